@@ -1,0 +1,77 @@
+"""Checksums of the immutable raw inputs.
+
+The manifest is a plain ``sha256sum``-compatible file (``<hex>  <name>``) so that it can also be
+checked without Python: ``cd data/raw && sha256sum -c MANIFEST.sha256``.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from . import config
+
+
+class RawDataChanged(RuntimeError):
+    """A raw input no longer matches the checksum recorded in the manifest."""
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_manifest(manifest: Path = config.MANIFEST_PATH) -> dict[str, str]:
+    """Return ``{file name: sha256}`` from the manifest."""
+    entries: dict[str, str] = {}
+    for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            digest, name = line.split(maxsplit=1)
+        except ValueError:
+            raise ValueError(f"{manifest}:{number}: expected '<sha256>  <file name>', got {line!r}") from None
+        entries[name.strip().lstrip("*")] = digest
+    return entries
+
+
+def verify_file(path: Path, manifest: Path = config.MANIFEST_PATH) -> str:
+    """Check one raw file against the manifest and return its sha256.
+
+    Raises
+    ------
+    RawDataChanged
+        If the file's hash differs from the manifest, naming the file and both hashes.
+    """
+    path = Path(path)
+    actual = sha256_file(path)
+    expected = read_manifest(manifest).get(path.name)
+    if expected is None:
+        raise RawDataChanged(f"{path}: not listed in {manifest}; raw files must be recorded in the manifest")
+    if actual != expected:
+        raise RawDataChanged(
+            f"{path}: sha256 is {actual} but {manifest.name} records {expected}. "
+            "data/raw/ is immutable; if this edit is deliberate, update the manifest in the same commit."
+        )
+    return actual
+
+
+def verify_raw_dir(raw_dir: Path = config.RAW_DIR, manifest: Path = config.MANIFEST_PATH) -> dict[str, str]:
+    """Re-hash every file in ``raw_dir`` and compare with the manifest; report every mismatch at once."""
+    recorded = read_manifest(manifest)
+    present = {p.name: p for p in sorted(raw_dir.iterdir()) if p.is_file() and p != manifest}
+    problems = []
+    for name in sorted(set(recorded) | set(present)):
+        if name not in present:
+            problems.append(f"{raw_dir / name}: listed in {manifest.name} but missing")
+        elif name not in recorded:
+            problems.append(f"{present[name]}: present but not listed in {manifest.name}")
+        else:
+            actual = sha256_file(present[name])
+            if actual != recorded[name]:
+                problems.append(f"{present[name]}: sha256 is {actual} but {manifest.name} records {recorded[name]}")
+    if problems:
+        raise RawDataChanged("raw data differs from the manifest:\n  " + "\n  ".join(problems))
+    return recorded

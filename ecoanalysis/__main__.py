@@ -1,0 +1,31 @@
+"""Command line: ``python -m ecoanalysis build`` and ``python -m ecoanalysis extract FILE...``."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ecoanalysis", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build_parser = commands.add_parser("build", help="join the report's mentions to the codebook and write data/processed/")
+    build_parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    extract_parser = commands.add_parser("extract", help="write the number mentions of any UTF-8 text file(s)")
+    extract_parser.add_argument("files", nargs="+", metavar="FILE")
+    extract_parser.add_argument("--format", choices=("csv", "xlsx", "json"), default="csv")
+    extract_parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output; required for xlsx)")
+
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        from .build import main as build_main
+
+        return build_main(quiet=args.quiet)
+    from ._extract_files import main as extract_main
+
+    return extract_main(args.files, output_format=args.format, output=args.output)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

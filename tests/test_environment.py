@@ -1,0 +1,55 @@
+"""The conda route and the pip route must install the same packages, at pinned versions."""
+from __future__ import annotations
+
+import re
+import tomllib
+
+import yaml
+
+from ecoanalysis import config
+
+# Conda-only plumbing that has no counterpart in pyproject.toml.
+CONDA_ONLY = {"python", "pip"}
+
+
+def _name(requirement: str) -> str:
+    """Normalise a requirement string to its PEP 503 project name."""
+    name = re.split(r"[<>=!~;\[ ]", requirement.strip(), maxsplit=1)[0]
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _pyproject_names() -> set[str]:
+    project = tomllib.loads((config.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {_name(r) for r in project["dependencies"]}
+    for extra in project["optional-dependencies"].values():
+        names |= {_name(r) for r in extra}
+    return names
+
+
+def _environment_names() -> set[str]:
+    environment = yaml.safe_load((config.ROOT / "environment.yml").read_text(encoding="utf-8"))
+    names = set()
+    for dependency in environment["dependencies"]:
+        if isinstance(dependency, dict):
+            names |= {_name(r) for r in dependency.get("pip", []) if not r.startswith("-")}
+        else:
+            names.add(_name(dependency))
+    return names - CONDA_ONLY
+
+
+def test_environment_yml_and_pyproject_name_the_same_packages():
+    pyproject, environment = _pyproject_names(), _environment_names()
+    assert pyproject == environment, (
+        f"only in pyproject.toml: {sorted(pyproject - environment)}; "
+        f"only in environment.yml: {sorted(environment - pyproject)}"
+    )
+
+
+def test_every_declared_package_is_pinned_in_the_constraints_file():
+    pins = {}
+    for line in (config.ROOT / "requirements" / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if "==" in line:
+            name, version = line.split("==", 1)
+            pins[_name(name)] = version.strip()
+    missing = sorted(_pyproject_names() - set(pins))
+    assert not missing, f"declared but not pinned in requirements/constraints.txt: {missing}"

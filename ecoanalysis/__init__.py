@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from . import config
 from ._provenance import RawDataChanged
+from .document import Block, Report, load_report
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Block",
+    "Report",
+    "load_report",
     "RawDataChanged",
     "config",
 ]

@@ -1,0 +1,151 @@
+"""Figures: house theme, CJK rendering, byte-reproducible and atomic saving."""
+from __future__ import annotations
+
+import struct
+
+import matplotlib
+import matplotlib.colors
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from ecoanalysis import config, plotting  # noqa: E402
+
+CHINESE_LABELS = ["飞桨", "灵医智惠", "海淀城市大脑"]
+
+
+@pytest.fixture
+def themed():
+    """Apply the theme for one test and restore the global rcParams afterwards."""
+    with matplotlib.rc_context():
+        plotting.set_theme()
+        yield
+    plt.close("all")
+
+
+@pytest.fixture
+def figure(themed):
+    fig, ax = plt.subplots()
+    ax.bar(CHINESE_LABELS, [3.2, 0.36, 0.12])
+    ax.set_ylabel("developers (millions)")
+    ax.set_title("PaddlePaddle − scale")
+    return fig
+
+
+def _png_pixels_per_metre(data: bytes) -> tuple[int, int, int]:
+    """Return (x, y, unit) of the PNG pHYs chunk; fails the test if the chunk is absent."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    position = 8
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind = data[position + 4 : position + 8]
+        if kind == b"pHYs":
+            return struct.unpack(">IIB", data[position + 8 : position + 17])
+        position += 12 + length
+    raise AssertionError("PNG has no pHYs chunk, so its dpi is undefined")
+
+
+def test_same_figure_saved_twice_is_byte_identical(figure, tmp_path):
+    first = plotting.save_figure(figure, "fig01-scale", directory=tmp_path / "a", formats=("png", "svg", "pdf"))
+    second = plotting.save_figure(figure, "fig01-scale", directory=tmp_path / "b", formats=("png", "svg", "pdf"))
+    assert [p.name for p in first] == ["fig01-scale.png", "fig01-scale.svg", "fig01-scale.pdf"]
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_saved_files_carry_no_timestamp_or_version(figure, tmp_path):
+    # Byte identity within one second could hide a timestamp, so check for the fields explicitly.
+    png, svg, pdf = plotting.save_figure(figure, "fig01-scale", directory=tmp_path, formats=("png", "svg", "pdf"))
+    assert b"Software" not in png.read_bytes()
+    assert matplotlib.__version__.encode() not in png.read_bytes()
+    assert b"<dc:date>" not in svg.read_bytes()
+    assert b"/CreationDate" not in pdf.read_bytes()
+    assert b"/Producer" not in pdf.read_bytes()
+
+
+def test_svg_ids_use_the_fixed_salt(figure, tmp_path):
+    # Without svg.hashsalt matplotlib salts ids with a fresh uuid4 on every save.
+    with matplotlib.rc_context({"svg.hashsalt": None}):
+        a = plotting.save_figure(figure, "fig01-scale", directory=tmp_path / "a", formats=("svg",))[0]
+        b = plotting.save_figure(figure, "fig01-scale", directory=tmp_path / "b", formats=("svg",))[0]
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_png_resolution_is_at_least_300_dpi(figure, tmp_path):
+    (png,) = plotting.save_figure(figure, "fig02-dpi", directory=tmp_path, formats=("png",))
+    x, y, unit = _png_pixels_per_metre(png.read_bytes())
+    assert unit == 1  # metres
+    # 300 dpi is stored as 11811 px/m (299.9994 dpi); round like every image viewer does.
+    assert round(x * 0.0254) >= 300 and round(y * 0.0254) >= 300
+
+
+def test_dpi_below_300_is_refused(figure, tmp_path):
+    with pytest.raises(ValueError, match="at least 300"):
+        plotting.save_figure(figure, "fig02-dpi", directory=tmp_path, dpi=150)
+
+
+def test_chinese_labels_have_no_missing_glyphs(figure):
+    assert plotting.missing_glyphs(figure, formats=("png", "svg", "pdf")) == []
+
+
+def test_missing_glyphs_reports_chinese_without_the_cjk_fallback(themed):
+    # The check itself must be able to fail: with the Latin font alone every Chinese glyph is missing.
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):
+        fig, ax = plt.subplots()
+        ax.set_title("飞桨")
+        missing = plotting.missing_glyphs(fig)
+    assert missing == ["飞", "桨"]
+
+
+def test_theme_registers_the_cjk_font_behind_the_latin_font(themed):
+    assert plotting.cjk_font_path().is_file()
+    assert list(matplotlib.rcParams["font.family"]) == [plotting.LATIN_FONT_FAMILY, plotting.CJK_FONT_FAMILY]
+    assert matplotlib.rcParams["svg.fonttype"] == "path"
+    assert matplotlib.rcParams["svg.hashsalt"] == plotting.SVG_HASHSALT
+    cycle = [matplotlib.colors.to_hex(c).upper() for c in matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]]
+    assert cycle == list(plotting.OKABE_ITO)
+    assert matplotlib.rcParams["figure.figsize"][0] == pytest.approx(plotting.COLUMN_WIDTH_IN)
+    assert 7.5 <= matplotlib.rcParams["font.size"] <= 9
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["fig1-scale", "fig01_scale", "fig01-Scale", "fig01-scale.png", "figure01-scale", "fig01-", "fig01", "", "fig01-a--b"],
+)
+def test_bad_names_raise_a_clear_error_and_write_nothing(figure, tmp_path, name):
+    target = tmp_path / "out"
+    with pytest.raises(ValueError, match="figNN-short-name"):
+        plotting.save_figure(figure, name, directory=target)
+    assert not target.exists()
+
+
+def test_unknown_format_is_refused(figure, tmp_path):
+    with pytest.raises(ValueError, match="formats"):
+        plotting.save_figure(figure, "fig01-scale", directory=tmp_path, formats=("png", "jpg"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_save_writes_nothing_and_keeps_the_old_file(figure, tmp_path, monkeypatch):
+    old_png = tmp_path / "fig03-atomic.png"
+    old_png.write_bytes(b"previous version")
+    original_savefig = figure.savefig
+
+    def savefig_failing_on_svg(stream, *, format, **kwargs):
+        if format == "svg":
+            raise RuntimeError("disk full")
+        return original_savefig(stream, format=format, **kwargs)
+
+    monkeypatch.setattr(figure, "savefig", savefig_failing_on_svg)
+    with pytest.raises(RuntimeError, match="disk full"):
+        plotting.save_figure(figure, "fig03-atomic", directory=tmp_path, formats=("png", "svg"))
+    # The PNG rendered fine but must not have replaced the old one, and no temp file may linger.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fig03-atomic.png"]
+    assert old_png.read_bytes() == b"previous version"
+
+
+def test_default_directory_is_config_figures_dir(figure, tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "FIGURES_DIR", tmp_path / "figures")
+    paths = plotting.save_figure(figure, "fig04-default-dir")
+    assert paths == [tmp_path / "figures" / "fig04-default-dir.png", tmp_path / "figures" / "fig04-default-dir.svg"]
+    assert all(p.stat().st_size > 0 for p in paths)

@@ -1,0 +1,217 @@
+"""Chinese and Arabic numeral parsing for the quantity engine.
+
+This module only turns a numeral *string* into a number; finding numerals in running text and deciding
+whether they are quantities is the job of :mod:`ecoanalysis.quantities`.
+
+The public-in-module functions are :func:`parse_chinese_integer` (digits and magnitude words, no
+decimals), :func:`cn_to_number` (anything a numeral run in the report can be: Chinese with ``点``
+decimals, Arabic with thousands separators or full-width digits, and mixed forms such as ``1.9亿`` or
+``4.2万亿``) and :func:`parse_arabic`.
+"""
+from __future__ import annotations
+
+import math
+
+#: Value of every Chinese digit character, including the financial (大写) forms used on cheques and
+#: contracts and the traditional variants, because the report and other Chinese texts mix them freely.
+CHINESE_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "两": 2, "兩": 2, "贰": 2, "貳": 2,
+    "三": 3, "叁": 3, "參": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+
+#: Magnitudes below 万 multiply the digit in front of them and add into the current 万-section.
+SMALL_MAGNITUDES: dict[str, int] = {
+    "十": 10, "拾": 10,
+    "百": 100, "佰": 100,
+    "千": 1000, "仟": 1000,
+}
+
+#: Section magnitudes (万, 亿) multiply everything accumulated since the previous larger section, which is
+#: how 一万亿 = 10^12 and 三亿四千万 = 3.4 x 10^8 come out right.
+SECTION_MAGNITUDES: dict[str, int] = {
+    "万": 10_000, "萬": 10_000,
+    "亿": 100_000_000, "億": 100_000_000,
+}
+
+#: All magnitude characters, for callers that need to recognise a bare magnitude word such as 百万.
+MAGNITUDES: dict[str, int] = {**SMALL_MAGNITUDES, **SECTION_MAGNITUDES}
+
+#: Every character that can appear in a Chinese integer numeral.
+CHINESE_NUMERAL_CHARS: frozenset[str] = frozenset(CHINESE_DIGITS) | frozenset(MAGNITUDES)
+
+#: The decimal point word: 四点五 = 4.5.
+DECIMAL_POINT_WORD = "点"
+
+#: Longest numeral string that is parsed at all. Real numerals are far shorter; the cap keeps
+#: adversarial input (100 000 digits in a row) from building huge integers or overflowing floats.
+MAX_NUMERAL_CHARS = 64
+
+#: Full-width digits and signs that PDF extraction produces (２０１９, ３０％, ．) mapped to ASCII.
+FULLWIDTH_TO_ASCII = str.maketrans("０１２３４５６７８９．，％＋－", "0123456789.,%+-")
+
+
+def parse_chinese_integer(numeral: str) -> int | None:
+    """Parse a Chinese integer numeral.
+
+    Parameters
+    ----------
+    numeral : str
+        Chinese digits and magnitudes, e.g. ``"三千四百万"``, ``"两千零八"``, ``"十五万六千"``, ``"百万"``,
+        ``"一万亿"``, ``"二〇一九"`` (a digit-by-digit reading, as in years) or financial numerals
+        (``"壹万贰仟"``).  Colloquial elision of the last magnitude is understood: ``"一万五"`` = 15000.
+
+    Returns
+    -------
+    int or None
+        The value, or ``None`` if the string is empty or contains anything that is not a Chinese numeral
+        character, or mixes a digit-by-digit reading with magnitudes (``"一二万"``).
+    """
+    if not numeral or len(numeral) > MAX_NUMERAL_CHARS:
+        return None
+    if not any(char in MAGNITUDES for char in numeral):
+        # A digit-by-digit reading: 二〇一九 -> 2019.
+        digits = [CHINESE_DIGITS.get(char) for char in numeral]
+        if any(digit is None for digit in digits):
+            return None
+        return int("".join(str(digit) for digit in digits))
+
+    # parts: finished (value, order) pairs, order = the section magnitude last applied to them. A new
+    # section magnitude multiplies the current section plus every earlier part of lower order, which
+    # reads 一万亿零一亿 as 10^12 + 10^8 and 十二万三千四百五十六亿 as 123456 x 10^8.
+    parts: list[tuple[int, int]] = []
+    section = 0  # current section below the last section magnitude
+    pending_digit: int | None = None  # a digit waiting for its magnitude
+    last_magnitude = 0  # magnitude of the previous unit, for the elided form 一万五
+    zero_seen = False  # 零 cancels the elision: 一万零五 is 10005, not 15000
+    for char in numeral:
+        if char in CHINESE_DIGITS:
+            digit = CHINESE_DIGITS[char]
+            if digit == 0:
+                zero_seen = True
+                continue
+            if pending_digit is not None:
+                return None  # two digits in a row inside a magnitude numeral: 一二万
+            pending_digit = digit
+        elif char in SMALL_MAGNITUDES:
+            magnitude = SMALL_MAGNITUDES[char]
+            section += (1 if pending_digit is None else pending_digit) * magnitude
+            pending_digit = None
+            last_magnitude = magnitude
+            zero_seen = False
+        elif char in SECTION_MAGNITUDES:
+            magnitude = SECTION_MAGNITUDES[char]
+            unit_value = section + (pending_digit or 0)
+            bare = unit_value == 0  # 万亿, 亿亿: the unit multiplies what precedes it
+            while parts and (parts[-1][1] < magnitude or (bare and parts[-1][1] <= magnitude)):
+                unit_value += parts.pop()[0]
+            if unit_value == 0:
+                unit_value = 1  # a bare 万 or 亿 is 10^4 or 10^8
+            parts.append((unit_value * magnitude, magnitude))
+            section = 0
+            pending_digit = None
+            zero_seen = False
+            last_magnitude = magnitude
+        else:
+            return None
+    if pending_digit is not None:
+        if last_magnitude >= 100 and not zero_seen:
+            pending_digit *= last_magnitude // 10  # 一万五 = 15000, 三千五 = 3500
+        section += pending_digit
+    return sum(value for value, _ in parts) + section
+
+
+def parse_arabic(numeral: str) -> float | None:
+    """Parse an Arabic numeral, allowing full-width digits and ``,`` thousands separators.
+
+    Parameters
+    ----------
+    numeral : str
+        E.g. ``"2,500"``, ``"62.3"``, ``"２０１９"``.
+
+    Returns
+    -------
+    float or None
+        The value, or ``None`` if the string is not a number.
+    """
+    if len(numeral) > MAX_NUMERAL_CHARS:
+        return None
+    cleaned = numeral.translate(FULLWIDTH_TO_ASCII).replace(",", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _parse_chinese_decimal(numeral: str) -> float | None:
+    """Parse a Chinese numeral with a 点 decimal part (四点五, 一点九亿)."""
+    integer_part, _, rest = numeral.partition(DECIMAL_POINT_WORD)
+    fraction_digits = ""
+    index = 0
+    while index < len(rest) and rest[index] in CHINESE_DIGITS:
+        fraction_digits += str(CHINESE_DIGITS[rest[index]])
+        index += 1
+    trailing_magnitudes = rest[index:]
+    if not fraction_digits or any(char not in MAGNITUDES for char in trailing_magnitudes):
+        return None
+    whole = parse_chinese_integer(integer_part) if integer_part else 0
+    if whole is None:
+        return None
+    value = float(f"{whole}.{fraction_digits}")
+    return value * _magnitude_product(trailing_magnitudes)
+
+
+def _magnitude_product(magnitudes: str) -> int:
+    """Multiply a run of magnitude characters: 万亿 -> 10^12, 千万 -> 10^7."""
+    product = 1
+    for char in magnitudes:
+        product *= MAGNITUDES[char]
+    return product
+
+
+def cn_to_number(numeral: str) -> float | None:
+    """Parse any numeral form found in the report into a float.
+
+    Parameters
+    ----------
+    numeral : str
+        Chinese (``"三千四百万"``, ``"四点五"``, ``"百万"``), Arabic (``"2,500"``, ``"６２．３"``) or mixed
+        (``"1.9亿"``, ``"12万"``, ``"4.2万亿"``, ``"1 万"``) numerals.  Spaces are ignored.
+
+    Returns
+    -------
+    float or None
+        The value, or ``None`` when the string is not a numeral.
+    """
+    if len(numeral) > MAX_NUMERAL_CHARS:
+        return None
+    text = numeral.replace(" ", "").replace("\u3000", "").translate(FULLWIDTH_TO_ASCII)
+    if not text:
+        return None
+    # Split an Arabic head from a Chinese-magnitude tail (1.9亿, 4.2万亿).
+    split = 0
+    while split < len(text) and (text[split].isascii() and (text[split].isdigit() or text[split] in ".,")):
+        split += 1
+    if split:
+        head, tail = text[:split], text[split:]
+        value = parse_arabic(head)
+        if value is None or any(char not in MAGNITUDES for char in tail):
+            return None
+        return value * _magnitude_product(tail)
+    if DECIMAL_POINT_WORD in text:
+        return _parse_chinese_decimal(text)
+    integer = parse_chinese_integer(text)
+    if integer is None:
+        return None
+    try:
+        return float(integer)
+    except OverflowError:
+        return None

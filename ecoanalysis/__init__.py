@@ -12,13 +12,63 @@ from __future__ import annotations
 from . import config
 from ._provenance import RawDataChanged
 from .document import Block, Report, load_report
+from .quantities import Quantity, extract_mentions, parse_quantity
+from .claims import build, load_accuracy_pairs, load_claims, load_mentions, load_platforms, load_timeline
+from . import analysis, plotting
+from .analysis import (
+    accuracy_changes,
+    accuracy_claims,
+    benford_test,
+    binomial_interval,
+    claim_inventory,
+    derived_ratios,
+    ecosystem_scale,
+    gain_vs_baseline_model,
+    implied_counts,
+    implied_previous_share,
+    platforms_by,
+    precision_mix,
+    repeated_claims,
+    round_number_heaping,
+    timeline_events,
+)
+from .plotting import missing_glyphs, save_figure, set_theme
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "analysis",
+    "plotting",
+    "accuracy_changes",
+    "accuracy_claims",
+    "benford_test",
+    "binomial_interval",
+    "claim_inventory",
+    "derived_ratios",
+    "ecosystem_scale",
+    "gain_vs_baseline_model",
+    "implied_counts",
+    "implied_previous_share",
+    "platforms_by",
+    "precision_mix",
+    "repeated_claims",
+    "round_number_heaping",
+    "timeline_events",
+    "missing_glyphs",
+    "save_figure",
+    "set_theme",
     "Block",
     "Report",
     "load_report",
+    "Quantity",
+    "extract_mentions",
+    "parse_quantity",
+    "build",
+    "load_mentions",
+    "load_claims",
+    "load_accuracy_pairs",
+    "load_platforms",
+    "load_timeline",
     "RawDataChanged",
     "config",
 ]

@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "build":
-        from .build import main as build_main
+        from .claims import main as build_main
 
         return build_main(quiet=args.quiet)
     from ._extract_files import main as extract_main

@@ -1,7 +1,7 @@
 """Analyses of the processed claim tables: every number a notebook reports comes from a function here.
 
 The functions take the processed tables (``load_claims()``, ``load_accuracy_pairs()``,
-``load_platforms()``, ``load_timeline()`` from :mod:`ecoanalysis.build`) and return DataFrames or small
+``load_platforms()``, ``load_timeline()`` from :mod:`ecoanalysis.claims`) and return DataFrames or small
 frozen dataclasses; none of them writes files or draws. Percentages are in percent units (95 means 95 %)
 as in the tables; fractions (0.75) are named as such.
 

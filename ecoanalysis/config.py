@@ -28,3 +28,5 @@ MANIFEST_PATH = RAW_DIR / "MANIFEST.sha256"
 
 #: Year the report was published; resolves relative dates such as 今年 3 月.
 REPORT_YEAR = 2021
+#: Hand-written codebook for table 1 (host names in English, kind of host).
+PLATFORM_CODEBOOK_PATH = RAW_DIR / "codebook_platforms.csv"

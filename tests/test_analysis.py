@@ -2,7 +2,7 @@
 
 The processed tables are being built in parallel, so most tests use small tables typed in from the report
 (line numbers are those of the raw text). Tests marked ``# REAL-TABLES`` should switch to
-``ecoanalysis.build.load_*()`` once ``data/processed/`` exists; the ``test_real_*`` tests at the end already
+``ecoanalysis.claims.load_*()`` once ``data/processed/`` exists; the ``test_real_*`` tests at the end already
 do, and skip until the build is in place.
 """
 from __future__ import annotations
@@ -523,10 +523,10 @@ def test_platforms_by_domain_has_one_platform_each(platforms):
 
 
 def _load(name: str) -> pd.DataFrame:
-    build = pytest.importorskip("ecoanalysis.build")
+    build = pytest.importorskip("ecoanalysis.claims")
     loader = getattr(build, name, None)
     if loader is None:
-        pytest.skip(f"ecoanalysis.build.{name} does not exist yet")
+        pytest.skip(f"ecoanalysis.claims.{name} does not exist yet")
     try:
         return loader()
     except FileNotFoundError:

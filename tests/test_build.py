@@ -1,0 +1,450 @@
+"""The claims dataset build: complete failure reports, all-or-nothing writes, byte-identical rebuilds.
+
+Most tests build from the real report and the real engine with a codebook generated in ``tmp_path``
+(every mention coded as noise, except a few claims), so they work before ``data/raw/codebook.csv``
+exists. Tests marked ``needs_real_codebook`` check facts of the report that only the hand-written
+codebook can establish; they are skipped until it exists. Nothing here writes to ``data/processed/``.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import math
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ecoanalysis import _measures, config
+from ecoanalysis import codebook as cb
+
+pytest.importorskip("ecoanalysis.quantities", reason="the build needs the quantity engine")
+
+from ecoanalysis import _atomic, schemas  # noqa: E402
+from ecoanalysis.quantities import extract_mentions  # noqa: E402
+
+
+from ecoanalysis import claims as build
+
+needs_real_codebook = pytest.mark.skipif(not config.CODEBOOK_PATH.exists(), reason="data/raw/codebook.csv not written yet")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Derived measures (pure functions)
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_measures_of_the_shandong_power_example():
+    assert _measures.percentage_point_change(80, 95) == 15
+    assert _measures.relative_error_reduction(80, 95) == pytest.approx(0.75)
+    assert _measures.relative_error_reduction(70, 90) == pytest.approx(2 / 3)
+    assert _measures.log_odds_change(80, 95) == pytest.approx(math.log(19) - math.log(4))
+    assert _measures.relative_change(60, 80) == pytest.approx(1 / 3)
+
+
+def test_a_range_counts_at_its_midpoint_and_durations_get_a_relative_change():
+    before = _measures.midpoint(6, 8)
+    assert before == 7 and _measures.midpoint(2, math.nan) == 2 and _measures.midpoint(2, None) == 2
+    assert _measures.relative_change(before, 2) == pytest.approx(-5 / 7)
+
+
+def test_undefined_measures_are_nan():
+    assert math.isnan(_measures.relative_error_reduction(100, 100))
+    assert math.isnan(_measures.log_odds_change(0, 50))
+    assert math.isnan(_measures.log_odds_change(50, 100))
+    assert math.isnan(_measures.relative_change(0, 5))
+
+
+@given(st.floats(0, 99.9), st.floats(0, 100))
+def test_error_reduction_is_the_point_change_over_the_remaining_errors(before, after):
+    expected = (after - before) / (100 - before)
+    assert _measures.relative_error_reduction(before, after) == pytest.approx(expected)
+    assert _measures.relative_error_reduction(before, after) <= 1 + 1e-12
+
+
+@given(st.floats(0.1, 99.9), st.floats(0.1, 99.9))
+def test_log_odds_change_is_antisymmetric(before, after):
+    assert _measures.log_odds_change(before, after) == pytest.approx(-_measures.log_odds_change(after, before), abs=1e-9)
+
+
+def test_float_formatting_is_exact_and_short():
+    assert build.format_number(3_200_000.0) == "3200000"
+    assert build.format_number(62.3) == "62.3"
+    assert build.format_number(0.1 + 0.2) == repr(0.1 + 0.2)
+    assert build.format_number(math.nan) == "" and build.format_number(pd.NA) == ""
+    for value in (1 / 3, 1e-7, 2.5e20):
+        assert float(build.format_number(value)) == value
+
+
+# ---------------------------------------------------------------------------------------------------
+# Builds from the real report with a generated codebook
+# ---------------------------------------------------------------------------------------------------
+
+
+def _snapshot(directory: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(directory.iterdir()) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def mentions(report) -> pd.DataFrame:
+    return cb.assign_mention_ids(extract_mentions(report))
+
+
+@pytest.fixture(scope="module")
+def generated_codebook(tmp_path_factory, mentions) -> Path:
+    """A complete codebook: every mention noise, except the percentages of the mentions' first pair (if any)."""
+    template = cb.codebook_template(mentions, kind="noise")
+    if "pair_id" in mentions.columns and mentions["pair_id"].notna().any():
+        first_pair = mentions["pair_id"].dropna().iloc[0]
+        members = mentions.index[mentions["pair_id"] == first_pair]
+        template.loc[members, ["kind", "category", "subject", "subject_en", "metric_en"]] = [
+            "claim", "accuracy", "山东电力 AI 中台", "State Grid Shandong AI middle platform", "recognition accuracy"
+        ]
+    path = tmp_path_factory.mktemp("codebook") / "codebook.csv"
+    template.to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, report, generated_codebook) -> build.BuildResult:
+    return build.build(report=report, codebook=generated_codebook, out_dir=tmp_path_factory.mktemp("processed"), progress=False)
+
+
+def _copy_of(built: build.BuildResult, tmp_path: Path) -> Path:
+    out_dir = tmp_path / "processed"
+    shutil.copytree(built.out_dir, out_dir)
+    return out_dir
+
+
+def test_build_writes_every_output(built):
+    assert sorted(path.name for path in built.out_dir.iterdir()) == sorted(build.OUTPUT_FILES)
+    assert not [path for path in built.out_dir.iterdir() if path.name.startswith(_atomic.TEMP_PREFIX)]
+    counts = built.counts
+    assert counts["mentions"] == counts["claim"] + counts["noise"] + counts["structural"] > 100
+    assert built.summary.startswith(f"{counts['mentions']} mentions: {counts['claim']} claims, {counts['noise']} noise")
+
+
+def test_a_rebuild_is_byte_identical(built, report, generated_codebook, tmp_path):
+    again = build.build(report=report, codebook=generated_codebook, out_dir=tmp_path, progress=False)
+    first, second = _snapshot(built.out_dir), _snapshot(again.out_dir)
+    assert first.keys() == second.keys()
+    different = [name for name in first if first[name] != second[name]]
+    assert not different, f"not byte-identical: {different}"
+
+
+def test_outputs_read_back_into_the_validated_tables(built):
+    for name, table in built.tables.items():
+        path = built.out_dir / schemas.TABLES[name].path
+        pd.testing.assert_frame_equal(build.read_csv_table(name, path), table)
+        assert path.read_bytes().endswith(b"\n") and b"\r\n" not in path.read_bytes()
+
+
+def test_every_mention_is_in_the_mentions_table_in_reading_order(built, mentions):
+    table = built.tables["mentions"]
+    assert table["mention_id"].tolist() == mentions["mention_id"].tolist()
+    assert table["char_start"].is_monotonic_increasing
+
+
+def test_datapackage_agrees_with_the_models_and_the_files(built):
+    package = json.loads((built.out_dir / build.DATAPACKAGE_NAME).read_text(encoding="utf-8"))
+    assert [resource["name"] for resource in package["resources"]] == list(schemas.TABLES)
+    for resource in package["resources"]:
+        data = (built.out_dir / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(data)
+        assert resource["hash"] == f"sha256:{hashlib.sha256(data).hexdigest()}"
+        model = schemas.MODELS[resource["name"]].to_schema()
+        assert resource["schema"]["primaryKey"] == model.unique
+        assert [field["name"] for field in resource["schema"]["fields"]] == list(model.columns)
+        for field in resource["schema"]["fields"]:
+            column = model.columns[field["name"]]
+            assert field["description"] == column.description
+            assert field.get("unit") == column.metadata["unit"]
+            assert field["constraints"]["required"] == (not column.nullable)
+            isin = [check.statistics["allowed_values"] for check in column.checks if check.name == "isin"]
+            assert field["constraints"].get("enum") == (list(isin[0]) if isin else None)
+    source_hashes = {source["path"].rsplit("/", 1)[-1]: source["hash"] for source in package["sources"]}
+    assert source_hashes[config.REPORT_PATH.name] == "sha256:" + hashlib.sha256(config.REPORT_PATH.read_bytes()).hexdigest()
+    assert package["licenses"] and all(key in package for key in ("name", "title", "description", "version"))
+    text = (built.out_dir / build.DATAPACKAGE_NAME).read_text(encoding="utf-8")
+    assert text.endswith("}\n") and json.dumps(package, ensure_ascii=False, indent=2) + "\n" == text
+
+
+def test_frictionless_validates_the_package_and_its_csv_files(built):
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(built.out_dir / build.DATAPACKAGE_NAME))
+    messages = [error.message for task in report.tasks for error in task.errors] + [e.message for e in report.errors]
+    assert report.valid, messages[:10]
+
+
+def test_workbook_documents_the_data_and_formats_its_columns(built):
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.load_workbook(built.out_dir / build.WORKBOOK_NAME)
+    assert workbook.sheetnames == ["README", *schemas.TABLES]
+    readme = [cell for row in workbook["README"].iter_rows(values_only=True) for cell in row if cell is not None]
+    sidecar = json.loads(config.REPORT_SIDECAR_PATH.read_text(encoding="utf-8"))
+    assert sidecar["title_zh"] in readme and sidecar["title_en"] in readme
+    for definitions in (cb.CATEGORY_DEFINITIONS, cb.CODING_RULES, cb.KIND_DEFINITIONS, cb.HOST_KIND_DEFINITIONS):
+        assert set(definitions.values()) <= set(readme)
+    for table in schemas.TABLES.values():
+        assert {spec.description for spec in table.fields} <= set(readme)
+        sheet = workbook[table.name]
+        assert sheet.freeze_panes == "A2"
+        assert [cell.value for cell in sheet[1]] == table.columns
+        assert sheet.max_row == len(built.tables[table.name]) + 1
+    platforms = workbook["platforms"]
+    assert platforms.column_dimensions["B"].width > 8
+    assert workbook.properties.created == build.WORKBOOK_TIMESTAMP
+
+
+def test_platforms_table_has_the_15_platforms_of_table_1(built):
+    platforms = built.tables["platforms"]
+    assert platforms["number"].tolist() == list(range(1, 16))
+    assert platforms.loc[0, ["host_zh", "host_en", "domain_zh"]].tolist() == ["百度公司", "Baidu", "自动驾驶"]
+    assert platforms.loc[7, "host_zh"] == "360 公司"
+    assert set(platforms["host_kind"]) == set(cb.HOST_KINDS)
+
+
+def test_engine_footnotes_on_the_funding_sentence(built):
+    """62.3 % carries no footnote; the adjacent 40% 以上 carries footnote 4 (raw text: '40% 以上 4，')."""
+    mentions = built.tables["mentions"]
+    funding_line = mentions[mentions["surface"].str.contains("62.3", regex=False)]
+    assert len(funding_line) == 1 and pd.isna(funding_line["footnote"].iloc[0])
+    over_40 = mentions[mentions["surface"].str.startswith("40%") & (mentions["line"] == funding_line["line"].iloc[0])]
+    assert len(over_40) == 1 and over_40["footnote"].iloc[0] == 4
+
+
+def test_the_generated_pair_has_its_derived_measures(built):
+    pairs = built.tables["accuracy_pairs"]
+    if pairs.empty:
+        pytest.skip("the engine pairs no mentions")
+    pair = pairs.iloc[0]
+    assert pair["subject"] == "山东电力 AI 中台"
+    if pair["unit"] == build.PERCENT_UNIT:
+        assert pair["pp_change"] == pytest.approx(pair["after"] - pair["before"])
+        assert pair["relative_error_reduction"] == pytest.approx((pair["after"] - pair["before"]) / (100 - pair["before"]))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Failures: named completely, and the previous outputs stay untouched
+# ---------------------------------------------------------------------------------------------------
+
+
+def _rows(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def test_a_deleted_codebook_row_names_the_orphaned_mention(built, report, generated_codebook, mentions, tmp_path):
+    out_dir = _copy_of(built, tmp_path)
+    before = _snapshot(out_dir)
+    lines = _rows(generated_codebook)
+    deleted = mentions.iloc[5]
+    codebook = tmp_path / "codebook.csv"
+    codebook.write_text("\n".join(lines[:6] + lines[7:]), encoding="utf-8")  # header + rows 0..4, skip row 5
+    with pytest.raises(cb.CodebookError) as raised:
+        build.build(report=report, codebook=codebook, out_dir=out_dir, progress=False)
+    assert f"mention {deleted['mention_id']} has no codebook row" in str(raised.value)
+    assert _snapshot(out_dir) == before
+
+
+def test_a_corrupted_value_names_the_row_and_field(built, report, generated_codebook, tmp_path):
+    out_dir = _copy_of(built, tmp_path)
+    before = _snapshot(out_dir)
+    template = pd.read_csv(generated_codebook, dtype=str, keep_default_na=False)
+    position = int((template["value"] != "").idxmax())
+    template.loc[position, "value"] = str(float(template.loc[position, "value"]) + 1)
+    codebook = tmp_path / "codebook.csv"
+    template.to_csv(codebook, index=False, lineterminator="\n")
+    with pytest.raises(cb.CodebookError) as raised:
+        build.build(report=report, codebook=codebook, out_dir=out_dir, progress=False)
+    csv_row = position + cb.FIRST_DATA_ROW
+    assert f"{codebook}:{csv_row}: value: the codebook says" in str(raised.value)
+    assert _snapshot(out_dir) == before
+
+
+def test_all_problems_come_in_one_error(built, report, generated_codebook, tmp_path):
+    template = pd.read_csv(generated_codebook, dtype=str, keep_default_na=False)
+    template.loc[0, "kind"] = "nois"
+    template.loc[1, "kind"] = "claim"  # without category, subject or metric_en
+    template = template.drop(index=2)
+    codebook = tmp_path / "codebook.csv"
+    template.to_csv(codebook, index=False, lineterminator="\n")
+    with pytest.raises(cb.CodebookError) as raised:
+        build.build(report=report, codebook=codebook, out_dir=tmp_path / "out", progress=False)
+    problems = raised.value.problems
+    assert any(":2: kind: 'nois'" in p for p in problems)
+    assert sum(":3: " in p for p in problems) == 3
+    assert any("has no codebook row" in p for p in problems)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_build_that_dies_before_the_renames_leaves_the_outputs_untouched(built, report, generated_codebook, tmp_path, monkeypatch):
+    out_dir = _copy_of(built, tmp_path)
+    before = _snapshot(out_dir)
+
+    def die(*args, **kwargs):
+        raise KeyboardInterrupt("killed while writing the workbook")
+
+    monkeypatch.setattr(build, "datapackage_bytes", die)
+    with pytest.raises(KeyboardInterrupt):
+        build.build(report=report, codebook=generated_codebook, out_dir=out_dir, progress=False)
+    assert _snapshot(out_dir) == before
+
+
+def test_replace_all_is_all_or_nothing(tmp_path):
+    targets = [tmp_path / "a.csv", tmp_path / "b.csv"]
+    for target in targets:
+        target.write_bytes(b"old\n")
+
+    def reject_b(temporary: Path, target: Path) -> None:
+        if target.name == "b.csv":
+            raise ValueError("b is invalid")
+
+    with pytest.raises(ValueError, match="b is invalid"):
+        _atomic.replace_all({target: b"new\n" for target in targets}, reject_b)
+    assert [target.read_bytes() for target in targets] == [b"old\n", b"old\n"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.csv", "b.csv"]
+
+    _atomic.replace_all({target: b"new\n" for target in targets})
+    assert [target.read_bytes() for target in targets] == [b"new\n", b"new\n"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Loaders and the command line
+# ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def default_paths(monkeypatch, tmp_path, generated_codebook):
+    """Point the default codebook and processed directory at temporary files.
+
+    The inputs that decide staleness are narrowed to a copy of the codebook, because other work in the
+    same tree may touch the package's source files while the tests run.
+    """
+    codebook = tmp_path / "codebook.csv"
+    shutil.copyfile(generated_codebook, codebook)
+    monkeypatch.setattr(config, "CODEBOOK_PATH", codebook)
+    monkeypatch.setattr(config, "PROCESSED_DIR", tmp_path / "processed")
+    monkeypatch.setattr(build, "pipeline_inputs", lambda: [config.CODEBOOK_PATH])
+    return tmp_path / "processed"
+
+
+def test_pipeline_inputs_are_the_raw_files_and_the_pipeline_sources():
+    names = {path.name for path in build.pipeline_inputs()}
+    assert {config.REPORT_PATH.name, config.CODEBOOK_PATH.name, "codebook_platforms.csv", "quantities.py", "build.py"} <= names
+    assert "plotting.py" not in names
+
+
+@pytest.fixture
+def no_newer_inputs(monkeypatch):
+    """Judge staleness by the outputs alone: other work in the tree may touch source files meanwhile."""
+    monkeypatch.setattr(build, "pipeline_inputs", lambda: [])
+
+
+def test_loaders_return_validated_tables_with_declared_dtypes(built, no_newer_inputs):
+    loaders = {
+        "mentions": build.load_mentions, "claims": build.load_claims, "accuracy_pairs": build.load_accuracy_pairs,
+        "platforms": build.load_platforms, "timeline": build.load_timeline,
+    }
+    for name, loader in loaders.items():
+        table = loader(out_dir=built.out_dir)
+        assert table.dtypes.astype(str).to_dict() == schemas.pandas_dtypes(name), name
+        pd.testing.assert_frame_equal(table, built.tables[name])
+
+
+def test_load_claims_filters_and_rejects_unknown_categories(built, no_newer_inputs):
+    with pytest.raises(ValueError, match="unknown category 'popularity'; valid: adoption, scale, accuracy"):
+        build.load_claims(category="popularity", out_dir=built.out_dir)
+    claims = build.load_claims(category=["accuracy"], subject="山东电力 AI 中台", out_dir=built.out_dir)
+    assert len(claims) == (built.tables["claims"]["category"] == "accuracy").sum()
+
+
+def test_loaders_rebuild_missing_or_stale_outputs(default_paths):
+    assert not build.outputs_are_current()
+    mentions = build.load_mentions()  # builds into the (temporary) default directory
+    assert build.outputs_are_current() and len(mentions) > 100
+    (default_paths / "claims.csv").write_text("tampered\n", encoding="utf-8")
+    assert not build.outputs_are_current()  # the hash in datapackage.json no longer matches
+    build.load_claims()
+    assert build.outputs_are_current()
+    earlier = config.CODEBOOK_PATH.stat().st_mtime - 10
+    os.utime(default_paths / "timeline.csv", (earlier, earlier))  # as if the codebook was edited after the build
+    assert not build.outputs_are_current()
+    build.load_timeline()
+    assert build.outputs_are_current()
+
+
+def test_cli_entry_prints_the_summary(default_paths, capsys):
+    assert build.main(quiet=True) == 0
+    out = capsys.readouterr().out.strip()
+    assert "\n" not in out and " mentions: " in out and " claims, " in out and " structural" in out
+
+
+def test_cli_entry_fails_with_every_problem(default_paths, tmp_path, monkeypatch, capsys):
+    broken = tmp_path / "broken.csv"
+    broken.write_text(",".join(cb.CODEBOOK_COLUMNS) + "\n1,x,0,,noise,,,,,,,,\n", encoding="utf-8")
+    monkeypatch.setattr(config, "CODEBOOK_PATH", broken)
+    assert build.main(quiet=True) == 1
+    err = capsys.readouterr().err
+    assert "build failed" in err and "no mention 1:x:0" in err and "has no codebook row" in err
+
+
+# ---------------------------------------------------------------------------------------------------
+# Facts that need the real, hand-written codebook
+# ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory, report) -> build.BuildResult:
+    if not config.CODEBOOK_PATH.exists():
+        pytest.skip("data/raw/codebook.csv not written yet")
+    return build.build(report=report, out_dir=tmp_path_factory.mktemp("real"), progress=False)
+
+
+@needs_real_codebook
+def test_paddle_developer_count_appears_twice_and_agrees(real):
+    claims = real.tables["claims"]
+    developers = claims[claims["surface"].str.startswith("320") & (claims["value"] == 3_200_000)]
+    assert len(developers) == 2
+    assert developers["metric_en"].nunique() == 1 and developers["category"].eq("adoption").all()
+
+
+@needs_real_codebook
+def test_shandong_power_pairs_and_their_measures(real):
+    pairs = real.tables["accuracy_pairs"].set_index(["before", "after"])
+    for before, after in ((80, 95), (70, 90), (60, 80)):
+        pair = pairs.loc[(before, after)]
+        assert pair["unit"] == build.PERCENT_UNIT and pair["category"] == "accuracy"
+        assert "山东电力" in pair["subject"]
+        assert pair["pp_change"] == after - before
+        assert pair["relative_error_reduction"] == pytest.approx((after - before) / (100 - before))
+    assert pairs.loc[(80, 95), "relative_error_reduction"] == pytest.approx(0.75)
+
+
+@needs_real_codebook
+def test_the_set_up_period_pair_counts_the_range_at_its_midpoint(real):
+    pairs = real.tables["accuracy_pairs"]
+    durations = pairs[pairs["unit"] == "duration"]
+    assert len(durations) == 1
+    pair = durations.iloc[0]
+    assert (pair["before"], pair["after"]) == (7, 2)
+    assert pair["relative_change"] == pytest.approx(-5 / 7) and pd.isna(pair["pp_change"])
+
+
+@needs_real_codebook
+def test_the_b_round_share_is_a_2020_funding_claim_without_footnote(real):
+    claims = real.tables["claims"]
+    share = claims[claims["value"] == 62.3].iloc[0]
+    assert share["category"] == "funding" and share["as_of"] == 2020 and pd.isna(share["footnote"])
+    growth = claims[(claims["line"] == share["line"]) & (claims["value"] == 40)].iloc[0]
+    assert growth["footnote"] == 4
+
+
+@needs_real_codebook
+def test_real_build_has_15_platforms_and_dated_events(real):
+    assert len(real.tables["platforms"]) == 15
+    assert len(real.tables["timeline"]) > 0

@@ -140,11 +140,16 @@ MENTION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("counter", "string", "Measure word or counted noun written after the number (家, 项, 名开发者)."),
     FieldSpec("bound", "string", "What a qualifier says about the true figure relative to value, from the quantity engine's vocabulary.", enum=tuple(BOUNDS)),
     FieldSpec("qualifier", "string", "The qualifier as written (超过, 约, 以上, 近, 多)."),
-    FieldSpec("footnote", "integer", "Number of the footnote whose marker is glued to the mention (the source the report cites).", minimum=1, display="integer"),
+    FieldSpec("footnote", "integer", "Number of the footnote whose marker is glued right after this mention (27%3 -> 3).", minimum=1, display="integer"),
+    FieldSpec(
+        "source_footnote", "integer",
+        "Number of the footnote that sources the mention: a marker covers every mention of its sentence written before it "
+        "(62.3 % and 40 % 以上 4 are both sourced by footnote 4).", minimum=1, display="integer",
+    ),
     FieldSpec("pair_id", "string", "Label shared by the before and after mentions of a before->after pair (由 80% 提升到 95%)."),
     FieldSpec("role", "string", "Role in a before->after pair.", enum=ROLES),
     FieldSpec("name_like", "boolean", "True when the engine judges the number to be part of a name (5G, Apollo6.0, 360 公司)."),
-    FieldSpec("kind", "string", "Coder's judgement: claim, structural (page, section, list numbers) or noise (not a quantity).", required=True, enum=KINDS),
+    FieldSpec("kind", "string", "Coder's judgement: claim (an assertion about the world), structural (the report's own framing, numbers in names and titles) or noise (page, section, figure, footnote and list numbers).", required=True, enum=KINDS),
     FieldSpec("category", "string", "Coder's category of a claim (see the category definitions); blank for other kinds.", enum=CATEGORIES),
     _SUBJECT,
     _SUBJECT_EN,

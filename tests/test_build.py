@@ -436,12 +436,14 @@ def test_the_set_up_period_pair_counts_the_range_at_its_midpoint(real):
 
 
 @needs_real_codebook
-def test_the_b_round_share_is_a_2020_funding_claim_without_footnote(real):
+def test_the_b_round_share_is_a_2020_funding_claim_sourced_by_footnote_4(real):
     claims = real.tables["claims"]
     share = claims[claims["value"] == 62.3].iloc[0]
-    assert share["category"] == "funding" and share["as_of"] == 2020 and pd.isna(share["footnote"])
+    assert share["category"] == "funding" and share["as_of"] == 2020
+    # The marker is glued to the next figure (40% 以上 4) but sources the whole clause.
+    assert pd.isna(share["footnote"]) and share["source_footnote"] == 4
     growth = claims[(claims["line"] == share["line"]) & (claims["value"] == 40)].iloc[0]
-    assert growth["footnote"] == 4
+    assert growth["footnote"] == 4 and growth["source_footnote"] == 4
 
 
 @needs_real_codebook

@@ -66,6 +66,21 @@ def test_footnotes(mentions) -> None:
     assert productivity["footnote"] == 3
 
 
+def test_a_footnote_sources_every_earlier_mention_of_its_sentence(mentions, report) -> None:
+    # Footnote 4 (数据来源：中国信息通信研究院) closes the clause that gives both funding figures.
+    assert report.footnotes[4].publisher == "中国信息通信研究院"
+    share = mentions[mentions["surface"] == "62.3%"].iloc[0]
+    over = mentions[mentions["surface"] == "40% 以上"].iloc[0]
+    assert share["source_footnote"] == 4 and over["source_footnote"] == 4
+    # ...but not the mentions after the marker or in other sentences.
+    after_marker = mentions[(mentions["block"] == share["block"]) & (mentions["char_start"] > over["char_end"])]
+    assert after_marker["source_footnote"].isna().all()
+    sourced = mentions.dropna(subset=["source_footnote"])
+    assert set(sourced["source_footnote"]) <= set(report.footnotes)
+    assert (sourced["line"] <= sourced["source_footnote"].map(lambda n: next(
+        ref.line for block in report.blocks for ref in block.footnote_refs if ref.number == n))).all()
+
+
 def test_shandong_pairs(mentions) -> None:
     block = mentions[mentions["sentence"].str.contains("烟火识别准确率", na=False)]
     paired = block.dropna(subset=["pair_id"])

@@ -94,8 +94,11 @@ PIPELINE_MODULES: tuple[str, ...] = (
     "schemas.py",
     "_measures.py",
     "_atomic.py",
-    "build.py",
+    "claims.py",
 )
+
+#: Property of ``datapackage.json`` holding the fingerprint of the inputs a build read (see input_fingerprint).
+FINGERPRINT_PROPERTY = "ecoanalysis_inputs_sha256"
 
 #: Every output file, in the order in which it is replaced (the package descriptor last).
 OUTPUT_FILES: tuple[str, ...] = tuple(spec.path for spec in schemas.TABLES.values()) + (WORKBOOK_NAME, DATAPACKAGE_NAME)
@@ -551,6 +554,7 @@ def datapackage_bytes(csv_contents: dict[str, bytes], metadata: dict[str, Any]) 
             _source_entry("Codebook of table 1 (host kinds, English names)", metadata["platform_codebook_path"], metadata["platform_codebook_sha256"]),
         ],
         "resources": resources,
+        FINGERPRINT_PROPERTY: metadata["inputs_sha256"],
     }
     return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -592,6 +596,7 @@ def _metadata(report: Any, codebook_path: Path, platform_codebook_path: Path) ->
         "platform_codebook_path": platform_codebook_path,
         "platform_codebook_file": platform_codebook_path.name,
         "platform_codebook_sha256": _recorded_sha256(platform_codebook_path),
+        "inputs_sha256": input_fingerprint([report_path, config.REPORT_SIDECAR_PATH, codebook_path, platform_codebook_path]),
     }
 
 
@@ -709,26 +714,36 @@ def main(*, quiet: bool = False) -> int:
 # ---------------------------------------------------------------------------------------------------
 
 
-def pipeline_inputs() -> list[Path]:
-    """Every file whose change makes the processed outputs stale: raw inputs and pipeline sources."""
+def input_fingerprint(raw_inputs: Iterable[str | Path] | None = None) -> str:
+    """sha256 over the contents of the raw inputs and the pipeline's source files.
+
+    Processed data are a pure function of these files, so the fingerprint (recorded in ``datapackage.json``)
+    says whether outputs are current. Contents, not modification times, are compared: a fresh clone has
+    arbitrary mtimes, and a rebuild that changes nothing must not be needed.
+    """
+    if raw_inputs is None:
+        raw_inputs = [config.REPORT_PATH, config.REPORT_SIDECAR_PATH, config.CODEBOOK_PATH, cb.PLATFORM_CODEBOOK_PATH]
     package_dir = Path(__file__).resolve().parent
-    raw = [config.REPORT_PATH, config.REPORT_SIDECAR_PATH, config.CODEBOOK_PATH, cb.PLATFORM_CODEBOOK_PATH, config.MANIFEST_PATH]
-    return raw + [package_dir / name for name in PIPELINE_MODULES]
+    digest = hashlib.sha256()
+    for role, path in [("raw", Path(p)) for p in raw_inputs] + [("code", package_dir / n) for n in PIPELINE_MODULES]:
+        content = sha256_file(path) if path.exists() else "missing"
+        digest.update(f"{role}:{path.name}:{content}\n".encode("utf-8"))
+    return digest.hexdigest()
 
 
 def outputs_are_current(out_dir: str | Path | None = None) -> bool:
-    """Whether every output exists, is newer than every input and matches the hashes in ``datapackage.json``."""
+    """Whether every output exists, was built from the current inputs and matches the hashes in ``datapackage.json``."""
     out_dir = Path(out_dir) if out_dir is not None else Path(config.PROCESSED_DIR)
     outputs = [out_dir / name for name in OUTPUT_FILES]
     if not all(path.exists() for path in outputs):
         return False
-    newest_input = max((path.stat().st_mtime for path in pipeline_inputs() if path.exists()), default=0.0)
-    if min(path.stat().st_mtime for path in outputs) < newest_input:
-        return False
     try:
         package = json.loads((out_dir / DATAPACKAGE_NAME).read_text(encoding="utf-8"))
         recorded = {resource["path"]: resource["hash"] for resource in package["resources"]}
+        fingerprint = package[FINGERPRINT_PROPERTY]
     except (ValueError, KeyError, TypeError):
+        return False
+    if fingerprint != input_fingerprint():
         return False
     # A build killed between two renames leaves CSV files that the descriptor (renamed last) does not describe.
     return all(recorded.get(spec.path) == f"sha256:{sha256_file(out_dir / spec.path)}" for spec in schemas.TABLES.values())

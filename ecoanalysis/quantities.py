@@ -85,6 +85,7 @@ MENTION_DTYPES: dict[str, str] = {
     "value": "Float64",
     "value_high": "Float64",
     "month": "Int64",
+    "month_high": "Int64",
     "unit": "string",
     "counter": "string",
     "bound": "string",
@@ -228,6 +229,9 @@ PAIR_WINDOW = 16
 #: Sentence terminators for the ``sentence`` column and for pair windows.
 SENTENCE_END: frozenset[str] = frozenset("。！？；!?;")
 
+#: "Worth": an amount written right after it is money even when 元 is left out (价值千万级的技术资源).
+WORTH_WORD = "价值"
+
 #: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker.
 VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到至于了第和与及或、（(：:")
 
@@ -317,6 +321,8 @@ class Quantity:
         One of :data:`BOUNDS`.
     month : int or None
         Month of a date.
+    month_high : int or None
+        Month of the last date of a date range (2017 年 11 月至 2019 年 8 月 -> 8).
     footnote : int or None
         Footnote marker glued to the number (``27%3`` -> 3).
     qualifier : str or None
@@ -335,6 +341,7 @@ class Quantity:
     counter: str | None
     bound: str
     month: int | None = None
+    month_high: int | None = None
     footnote: int | None = None
     qualifier: str | None = None
     name_like: bool = False
@@ -351,7 +358,7 @@ class _Draft:
     """A mention being assembled (mutable, cheap; becomes a row or a Quantity)."""
 
     __slots__ = (
-        "start", "end", "value", "value_high", "unit", "counter", "bound", "month", "footnote", "source_footnote",
+        "start", "end", "value", "value_high", "unit", "counter", "bound", "month", "month_high", "footnote", "source_footnote",
         "qualifiers", "bounds", "name_like", "scale_applied", "scale", "consumed", "pair_id", "role", "weak",
     )
 
@@ -364,6 +371,7 @@ class _Draft:
         self.counter: str | None = None
         self.bound = "eq"
         self.month: int | None = None
+        self.month_high: int | None = None
         self.footnote: int | None = None
         self.source_footnote: int | None = None  # set for a Report only (see _attach_footnote_refs)
         self.qualifiers: list[str] = []
@@ -624,6 +632,8 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         if rank:
             draft.unit = "rank"
             has_context = True
+        if draft.unit is None and draft.counter is None and text.endswith(WORTH_WORD, 0, prefix_end):
+            draft.unit = "currency_cny"  # 价值千万级的技术资源: an amount of money with 元 left implicit
         draft.start = prefix_end
 
     if not is_arabic and not has_context and not lenient:
@@ -687,6 +697,8 @@ def _merge_range(text: str, first: _Draft, *, year: int | None, lenient: bool) -
     if first.value > second.value:
         return
     first.value_high = second.value
+    if first.unit == "date":
+        first.month_high = second.month
     first.counter = first.counter or second.counter
     first.qualifiers.extend(second.qualifiers)
     first.bounds.append("range")
@@ -808,6 +820,7 @@ def parse_quantity(text: str, *, year: int | None = None) -> Quantity | None:
         counter=draft.counter,
         bound=draft.bound,
         month=draft.month,
+        month_high=draft.month_high,
         footnote=draft.footnote,
         qualifier=" ".join(draft.qualifiers) or None,
         name_like=draft.name_like,
@@ -868,6 +881,7 @@ def _append_row(columns: dict[str, list], text: str, draft: _Draft, *, offset_st
     columns["value"].append(draft.value)
     columns["value_high"].append(draft.value_high)
     columns["month"].append(draft.month)
+    columns["month_high"].append(draft.month_high)
     columns["unit"].append(draft.unit)
     columns["counter"].append(draft.counter)
     columns["bound"].append(draft.bound)

@@ -136,6 +136,7 @@ MENTION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("value", "number", "Parsed value in the unit given by unit: percent in percent units (95 means 95 %), the low end of a range, the year of a date.", "see unit", display="count"),
     FieldSpec("value_high", "number", "High end of a range (6 到 8 周 -> 8); blank for a single value.", "see unit", display="count"),
     FieldSpec("month", "integer", "Month of a date (1-12); blank otherwise.", "month", minimum=1, maximum=12, display="integer"),
+    FieldSpec("month_high", "integer", "Month of the last date of a date range (2017 年 11 月至 2019 年 8 月 -> 8); blank otherwise.", "month", minimum=1, maximum=12, display="integer"),
     FieldSpec("unit", "string", "Normalised unit of value, from the quantity engine's vocabulary.", enum=tuple(UNITS)),
     FieldSpec("counter", "string", "Measure word or counted noun written after the number (家, 项, 名开发者)."),
     FieldSpec("bound", "string", "What a qualifier says about the true figure relative to value, from the quantity engine's vocabulary.", enum=tuple(BOUNDS)),

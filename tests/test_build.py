@@ -320,29 +320,29 @@ def test_replace_all_is_all_or_nothing(tmp_path):
 
 @pytest.fixture
 def default_paths(monkeypatch, tmp_path, generated_codebook):
-    """Point the default codebook and processed directory at temporary files.
-
-    The inputs that decide staleness are narrowed to a copy of the codebook, because other work in the
-    same tree may touch the package's source files while the tests run.
-    """
+    """Point the default codebook and processed directory at temporary files."""
     codebook = tmp_path / "codebook.csv"
     shutil.copyfile(generated_codebook, codebook)
     monkeypatch.setattr(config, "CODEBOOK_PATH", codebook)
     monkeypatch.setattr(config, "PROCESSED_DIR", tmp_path / "processed")
-    monkeypatch.setattr(build, "pipeline_inputs", lambda: [config.CODEBOOK_PATH])
     return tmp_path / "processed"
 
 
-def test_pipeline_inputs_are_the_raw_files_and_the_pipeline_sources():
-    names = {path.name for path in build.pipeline_inputs()}
-    assert {config.REPORT_PATH.name, config.CODEBOOK_PATH.name, "codebook_platforms.csv", "quantities.py", "build.py"} <= names
-    assert "plotting.py" not in names
+def test_the_input_fingerprint_follows_contents_not_modification_times(default_paths):
+    before = build.input_fingerprint()
+    os.utime(config.CODEBOOK_PATH, (0, 0))
+    assert build.input_fingerprint() == before  # a fresh clone's arbitrary mtimes do not make outputs stale
+    with open(config.CODEBOOK_PATH, "a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert build.input_fingerprint() != before
+    assert "claims.py" in build.PIPELINE_MODULES and "plotting.py" not in build.PIPELINE_MODULES
 
 
 @pytest.fixture
-def no_newer_inputs(monkeypatch):
-    """Judge staleness by the outputs alone: other work in the tree may touch source files meanwhile."""
-    monkeypatch.setattr(build, "pipeline_inputs", lambda: [])
+def no_newer_inputs(monkeypatch, built):
+    """Treat the fixture's build as current: the loaders must read it, not rebuild from the real codebook."""
+    package = json.loads((built.out_dir / "datapackage.json").read_text(encoding="utf-8"))
+    monkeypatch.setattr(build, "input_fingerprint", lambda *args: package[build.FINGERPRINT_PROPERTY])
 
 
 def test_loaders_return_validated_tables_with_declared_dtypes(built, no_newer_inputs):
@@ -371,8 +371,8 @@ def test_loaders_rebuild_missing_or_stale_outputs(default_paths):
     assert not build.outputs_are_current()  # the hash in datapackage.json no longer matches
     build.load_claims()
     assert build.outputs_are_current()
-    earlier = config.CODEBOOK_PATH.stat().st_mtime - 10
-    os.utime(default_paths / "timeline.csv", (earlier, earlier))  # as if the codebook was edited after the build
+    with open(config.CODEBOOK_PATH, "a", encoding="utf-8") as handle:
+        handle.write("\n")  # a deliberate edit of an input, after the build
     assert not build.outputs_are_current()
     build.load_timeline()
     assert build.outputs_are_current()

@@ -98,7 +98,7 @@ REPORT_CASES = [
     ("外部代码贡献超过 20%，版本迭代 12 次", "超过 20%", 20, NA, "percent", NA, "gt", "超过"),
     ("技术专利发布 500 余篇，社群人数达 10000 人。", "500 余篇", 500, NA, "count", "篇", "gt", "余"),
     ("技术专利发布 500 余篇，社群人数达 10000 人。", "达 10000 人", 10000, NA, "count", "人", "eq", "达"),
-    ("开放价值千万级的技术资源", "千万级", 1e7, 1e8, "count", NA, "vague", "级"),
+    ("开放价值千万级的技术资源", "千万级", 1e7, 1e8, "currency_cny", NA, "vague", "级"),
     ("百度 AI 加速器 268 家成员企业", "268 家", 268, NA, "count", "家", "eq", NA),
     ("95% 接入百度 AI 技术，90% 完成重要更新升级，100% 实现企业估值提升。", "100%", 100, NA, "percent", NA, "eq", NA),
     ("2021 年 3 月，智能云推出", "2021 年 3 月", 2021, NA, "date", NA, "eq", NA),
@@ -229,6 +229,17 @@ def test_general_cases(text, surface, value, value_high, unit, counter, bound, q
 def test_month_of_dates() -> None:
     frame = extract_mentions("2017 年 11 月至 2019 年 8 月；二〇一九年三月；2020 年底")
     assert frame["month"].tolist() == [11, 3, 12]
+    # A date range keeps the month of its last date too (科技部's two batches: Nov 2017 to Aug 2019).
+    assert frame["value_high"].tolist()[0] == 2019 and frame["month_high"].tolist()[0] == 8
+    assert frame["month_high"].isna().tolist()[1:] == [True, True]
+    assert extract_mentions("2016年至2019年")["month_high"].isna().all()
+
+
+def test_an_amount_after_worth_is_money() -> None:
+    # 百度 AI 加速器 "开放价值千万级的技术资源": 元 is implicit after 价值.
+    worth = parse_quantity("开放价值千万级的技术资源")
+    assert (worth.unit, worth.value, worth.value_high, worth.bound) == ("currency_cny", 1e7, 1e8, "vague")
+    assert parse_quantity("千万级的医学事实").unit == "count"
 
 
 def test_relative_date_needs_year() -> None:

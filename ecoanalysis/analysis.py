@@ -33,6 +33,7 @@ import pandas as pd
 
 __all__ = [
     "BENFORD_DIGITS",
+    "ECOSYSTEM_SUBJECTS",
     "PRECISION_CLASS",
     "PRECISION_CLASSES",
     "RATIO_SPECS",
@@ -46,9 +47,11 @@ __all__ = [
     "benford_expected",
     "benford_power",
     "benford_test",
+    "benford_values",
     "binomial_interval",
     "claim_inventory",
     "derived_ratios",
+    "distinct_events",
     "ecosystem_scale",
     "first_significant_digit",
     "gain_vs_baseline_model",
@@ -63,6 +66,7 @@ __all__ = [
     "relative_error_reduction",
     "repeated_claims",
     "round_number_heaping",
+    "select_claims",
     "significant_digits",
     "timeline_events",
 ]
@@ -127,6 +131,63 @@ def _normalise_text(value: object) -> object:
     if isinstance(value, str):
         return " ".join(value.split()).casefold()
     return value
+
+
+def select_claims(
+    claims: pd.DataFrame,
+    *,
+    expect: int | None = None,
+    contains: Mapping[str, str] | None = None,
+    **equals: object,
+) -> pd.DataFrame:
+    """Select claims by column values, so notebooks never pick rows by position.
+
+    Text is compared case- and whitespace-insensitively (as in :data:`RATIO_SPECS`).
+
+    Parameters
+    ----------
+    claims : DataFrame
+    expect : int, optional
+        Raise a :class:`LookupError` unless exactly this many rows match; the message lists the
+        candidates that match the first criterion, so codebook wording drift is easy to fix.
+    contains : mapping of column -> str, optional
+        Keep rows whose column contains the text (after normalisation).
+    **equals
+        ``column=value`` (or a list/tuple/set of accepted values), e.g. ``subject_en="Gitee", unit="percent"``.
+
+    Returns
+    -------
+    DataFrame
+        Matching rows (``kind == "claim"`` only, when present), in report order, index reset.
+    """
+    contains = dict(contains or {})
+    _require(claims, [*equals, *contains], "select_claims")
+    data = _claims_only(claims)
+    if "line" in data:
+        data = data.sort_values("line", kind="stable")
+    mask = pd.Series(True, index=data.index)
+    for column, wanted in equals.items():
+        accepted = wanted if isinstance(wanted, (list, tuple, set, frozenset)) else [wanted]
+        accepted = {_normalise_text(value) for value in accepted}
+        mask &= data[column].map(_normalise_text).isin(accepted)
+    for column, text in contains.items():
+        needle = _normalise_text(text)
+        mask &= data[column].map(lambda value: isinstance(value, str) and needle in _normalise_text(value))
+    result = data[mask].reset_index(drop=True)
+    if expect is not None and len(result) != expect:
+        criteria = {**equals, **{f"{k} contains": v for k, v in contains.items()}}
+        first = next(iter(equals.items()), None)
+        shown = [c for c in ("mention_id", "subject_en", "metric_en", "value", "bound") if c in data]
+        candidates = (
+            data[data[first[0]].map(_normalise_text) == _normalise_text(first[1])][shown].to_string(index=False)
+            if first is not None and not isinstance(first[1], (list, tuple, set, frozenset))
+            else "(no simple first criterion)"
+        )
+        raise LookupError(
+            f"select_claims: expected {expect} claim(s) matching {criteria}, found {len(result)}. "
+            f"Claims matching the first criterion:\n{candidates}"
+        )
+    return result
 
 
 # --------------------------------------------------------------------------------------------------
@@ -569,6 +630,23 @@ def binomial_interval(
 # 3. ecosystems
 
 
+#: The platforms and communities whose size the ecosystem notebook compares, as the codebook names them
+#: (``subject_en``, see build/codebook/GUIDE.md), in display order.
+ECOSYSTEM_SUBJECTS: tuple[str, ...] = (
+    "PaddlePaddle",
+    "PaddlePaddle open-source community",
+    "AI Studio",
+    "Baidu AI Open Platform",
+    "EasyDL",
+    "Apollo open platform",
+    "Apollo developer community",
+    "Gitee",
+    "XuperChain",
+    "Baidu AI Cloud",
+    "Baidu AI Accelerator",
+)
+
+
 def ecosystem_scale(
     claims: pd.DataFrame,
     *,
@@ -658,7 +736,7 @@ RATIO_SPECS: tuple[RatioSpec, ...] = (
         "AI Open Platform daily API calls per developer",
         {"subject_en": "Baidu AI Open Platform", "metric_en": "daily API calls"},
         {"subject_en": "Baidu AI Open Platform", "metric_en": "developers"},
-        "突破一万亿次 calls a day / 320 万 developers (lines 663-667).",
+        "突破一万亿次 calls a day / 320 万 developers (lines 663-669).",
     ),
 )
 
@@ -967,6 +1045,35 @@ def timeline_events(timeline: pd.DataFrame, *, start: int = 2010, end: int = 202
     return data.sort_values(sort, kind="stable").reset_index(drop=True)
 
 
+def distinct_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Drop restatements of an event: rows with the same dates, ``subject_en`` and ``event_en``.
+
+    The report dates some events twice (the 14th five-year plan, "今年 3 月", in chapters 2 and 4); a
+    timeline should show each once. Text is compared case- and whitespace-insensitively; the first
+    mention (lowest ``line``) is kept.
+
+    Returns
+    -------
+    DataFrame
+        ``events`` without the repeats, in its original order, index reset, plus ``n_mentions`` (how
+        many rows the kept event stands for).
+    """
+    _require(events, ("year",), "distinct_events")
+    keys = [c for c in ("year", "month", "year_end", "month_end", "subject_en", "event_en") if c in events]
+    data = events.copy()
+    order = data.sort_values("line", kind="stable").index if "line" in data else data.index
+    signature = pd.Series(
+        ["\x1f".join("" if pd.isna(value) else str(_normalise_text(value)) for value in row) for row in data[keys].itertuples(index=False)],
+        index=data.index,
+    )
+    counts = signature.map(signature.value_counts())
+    first = ~signature.loc[order].duplicated(keep="first")
+    keep = first.reindex(data.index)
+    result = data[keep.to_numpy(dtype=bool)].copy()
+    result["n_mentions"] = counts[keep.to_numpy(dtype=bool)].astype(int).to_numpy()
+    return result.reset_index(drop=True)
+
+
 # --------------------------------------------------------------------------------------------------
 # 6. precision
 
@@ -1127,6 +1234,40 @@ class BenfordResult:
     min_detectable_w: float
     min_expected_count: float
     interpretation: str = field(repr=False)
+
+
+def benford_values(
+    claims: pd.DataFrame,
+    *,
+    units: Sequence[str] = ("count", "currency_cny"),
+) -> pd.DataFrame:
+    """The figures a first-digit test may use: counts and money, each figure once, no vague amounts.
+
+    Percentages (bounded by 100) and dates cannot follow Benford's law; vague amounts (数千, 百万级)
+    state an order of magnitude, not a first digit. A figure restated with the same value (the same
+    ``subject_en`` + ``metric_en``, or the same ``value`` + ``metric_en``, see :func:`repeated_claims`)
+    is kept once, at its first mention, so restatements do not count twice.
+
+    Returns
+    -------
+    DataFrame
+        The kept claims (all columns), in report order.
+    """
+    _require(claims, ("value", "unit"), "benford_values")
+    data = _claims_only(claims)
+    data = data[data["unit"].isin(list(units)) & data["value"].notna()]
+    if "bound" in data:
+        data = data[data["bound"] != "vague"]
+    if "line" in data:
+        data = data.sort_values("line", kind="stable")
+    drop: set = set()
+    if "mention_id" in data and len(data):
+        repeats = repeated_claims(data)
+        repeats = repeats[repeats["match_on"].isin(["subject+metric", "value+metric"]) & repeats["values_agree"].astype(bool)]
+        for _, group in repeats.groupby("group", sort=False):
+            drop.update(group["mention_id"].iloc[1:])
+        data = data[~data["mention_id"].isin(drop)]
+    return data.reset_index(drop=True)
 
 
 def benford_test(values, *, effect_size: float = 0.3, alpha: float = 0.05) -> BenfordResult:

@@ -552,3 +552,53 @@ def test_real_claims_contain_the_ratio_inputs_and_accelerator_figures():
 def test_real_platforms_table_has_fifteen_rows():
     platforms = _load("load_platforms")
     assert an.platforms_by(platforms, by="host_kind")["n"].sum() == 15
+
+
+# ----------------------------------------------------------------- selection and de-duplication helpers
+
+
+def test_select_claims_by_value_and_text(claims):
+    gitee = an.select_claims(claims, subject_en="gitee ", unit="percent", expect=1)
+    assert gitee["value"].tolist() == [24.0]
+    shandong = an.select_claims(claims, category="accuracy", bound=["eq"], contains={"metric_en": "Smoke and fire"})
+    assert shandong["value"].tolist() == [70.0, 90.0]
+    assert an.select_claims(claims, value=6.0)["line"].tolist() == [840]  # the noise row 685 "6.0" is not a claim
+
+
+def test_select_claims_reports_candidates_when_count_is_wrong(claims):
+    with pytest.raises(LookupError, match="new developers per day"):
+        an.select_claims(claims, subject_en="Gitee", metric_en="daily developers", expect=1)
+
+
+def test_benford_values_drop_restatements_vague_and_percent(claims):
+    values = an.benford_values(claims)
+    assert set(values["unit"]) == {"count"}
+    assert "vague" not in set(values["bound"])
+    # 320 万 developers is stated for PaddlePaddle and the AI Open Platform: counted once.
+    assert (values["value"] == 3_200_000).sum() == 1
+    # 200 余所 / 超过 200 所 universities share value and metric_en: counted once.
+    assert (values["value"] == 200).sum() == 1
+
+
+def test_ecosystem_subjects_follow_the_codebook_guide():
+    guide = (pytest.importorskip("ecoanalysis.config").ROOT / "build" / "codebook" / "GUIDE.md")
+    if not guide.exists():
+        pytest.skip("codebook guide not present")
+    text = guide.read_text(encoding="utf-8")
+    for subject in an.ECOSYSTEM_SUBJECTS:
+        assert f"| {subject} |" in text, subject
+
+
+def test_distinct_events_keeps_first_mention_and_counts():
+    events = pd.DataFrame(
+        {
+            "line": [497, 320, 683],
+            "year": pd.array([2021, 2021, 2017], dtype="Int64"),
+            "month": pd.array([3, 3, 4], dtype="Int64"),
+            "subject_en": ["China", "china", "Apollo open platform"],
+            "event_en": ["14th five-year plan published", "14th five-year plan  published", "global opening"],
+        }
+    )
+    result = an.distinct_events(events)
+    assert result["line"].tolist() == [320, 683]
+    assert result["n_mentions"].tolist() == [2, 1]

@@ -149,3 +149,134 @@ def test_default_directory_is_config_figures_dir(figure, tmp_path, monkeypatch):
     paths = plotting.save_figure(figure, "fig04-default-dir")
     assert paths == [tmp_path / "figures" / "fig04-default-dir.png", tmp_path / "figures" / "fig04-default-dir.svg"]
     assert all(p.stat().st_size > 0 for p in paths)
+
+
+# ----------------------------------------------------------------- figure functions of the notebooks
+
+
+def _figure_checks(fig, tmp_path, name, rebuild=None):
+    """Type, glyphs, width; and, when ``rebuild`` makes the same figure afresh, byte-identical files
+    (as on a rebuild: each figure is drawn once per notebook run; constrained layout may shift by a
+    fraction of a point when one figure object is saved repeatedly)."""
+    from matplotlib.figure import Figure
+
+    assert isinstance(fig, Figure)
+    width, _ = fig.get_size_inches()
+    assert width == pytest.approx(plotting.COLUMN_WIDTH_IN)
+    first = plotting.save_figure(fig, name, directory=tmp_path / "a")
+    if rebuild is not None:
+        second = plotting.save_figure(rebuild(), name, directory=tmp_path / "b")
+        for one, two in zip(first, second):
+            assert one.read_bytes() == two.read_bytes(), one.name
+    assert plotting.missing_glyphs(fig) == []
+
+
+def _mix():
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "category": ["adoption"] * 3 + ["accuracy"] * 3,
+            "precision_class": ["exact", "lower bound", "vague"] * 2,
+            "n": [5, 4, 1, 2, 6, 0],
+            "share": [0.5, 0.4, 0.1, 0.25, 0.75, 0.0],
+        }
+    )
+
+
+def test_plot_claim_inventory(themed, tmp_path):
+    _figure_checks(plotting.plot_claim_inventory(_mix()), tmp_path, "fig01-test", lambda: plotting.plot_claim_inventory(_mix()))
+
+
+def test_plot_functions_reject_empty_tables(themed):
+    with pytest.raises(ValueError, match="empty"):
+        plotting.plot_claim_inventory(_mix().iloc[0:0])
+
+
+def test_plot_accuracy_gains(themed, tmp_path):
+    import pandas as pd
+
+    from ecoanalysis import analysis
+
+    pairs = pd.DataFrame({"metric_en": ["a", "b"], "unit": ["percent"] * 2, "before": [80.0, 60.0], "after": [95.0, 80.0]})
+    fig = plotting.plot_accuracy_gains(analysis.accuracy_changes(pairs))
+    assert len(fig.axes) == 3
+    _figure_checks(fig, tmp_path, "fig02-test")
+
+
+def test_plot_ecosystem_scale_draws_bounds(themed, tmp_path):
+    import numpy as np
+    import pandas as pd
+
+    scale = pd.DataFrame(
+        {
+            "subject_en": ["飞桨", "飞桨", "Gitee", "Gitee"],
+            "metric_en": ["developers", "models", "developers", "enterprises"],
+            "value": [3.2e6, 3.6e5, 5e6, 1000.0],
+            "value_high": [np.nan] * 4,
+            "precision_class": ["exact", "approximate", "lower bound", "vague"],
+        }
+    )
+    make = lambda: plotting.plot_ecosystem_scale(scale)  # noqa: E731
+    fig = make()
+    ax = fig.axes[0]
+    assert ax.get_xscale() == "log"
+    assert any(child.arrow_patch is not None for child in ax.texts if hasattr(child, "arrow_patch"))
+    _figure_checks(fig, tmp_path, "fig03-test", make)
+
+
+def test_plot_funding_readings(themed, tmp_path):
+    from ecoanalysis import analysis
+
+    fig = plotting.plot_funding_readings(analysis.implied_previous_share(62.3, 40.0), 62.3, analysis.implied_counts(268, (95, 90, 100)))
+    assert len(fig.axes) == 2
+    _figure_checks(fig, tmp_path, "fig04-test")
+
+
+def test_plot_timeline(themed, tmp_path):
+    import pandas as pd
+
+    from ecoanalysis import analysis
+
+    timeline = pd.DataFrame(
+        {
+            "line": [1, 2, 3],
+            "year": pd.array([2010, 2017, 2019], dtype="Int64"),
+            "month": pd.array([None, 4, None], dtype="Int64"),
+            "year_end": pd.array([None, None, 2021], dtype="Int64"),
+            "subject_en": ["百度", "Apollo", "上海市"],
+            "event_en": ["start", "opening", "action plan period"],
+        }
+    )
+    make = lambda: plotting.plot_timeline(analysis.timeline_events(timeline))  # noqa: E731
+    _figure_checks(make(), tmp_path, "fig05-test", make)
+
+
+def test_plot_precision(themed, tmp_path):
+    import numpy as np
+    import pandas as pd
+
+    from ecoanalysis import analysis
+
+    claims = pd.DataFrame({"value": [3.2e6, 120000, 360000, 268, 5000, 17000, 1266], "unit": ["count"] * 7, "bound": ["eq"] * 7})
+    mix = analysis.precision_mix(claims)
+    heaping = analysis.round_number_heaping(claims)
+    benford = analysis.benford_test(claims["value"])
+    assert np.isclose(mix["share"].sum(), 1)
+    make = lambda: plotting.plot_precision(mix, heaping, benford.table)  # noqa: E731
+    fig = make()
+    assert len(fig.axes) == 3
+    _figure_checks(fig, tmp_path, "fig06-test", make)
+
+
+def test_plot_platform_hosts(themed, tmp_path):
+    import pandas as pd
+
+    platforms = pd.DataFrame(
+        {
+            "domain_en": ["autonomous driving", "intelligent speech", "smart home"],
+            "host_en": ["Baidu", "iFlytek", "Xiaomi"],
+            "host_kind": ["internet_platform", "ai_company", "device_maker"],
+        }
+    )
+    _figure_checks(plotting.plot_platform_hosts(platforms), tmp_path, "fig07-test")

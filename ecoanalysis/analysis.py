@@ -31,6 +31,8 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from ._measures import FULL_PERCENT, log_odds_change, percentage_point_change, relative_change, relative_error_reduction
+
 __all__ = [
     "BENFORD_DIGITS",
     "ECOSYSTEM_SUBJECTS",
@@ -71,7 +73,6 @@ __all__ = [
     "timeline_events",
 ]
 
-FULL_PERCENT = 100.0
 
 #: How precise a stated figure is, by the quantity engine's ``bound`` code.
 PRECISION_CLASS: dict[str, str] = {
@@ -266,90 +267,6 @@ def precision_mix(claims: pd.DataFrame, *, by: str | Sequence[str] | None = None
 
 # --------------------------------------------------------------------------------------------------
 # 2. accuracy
-
-
-def _percent_array(values, name: str):
-    # Lists become arrays; Series and scalars pass through so that results keep their index.
-    if isinstance(values, (list, tuple)):
-        values = np.asarray(values, dtype=float)
-    check = np.asarray(values, dtype=float)
-    if np.any((check < 0) | (check > FULL_PERCENT)):
-        raise ValueError(f"{name} must be percentages between 0 and 100 (percent units, 95 means 95 %).")
-    return values
-
-
-def percentage_point_change(before, after):
-    """Return ``after - before`` in percentage points (80 % -> 95 % is +15 pp). Vectorised.
-
-    Parameters
-    ----------
-    before, after : float, array-like or Series
-        Percentages in percent units.
-
-    Raises
-    ------
-    ValueError
-        If a value lies outside 0-100.
-    """
-    return _percent_array(after, "after") - _percent_array(before, "before")
-
-
-def relative_error_reduction(before, after):
-    """Return the share of errors removed, ``(after - before) / (100 - before)``. Vectorised.
-
-    80 % -> 95 % leaves 5 of the 20 error points, so 0.75 of the errors are removed. ``nan`` where
-    ``before`` is 100 % (no errors to remove), matching the build's stored column.
-    """
-    before = _percent_array(before, "before")
-    after = _percent_array(after, "after")
-    remaining = FULL_PERCENT - before
-    with np.errstate(divide="ignore", invalid="ignore"):
-        result = (after - before) / np.where(np.asarray(remaining) == 0, np.nan, remaining)
-    if isinstance(before, pd.Series) or isinstance(after, pd.Series):
-        index = before.index if isinstance(before, pd.Series) else after.index
-        return pd.Series(np.asarray(result, dtype=float), index=index)
-    return result if np.ndim(result) else float(result)
-
-
-def _logit_percent(percent):
-    share = np.asarray(percent, dtype=float) / FULL_PERCENT
-    with np.errstate(divide="ignore", invalid="ignore"):
-        odds = np.log(share / (1.0 - share))
-    # 0 % and 100 % have infinite log odds; nan keeps them out of means and regressions.
-    return np.where((share > 0) & (share < 1), odds, np.nan)
-
-
-def log_odds_change(before, after):
-    """Return ``logit(after/100) - logit(before/100)``, the log of the odds ratio. Vectorised.
-
-    80 % -> 95 %: ``ln(19) - ln(4) = 1.558``. Unlike percentage points, equal log-odds steps are equally
-    hard near the ceiling and in the middle. ``nan`` at exactly 0 % or 100 %.
-    """
-    before = _percent_array(before, "before")
-    after = _percent_array(after, "after")
-    result = _logit_percent(after) - _logit_percent(before)
-    if isinstance(before, pd.Series) or isinstance(after, pd.Series):
-        index = before.index if isinstance(before, pd.Series) else after.index
-        return pd.Series(result, index=index)
-    return result if np.ndim(result) else float(result)
-
-
-def relative_change(before, after):
-    """Return ``(after - before) / before`` for any unit (6-8 weeks, midpoint 7 -> 2 weeks: -0.714). Vectorised.
-
-    ``nan`` where ``before`` is 0.
-    """
-    if isinstance(before, (list, tuple)):
-        before = np.asarray(before, dtype=float)
-    if isinstance(after, (list, tuple)):
-        after = np.asarray(after, dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        denominator = np.where(np.asarray(before, dtype=float) == 0, np.nan, before)
-        result = (np.asarray(after, dtype=float) - np.asarray(before, dtype=float)) / denominator
-    if isinstance(before, pd.Series) or isinstance(after, pd.Series):
-        index = before.index if isinstance(before, pd.Series) else after.index
-        return pd.Series(result, index=index)
-    return result if np.ndim(result) else float(result)
 
 
 def accuracy_claims(claims: pd.DataFrame) -> pd.DataFrame:

@@ -878,8 +878,9 @@ def implied_counts(
     """
     if rounding not in ("nearest", "down"):
         raise ValueError(f"rounding must be 'nearest' or 'down'; got {rounding!r}.")
-    if total <= 0:
-        raise ValueError(f"total must be positive; got {total}.")
+    if float(total) != int(total) or total <= 0:
+        raise ValueError(f"total must be a positive whole number of members; got {total}.")
+    total = int(total)  # a count read from the claims table arrives as a float (268.0)
     step = Fraction(1, 10**decimals)
     rows = []
     for share in shares:

@@ -1,9 +1,7 @@
-"""Analysis functions, checked against figures printed in the report.
+"""Analysis functions on small tables typed in from the report (line numbers are those of the raw text).
 
-The processed tables are being built in parallel, so most tests use small tables typed in from the report
-(line numbers are those of the raw text). Tests marked ``# REAL-TABLES`` should switch to
-``ecoanalysis.claims.load_*()`` once ``data/processed/`` exists; the ``test_real_*`` tests at the end already
-do, and skip until the build is in place.
+These pin down each function's logic on a table whose every row is known; ``tests/test_analysis_real.py`` runs
+the same functions on the real processed tables.
 """
 from __future__ import annotations
 
@@ -93,7 +91,7 @@ def shandong_pairs() -> pd.DataFrame:
 # ------------------------------------------------------------------------------------------ inventory
 
 
-def test_claim_inventory_counts_only_claims(claims):  # REAL-TABLES
+def test_claim_inventory_counts_only_claims(claims):
     inventory = an.claim_inventory(claims, by="category")
     counts = dict(zip(inventory["category"], inventory["n"]))
     assert counts["accuracy"] == 8
@@ -107,7 +105,7 @@ def test_claim_inventory_by_kind_on_mentions(claims):
     assert dict(zip(inventory["kind"], inventory["n"])) == {"claim": 30, "noise": 1, "structural": 1}
 
 
-def test_precision_mix_maps_bounds_to_classes(claims):  # REAL-TABLES
+def test_precision_mix_maps_bounds_to_classes(claims):
     mix = an.precision_mix(claims).set_index("precision_class")
     assert list(mix.index) == list(an.PRECISION_CLASSES)
     assert mix.loc["lower bound", "n"] == 8  # 40% 以上, 200 余所, 超过 200 所, 一万亿, 500 万, 1100 万, 超 95%, 大于 96%
@@ -160,19 +158,7 @@ def test_measures_at_the_limits_are_nan_and_bad_percentages_raise():
         an.percentage_point_change(80, 105)
 
 
-def test_vectorised_measures_agree_with_the_build_formulas():
-    measures = pytest.importorskip("ecoanalysis._measures")
-    for before, after in [(80, 95), (70, 90), (60, 80), (95, 98.8), (100, 100), (0, 50)]:
-        for ours, theirs in [
-            (an.relative_error_reduction, measures.relative_error_reduction),
-            (an.log_odds_change, measures.log_odds_change),
-            (an.relative_change, measures.relative_change),
-        ]:
-            a, b = ours(before, after), theirs(before, after)
-            assert (math.isnan(a) and math.isnan(b)) or a == pytest.approx(b), (ours.__name__, before, after)
-
-
-def test_accuracy_claims_are_percent_accuracy_figures(claims):  # REAL-TABLES
+def test_accuracy_claims_are_percent_accuracy_figures(claims):
     accuracy = an.accuracy_claims(claims)
     assert len(accuracy) == 8
     assert accuracy["line"].is_monotonic_increasing
@@ -256,7 +242,7 @@ def test_binomial_interval_clopper_pearson_matches_beta_quantiles():
 # ----------------------------------------------------------------------------------------- ecosystems
 
 
-def test_ecosystem_scale_keeps_counts_and_flags_lower_bounds(claims):  # REAL-TABLES
+def test_ecosystem_scale_keeps_counts_and_flags_lower_bounds(claims):
     scale = an.ecosystem_scale(claims)
     assert set(scale["unit"]) == {"count"}  # 24% of Gitee traffic and 95% of members are not plotted as counts
     assert scale["value"].is_monotonic_decreasing
@@ -267,7 +253,7 @@ def test_ecosystem_scale_keeps_counts_and_flags_lower_bounds(claims):  # REAL-TA
     assert "education" not in set(scale["category"])
 
 
-def test_derived_ratios_from_report_figures(claims):  # REAL-TABLES (once RATIO_SPECS match the codebook)
+def test_derived_ratios_from_report_figures(claims):
     ratios = an.derived_ratios(claims).set_index("name")
     assert (ratios["status"] == "ok").all()
     models = ratios.loc["PaddlePaddle models per developer"]
@@ -356,7 +342,7 @@ def test_implied_counts_truncation_reading():
 
 
 @pytest.fixture
-def timeline() -> pd.DataFrame:  # REAL-TABLES
+def timeline() -> pd.DataFrame:
     rows = [
         ("683:2017 年 4 月:0", 683, 2017, 4, None, None, "Apollo", "global open programme announced"),
         ("503:2010 年:0", 503, 2010, None, None, None, "Baidu", "starts working on AI"),
@@ -453,7 +439,7 @@ def test_benford_power_grows_with_n():
     assert an.benford_power(1000) > 0.99
 
 
-def test_repeated_claims_finds_restatements(claims):  # REAL-TABLES
+def test_repeated_claims_finds_restatements(claims):
     repeated = an.repeated_claims(claims)
     developers = repeated[repeated["value"] == 3_200_000]
     assert developers["match_on"].unique().tolist() == ["value+metric"]
@@ -482,7 +468,7 @@ def test_repeated_claims_flags_disagreeing_restatement(claims):
 
 
 @pytest.fixture
-def platforms() -> pd.DataFrame:  # REAL-TABLES
+def platforms() -> pd.DataFrame:
     """Table 1 of the report (lines 326-367) as coded in data/raw/codebook_platforms.csv."""
     rows = [
         (1, "Baidu", "internet_platform", "autonomous driving"),
@@ -519,41 +505,6 @@ def test_platforms_by_domain_has_one_platform_each(platforms):
         an.platforms_by(platforms, by="domain_zh")
 
 
-# ----------------------------------------------------------------- real processed tables (skip until built)
-
-
-def _load(name: str) -> pd.DataFrame:
-    build = pytest.importorskip("ecoanalysis.claims")
-    loader = getattr(build, name, None)
-    if loader is None:
-        pytest.skip(f"ecoanalysis.claims.{name} does not exist yet")
-    try:
-        return loader()
-    except FileNotFoundError:
-        pytest.skip("data/processed/ has not been built yet")
-
-
-def test_real_accuracy_pairs_include_shandong_and_match_recomputed_measures():
-    pairs = _load("load_accuracy_pairs")
-    shandong = pairs[pairs["before"].isin([80, 70, 60]) & pairs["after"].isin([95, 90, 80]) & (pairs["unit"] == "percent")]
-    assert sorted(zip(shandong["before"], shandong["after"])) == [(60, 80), (70, 90), (80, 95)]
-    recomputed = an.accuracy_changes(pairs)
-    for column in ("pp_change", "relative_error_reduction", "log_odds_change", "relative_change"):
-        np.testing.assert_allclose(recomputed[column].to_numpy(float), pairs[column].to_numpy(float), equal_nan=True)
-
-
-def test_real_claims_contain_the_ratio_inputs_and_accelerator_figures():
-    claims = _load("load_claims")
-    ratios = an.derived_ratios(claims).set_index("name")
-    assert ratios.loc["PaddlePaddle models per developer", "ratio"] == pytest.approx(0.1125)
-    assert (claims["value"] == 268).any() and (claims["value"] == 62.3).any()
-
-
-def test_real_platforms_table_has_fifteen_rows():
-    platforms = _load("load_platforms")
-    assert an.platforms_by(platforms, by="host_kind")["n"].sum() == 15
-
-
 # ----------------------------------------------------------------- selection and de-duplication helpers
 
 
@@ -578,15 +529,6 @@ def test_benford_values_drop_restatements_vague_and_percent(claims):
     assert (values["value"] == 3_200_000).sum() == 1
     # 200 余所 / 超过 200 所 universities share value and metric_en: counted once.
     assert (values["value"] == 200).sum() == 1
-
-
-def test_ecosystem_subjects_follow_the_codebook_guide():
-    guide = (pytest.importorskip("ecoanalysis.config").ROOT / "build" / "codebook" / "GUIDE.md")
-    if not guide.exists():
-        pytest.skip("codebook guide not present")
-    text = guide.read_text(encoding="utf-8")
-    for subject in an.ECOSYSTEM_SUBJECTS:
-        assert f"| {subject} |" in text, subject
 
 
 def test_distinct_events_keeps_first_mention_and_counts():

@@ -1,15 +1,16 @@
-"""Throughput and linearity of ``extract_mentions`` (a script, not a test).
+"""Throughput, memory and linearity of ``extract_mentions`` (a script, not a test).
 
-Run: ``.venv/bin/python benchmarks/bench_extract.py``. Prints chars/s of extract_mentions on the report
-text repeated to >= 1 MB, cn2an.transform on the same text as the baseline, the ratio, the time per char
-at 1x/10x/100x of a base size, and the time of the adversarial inputs of tests/test_quantities.py.
+Run: ``make bench``. Prints chars/s of extract_mentions on the report text repeated to >= 1 MB, with
+cn2an.transform on the same text as the named baseline in the same process, and their ratio; the peak
+Python heap of each (tracemalloc) and its ratio; the time and peak memory per char at 1x/10x/100x of a
+base size; and the time of the adversarial inputs of tests/test_quantities.py.
 """
 from __future__ import annotations
 
 import os
 import platform
 import time
-
+import tracemalloc
 import warnings
 
 import cn2an
@@ -41,6 +42,18 @@ def best_time(function, argument, repeats: int = 3) -> float:
     return best
 
 
+def peak_bytes(function, argument) -> int:
+    """Peak Python heap allocated while ``function(argument)`` runs (tracemalloc), result included."""
+    tracemalloc.start()
+    try:
+        result = function(argument)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    del result
+    return peak
+
+
 def cpu_model() -> str:
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as handle:
@@ -68,15 +81,23 @@ def main() -> None:
     print(f"target >= {TARGET_CHARS_PER_SECOND:,} chars/s: {'met' if len(big) / ours >= TARGET_CHARS_PER_SECOND else 'NOT met'}; "
           f"target >= {TARGET_RATIO_OVER_CN2AN}x cn2an: {'met' if baseline / ours >= TARGET_RATIO_OVER_CN2AN else 'NOT met'}")
 
-    print("linearity (time per char, relative to 1x):")
+    our_peak = peak_bytes(extract_mentions, big)
+    baseline_peak = peak_bytes(cn2an.transform, big)
+    print(f"peak memory: extract_mentions {our_peak / 2**20:.1f} MiB, cn2an.transform {baseline_peak / 2**20:.1f} MiB, "
+          f"ratio (ours / cn2an) {our_peak / baseline_peak:.2f}; {our_peak / len(big):.1f} bytes per input char")
+
+    print("linearity (time and peak memory per char, relative to 1x):")
     base_text = (report_text * (BASE_CHARS // len(report_text) + 1))[:BASE_CHARS]
-    per_char_1x = None
+    per_char_1x = memory_1x = None
     for factor in (1, 10, 100):
         text = base_text * factor
         seconds = best_time(extract_mentions, text, repeats=3 if factor < 100 else 1)
+        memory = peak_bytes(extract_mentions, text) / len(text)
         per_char = seconds / len(text)
         per_char_1x = per_char_1x or per_char
-        print(f"  {factor:>3}x ({len(text):>9,} chars): {seconds:.3f} s, {per_char * 1e9:.0f} ns/char, ratio {per_char / per_char_1x:.2f}")
+        memory_1x = memory_1x or memory
+        print(f"  {factor:>3}x ({len(text):>9,} chars): {seconds:.3f} s, {per_char * 1e9:.0f} ns/char, ratio {per_char / per_char_1x:.2f}; "
+              f"{memory:.1f} bytes/char, ratio {memory / memory_1x:.2f}")
 
     print("adversarial inputs:")
     for name, text in ADVERSARIAL.items():

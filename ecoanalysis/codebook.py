@@ -540,21 +540,22 @@ def join_codebook(
     engine_pair = coded["pair_id"] if "pair_id" in coded.columns else pd.Series(None, index=coded.index, dtype="object")
     coded_role, coded_pair = column("role"), column("pair")
     coded["role"] = coded_role.where(coded_role.notna(), engine_role.astype("str").where(engine_role.notna()))
-    coded["pair_id"] = coded_pair.where(
-        coded_pair.notna(), pd.Series([_pair_label(p) for p in engine_pair], index=coded.index, dtype="str")
-    )
+    coded["pair_id"] = coded_pair.where(coded_pair.notna(), _engine_pair_labels(coded, engine_pair))
     problems.extend(check_pairs(coded, source))
     return coded, problems
 
 
-def _pair_label(engine_pair: object) -> str | None:
-    """Render the engine's pair id as a label: integers as integers, blanks as missing."""
-    if engine_pair is None or (not isinstance(engine_pair, str) and pd.isna(engine_pair)):
-        return None
-    if isinstance(engine_pair, float) and engine_pair.is_integer():
-        return str(int(engine_pair))
-    text = str(engine_pair).strip()
-    return text or None
+def _engine_pair_labels(coded: pd.DataFrame, engine_pair: pd.Series) -> pd.Series:
+    """Label each engine pair by the mention_id of its first (before) mention.
+
+    The engine numbers pairs in reading order, so its numbers shift when a pair is found earlier in the
+    text; the first mention's id is stable and says where to look (``854:80%:0``).
+    """
+    labels = pd.Series(None, index=coded.index, dtype="str")
+    present = engine_pair.notna()
+    for _, members in coded[present].groupby(engine_pair[present], sort=False):
+        labels.loc[members.index] = members["mention_id"].iloc[0]
+    return labels
 
 
 def check_pairs(coded: pd.DataFrame, source: str | Path) -> list[str]:

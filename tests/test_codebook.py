@@ -163,7 +163,8 @@ def test_engine_pairs_and_codebook_overrides(tmp_path):
     (tmp_path / "first").mkdir()
     coded, problems = cb.join_codebook(mentions, cb.read_codebook(_write_codebook(tmp_path / "first", rows)), source="cb")
     assert problems == []
-    assert coded["pair_id"].tolist() == ["0", "0", "smoke", "smoke"]
+    # An engine pair is labelled by the mention_id of its before mention; a coder's label wins where given.
+    assert coded["pair_id"].tolist() == ["30:80%:0", "30:80%:0", "smoke", "smoke"]
     assert coded["role"].tolist() == ["before", "after", "before", "after"]
 
     rows[3]["role"] = "before"

@@ -3,7 +3,7 @@
 Data flows one way through the modules::
 
     config -> document (load_report) -> quantities (parse_quantity, extract_mentions)
-           -> codebook -> build (claims tables, workbook, datapackage) -> analysis -> plotting
+           -> codebook -> claims (build, load_*: tables, workbook, datapackage) -> analysis -> plotting
 
 Later stages import earlier ones, never the reverse. Notebooks only call this public API.
 """
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from . import config
 from ._provenance import RawDataChanged
-from .document import Block, Report, load_report
+from .document import Block, Report, ReportFormatError, load_report
 from .quantities import Quantity, extract_mentions, parse_quantity
+from .codebook import CodebookError
 from .claims import build, load_accuracy_pairs, load_claims, load_mentions, load_platforms, load_timeline
 from . import analysis, plotting
 from .analysis import (
@@ -30,6 +31,7 @@ from .analysis import (
     precision_mix,
     repeated_claims,
     round_number_heaping,
+    select_claims,
     timeline_events,
 )
 from .plotting import missing_glyphs, save_figure, set_theme
@@ -37,38 +39,47 @@ from .plotting import missing_glyphs, save_figure, set_theme
 __version__ = "0.1.0"
 
 __all__ = [
-    "analysis",
-    "plotting",
-    "accuracy_changes",
-    "accuracy_claims",
-    "benford_test",
-    "binomial_interval",
-    "claim_inventory",
-    "derived_ratios",
-    "ecosystem_scale",
-    "gain_vs_baseline_model",
-    "implied_counts",
-    "implied_previous_share",
-    "platforms_by",
-    "precision_mix",
-    "repeated_claims",
-    "round_number_heaping",
-    "timeline_events",
-    "missing_glyphs",
-    "save_figure",
-    "set_theme",
-    "Block",
-    "Report",
+    # paths and raw data
+    "config",
+    "RawDataChanged",
+    # document model
     "load_report",
-    "Quantity",
-    "extract_mentions",
+    "Report",
+    "Block",
+    "ReportFormatError",
+    # quantity engine
     "parse_quantity",
+    "extract_mentions",
+    "Quantity",
+    # claims dataset
     "build",
     "load_mentions",
     "load_claims",
     "load_accuracy_pairs",
     "load_platforms",
     "load_timeline",
-    "RawDataChanged",
-    "config",
+    "CodebookError",
+    # analyses
+    "analysis",
+    "select_claims",
+    "claim_inventory",
+    "precision_mix",
+    "accuracy_claims",
+    "accuracy_changes",
+    "gain_vs_baseline_model",
+    "binomial_interval",
+    "ecosystem_scale",
+    "derived_ratios",
+    "implied_previous_share",
+    "implied_counts",
+    "timeline_events",
+    "round_number_heaping",
+    "benford_test",
+    "repeated_claims",
+    "platforms_by",
+    # figures
+    "plotting",
+    "set_theme",
+    "save_figure",
+    "missing_glyphs",
 ]

@@ -53,3 +53,13 @@ def test_every_declared_package_is_pinned_in_the_constraints_file():
             pins[_name(name)] = version.strip()
     missing = sorted(_pyproject_names() - set(pins))
     assert not missing, f"declared but not pinned in requirements/constraints.txt: {missing}"
+
+
+def test_the_public_api_is_flat_and_complete():
+    import ecoanalysis
+
+    missing = [name for name in ecoanalysis.__all__ if not hasattr(ecoanalysis, name)]
+    assert not missing, missing
+    assert len(set(ecoanalysis.__all__)) == len(ecoanalysis.__all__)
+    for name in ("load_report", "parse_quantity", "extract_mentions", "build", "load_claims", "save_figure"):
+        assert getattr(ecoanalysis, name).__doc__, f"{name} has no docstring"

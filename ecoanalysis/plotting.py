@@ -477,6 +477,7 @@ def plot_ecosystem_scale(
     *,
     group: str = "subject_en",
     label: str = "metric_en",
+    colour_by: str = "category",
     group_order: Sequence[str] | None = None,
     xlabel: str = "stated figure (count, log scale)",
 ) -> Figure:
@@ -492,7 +493,10 @@ def plot_ecosystem_scale(
         :func:`ecoanalysis.analysis.ecosystem_scale` (``value``, ``value_high``, ``precision_class``,
         the ``group`` and ``label`` columns).
     group, label : str
-        Row groups (one colour each) and row labels.
+        Row groups (bold headers) and row labels.
+    colour_by : str
+        Column whose values get one colour each (default: the claim category, adoption vs scale), so
+        that colour carries information instead of repeating the group headers.
     group_order : sequence of str, optional
         Order of the groups from top to bottom; default: by largest figure.
     xlabel : str
@@ -518,7 +522,8 @@ def plot_ecosystem_scale(
     heights = [1.0 + 0.6 * (text.count("\n")) for text in texts]
     total_height = sum(heights)
     fig, ax = _new_figure(0.7 + 0.118 * total_height)
-    colours = {name: OKABE_ITO[i % 7] if i % 7 != 3 else "#B8A000" for i, name in enumerate(group_order)}
+    colour_values = list(dict.fromkeys(data[colour_by])) if colour_by in data else []
+    colours = {value: OKABE_ITO[i % len(OKABE_ITO)] for i, value in enumerate(colour_values)}
     xmin = 10 ** np.floor(np.log10(data["value"].min()))
     top_value = data["value"].max()
     if "value_high" in data and data["value_high"].notna().any():
@@ -533,9 +538,9 @@ def plot_ecosystem_scale(
         ticks.append(y)
         labels.append(text)
         if kind == "header":
-            header_ticks.append((len(ticks) - 1, colours[item]))
+            header_ticks.append(len(ticks) - 1)
             continue
-        colour = colours[item[group]]
+        colour = colours.get(item[colour_by], "0.2") if colour_by in item else "0.2"
         value = float(item["value"])
         cls = item["precision_class"]
         ax.axhline(y, color="0.92", linewidth=0.4, zorder=0)
@@ -557,10 +562,9 @@ def plot_ecosystem_scale(
     ax.set_xlim(xmin * 0.7, xmax)
     ax.set_ylim(-0.2, n + 0.2)
     ax.set_yticks(ticks, labels, fontsize=6)
-    for index, colour in header_ticks:
+    for index in header_ticks:
         tick = ax.get_yticklabels()[index]
         tick.set_fontweight("bold")
-        tick.set_color(colour)
         tick.set_fontsize(6.5)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(xlabel)
@@ -572,7 +576,8 @@ def plot_ecosystem_scale(
     ]
     present = set(data["precision_class"])
     keep = [h for h, cls in zip(handles, ("exact", "lower bound", "approximate", "vague")) if cls in present]
-    fig.legend(handles=keep, loc="outside lower center", ncols=min(len(keep), 4), frameon=False, fontsize=6,
+    keep += [Line2D([], [], marker="s", color=colour, linestyle="", markersize=4, label=str(value)) for value, colour in colours.items()]
+    fig.legend(handles=keep, loc="outside lower center", ncols=min(len(keep), 3), frameon=False, fontsize=6,
                handletextpad=0.1, columnspacing=0.8)
     return fig
 

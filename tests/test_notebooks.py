@@ -37,4 +37,8 @@ def test_notebook_executes_and_writes_its_figures(path, tmp_path, monkeypatch):
     assert expected, f"{path.name} saves no figure"
     for name in expected:
         for suffix in (".png", ".svg"):
-            assert (tmp_path / f"{name}{suffix}").stat().st_size > 0, f"{path.name} did not write {name}{suffix}"
+            written = tmp_path / f"{name}{suffix}"
+            assert written.stat().st_size > 0, f"{path.name} did not write {name}{suffix}"
+            # Figures are a pure function of data and code: the committed file is exactly what the notebook makes.
+            committed = config.ROOT / "figures" / written.name
+            assert written.read_bytes() == committed.read_bytes(), f"figures/{written.name} is stale: run `make`"

@@ -84,3 +84,13 @@ def test_loading_the_report_leaves_raw_data_unchanged():
     load_report()
     load_report(verify=False)
     assert snapshot(config.RAW_DIR) == before
+
+
+def test_a_build_and_the_loaders_leave_raw_data_unchanged(tmp_path):
+    from ecoanalysis import claims
+
+    before = snapshot(config.RAW_DIR)
+    result = claims.build(out_dir=tmp_path, progress=False)
+    claims.load_claims(out_dir=tmp_path)
+    assert snapshot(config.RAW_DIR) == before
+    assert all(path.parent == tmp_path for path in result.paths.values())

@@ -29,10 +29,13 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import config
@@ -241,18 +244,39 @@ VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到�
 
 #: A PDF gap between number and unit: a few spaces, possibly a line break ("超过 3 亿\n元规模").
 _GAP = r"[ \t\u3000\xa0\r\n]{0,8}"
+#: The characters and the length bound of _GAP, for the pre-filters below.
+_GAP_CHARS = " \t\u3000\xa0\r\n"
+_GAP_MAX = 8
 _CN_DIGIT_CHARS = "".join(CHINESE_DIGITS)
 _CN_MAG_CHARS = "".join(MAGNITUDES)
 _CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS
 _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+#: Every character a numeral core can start with. The leading lookahead of _CORE_RE repeats it because
+#: re only skips ahead quickly to a candidate position when the pattern starts with one character set,
+#: not with an alternation of groups: it halves the time of finditer over running text.
+_CORE_FIRST_CHARS = f"0-9０-９{_CN_CHARS}"
 _CORE_RE = re.compile(
-    rf"(?P<arabic>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?)"
+    rf"(?=[{_CORE_FIRST_CHARS}])"
+    rf"(?:(?P<arabic>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?))"
 )
 
 
 def _alternation(words: Any) -> str:
     """Regex alternation of literal words, longest first so that 不超过 beats 超过."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _first_chars(patterns: Any) -> frozenset[str]:
+    """Characters a match of any of ``patterns`` can start with (each starts with a literal or a [class])."""
+    chars: set[str] = set()
+    for pattern in patterns:
+        if pattern.startswith("["):
+            chars.update(pattern[1:pattern.index("]")])
+        else:
+            if pattern[0] in "\\()|.?*+{^$":
+                raise ValueError(f"pattern must start with a literal character or a [class]: {pattern!r}")
+            chars.add(pattern[0])
+    return frozenset(chars)
 
 
 def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:
@@ -270,8 +294,9 @@ _PREFIX_RE = re.compile(
 )
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
 _COUNTER_ALT = "|".join(_guarded(w, COUNTERS, behind=False) for w in sorted(COUNTERS, key=len, reverse=True))
+_TAIL_MAG_CHARS = "十百千万萬亿億"
 _TAIL_RE = re.compile(
-    rf"(?:{_GAP}(?P<mag>[十百千万萬亿億]{{1,4}})(?![十百千万萬亿億度]))?"  # at most 万亿-style compounds
+    rf"(?:{_GAP}(?P<mag>[{_TAIL_MAG_CHARS}]{{1,4}})(?![{_TAIL_MAG_CHARS}度]))?"  # at most 万亿-style compounds
     rf"(?:{_GAP}(?P<infix>余|多(?!少)))?"
     rf"(?:{_GAP}(?:(?P<pct>[%％])|(?P<pp>个百分点|百分点)|(?P<cheng>成)(?![为功立本员果熟长型效绩交都就千])"
     rf"|(?P<frac>分之)|(?P<counter>{_COUNTER_ALT})))?"
@@ -285,10 +310,25 @@ _MONTH_RE = re.compile(
     rf"{_GAP}月(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?"
 )
 _RANGE_RE = re.compile(rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}(?=[0-9０-９{_CN_CHARS}])")
+# Pre-filters. Most numbers are followed by none of the tails, preceded by no qualifier and not part of a
+# range, and re.match costs far more than a set lookup. Each set holds every character the first (or, for
+# prefixes, last) word of the pattern can start (end) with, once the bounded gap is skipped, so a character
+# outside it proves that the pattern cannot match there; otherwise the pattern decides as before.
+_TAIL_FIRST_CHARS: frozenset[str] = (
+    frozenset(_TAIL_MAG_CHARS) | frozenset(INFIX_QUALIFIERS) | PERCENT_SIGNS
+    | frozenset("个百成分")  # 个百分点 / 百分点, 成, 分之
+    | frozenset(word[0] for word in COUNTERS) | frozenset(word[0] for word in SUFFIX_QUALIFIERS)
+)
+_RANGE_FIRST_CHARS: frozenset[str] = frozenset(connector[0] for connector in RANGE_CONNECTORS)
+_PREFIX_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in PREFIX_QUALIFIERS)
+#: _PREFIX_RE is searched for in the characters right before the number (qualifier plus gap).
+_PREFIX_WINDOW = 6
 _FOOTNOTE_RE = re.compile(r"[ ]?(?P<fn>[1-9])(?=[。，；：、,.;:）)\s]|\Z)")
 _SET_PHRASE_RE = re.compile("|".join(SET_PHRASES))
+_SET_PHRASE_FIRST_CHARS = _first_chars(SET_PHRASES)  # cheap pre-filter before each match call
 _SET_PHRASE_LOOKBACK = 3  # the numeral stands at most 3 characters into a set phrase (一带一路)
 _NAMED_RE = re.compile("|".join(NAMED_NUMERALS))
+_NAMED_FIRST_CHARS = _first_chars(NAMED_NUMERALS)  # cheap pre-filter before each match call
 _NAMED_LOOKBACK = 1  # 第 before 十四个五年规划
 _CHANGE_RE = re.compile(rf"(?:{_alternation(CHANGE_VERBS)})了?{_GAP}(?:到|至|为)")
 _ASCII_NAME_CHAR = re.compile(r"[A-Za-z0-9]")
@@ -385,6 +425,8 @@ class _Draft:
         self.weak = False  # a bare Chinese numeral: kept only if a range gives it context (六至八)
 
     def final_bound(self) -> str:
+        if not self.bounds:
+            return "eq"
         for bound in BOUND_PRECEDENCE:
             if bound in self.bounds:
                 return bound
@@ -397,6 +439,8 @@ def _is_set_phrase(text: str, position: int) -> bool:
         begin = position - back
         if begin < 0:
             break
+        if text[begin] not in _SET_PHRASE_FIRST_CHARS:
+            continue
         match = _SET_PHRASE_RE.match(text, begin)
         if match is not None and match.end() > position:
             return True
@@ -408,22 +452,43 @@ def _named_numeral(text: str, start: int) -> re.Match | None:
         begin = start - back
         if begin < 0:
             break
+        if text[begin] not in _NAMED_FIRST_CHARS:
+            continue
         match = _NAMED_RE.match(text, begin)
         if match is not None and match.end() > start:
             return match
     return None
 
 
+#: How many distinct numeral strings the parse caches keep. Running text repeats the same few hundred
+#: numerals (years, 1-2 digit counts, 一/两/百万), so a small cache answers most cores without parsing.
+_NUMERAL_CACHE_SIZE = 4096
+
+# Pure str -> float|None functions, so caching cannot change a result.
+_parse_arabic = lru_cache(maxsize=_NUMERAL_CACHE_SIZE)(parse_arabic)
+_cn_to_number = lru_cache(maxsize=_NUMERAL_CACHE_SIZE)(cn_to_number)
+
+
+def _char_after_gap(text: str, position: int) -> str:
+    """The first character from ``position`` on after at most _GAP_MAX gap characters ('' if none)."""
+    return text[position:position + _GAP_MAX + 1].lstrip(_GAP_CHARS)[:1]
+
+
 def _small_number(numeral: str) -> int | None:
-    value = cn_to_number(numeral)
+    value = _cn_to_number(numeral)
     return None if value is None else int(value)
 
 
 def _read_core(text: str, core: re.Match) -> float | None:
     numeral = core.group()
     if core.lastgroup == "arabic":
-        return parse_arabic(numeral)
-    return cn_to_number(numeral)
+        return _parse_arabic(numeral)
+    return _cn_to_number(numeral)
+
+
+#: ASCII letters, and what may stand right before the digits of an ASCII name (5G, Apollo6.0, GPT-3).
+_ASCII_LETTERS: frozenset[str] = frozenset(string.ascii_letters)
+_NAME_GLUE_BEFORE: frozenset[str] = _ASCII_LETTERS | {"-"}
 
 
 def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -455,20 +520,25 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
     is_arabic = core.lastgroup == "arabic"
     numeral = core.group()
 
-    if with_prefix:
+    # The membership tests in front of _named_numeral and _ascii_name_span are cheap pre-filters that skip
+    # a function call for nearly every number (this function runs once per numeral core).
+    named = None
+    if with_prefix and not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1]):
         named = _named_numeral(text, start)
         if named is not None:
             draft = _Draft(named.start(), named.end(), _read_core(text, core))
             surface = text[named.start():named.end()].rstrip()
             draft.end = draft.consumed = named.start() + len(surface)
             if surface.startswith("第"):
-                draft.value = cn_to_number(surface[1:3])
+                draft.value = _cn_to_number(surface[1:3])
             draft.unit = "other"
             draft.name_like = True
             return draft
 
     if is_arabic:
-        name_span = _ascii_name_span(text, start, end)
+        name_span = None
+        if (start > 0 and text[start - 1] in _NAME_GLUE_BEFORE) or text[end:end + 1] in _ASCII_LETTERS:
+            name_span = _ascii_name_span(text, start, end)
         if name_span is not None:
             draft = _Draft(name_span[0], name_span[1], _read_core(text, core))
             draft.unit = "other"
@@ -480,7 +550,7 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         if end - start == 1 and end < len(text) and text[end] in LIST_ORDINAL_FOLLOWERS and numeral in CHINESE_DIGITS:
             return None
 
-    value = _read_core(text, core)
+    value = _parse_arabic(numeral) if is_arabic else _cn_to_number(numeral)  # _read_core without the call
     draft = _Draft(start, end, value)
     has_context = False
     magnitude_only = (not is_arabic) and all(char in MAGNITUDES for char in numeral)
@@ -509,9 +579,10 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
 
     # ---- after the number: date forms first ---------------------------------------------------
     position = end
+    next_char = text[end:end + _GAP_MAX + 1].lstrip(_GAP_CHARS)[:1]  # _char_after_gap(text, end), inlined
     whole = value is not None and math.isfinite(value) and value == int(value)
     is_year = whole and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(numeral) == 4
-    date_match = _DATE_RE.match(text, position) if is_year else None
+    date_match = _DATE_RE.match(text, position) if is_year and next_char == "年" else None
     if date_match is not None:
         draft.unit = "date"
         if date_match.group("month"):
@@ -521,7 +592,7 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         position = date_match.end()
         has_context = True
     elif whole and 1 <= value <= 12 and "." not in numeral:
-        month_match = _MONTH_RE.match(text, position)
+        month_match = _MONTH_RE.match(text, position) if next_char == "月" else None
         if month_match is not None:
             draft.unit = "date"
             draft.month = int(value)
@@ -535,11 +606,12 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
                     if year is not None:
                         draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
 
-    if draft.unit != "date":
+    # (no date here means position == end, so next_char is still the character after the gap)
+    if draft.unit != "date" and next_char in _TAIL_FIRST_CHARS:
         tail = _TAIL_RE.match(text, position)
         if tail.end() > position:
             position = tail.end()
-            mag = tail.group("mag")
+            mag, infix, pct, pp, cheng, frac, counter, suffix = tail.groups()
             if mag and draft.value is not None:
                 scale = 1
                 for char in mag:
@@ -548,25 +620,25 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
                 draft.scale *= scale
                 draft.scale_applied = True
                 has_context = True
-            if tail.group("infix"):
-                draft.qualifiers.append(tail.group("infix"))
-                draft.bounds.append(INFIX_QUALIFIERS[tail.group("infix")])
+            if infix:
+                draft.qualifiers.append(infix)
+                draft.bounds.append(INFIX_QUALIFIERS[infix])
                 has_context = True
-            if tail.group("pct"):
+            if pct:
                 draft.unit = "percent"
                 has_context = True
-            elif tail.group("pp"):
+            elif pp:
                 draft.unit = "percentage_point"
                 draft.counter = None
                 has_context = True
-            elif tail.group("cheng"):
+            elif cheng:
                 draft.unit = "percent"
                 if draft.value is not None:
                     draft.value *= TENTHS_PERCENT
                 draft.scale *= TENTHS_PERCENT
                 draft.scale_applied = True
                 has_context = True
-            elif tail.group("frac"):
+            elif frac:
                 numerator = _CORE_RE.match(text, tail.end())
                 if numerator is None:
                     position = tail.start("frac")
@@ -579,8 +651,7 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
                     draft.unit = "percent"
                     position = numerator.end()
                     has_context = True
-            elif tail.group("counter"):
-                counter = tail.group("counter")
+            elif counter:
                 has_context = True
                 if counter == "倍":
                     draft.unit = "multiple"
@@ -604,8 +675,7 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
                         draft.unit = "area_m2"
                     elif counter in OTHER_UNIT_COUNTERS:
                         draft.unit = "other"
-            if tail.group("suffix"):
-                suffix = tail.group("suffix")
+            if suffix:
                 draft.qualifiers.append(suffix)
                 draft.bounds.append(SUFFIX_QUALIFIERS[suffix])
                 has_context = True
@@ -619,7 +689,10 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
             if draft.value is not None:
                 draft.value_high = draft.value * 10
             has_context = True
-        qualifier = _PREFIX_RE.search(text, max(0, prefix_end - 6), prefix_end)
+        qualifier = None
+        # Pre-filter: the last non-gap character of the window must end a qualifier.
+        if text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:] in _PREFIX_LAST_CHARS:
+            qualifier = _PREFIX_RE.search(text, max(0, prefix_end - _PREFIX_WINDOW), prefix_end)
         if qualifier is not None:
             word = qualifier.group("q")
             bound = PREFIX_QUALIFIERS[word]
@@ -668,6 +741,8 @@ def _looks_like_footnote_marker(text: str, start: int, end: int, numeral: str) -
 def _merge_range(text: str, first: _Draft, *, year: int | None, lenient: bool) -> None:
     """Extend ``first`` with a range connector and a second quantity (6 到 8 周, 2019-2021 年)."""
     if first.name_like or first.bounds:
+        return
+    if _char_after_gap(text, first.end) not in _RANGE_FIRST_CHARS:
         return
     connector = _RANGE_RE.match(text, first.end)
     if connector is None:
@@ -752,15 +827,28 @@ def _link_pairs(text: str, drafts: list[_Draft], first_pair_id: int = 0) -> int:
                 break
         if opener < 0:
             continue
-        candidates = [d for d in drafts[: index + 1] if d.start > opener and d.pair_id is None and not d.name_like]
-        if not candidates:
+        # Candidates for the before value: unpaired, not name-like mentions after the opener and up to
+        # the verb; the last non-date one, else the last one. Drafts are in order of start, so walk back
+        # from the verb only as far as the opener (slicing drafts here would make the scan quadratic).
+        before = last_candidate = None
+        for candidate_index in range(index, -1, -1):
+            draft = drafts[candidate_index]
+            if draft.start <= opener:
+                break
+            if draft.pair_id is not None or draft.name_like:
+                continue
+            last_candidate = last_candidate or draft
+            if draft.unit != "date":
+                before = draft
+                break
+        before = before or last_candidate
+        if before is None:
             continue
-        non_dates = [d for d in candidates if d.unit != "date"]
-        before = (non_dates or candidates)[-1]
         if before.start - opener > PAIR_WINDOW:
             continue
         after = None
-        for draft in drafts[index + 1:]:
+        for after_index in range(index + 1, len(drafts)):
+            draft = drafts[after_index]
             if draft.start < change.end():
                 continue
             gap = text[change.end():draft.start]
@@ -851,12 +939,11 @@ def extract_mentions(source: Any, *, year: int | None = None) -> pd.DataFrame:
         text reflowed away).
     """
     if isinstance(source, str):
-        drafts = _scan(source, year=year)
-        columns = _empty_columns()
-        for draft in drafts:
+        rows = []
+        for draft in _scan(source, year=year):
             _finalise(draft)
-            _append_row(columns, source, draft, offset_start=draft.start, offset_end=draft.end)
-        return _frame(columns)
+            rows.append(_row(source, draft, draft.start, draft.end, _NO_PROVENANCE))
+        return _frame(rows)
     if hasattr(source, "blocks") and hasattr(source, "raw_text"):
         return _extract_report(source, year=year)
     raise TypeError(f"extract_mentions expects a str or a Report, got {type(source).__name__}")
@@ -867,34 +954,69 @@ def extract_mentions(source: Any, *, year: int | None = None) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------------
 
 
-def _empty_columns() -> dict[str, list]:
-    return {column: [] for column in MENTION_COLUMNS}
+#: Provenance columns (line .. sentence, in MENTION_COLUMNS order) of a mention found in a plain string.
+_PROVENANCE_COLUMNS: tuple[str, ...] = (
+    MENTION_COLUMNS[MENTION_COLUMNS.index("line"):MENTION_COLUMNS.index("sentence") + 1]
+)
+_NO_PROVENANCE: tuple[None, ...] = (None,) * len(_PROVENANCE_COLUMNS)
 
 
-def _append_row(columns: dict[str, list], text: str, draft: _Draft, *, offset_start: int, offset_end: int,
-                provenance: dict[str, Any] | None = None) -> None:
-    columns["surface"].append(text[draft.start:draft.end])
-    columns["char_start"].append(offset_start)
-    columns["char_end"].append(offset_end)
-    for key in ("line", "col_start", "line_end", "col_end", "block", "block_role", "chapter", "sentence"):
-        columns[key].append(None if provenance is None else provenance.get(key))
-    columns["value"].append(draft.value)
-    columns["value_high"].append(draft.value_high)
-    columns["month"].append(draft.month)
-    columns["month_high"].append(draft.month_high)
-    columns["unit"].append(draft.unit)
-    columns["counter"].append(draft.counter)
-    columns["bound"].append(draft.bound)
-    columns["qualifier"].append(" ".join(draft.qualifiers) or None)
-    columns["pair_id"].append(draft.pair_id)
-    columns["role"].append(draft.role)
-    columns["footnote"].append(draft.footnote)
-    columns["source_footnote"].append(draft.footnote if draft.source_footnote is None else draft.source_footnote)
-    columns["name_like"].append(draft.name_like)
+def _row(text: str, draft: _Draft, offset_start: int, offset_end: int, provenance: tuple) -> tuple:
+    """One output row as a tuple in MENTION_COLUMNS order (``provenance``: the _PROVENANCE_COLUMNS values)."""
+    return (
+        text[draft.start:draft.end], offset_start, offset_end,
+        *provenance,
+        draft.value, draft.value_high, draft.month, draft.month_high, draft.unit, draft.counter, draft.bound,
+        " ".join(draft.qualifiers) or None, draft.pair_id, draft.role, draft.footnote,
+        draft.footnote if draft.source_footnote is None else draft.source_footnote,
+        draft.name_like,
+    )
 
 
-def _frame(columns: dict[str, list]) -> pd.DataFrame:
-    return pd.DataFrame({name: pd.array(columns[name], dtype=MENTION_DTYPES[name]) for name in MENTION_COLUMNS})
+# Column builders. They give exactly what pd.array(values, dtype=...) gives (None -> <NA>, NaN -> <NA> for
+# floats, masked slots filled as pd.array fills them) but build the numpy data and mask directly: about
+# twice as fast as pd.array's type inference over a list of Python objects, which was a tenth of the time.
+
+
+def _int_array(values: list) -> pd.api.extensions.ExtensionArray:
+    size = len(values)
+    missing = values.count(None)
+    if missing == 0:
+        return pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(size, dtype=bool))
+    if missing == size:  # the provenance columns of a plain string
+        return pd.arrays.IntegerArray(np.ones(size, dtype=np.int64), np.ones(size, dtype=bool))
+    mask = np.array([value is None for value in values], dtype=bool)
+    data = np.array([1 if value is None else value for value in values], dtype=np.int64)
+    return pd.arrays.IntegerArray(data, mask)
+
+
+def _float_array(values: list) -> pd.api.extensions.ExtensionArray:
+    data = np.array([math.nan if value is None else value for value in values], dtype=np.float64)
+    return pd.arrays.FloatingArray(data, np.isnan(data))
+
+
+def _bool_array(values: list) -> pd.api.extensions.ExtensionArray:
+    return pd.arrays.BooleanArray(np.array(values, dtype=bool), np.zeros(len(values), dtype=bool))
+
+
+def _string_array(values: list) -> pd.api.extensions.ExtensionArray:
+    if values and values.count(None) == len(values):
+        # All missing (block_role, sentence of a plain string): repeat one NA, ten times faster than
+        # pd.array's check of every None, and the dtype is whatever pd.array gives for "string".
+        return pd.array([None], dtype="string").take(np.zeros(len(values), dtype=np.intp))
+    return pd.array(values, dtype="string")
+
+
+_COLUMN_BUILDERS = {"Int64": _int_array, "Float64": _float_array, "boolean": _bool_array, "string": _string_array}
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    """The mentions frame from row tuples (transposed once with zip, each column built in one call)."""
+    columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in MENTION_COLUMNS]
+    arrays = {
+        name: _COLUMN_BUILDERS[MENTION_DTYPES[name]](values) for name, values in zip(MENTION_COLUMNS, columns)
+    }
+    return pd.DataFrame(arrays, copy=False)  # the arrays are fresh: no need to copy them again
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -917,7 +1039,7 @@ def _extract_report(report: Any, *, year: int | None) -> pd.DataFrame:
     raw_text: str = report.raw_text
     line_starts = [0]
     line_starts.extend(index + 1 for index, char in enumerate(raw_text) if char == "\n")
-    columns = _empty_columns()
+    rows = []
     pair_base = 0
     for block in report.blocks:
         text: str = block.text
@@ -937,18 +1059,18 @@ def _extract_report(report: Any, *, year: int | None) -> pd.DataFrame:
             raw_last = block.offsets[draft.end - 1]
             line = bisect_right(line_starts, raw_start)
             line_end = bisect_right(line_starts, raw_last)
-            provenance = {
-                "line": line,
-                "col_start": raw_start - line_starts[line - 1],
-                "line_end": line_end,
-                "col_end": raw_last + 1 - line_starts[line_end - 1],
-                "block": block.id,
-                "block_role": block.role,
-                "chapter": block.chapter,
-                "sentence": _sentence_around(text, draft.start, draft.end),
-            }
-            _append_row(columns, text, draft, offset_start=raw_start, offset_end=raw_last + 1, provenance=provenance)
-    return _frame(columns)
+            provenance = (  # _PROVENANCE_COLUMNS: line, col_start, line_end, col_end, block, block_role, chapter, sentence
+                line,
+                raw_start - line_starts[line - 1],
+                line_end,
+                raw_last + 1 - line_starts[line_end - 1],
+                block.id,
+                block.role,
+                block.chapter,
+                _sentence_around(text, draft.start, draft.end),
+            )
+            rows.append(_row(text, draft, raw_start, raw_last + 1, provenance))
+    return _frame(rows)
 
 
 def _attach_footnote_refs(text: str, drafts: list[_Draft], refs: Any) -> None:

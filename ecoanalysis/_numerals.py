@@ -6,7 +6,8 @@ whether they are quantities is the job of :mod:`ecoanalysis.quantities`.
 The public-in-module functions are :func:`parse_chinese_integer` (digits and magnitude words, no
 decimals), :func:`cn_to_number` (anything a numeral run in the report can be: Chinese with ``点``
 decimals, Arabic with thousands separators or full-width digits, and mixed forms such as ``1.9亿`` or
-``4.2万亿``) and :func:`parse_arabic`.
+``4.2万亿``), :func:`parse_arabic` and :func:`parse_chinese_wildcard` (几 standing for an unknown digit:
+``十几`` = 11..19, ``几十`` = 20..90).
 """
 from __future__ import annotations
 
@@ -53,6 +54,15 @@ DECIMAL_POINT_WORD = "点"
 #: Longest numeral string that is parsed at all. Real numerals are far shorter; the cap keeps
 #: adversarial input (100 000 digits in a row) from building huge integers or overflowing floats.
 MAX_NUMERAL_CHARS = 64
+
+#: The wildcard digit: 几 stands for a digit the writer leaves open (十几 "ten-odd", 几十 "several tens").
+WILDCARD_DIGIT = "几"
+
+#: The digits 几 can stand for. After a magnitude it fills the next place, 1..9 (十几 = 11..19, 二十几 = 21..29,
+#: 一百几十 = 110..190); before a magnitude at the start it multiplies it, 2..9, because a single unit is
+#: written without 几 (几十 = 20..90, 几百万 = 2..9 million).
+WILDCARD_AFTER_MAGNITUDE: tuple[str, str] = ("一", "九")
+WILDCARD_LEADING: tuple[str, str] = ("二", "九")
 
 #: Full-width digits and signs that PDF extraction produces (２０１９, ３０％, ．) mapped to ASCII.
 FULLWIDTH_TO_ASCII = str.maketrans("０１２３４５６７８９．，％＋－", "0123456789.,%+-")
@@ -126,6 +136,46 @@ def parse_chinese_integer(numeral: str) -> int | None:
             pending_digit *= last_magnitude // 10  # 一万五 = 15000, 三千五 = 3500
         section += pending_digit
     return sum(value for value, _ in parts) + section
+
+
+def parse_chinese_wildcard(numeral: str) -> tuple[int, int] | None:
+    """Parse a Chinese integer numeral in which 几 stands for an unknown digit.
+
+    Parameters
+    ----------
+    numeral : str
+        Chinese digits and magnitudes with one or more 几: ``"十几"``, ``"二十几"``, ``"几十"``, ``"几百万"``,
+        ``"十几万"``, ``"几十几"``, ``"一百几十"``.
+
+    Returns
+    -------
+    tuple of int or None
+        ``(low, high)``: the smallest and largest value the numeral names (``"十几"`` -> ``(11, 19)``,
+        ``"几十"`` -> ``(20, 90)``), or ``None`` when there is no 几, when a 几 neither follows a magnitude
+        nor starts the numeral in front of one (``"几"``, ``"一几"``), or when the rest is not a numeral.
+    """
+    if WILDCARD_DIGIT not in numeral or len(numeral) > MAX_NUMERAL_CHARS:
+        return None
+    low: list[str] = []
+    high: list[str] = []
+    for index, char in enumerate(numeral):
+        if char != WILDCARD_DIGIT:
+            low.append(char)
+            high.append(char)
+            continue
+        if index > 0 and numeral[index - 1] in MAGNITUDES:
+            digits = WILDCARD_AFTER_MAGNITUDE
+        elif index == 0 and len(numeral) > 1 and numeral[1] in MAGNITUDES:
+            digits = WILDCARD_LEADING
+        else:
+            return None
+        low.append(digits[0])
+        high.append(digits[1])
+    low_value = parse_chinese_integer("".join(low))
+    high_value = parse_chinese_integer("".join(high))
+    if low_value is None or high_value is None:
+        return None
+    return low_value, high_value
 
 
 def parse_arabic(numeral: str) -> float | None:

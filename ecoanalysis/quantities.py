@@ -16,17 +16,26 @@ nested unbounded quantifiers, whitespace gaps are bounded) read what is glued to
 
 * before it (:data:`PREFIX_QUALIFIERS`, the vague prefixes 数/几/上 of :data:`VAGUE_PREFIXES`, 第 for ranks,
   今年 for relative dates);
-* after it (magnitudes 万/亿, 余/多, %, 成, 倍, 个百分点, X分之Y, 级, a counter from :data:`COUNTERS`,
-  a trailing qualifier from :data:`SUFFIX_QUALIFIERS`, a footnote marker), and a date tail (年, 月, 年底);
+* after it (magnitudes 万/亿, 余/多 before or after the magnitude (10 余万, 17 万多), %, 成, 倍, 个百分点,
+  X分之Y, 级, a counter from :data:`COUNTERS`, a trailing qualifier from :data:`SUFFIX_QUALIFIERS`, a
+  footnote marker), and a date tail (年, 月, 年底);
 * a range connector (到, 至, ~, -) followed by a second quantity.
+
+Three forms are whole mentions by themselves: an ISO-style date (2021-03-15, 2021/3/15, 2021.03.15,
+tried where an Arabic core starts with four digits and a separator; a string that is not a calendar
+date keeps its plain-number reading), a Chinese numeral with the wildcard digit 几 (十几, 二十几,
+一百几十: vague, low..high) and "the first" written 首个/首家/首款 (a rank with value 1, like 第一;
+:data:`FIRST_RANK_COUNTERS`).
 
 Chinese numeral runs are only quantities in context: :data:`SET_PHRASES` (一批, 零售, 百度, ...) and list
 ordinals (一是) are left out, and a bare single numeral character needs a counter, unit or qualifier.
-Digits inside names (5G, Apollo6.0, RK18, 360 公司, 十四五, figure labels) are kept as rows with
+Digits inside names (5G, Apollo6.0, RK18, 360 公司, 十四五, figure labels, and a Latin word, a space and
+a number that nothing marks as an amount: iPhone 12, Windows 10, GB/T 20000-2014) are kept as rows with
 ``name_like = True``. Finally before/after pairs (由 80% 提升到 95%) are linked (:data:`CHANGE_VERBS`).
 """
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import string
@@ -41,9 +50,12 @@ import pandas as pd
 from . import config
 from ._numerals import (
     CHINESE_DIGITS,
+    FULLWIDTH_TO_ASCII,
     MAGNITUDES,
+    WILDCARD_DIGIT,
     cn_to_number,
     parse_arabic,
+    parse_chinese_wildcard,
 )
 
 __all__ = [
@@ -137,8 +149,17 @@ INFIX_QUALIFIERS: dict[str, str] = {"余": "gt", "多": "gt"}
 #: Precedence when several qualifiers apply: the most informative bound wins (超过 10 个以上 -> gt).
 BOUND_PRECEDENCE: tuple[str, ...] = ("range", "vague", "le", "lt", "ge", "gt", "approx", "eq")
 
-#: Vague prefixes before a bare magnitude: 数千 = 1000..10000, 几十 = 10..100, 上千 ("up to thousands").
+#: Vague prefixes before a bare magnitude: 数千 = 1000..10000, 上千 ("up to thousands"); 几 is the
+#: wildcard digit (几十 = 20..90, see :func:`ecoanalysis._numerals.parse_chinese_wildcard`).
 VAGUE_PREFIXES: frozenset[str] = frozenset("数几上")
+
+#: Words after a 几 that make it no digit: 几乎 (almost), 几何 (geometry).
+WILDCARD_GUARD = "乎何"
+
+#: "The first ..." written with 首 and a counter (全球首个, 国内首家, 首款): a rank with value 1, like 第一.
+#: Only these counters: 首先 (firstly), 首都, 首页, 首批, 首次 ... are not read as ranks.
+FIRST_RANK_WORD = "首"
+FIRST_RANK_COUNTERS: tuple[str, ...] = ("个", "家", "款")
 
 #: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
 ORDER_OF_MAGNITUDE_SUFFIX = "级"
@@ -209,6 +230,9 @@ SET_PHRASES: tuple[str, ...] = (
 #: Characters after a Chinese numeral that make it a list ordinal (一是 ..., 二则 ..., 一来 ...).
 LIST_ORDINAL_FOLLOWERS: frozenset[str] = frozenset("是则来")
 
+#: Separators of an ISO-style date written with digits (2021-03-15, 2021/03/15, 2021.03.15).
+ISO_DATE_SEPARATORS = "-/."
+
 #: Numerals that are names rather than quantities (kept as rows with name_like = True).
 NAMED_NUMERALS: tuple[str, ...] = (
     r"第十四个五年规划", r"十四五", r"十三五", r"360[ ]?(?=公司|集团|安全|浏览器)",
@@ -247,18 +271,6 @@ _GAP = r"[ \t\u3000\xa0\r\n]{0,8}"
 #: The characters and the length bound of _GAP, for the pre-filters below.
 _GAP_CHARS = " \t\u3000\xa0\r\n"
 _GAP_MAX = 8
-_CN_DIGIT_CHARS = "".join(CHINESE_DIGITS)
-_CN_MAG_CHARS = "".join(MAGNITUDES)
-_CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS
-_ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
-#: Every character a numeral core can start with. The leading lookahead of _CORE_RE repeats it because
-#: re only skips ahead quickly to a candidate position when the pattern starts with one character set,
-#: not with an alternation of groups: it halves the time of finditer over running text.
-_CORE_FIRST_CHARS = f"0-9０-９{_CN_CHARS}"
-_CORE_RE = re.compile(
-    rf"(?=[{_CORE_FIRST_CHARS}])"
-    rf"(?:(?P<arabic>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?))"
-)
 
 
 def _alternation(words: Any) -> str:
@@ -287,6 +299,35 @@ def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:
     return f"(?<![{chars}]){escaped}" if behind else f"{escaped}(?![{chars}])"
 
 
+_CN_DIGIT_CHARS = "".join(CHINESE_DIGITS)
+_CN_MAG_CHARS = "".join(MAGNITUDES)
+_CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS
+_ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+#: Every character a numeral core can start with. The leading lookahead of _CORE_RE repeats it because
+#: re only skips ahead quickly to a candidate position when the pattern starts with one character set,
+#: not with an alternation of groups: it halves the time of finditer over running text.
+_CORE_FIRST_CHARS = f"0-9０-９{_CN_CHARS}{FIRST_RANK_WORD}"
+#: 首 as a measure word (一首歌, 这首, 每首) is not "first"; the counters keep their COUNTERS guards (首家居).
+_FIRST_RANK = (
+    rf"(?<![{_CN_CHARS}0-9０-９这那每哪几数]){FIRST_RANK_WORD}"
+    rf"(?:{'|'.join(_guarded(w, COUNTERS, behind=False) for w in FIRST_RANK_COUNTERS)})"
+)
+_CORE_RE = re.compile(
+    rf"(?=[{_CORE_FIRST_CHARS}])"
+    rf"(?:(?P<arabic>{_ARABIC})"
+    rf"|(?P<cn>[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*"
+    rf"|(?<=[{_CN_MAG_CHARS}]){WILDCARD_DIGIT}(?![{WILDCARD_GUARD}])[{_CN_MAG_CHARS}]*)?)"
+    rf"|(?P<first>{_FIRST_RANK}))"
+)
+#: 4-digit year, separator, month, the same separator, day: tried where an Arabic core starts with four
+#: digits and a separator (the core regex itself stays lean); _iso_date checks it is a calendar date.
+_ISO_DATE_RE = re.compile(
+    rf"(?P<iso>[0-9０-９]{{4}}(?P<sep>[{re.escape(ISO_DATE_SEPARATORS)}])[0-9０-９]{{1,2}}(?P=sep)[0-9０-９]{{1,2}})"
+    rf"(?![0-9０-９])"
+)
+_ISO_DATE_SEPARATOR_SET: frozenset[str] = frozenset(ISO_DATE_SEPARATORS)
+
+
 _PREFIX_RE = re.compile(
     "(?P<q>"
     + "|".join(_guarded(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
@@ -295,9 +336,11 @@ _PREFIX_RE = re.compile(
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
 _COUNTER_ALT = "|".join(_guarded(w, COUNTERS, behind=False) for w in sorted(COUNTERS, key=len, reverse=True))
 _TAIL_MAG_CHARS = "十百千万萬亿億"
+_SECTION_MAG_CHARS = "万萬亿億"
 _TAIL_RE = re.compile(
-    rf"(?:{_GAP}(?P<mag>[{_TAIL_MAG_CHARS}]{{1,4}})(?![{_TAIL_MAG_CHARS}度]))?"  # at most 万亿-style compounds
-    rf"(?:{_GAP}(?P<infix>余|多(?!少)))?"
+    # a magnitude (at most 万亿-style compounds), then 余/多 (17 万多); or 余/多 then 万/亿 (10 余万, 十多亿)
+    rf"(?:{_GAP}(?:(?P<mag>[{_TAIL_MAG_CHARS}]{{1,4}})(?![{_TAIL_MAG_CHARS}度])(?:{_GAP}(?P<infix>余|多(?!少)))?"
+    rf"|(?P<infix2>余|多(?!少))(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?![{_TAIL_MAG_CHARS}度]))?))?"
     rf"(?:{_GAP}(?:(?P<pct>[%％])|(?P<pp>个百分点|百分点)|(?P<cheng>成)(?![为功立本员果熟长型效绩交都就千])"
     rf"|(?P<frac>分之)|(?P<counter>{_COUNTER_ALT})))?"
     rf"(?:{_GAP}(?P<suffix>及以上|及以下|以上|以下|以内|左右|上下|[+＋](?![0-9０-９])))?"
@@ -486,9 +529,40 @@ def _read_core(text: str, core: re.Match) -> float | None:
     return _cn_to_number(numeral)
 
 
+def _iso_date(match: re.Match) -> tuple[int, int] | None:
+    """(year, month) of an _ISO_DATE_RE match if it is a calendar date in YEAR_RANGE, else None (2021-02-30)."""
+    year_text, month_text, day_text = match.group("iso").translate(FULLWIDTH_TO_ASCII).split(match.group("sep"))
+    year, month, day = int(year_text), int(month_text), int(day_text)
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        return None
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return year, month
+
+
 #: ASCII letters, and what may stand right before the digits of an ASCII name (5G, Apollo6.0, GPT-3).
 _ASCII_LETTERS: frozenset[str] = frozenset(string.ascii_letters)
 _NAME_GLUE_BEFORE: frozenset[str] = _ASCII_LETTERS | {"-"}
+#: Characters of the Latin word before "word number" names (GB/T 20000-2014, iPhone 12).
+_LATIN_WORD_CHARS: frozenset[str] = _ASCII_LETTERS | frozenset(string.digits) | {"/", "-", "_"}
+
+
+def _latin_name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span of a "Latin word, space, number" name (iPhone 12, GB/T 20000-2014); text[start - 2] is a letter."""
+    left = start - 2
+    while left > 0 and text[left - 1] in _LATIN_WORD_CHARS:
+        left -= 1
+    while text[left] not in _ASCII_LETTERS:  # the word starts with a letter, not with / or -
+        left += 1
+    right = end
+    while right < len(text) and (
+        (text[right].isascii() and text[right].isalnum())
+        or (text[right] in "-./" and right + 1 < len(text) and text[right + 1].isascii() and text[right + 1].isdigit())
+    ):
+        right += 1
+    return left, right
 
 
 def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -517,8 +591,23 @@ def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, with_prefix: bool) -> _Draft | None:
     """Read the quantity around one numeral core, or None when it is not a quantity."""
     start, end = core.span()
-    is_arabic = core.lastgroup == "arabic"
+    kind = core.lastgroup
+    is_arabic = kind == "arabic"
     numeral = core.group()
+
+    if kind == "first":  # 首个, 首家, 首款
+        draft = _Draft(start, end, 1.0)
+        draft.unit = "rank"
+        draft.counter = numeral[len(FIRST_RANK_WORD):]
+        return draft
+    if is_arabic and end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET:
+        iso = _ISO_DATE_RE.match(text, start)  # 2021-03-15, 2021/3/15, 2021.03.15
+        year_month = None if iso is None else _iso_date(iso)
+        if year_month is not None:
+            draft = _Draft(start, iso.end(), float(year_month[0]))
+            draft.unit = "date"
+            draft.month = year_month[1]
+            return draft
 
     # The membership tests in front of _named_numeral and _ascii_name_span are cheap pre-filters that skip
     # a function call for nearly every number (this function runs once per numeral core).
@@ -551,9 +640,19 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
             return None
 
     value = _parse_arabic(numeral) if is_arabic else _cn_to_number(numeral)  # _read_core without the call
+    wildcard = None
+    if value is None and not is_arabic and WILDCARD_DIGIT in numeral:
+        wildcard = parse_chinese_wildcard(numeral)  # 十几, 二十几, 一百几十: (low, high)
+        if wildcard is not None:
+            value = float(wildcard[0])
     draft = _Draft(start, end, value)
     has_context = False
     magnitude_only = (not is_arabic) and all(char in MAGNITUDES for char in numeral)
+    if wildcard is not None:
+        draft.value_high = float(wildcard[1])
+        draft.qualifiers.append(WILDCARD_DIGIT)
+        draft.bounds.append("vague")
+        has_context = True
 
     # ---- before the number -------------------------------------------------------------------
     prefix_end = start
@@ -565,6 +664,15 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         ):
             vague_prefix = text[start - 1]
             prefix_end = start - 1
+            if vague_prefix == WILDCARD_DIGIT:
+                span = parse_chinese_wildcard(vague_prefix + numeral)  # 几十 = 20..90, 几百万
+                if span is not None:
+                    draft.value, draft.value_high = float(span[0]), float(span[1])
+        elif wildcard is not None and start > 0 and text[start - 1] == WILDCARD_DIGIT and numeral[0] in MAGNITUDES:
+            span = parse_chinese_wildcard(WILDCARD_DIGIT + numeral)  # 几十几 = 21..99: one wildcard qualifier
+            if span is not None:
+                draft.value, draft.value_high = float(span[0]), float(span[1])
+                prefix_end = start - 1
         elif start > 0 and (text[start - 1] == "第" or (text[start - 1] == " " and start > 1 and text[start - 2] == "第")):
             rank = True
             prefix_end = start - 1 if text[start - 1] == "第" else start - 2
@@ -581,6 +689,8 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
     position = end
     next_char = text[end:end + _GAP_MAX + 1].lstrip(_GAP_CHARS)[:1]  # _char_after_gap(text, end), inlined
     whole = value is not None and math.isfinite(value) and value == int(value)
+    if wildcard is not None:
+        whole = False  # 十几 is no year and no month
     is_year = whole and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(numeral) == 4
     date_match = _DATE_RE.match(text, position) if is_year and next_char == "年" else None
     if date_match is not None:
@@ -611,12 +721,16 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         tail = _TAIL_RE.match(text, position)
         if tail.end() > position:
             position = tail.end()
-            mag, infix, pct, pp, cheng, frac, counter, suffix = tail.groups()
+            mag, infix, infix2, mag2, pct, pp, cheng, frac, counter, suffix = tail.groups()
+            mag = mag or mag2
+            infix = infix or infix2
             if mag and draft.value is not None:
                 scale = 1
                 for char in mag:
                     scale *= MAGNITUDES[char]
                 draft.value *= scale
+                if draft.value_high is not None:
+                    draft.value_high *= scale
                 draft.scale *= scale
                 draft.scale_applied = True
                 has_context = True
@@ -635,19 +749,26 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
                 draft.unit = "percent"
                 if draft.value is not None:
                     draft.value *= TENTHS_PERCENT
+                if draft.value_high is not None:
+                    draft.value_high *= TENTHS_PERCENT
                 draft.scale *= TENTHS_PERCENT
                 draft.scale_applied = True
                 has_context = True
             elif frac:
                 numerator = _CORE_RE.match(text, tail.end())
-                if numerator is None:
+                if numerator is None or numerator.lastgroup != "arabic" and numerator.lastgroup != "cn":
                     position = tail.start("frac")
                 else:
                     numerator_value = _read_core(text, numerator)
                     if numerator_value is not None and draft.value:
-                        draft.value = numerator_value / draft.value * 100.0
+                        if draft.value_high:  # 十几分之一: a larger denominator gives the smaller share
+                            draft.value, draft.value_high = (
+                                numerator_value / draft.value_high * 100.0, numerator_value / draft.value * 100.0,
+                            )
+                        else:
+                            draft.value = numerator_value / draft.value * 100.0
                     else:
-                        draft.value = None
+                        draft.value = draft.value_high = None
                     draft.unit = "percent"
                     position = numerator.end()
                     has_context = True
@@ -658,13 +779,15 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
                 elif counter == "级" and (magnitude_only or mag):
                     draft.bounds.append("vague")
                     draft.qualifiers.append(ORDER_OF_MAGNITUDE_SUFFIX)
-                    if draft.value is not None:
+                    if draft.value is not None and draft.value_high is None:
                         draft.value_high = draft.value * 10
                 elif counter == "万元":
                     draft.counter = "元"
                     draft.unit = "currency_cny"
                     if draft.value is not None:
                         draft.value *= 10_000
+                    if draft.value_high is not None:
+                        draft.value_high *= 10_000
                 else:
                     draft.counter = counter
                     if counter in DURATION_COUNTERS:
@@ -686,7 +809,7 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         if vague_prefix is not None:
             draft.qualifiers.insert(0, vague_prefix)
             draft.bounds.append("vague")
-            if draft.value is not None:
+            if draft.value is not None and draft.value_high is None:
                 draft.value_high = draft.value * 10
             has_context = True
         qualifier = None
@@ -714,6 +837,17 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         # 十五万六千; single characters and bare magnitudes (千万 "by all means") need context.
         if len(numeral) < 2 or magnitude_only or not any(char in MAGNITUDES for char in numeral):
             draft.weak = True
+
+    if not has_context and is_arabic and start > 1 and text[start - 2] in _ASCII_LETTERS and text[start - 1] == " " and (
+        with_prefix
+    ):
+        # A Latin word, a space and a number that nothing marks as an amount is a name: iPhone 12,
+        # Windows 10, Python 3, GB/T 20000-2014 (with a counter, unit or % it stays one: AI 4000 种).
+        left, right = _latin_name_span(text, start, end)
+        draft = _Draft(left, right, value)
+        draft.unit = "other"
+        draft.name_like = True
+        return draft
 
     if is_arabic and not has_context and with_prefix and _looks_like_footnote_marker(text, start, end, numeral):
         return None
@@ -748,7 +882,7 @@ def _merge_range(text: str, first: _Draft, *, year: int | None, lenient: bool) -
     if connector is None:
         return
     core = _CORE_RE.match(text, connector.end())
-    if core is None:
+    if core is None or core.lastgroup == "first":
         return
     second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
     if second is None or second.name_like or first.value is None or second.value is None:
@@ -771,7 +905,8 @@ def _merge_range(text: str, first: _Draft, *, year: int | None, lenient: bool) -
         return  # 3-1 is not a range (a dash between unrelated numbers)
     if first.value > second.value:
         return
-    first.value_high = second.value
+    # the top of the range is the top of the second quantity when that names a span (三到十几个)
+    first.value_high = second.value if second.value_high is None else second.value_high
     if first.unit == "date":
         first.month_high = second.month
     first.counter = first.counter or second.counter

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecoanalysis._numerals import cn_to_number, parse_arabic, parse_chinese_integer
+from ecoanalysis._numerals import cn_to_number, parse_arabic, parse_chinese_integer, parse_chinese_wildcard
 
 DIGITS = "零一二三四五六七八九"
 
@@ -105,3 +105,30 @@ def test_roundtrip_cn2an_oracle(n: int) -> None:
 @given(st.integers(min_value=0, max_value=10**16 - 1))
 def test_roundtrip_own_formatter(n: int) -> None:
     assert parse_chinese_integer(simple_chinese(n)) == n
+
+
+# 几 as a wildcard digit: (numeral, low, high); None where 几 is no digit.
+WILDCARD_NUMERALS = [
+    ("十几", 11, 19), ("二十几", 21, 29), ("几十", 20, 90), ("几百", 200, 900), ("几千", 2000, 9000),
+    ("几百万", 2_000_000, 9_000_000), ("十几万", 110_000, 190_000), ("二十几万", 210_000, 290_000),
+    ("几十几", 21, 99), ("一百几十", 110, 190), ("三百几", 310, 390), ("一万几", 11_000, 19_000),
+]
+
+
+@pytest.mark.parametrize(("numeral", "low", "high"), WILDCARD_NUMERALS)
+def test_parse_chinese_wildcard(numeral: str, low: int, high: int) -> None:
+    assert parse_chinese_wildcard(numeral) == (low, high)
+
+
+@pytest.mark.parametrize("numeral", ["", "几", "一几", "几个", "十几个", "十五", "几" * 100])
+def test_parse_chinese_wildcard_rejects(numeral: str) -> None:
+    assert parse_chinese_wildcard(numeral) is None
+
+
+@pytest.mark.parametrize("numeral", ["十几", "二十几", "几十", "几百万", "十几万", "一百几十"])
+def test_wildcard_span_covers_every_digit(numeral: str) -> None:
+    # every reading with 几 replaced by a digit it may stand for lies within (low, high), and both ends occur
+    low, high = parse_chinese_wildcard(numeral)
+    digits = "二三四五六七八九" if numeral.startswith("几") else "一二三四五六七八九"
+    values = [parse_chinese_integer(numeral.replace("几", digit)) for digit in digits]
+    assert min(values) == low and max(values) == high

@@ -144,6 +144,13 @@ REPORT_CASES = [
     ("在济南落地“一基地两平台三中心”，", "一基地", 1, NA, "count", "基地", "eq", NA),
     ("在济南落地“一基地两平台三中心”，", "两平台", 2, NA, "count", "平台", "eq", NA),
     ("在济南落地“一基地两平台三中心”，", "三中心", 3, NA, "count", "中心", "eq", NA),
+    # 首个 = "the first": a rank with value 1, like 第一 (lines 534, 594, 596, 685, 781, 810 of the report)
+    ("发布了面向全球首个自动驾驶开放平台“Apollo 开放计划”。", "首个", 1, NA, "rank", "个", "eq", NA),
+    ("开源软件大学合作推出国内首个深度学习工程师联合认证", "首个", 1, NA, "rank", "个", "eq", NA),
+    ("合成立国内首个自动驾驶研究生专业方向", "首个", 1, NA, "rank", "个", "eq", NA),
+    ("Apollo 开放平台也成为首个国家级自动驾驶开放平台。", "首个", 1, NA, "rank", "个", "eq", NA),
+    ("与银联商务共同打造国内首个金融级云服务平台。", "首个", 1, NA, "rank", "个", "eq", NA),
+    ("百度为浦发银行开发了行业内首个实现用户和虚拟数字人实时互动的 APP", "首个", 1, NA, "rank", "个", "eq", NA),
 ]
 
 
@@ -193,7 +200,7 @@ GENERAL_CASES = [
     ("提高 3 个百分点", "3 个百分点", 3, NA, "percentage_point", NA, "eq", NA),
     ("数百家企业", "数百家", 100, 1000, "count", "家", "vague", "数"),
     ("上千个模型", "上千个", 1000, 10000, "count", "个", "vague", "上"),
-    ("几十种", "几十种", 10, 100, "count", "种", "vague", "几"),
+    ("几十种", "几十种", 20, 90, "count", "种", "vague", "几"),
     ("逾 30 家", "逾 30 家", 30, NA, "count", "家", "gt", "逾"),
     ("不低于 20%", "不低于 20%", 20, NA, "percent", NA, "ge", "不低于"),
     ("至少 3 项", "至少 3 项", 3, NA, "count", "项", "ge", "至少"),
@@ -224,6 +231,173 @@ def test_general_cases(text, surface, value, value_high, unit, counter, bound, q
     rows = frame[frame["surface"] == surface]
     assert len(rows) >= 1, f"{surface!r} not found in {frame['surface'].tolist()}"
     _check_row(rows.iloc[0], value, value_high, unit, counter, bound, qualifier)
+
+
+# ---- 余/多 between the digits and the magnitude: ONE mention (10 余万人 = more than 100 000 people) ----
+
+# (text, the only surface, value, value_high, unit, counter, bound, qualifier)
+INFIX_BEFORE_MAGNITUDE_CASES = [
+    ("带动就业 10 余万人", "10 余万人", 1e5, NA, "count", "人", "gt", "余"),
+    ("用户 10 多万", "10 多万", 1e5, NA, "count", NA, "gt", "多"),
+    ("3 多万", "3 多万", 3e4, NA, "count", NA, "gt", "多"),
+    ("覆盖十多万人", "十多万人", 1e5, NA, "count", "人", "gt", "多"),
+    ("投资 20 余亿元", "20 余亿元", 2e9, NA, "currency_cny", "元", "gt", "余"),
+    ("三百多万家企业", "三百多万家", 3e6, NA, "count", "家", "gt", "多"),
+    ("两千多亿次调用", "两千多亿次", 2e11, NA, "count", "次", "gt", "多"),
+    ("超过 10 余万人", "超过 10 余万人", 1e5, NA, "count", "人", "gt", "超过 余"),
+    ("三十余万元", "三十余万元", 3e5, NA, "currency_cny", "元", "gt", "余"),
+    # the magnitude before 余/多 still works, and 多少 is no qualifier
+    ("涵盖 17 万多幢建筑物", "17 万多幢", 1.7e5, NA, "count", "幢", "gt", "多"),
+    ("500 余所高校", "500 余所", 500, NA, "count", "所", "gt", "余"),
+]
+
+# ---- 几, the wildcard digit: vague, value = low end, value_high = top of the span the words name ----
+
+WILDCARD_CASES = [
+    ("十几个项目", "十几个", 11, 19, "count", "个", "vague", "几"),
+    ("几十个", "几十个", 20, 90, "count", "个", "vague", "几"),
+    ("几百", "几百", 200, 900, "count", NA, "vague", "几"),
+    ("几千家企业", "几千家", 2000, 9000, "count", "家", "vague", "几"),
+    ("二十几", "二十几", 21, 29, "count", NA, "vague", "几"),
+    ("二十几年", "二十几年", 21, 29, "duration", "年", "vague", "几"),
+    ("十几万人", "十几万人", 1.1e5, 1.9e5, "count", "人", "vague", "几"),
+    ("几十万元", "几十万元", 2e5, 9e5, "currency_cny", "元", "vague", "几"),
+    ("几百万级", "几百万级", 2e6, 9e6, "count", NA, "vague", "几 级"),
+    ("一百几十人", "一百几十人", 110, 190, "count", "人", "vague", "几"),
+    ("几十几个", "几十几个", 21, 99, "count", "个", "vague", "几"),
+    ("十几个月", "十几个月", 11, 19, "duration", "个月", "vague", "几"),
+    ("超过十几家", "超过十几家", 11, 19, "count", "家", "vague", "超过 几"),
+    ("三到十几个", "三到十几个", 3, 19, "count", "个", "range", "几"),
+    ("十几成", "十几成", 110, 190, "percent", NA, "vague", "几"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "value_high", "unit", "counter", "bound", "qualifier"),
+    INFIX_BEFORE_MAGNITUDE_CASES + WILDCARD_CASES,
+)
+def test_one_mention_cases(text, surface, value, value_high, unit, counter, bound, qualifier) -> None:
+    frame = extract_mentions(text)
+    assert frame["surface"].tolist() == [surface]
+    _check_row(frame.iloc[0], value, value_high, unit, counter, bound, qualifier)
+    quantity = parse_quantity(text)
+    assert (quantity.surface, quantity.bound) == (surface, bound)
+
+
+def test_only_wan_and_yi_follow_an_infix_qualifier() -> None:
+    # 20 多千米 is "more than 20, thousand metres ..." read as before: 千 after 多 is not taken as a magnitude
+    assert extract_mentions("跑了 20 多千米").iloc[0][["surface", "value", "bound"]].tolist() == ["20 多", 20, "gt"]
+
+
+@pytest.mark.parametrize("text", ["几乎所有企业", "几何建模", "几个方面", "还有几家", "几"])
+def test_wildcard_alone_is_no_number(text: str) -> None:
+    assert extract_mentions(text).empty
+
+
+def test_parse_quantity_reads_the_whole_wildcard_numeral() -> None:
+    quantity = parse_quantity("十几个")
+    assert quantity == Quantity(
+        surface="十几个", value=11.0, value_high=19.0, unit="count", counter="个", bound="vague", qualifier="几",
+        start=0, end=3,
+    )
+
+
+# ---- 首个/首家/首款 = "the first": rank 1 --------------------------------------------------------
+
+FIRST_RANK_CASES = [
+    ("国内首家上市的人工智能企业", "首家", "家"),
+    ("全球首款量产芯片", "首款", "款"),
+    ("首个", "首个", "个"),
+    ("成为首个实现量产的企业，也是首家", "首个", "个"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "counter"), FIRST_RANK_CASES)
+def test_first_is_a_rank(text: str, surface: str, counter: str) -> None:
+    row = extract_mentions(text).iloc[0]
+    assert (row["surface"], row["value"], row["unit"], row["counter"], row["bound"]) == (surface, 1, "rank", counter, "eq")
+    assert parse_quantity(text).unit == "rank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["首先是智能技术", "首都北京", "网站首页", "首批试点", "首次提出", "首", "首位", "一首个性化的歌", "这首个人作品",
+     "首家居品牌", "首款式", "项目一期"],
+)
+def test_not_first_ranks(text: str) -> None:
+    assert extract_mentions(text).empty, extract_mentions(text)["surface"].tolist()
+
+
+# ---- ISO-style dates and "Latin word + number" names (general text) -------------------------------
+
+# (text, the only surface, year, month)
+ISO_DATE_CASES = [
+    ("2021-03-15", "2021-03-15", 2021, 3),
+    ("于 2021-3-15 发布", "2021-3-15", 2021, 3),
+    ("2021/03/15", "2021/03/15", 2021, 3),
+    ("2021.03.15", "2021.03.15", 2021, 3),
+    ("２０２１－０３－１５", "２０２１－０３－１５", NA, NA),  # full-width dashes are range connectors, not ISO separators
+    ("2020-02-29 起", "2020-02-29", 2020, 2),  # a leap day
+    ("2021-12-31。", "2021-12-31", 2021, 12),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "year", "month"), ISO_DATE_CASES)
+def test_iso_dates(text: str, surface: str, year, month) -> None:
+    frame = extract_mentions(text)
+    if year is NA:
+        assert surface not in frame["surface"].tolist()
+        return
+    assert frame["surface"].tolist() == [surface]
+    row = frame.iloc[0]
+    assert (row["value"], row["month"], row["unit"], row["bound"]) == (year, month, "date", "eq")
+
+
+def test_iso_date_range() -> None:
+    row = extract_mentions("2021-03-01 至 2021-04-15").iloc[0]
+    assert (row["value"], row["month"], row["value_high"], row["month_high"], row["bound"]) == (2021, 3, 2021, 4, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [("2021-02-30", ["2021", "02-30"]), ("2021-13-45", ["2021", "13-45"]), ("1800-01-01", ["1800", "01", "01"]),
+     ("2021.3", ["2021.3"]), ("2019-2021 年", ["2019-2021 年"])],
+)
+def test_non_dates_that_look_like_iso(text: str, surfaces: list[str]) -> None:
+    # not a calendar date (or not year-month-day): read as plain numbers, nothing of the text is skipped
+    frame = extract_mentions(text)
+    assert frame["surface"].tolist() == surfaces
+    assert "date" not in set(frame["unit"]) or text == "2019-2021 年"
+
+
+LATIN_NAME_CASES = [
+    ("发布 iPhone 12 手机", "iPhone 12", 12),
+    ("运行在 Windows 10 上", "Windows 10", 10),
+    ("基于 Python 3 开发", "Python 3", 3),
+    ("符合 GB/T 20000-2014 标准", "GB/T 20000-2014", 20000),
+    ("Python 3.9", "Python 3.9", 3.9),
+    ("Windows 2000 系统", "Windows 2000", 2000),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), LATIN_NAME_CASES)
+def test_latin_word_and_number_is_a_name(text: str, surface: str, value) -> None:
+    frame = extract_mentions(text)
+    assert frame["surface"].tolist() == [surface]
+    row = frame.iloc[0]
+    assert row["name_like"] and row["unit"] == "other" and row["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [("Star 超过 7.7 万", "超过 7.7 万", "count"), ("AI 4000 种疾病", "4000 种", "count"), ("GPU 8 块", "8 块", "count"),
+     ("CPU 30%", "30%", "percent"), ("Q 3 万", "3 万", "count"), ("AI 100+", "100+", "count"),
+     ("Fork 数 287 次", "287 次", "count"), ("Top 2021 年", "2021 年", "date"), ("AI 3 月", "3 月", "date")],
+)
+def test_latin_word_before_an_amount_is_no_name(text: str, surface: str, unit: str) -> None:
+    frame = extract_mentions(text)
+    assert frame["surface"].tolist() == [surface]
+    assert not frame.loc[0, "name_like"] and frame.loc[0, "unit"] == unit
 
 
 def test_month_of_dates() -> None:
@@ -343,7 +517,7 @@ def test_arbitrary_text_spans_slice_back(text: str) -> None:
     assert set(frame["bound"]) <= set(BOUNDS) and set(frame["unit"]) <= set(UNITS)
 
 
-NUMERIC_ALPHABET = "0123456789０１２３４５６７８９.．,%％+ 　\n零〇一二两三四五六七八九十百千万亿点壹贰拾佰数近超过以上余多成倍级年月周家个到至-~第之分是批"
+NUMERIC_ALPHABET = "0123456789０１２３４５６７８９.．,%％+ 　\n零〇一二两三四五六七八九十百千万亿点壹贰拾佰数近超过以上余多成倍级年月周家个到至-~第之分是批几首款/aZ"
 
 
 @settings(max_examples=200, deadline=None)
@@ -369,6 +543,13 @@ ADVERSARIAL = {
     "newlines": ("3\n\n\n\n\n\n\n\n\n" * 10_000),
     "magnitudes": "万亿" * 50_000,
     "thousands": "1" + ",000" * 30_000,
+    "wildcards": "十几" * 50_000,
+    "wildcard_tails": "十几" + "万" * 100_000,
+    "first_ranks": "首个" * 50_000,
+    "iso_dates": "2021-03-15" * 10_000,
+    "invalid_iso_dates": "2021-02-30 " * 10_000,  # each one restarts the core scan
+    "latin_names": "a 1 " * 25_000,
+    "long_latin_word": "x" * 100_000 + " 1 2",
 }
 
 

@@ -109,3 +109,13 @@ def test_name_like_and_left_out(mentions) -> None:
     surfaces = set(mentions["surface"])
     assert not surfaces & {"一批", "一系列", "之一", "零售", "十牛", "一是", "一方面"}
     assert {"一基地", "两平台", "三中心", "三层面", "一体系", "四点", "两批", "5 大洲", "三类", "四项"} <= surfaces
+
+
+def test_first_ranks(mentions, raw_lines) -> None:
+    # 首个 ("the first") is rank 1, like 第一; 首先 ("firstly", line 252) is not.
+    first = mentions[mentions["surface"] == "首个"]
+    assert first["line"].tolist() == [534, 594, 596, 685, 781, 810]
+    assert (first["unit"] == "rank").all() and (first["value"] == 1).all() and (first["counter"] == "个").all()
+    for row in first.itertuples():
+        assert raw_lines[row.line - 1][row.col_start:row.col_end] == "首个"
+    assert not mentions["surface"].str.contains("首先", na=False).any()

@@ -31,7 +31,7 @@ data: $(STAMP)
 
 # Notebooks are stored without outputs; executed copies go to build/ (ignored by git) and their
 # figures to figures/. nbconvert stops on the first cell error, and so does this loop.
-figures: $(STAMP)
+figures: data
 	@set -e; for nb in notebooks/[0-9][0-9]-*.ipynb; do \
 	  [ -e "$$nb" ] || continue; \
 	  echo "executing $$nb"; \

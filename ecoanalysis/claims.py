@@ -172,8 +172,10 @@ def derive_accuracy_pairs(claims: pd.DataFrame, *, source: str | Path = config.C
     Returns
     -------
     pairs : DataFrame
-        Columns of the ``accuracy_pairs`` table. A range counts at its midpoint. The percentage measures
-        (pp_change, relative_error_reduction, log_odds_change) are filled for percent units only.
+        Columns of the ``accuracy_pairs`` table. ``before``/``after`` are the values as stated (the low end
+        of a range, whose top is in ``before_high``/``after_high``), so every number can be found in the
+        report; the derived measures take a range at its midpoint. The percentage measures (pp_change,
+        relative_error_reduction, log_odds_change) are filled for percent units only.
     problems : list of str
         Pairs whose two mentions disagree on unit, category, subject or metric_en.
     """
@@ -196,6 +198,7 @@ def derive_accuracy_pairs(claims: pd.DataFrame, *, source: str | Path = config.C
             continue
         before_value = midpoint(_as_float(before["value"]), _as_float(before["value_high"]))
         after_value = midpoint(_as_float(after["value"]), _as_float(after["value_high"]))
+        # A stated range (6 到 8 周) is shown as stated; only the derived measures use its midpoint.
         is_percent = before["unit"] == PERCENT_UNIT
         rows.append(
             {
@@ -205,8 +208,10 @@ def derive_accuracy_pairs(claims: pd.DataFrame, *, source: str | Path = config.C
                 "subject_en": after["subject_en"],
                 "metric_en": after["metric_en"],
                 "line": before["line"],
-                "before": before_value,
-                "after": after_value,
+                "before": _as_float(before["value"]),
+                "before_high": _as_float(before["value_high"]),
+                "after": _as_float(after["value"]),
+                "after_high": _as_float(after["value_high"]),
                 "unit": before["unit"],
                 "pp_change": percentage_point_change(before_value, after_value) if is_percent else math.nan,
                 "relative_error_reduction": relative_error_reduction(before_value, after_value) if is_percent else math.nan,
@@ -292,6 +297,8 @@ def build_tables(report: Any, mentions: pd.DataFrame, codebook_path: Path, platf
     if problems:
         raise cb.CodebookError(problems)
 
+    # The engine's glued marker becomes footnote_marker; what sources a claim is the footnote of its clause.
+    coded = coded.rename(columns={"footnote": "footnote_marker", "source_footnote": "footnote"})
     mentions_table = _sorted("mentions", schemas.conform("mentions", coded))
     claims_table = mentions_table[mentions_table["kind"] == "claim"].reset_index(drop=True)
     tables = {

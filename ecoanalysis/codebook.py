@@ -196,6 +196,10 @@ CODING_RULES: dict[str, str] = {
         "the engine misses: 大恒图像's set-up period, 6 到 8 周 (before) -> 2 周 (after), in different sentences. Both "
         "rows of a pair get the same category, subject and metric_en."
     ),
+    "firsts": (
+        "第一 and 首个/首家 ('the first ...') are rank claims (unit rank, value 1, category recognition); the metric_en "
+        "says what ranking is claimed. 首先, 首都 and 首次 are not ranks."
+    ),
     "subjects": (
         "subject names the system or organisation the way the report does (飞桨, not PaddlePaddle; 山东电力 AI 中台); "
         "the same thing gets the same subject everywhere."

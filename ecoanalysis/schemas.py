@@ -44,6 +44,8 @@ DISPLAY_FORMATS: dict[str, str] = {
     "percent": '0.0"%"',
     "percentage_points": '+0.0" pp";-0.0" pp";0" pp"',
     "fraction": "0.000",
+    # A share stored as a fraction (0.75) shown as a percent (75.0%): Excel's % format multiplies by 100.
+    "fraction_percent": "0.0%",
 }
 
 
@@ -141,12 +143,13 @@ MENTION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("counter", "string", "Measure word or counted noun written after the number (家, 项, 名开发者)."),
     FieldSpec("bound", "string", "What a qualifier says about the true figure relative to value, from the quantity engine's vocabulary.", enum=tuple(BOUNDS)),
     FieldSpec("qualifier", "string", "The qualifier as written (超过, 约, 以上, 近, 多)."),
-    FieldSpec("footnote", "integer", "Number of the footnote whose marker is glued right after this mention (27%3 -> 3).", minimum=1, display="integer"),
     FieldSpec(
-        "source_footnote", "integer",
-        "Number of the footnote that sources the mention: a marker covers every mention of its sentence written before it "
-        "(62.3 % and 40 % 以上 4 are both sourced by footnote 4).", minimum=1, display="integer",
+        "footnote", "integer",
+        "Number of the footnote that sources the mention: the report puts one marker at the end of the clause it cites, "
+        "so a marker covers every mention of its sentence written before it (62.3 % and 40 % 以上 4 are both sourced by footnote 4).",
+        minimum=1, display="integer",
     ),
+    FieldSpec("footnote_marker", "integer", "Number of the footnote marker glued right after this very mention in the text (27%3 -> 3; blank for 62.3 %, whose marker follows 40 % 以上).", minimum=1, display="integer"),
     FieldSpec("pair_id", "string", "Label shared by the before and after mentions of a before->after pair (由 80% 提升到 95%)."),
     FieldSpec("role", "string", "Role in a before->after pair.", enum=ROLES),
     FieldSpec("name_like", "boolean", "True when the engine judges the number to be part of a name (5G, Apollo6.0, 360 公司)."),
@@ -176,17 +179,19 @@ ACCURACY_PAIR_FIELDS: tuple[FieldSpec, ...] = (
     _SUBJECT_EN,
     FieldSpec("metric_en", "string", "What is measured, in English.", required=True),
     FieldSpec("line", "integer", "Line of the before mention in the report text.", "line", required=True, minimum=1, display="integer"),
-    FieldSpec("before", "number", "Value before (the midpoint when the report gives a range, 6 到 8 周 -> 7).", "see unit", required=True, display="count"),
-    FieldSpec("after", "number", "Value after (the midpoint of a range).", "see unit", required=True, display="count"),
+    FieldSpec("before", "number", "Value before, as stated (the low end of a range: 6 到 8 周 -> 6).", "see unit", required=True, display="count"),
+    FieldSpec("before_high", "number", "High end of the before value when the report gives a range (6 到 8 周 -> 8); blank otherwise.", "see unit", display="count"),
+    FieldSpec("after", "number", "Value after, as stated (the low end of a range).", "see unit", required=True, display="count"),
+    FieldSpec("after_high", "number", "High end of the after value when the report gives a range; blank otherwise.", "see unit", display="count"),
     FieldSpec("unit", "string", "Unit of before and after.", required=True, enum=tuple(UNITS)),
     FieldSpec("pp_change", "number", "after - before, for percentages only.", "percentage points", display="percentage_points"),
     FieldSpec(
         "relative_error_reduction", "number",
         "Share of the errors removed, (after - before) / (100 - before), for percentages only: 80 % -> 95 % removes 0.75 of the errors.",
-        "fraction", maximum=1, display="fraction",
+        "fraction", maximum=1, display="fraction_percent",
     ),
     FieldSpec("log_odds_change", "number", "logit(after/100) - logit(before/100), for percentages strictly between 0 and 100.", "natural log of the odds ratio", display="fraction"),
-    FieldSpec("relative_change", "number", "(after - before) / before, any unit (2 weeks after 6 to 8 weeks: -0.714).", "fraction", display="fraction"),
+    FieldSpec("relative_change", "number", "(after - before) / before, any unit, a range taken at its midpoint (2 weeks after 6 to 8 weeks: (2 - 7) / 7 = -0.714).", "fraction", display="fraction_percent"),
     FieldSpec("before_mention_id", "string", "mention_id of the before mention (see mentions).", required=True),
     FieldSpec("after_mention_id", "string", "mention_id of the after mention (see mentions).", required=True),
     _SENTENCE,

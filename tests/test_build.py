@@ -210,12 +210,13 @@ def test_platforms_table_has_the_15_platforms_of_table_1(built):
 
 
 def test_engine_footnotes_on_the_funding_sentence(built):
-    """62.3 % carries no footnote; the adjacent 40% 以上 carries footnote 4 (raw text: '40% 以上 4，')."""
+    """Raw text '…占总笔数的 62.3%，较上一年增长 40% 以上 4，': the marker sits after 40% 以上 and sources both."""
     mentions = built.tables["mentions"]
     funding_line = mentions[mentions["surface"].str.contains("62.3", regex=False)]
-    assert len(funding_line) == 1 and pd.isna(funding_line["footnote"].iloc[0])
+    assert len(funding_line) == 1
+    assert funding_line["footnote"].iloc[0] == 4 and pd.isna(funding_line["footnote_marker"].iloc[0])
     over_40 = mentions[mentions["surface"].str.startswith("40%") & (mentions["line"] == funding_line["line"].iloc[0])]
-    assert len(over_40) == 1 and over_40["footnote"].iloc[0] == 4
+    assert len(over_40) == 1 and over_40["footnote"].iloc[0] == 4 and over_40["footnote_marker"].iloc[0] == 4
 
 
 def test_the_generated_pair_has_its_derived_measures(built):
@@ -431,19 +432,20 @@ def test_the_set_up_period_pair_counts_the_range_at_its_midpoint(real):
     durations = pairs[pairs["unit"] == "duration"]
     assert len(durations) == 1
     pair = durations.iloc[0]
-    assert (pair["before"], pair["after"]) == (7, 2)
-    assert pair["relative_change"] == pytest.approx(-5 / 7) and pd.isna(pair["pp_change"])
+    # 一般需要 6 到 8 周 … 缩减到 2 周: the table shows what the report states; the change uses the midpoint, 7.
+    assert (pair["before"], pair["before_high"], pair["after"]) == (6, 8, 2) and pd.isna(pair["after_high"])
+    assert pair["relative_change"] == pytest.approx((2 - 7) / 7) and pd.isna(pair["pp_change"])
 
 
 @needs_real_codebook
-def test_the_b_round_share_is_a_2020_funding_claim_sourced_by_footnote_4(real):
+def test_the_b_round_share_is_a_2020_funding_claim_with_footnote_4(real):
     claims = real.tables["claims"]
     share = claims[claims["value"] == 62.3].iloc[0]
     assert share["category"] == "funding" and share["as_of"] == 2020
-    # The marker is glued to the next figure (40% 以上 4) but sources the whole clause.
-    assert pd.isna(share["footnote"]) and share["source_footnote"] == 4
+    # Footnote 4 (数据来源：中国信息通信研究院) sources the clause; its marker is glued to the next figure, 40% 以上 4.
+    assert share["footnote"] == 4 and pd.isna(share["footnote_marker"])
     growth = claims[(claims["line"] == share["line"]) & (claims["value"] == 40)].iloc[0]
-    assert growth["footnote"] == 4 and growth["source_footnote"] == 4
+    assert growth["footnote"] == 4 and growth["footnote_marker"] == 4
 
 
 @needs_real_codebook

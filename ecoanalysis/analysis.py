@@ -39,19 +39,23 @@ __all__ = [
     "PRECISION_CLASS",
     "PRECISION_CLASSES",
     "RATIO_SPECS",
+    "RESTATEMENT",
+    "SAME_NUMBER",
+    "ACADEMIC_HOST_MARKERS",
     "BenfordResult",
     "GainModel",
     "RatioSpec",
     "SmallSampleWarning",
     "accuracy_changes",
+    "academic_hosts",
     "accuracy_claims",
-    "accuracy_pairs_from_claims",
     "benford_expected",
     "benford_power",
     "benford_test",
     "benford_values",
     "binomial_interval",
     "claim_inventory",
+    "clause_with",
     "derived_ratios",
     "distinct_events",
     "ecosystem_scale",
@@ -87,6 +91,11 @@ PRECISION_CLASS: dict[str, str] = {
 }
 #: Precision classes in display order (most to least precise).
 PRECISION_CLASSES: tuple[str, ...] = ("exact", "lower bound", "upper bound", "approximate", "range", "vague")
+
+#: ``repeated_claims`` label for one subject's figure stated again (same ``subject_en`` and ``metric_en``).
+RESTATEMENT = "restatement"
+#: ``repeated_claims`` label for one number stated for different subjects (same ``value`` and ``metric_en``).
+SAME_NUMBER = "same number, different subject"
 
 _LOWER_BOUNDS = frozenset({"gt", "ge"})
 _UPPER_BOUNDS = frozenset({"lt", "le"})
@@ -132,6 +141,22 @@ def _normalise_text(value: object) -> object:
     if isinstance(value, str):
         return " ".join(value.split()).casefold()
     return value
+
+
+def clause_with(sentence: str, surface: str) -> str:
+    """Return the clause of ``sentence`` (split at ，；。：) that contains ``surface``, for quoting a claim.
+
+    Raises
+    ------
+    LookupError
+        If no clause contains ``surface``.
+    """
+    import re
+
+    for clause in re.split(r"[，；。：,;]", str(sentence)):
+        if surface in clause:
+            return clause.strip()
+    raise LookupError(f"{surface!r} is not in the sentence {sentence!r}.")
 
 
 def select_claims(
@@ -295,53 +320,6 @@ def accuracy_claims(claims: pd.DataFrame) -> pd.DataFrame:
     return result.sort_values(sort, kind="stable").reset_index(drop=True) if sort else result.reset_index(drop=True)
 
 
-def accuracy_pairs_from_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """Rebuild before->after pairs from the ``pair_id``/``role`` columns of the claims table.
-
-    An independent cross-check of the build's ``accuracy_pairs`` table (and a way to test the analysis
-    without it). Ranges enter as their midpoint, as in the build.
-
-    Returns
-    -------
-    DataFrame
-        ``pair_id``, ``subject_en``, ``metric_en``, ``category``, ``unit``, ``line`` (of the before
-        mention), ``before``, ``after``.
-
-    Raises
-    ------
-    ValueError
-        If a pair does not have exactly one before and one after mention, or their units differ.
-    """
-    _require(claims, ("pair_id", "role", "value", "unit"), "accuracy_pairs_from_claims")
-    data = _claims_only(claims)
-    data = data[data["pair_id"].notna() & (data["pair_id"].astype(str) != "")].copy()
-    high = data["value_high"] if "value_high" in data else pd.Series(np.nan, index=data.index)
-    data["_point"] = np.where(high.notna(), (data["value"] + high) / 2.0, data["value"])
-    rows = []
-    for pair_id, group in data.groupby("pair_id", sort=False):
-        roles = group["role"].tolist()
-        if sorted(roles) != ["after", "before"]:
-            raise ValueError(f"Pair {pair_id!r} needs one 'before' and one 'after' mention, has roles {roles}.")
-        if group["unit"].nunique() != 1:
-            raise ValueError(f"Pair {pair_id!r} mixes units {sorted(group['unit'].unique())}.")
-        before = group[group["role"] == "before"].iloc[0]
-        after = group[group["role"] == "after"].iloc[0]
-        rows.append(
-            {
-                "pair_id": pair_id,
-                "subject_en": before.get("subject_en"),
-                "metric_en": before.get("metric_en"),
-                "category": before.get("category"),
-                "unit": before["unit"],
-                "line": before.get("line"),
-                "before": float(before["_point"]),
-                "after": float(after["_point"]),
-            }
-        )
-    columns = ["pair_id", "subject_en", "metric_en", "category", "unit", "line", "before", "after"]
-    return pd.DataFrame(rows, columns=columns)
-
-
 def accuracy_changes(pairs: pd.DataFrame) -> pd.DataFrame:
     """(Re)compute every change measure for before->after pairs.
 
@@ -351,26 +329,35 @@ def accuracy_changes(pairs: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     pairs : DataFrame
-        Needs ``before``, ``after``, ``unit`` (the build's ``accuracy_pairs`` or
-        :func:`accuracy_pairs_from_claims`).
+        Needs ``before``, ``after``, ``unit`` (the build's ``accuracy_pairs``). Optional
+        ``before_high``/``after_high`` hold the top of a stated range; the measures then use the range's
+        midpoint, as the build does.
 
     Returns
     -------
     DataFrame
         The identifying columns present (``pair_id``, ``category``, ``subject``, ``subject_en``,
-        ``metric_en``, ``line``), ``unit``, ``before``, ``after``, ``pp_change``,
-        ``relative_error_reduction``, ``log_odds_change``, ``relative_change``.
+        ``metric_en``, ``line``), ``unit``, ``before``, ``after`` (and ``before_high``/``after_high`` if
+        given), ``pp_change``, ``relative_error_reduction``, ``log_odds_change``, ``relative_change``.
     """
     _require(pairs, ("before", "after", "unit"), "accuracy_changes")
     keep = [c for c in ("pair_id", "category", "subject", "subject_en", "metric_en", "line") if c in pairs]
-    result = pairs[[*keep, "unit", "before", "after"]].copy().reset_index(drop=True)
+    values = [c for c in ("before", "before_high", "after", "after_high") if c in pairs]
+    result = pairs[[*keep, "unit", *values]].copy().reset_index(drop=True)
+
+    def point(column: str) -> pd.Series:
+        low = result[column].astype(float)
+        high = result[f"{column}_high"].astype(float) if f"{column}_high" in result else pd.Series(np.nan, index=result.index)
+        return ((low + high) / 2.0).where(high.notna(), low)
+
+    before_point, after_point = point("before"), point("after")
     is_percent = result["unit"] == "percent"
-    before = result["before"].where(is_percent)
-    after = result["after"].where(is_percent)
+    before = before_point.where(is_percent)
+    after = after_point.where(is_percent)
     result["pp_change"] = after - before
     result["relative_error_reduction"] = relative_error_reduction(before.fillna(0), after.fillna(0)).where(is_percent)
     result["log_odds_change"] = log_odds_change(before.fillna(50), after.fillna(50)).where(is_percent)
-    result["relative_change"] = relative_change(result["before"], result["after"])
+    result["relative_change"] = relative_change(before_point, after_point)
     return result
 
 
@@ -687,7 +674,7 @@ def ratio_bound(numerator_bound: str, denominator_bound: str) -> tuple[str, str]
     direction = {"exact": 0, "lower bound": 1, "upper bound": -1}
     combined = (direction[top], -direction[bottom])
     if combined == (0, 0):
-        return "eq", "Both figures are stated exactly (though probably rounded, e.g. 320 万)."
+        return "eq", "Both figures are stated without a qualifier, but as rounded headline numbers the ratio is only as exact as their rounding."
     if 1 in combined and -1 in combined:
         return "none", (
             "The two bounds pull in opposite directions (e.g. a lower bound divided by a lower bound): the "
@@ -1163,8 +1150,9 @@ def benford_values(
 
     Percentages (bounded by 100) and dates cannot follow Benford's law; vague amounts (数千, 百万级)
     state an order of magnitude, not a first digit. A figure restated with the same value (the same
-    ``subject_en`` + ``metric_en``, or the same ``value`` + ``metric_en``, see :func:`repeated_claims`)
-    is kept once, at its first mention, so restatements do not count twice.
+    ``subject_en`` + ``metric_en``, a ``"restatement"`` in :func:`repeated_claims`) is kept once, at its
+    first mention, so restatements do not count twice. The same number stated for a different subject
+    (320 万 developers of PaddlePaddle and of the AI Open Platform) is a different figure and is kept.
 
     Returns
     -------
@@ -1181,7 +1169,7 @@ def benford_values(
     drop: set = set()
     if "mention_id" in data and len(data):
         repeats = repeated_claims(data)
-        repeats = repeats[repeats["match_on"].isin(["subject+metric", "value+metric"]) & repeats["values_agree"].astype(bool)]
+        repeats = repeats[(repeats["match_on"] == RESTATEMENT) & repeats["values_agree"].astype(bool)]
         for _, group in repeats.groupby("group", sort=False):
             drop.update(group["mention_id"].iloc[1:])
         data = data[~data["mention_id"].isin(drop)]
@@ -1269,23 +1257,27 @@ def benford_test(values, *, effect_size: float = 0.3, alpha: float = 0.05) -> Be
 
 
 def repeated_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """Figures the report states more than once, and whether the statements agree.
+    """Figures the report states more than once, and numbers it attaches to more than one subject.
 
-    Two claims are grouped when they have the same ``subject_en`` and ``metric_en`` (the same figure
-    restated), the same ``value`` and ``metric_en`` (the same number attached to different subjects, e.g.
-    320 万 developers for both PaddlePaddle and the AI Open Platform, whose second statement has no
-    counter), or the same ``value`` and non-blank ``counter`` (200 余所高校 and 超过 200 所高校). A group
-    with exactly the same mentions as an earlier key's group is reported once, under the earlier key; the
-    before and after mentions of one ``pair_id`` are not a restatement and are never grouped.
+    Two kinds of group are reported, labelled in ``match_on``:
+
+    * ``"restatement"`` (:data:`RESTATEMENT`): the same ``subject_en`` and ``metric_en``, i.e. the same
+      figure stated again. ``values_agree`` says whether the statements agree.
+    * ``"same number, different subject"`` (:data:`SAME_NUMBER`): the same ``value`` and ``metric_en`` but
+      different subjects, e.g. 320 万 developers for both PaddlePaddle and the Baidu AI Open Platform. These
+      are different figures that happen to coincide, not a restatement.
+
+    Counters are not a key: 200 家 new enterprise customers a day and 约 200 家 financial customers share
+    value and counter but nothing else. The before and after mentions of one ``pair_id`` are not a
+    restatement and are never grouped.
 
     Returns
     -------
     DataFrame
-        One row per mention in a group: ``match_on`` (``"subject+metric"``, ``"value+metric"`` or
-        ``"value+counter"``),
-        ``group`` (1, 2, ... in order of first appearance), ``n_in_group``, the mention's ``mention_id``,
-        ``line``, ``subject_en``, ``metric_en``, ``value``, ``counter``, ``bound`` (those present), and
-        per group ``values_agree``, ``bounds_agree``, ``subjects_agree``.
+        One row per mention in a group: ``match_on``, ``group`` (1, 2, ... in order of first appearance),
+        ``n_in_group``, the mention's ``mention_id``, ``line``, ``subject_en``, ``metric_en``, ``value``,
+        ``counter``, ``bound`` (those present), and per group ``values_agree``, ``bounds_agree``,
+        ``subjects_agree``.
     """
     _require(claims, ("value",), "repeated_claims")
     data = _claims_only(claims)
@@ -1298,12 +1290,15 @@ def repeated_claims(claims: pd.DataFrame) -> pd.DataFrame:
             return pd.Series(False, index=data.index)
         return data[column].notna() & (data[column].astype(str).str.strip() != "")
 
+    def subjects_agree(group: pd.DataFrame) -> bool:
+        if "subject_en" not in group:
+            return True
+        return bool(group["subject_en"].map(_normalise_text).nunique(dropna=False) == 1)
+
     groups: list[tuple[str, pd.DataFrame]] = []
-    seen: set[frozenset] = set()
     key_sets = (
-        ("subject+metric", ["subject_en", "metric_en"]),
-        ("value+metric", ["value", "metric_en"]),
-        ("value+counter", ["value", "counter"]),
+        (RESTATEMENT, ["subject_en", "metric_en"]),
+        (SAME_NUMBER, ["value", "metric_en"]),
     )
     for label, keys in key_sets:
         mask = pd.Series(True, index=data.index)
@@ -1316,16 +1311,14 @@ def repeated_claims(claims: pd.DataFrame) -> pd.DataFrame:
         for _, index in normalised.groupby(keys, sort=False).groups.items():
             if len(index) < 2:
                 continue
-            members = frozenset(index)
-            if members in seen:
-                continue
+            group = candidates.loc[list(index)]
             # The before and after of one pair (80% -> 95%) share subject and metric but are not a restatement.
-            if "pair_id" in candidates:
-                pair_ids = candidates.loc[list(index), "pair_id"]
-                if pair_ids.notna().all() and pair_ids.nunique() == 1:
-                    continue
-            seen.add(members)
-            groups.append((label, candidates.loc[list(index)]))
+            if "pair_id" in group and group["pair_id"].notna().all() and group["pair_id"].nunique() == 1:
+                continue
+            # One subject's figure stated twice is a restatement, found under the first key.
+            if label == SAME_NUMBER and subjects_agree(group):
+                continue
+            groups.append((label, group))
     groups.sort(key=lambda item: item[1]["line"].min() if "line" in item[1] else 0)
 
     columns = [c for c in ("mention_id", "line", "subject_en", "metric_en", "value", "counter", "bound") if c in data]
@@ -1339,7 +1332,7 @@ def repeated_claims(claims: pd.DataFrame) -> pd.DataFrame:
         highs = group["value_high"].astype(float).to_numpy() if "value_high" in group else np.full(len(group), np.nan)
         piece["values_agree"] = bool(np.allclose(values, values[0]) and np.allclose(highs, highs[0], equal_nan=True))
         piece["bounds_agree"] = bool(group["bound"].nunique(dropna=False) == 1) if "bound" in group else pd.NA
-        piece["subjects_agree"] = bool(group["subject_en"].map(_normalise_text).nunique(dropna=False) == 1) if "subject_en" in group else pd.NA
+        piece["subjects_agree"] = subjects_agree(group) if "subject_en" in group else pd.NA
         pieces.append(piece)
     if not pieces:
         return pd.DataFrame(columns=["match_on", "group", "n_in_group", *columns, "values_agree", "bounds_agree", "subjects_agree"])
@@ -1348,6 +1341,22 @@ def repeated_claims(claims: pd.DataFrame) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------------------------------
 # 7. platforms
+
+
+#: Words in a Chinese host name that mark a university or research institute.
+ACADEMIC_HOST_MARKERS: tuple[str, ...] = ("大学", "学院", "研究院", "研究所", "科学院", "实验室")
+
+
+def academic_hosts(platforms: pd.DataFrame) -> pd.DataFrame:
+    """Table 1 rows whose host name (``host_zh``) marks a university or research institute.
+
+    Read from the report's own host names (:data:`ACADEMIC_HOST_MARKERS`), independently of the
+    hand-coded ``host_kind``.
+    """
+    _require(platforms, ("host_zh",), "academic_hosts")
+    names = platforms["host_zh"].astype(str)
+    mask = names.apply(lambda name: any(marker in name for marker in ACADEMIC_HOST_MARKERS))
+    return platforms[mask].reset_index(drop=True)
 
 
 def platforms_by(platforms: pd.DataFrame, *, by: str | Sequence[str] = "domain_en") -> pd.DataFrame:

@@ -166,26 +166,28 @@ def test_accuracy_claims_are_percent_accuracy_figures(claims):
     assert lower["subject_en"].tolist() == ["Haidian City Brain", "Lingyi Zhihui CDSS"]
 
 
-def test_pairs_rebuilt_from_claims_use_range_midpoints(claims):
-    pairs = an.accuracy_pairs_from_claims(claims).set_index("pair_id")
-    assert pairs.loc["sd-vehicles", ["before", "after"]].tolist() == [80.0, 95.0]
-    assert pairs.loc["daheng-setup", ["before", "after"]].tolist() == [7.0, 2.0]  # 6 到 8 周 -> 7
+def test_accuracy_changes_are_the_hand_computed_measures(shandong_pairs):
+    # 大恒图像: "6 到 8 周" -> "2 周", stored as stated (before 6, before_high 8).
+    daheng = pd.DataFrame([{"pair_id": "daheng-setup", "unit": "duration", "line": 840, "before": 6.0, "before_high": 8.0, "after": 2.0}])
+    pairs = pd.concat([shandong_pairs.assign(before_high=np.nan, after_high=np.nan), daheng], ignore_index=True)
+    changes = an.accuracy_changes(pairs).set_index("pair_id")
+    # 80 -> 95: +15 pp, error 20 -> 5 (RER 0.75), odds 4 -> 19
+    # 70 -> 90: +20 pp, error 30 -> 10 (RER 2/3), odds 7/3 -> 9
+    # 60 -> 80: +20 pp, error 40 -> 20 (RER 1/2), odds 1.5 -> 4
+    shandong = changes.loc[["sd-vehicles", "sd-fire", "sd-foreign"]]
+    assert shandong["pp_change"].tolist() == [15.0, 20.0, 20.0]
+    assert shandong["relative_error_reduction"].to_numpy() == pytest.approx([0.75, 2 / 3, 0.5])
+    assert shandong["log_odds_change"].to_numpy() == pytest.approx([math.log(19 / 4), math.log(9 / (7 / 3)), math.log(4 / 1.5)])
+    assert shandong["relative_change"].to_numpy() == pytest.approx([15 / 80, 20 / 70, 20 / 60])
+    row = changes.loc["daheng-setup"]
+    assert math.isnan(row["pp_change"]) and math.isnan(row["log_odds_change"]) and math.isnan(row["relative_error_reduction"])
+    assert (row["before"], row["before_high"], row["after"]) == (6.0, 8.0, 2.0)  # the stated values are kept
+    assert row["relative_change"] == pytest.approx((2 - 7) / 7)  # the range enters at its midpoint, 7 weeks
 
 
-def test_pairs_from_claims_reject_an_incomplete_pair(claims):
-    claims = claims[claims["mention_id"] != "856:95%:0"]
-    with pytest.raises(ValueError, match="sd-vehicles"):
-        an.accuracy_pairs_from_claims(claims)
-
-
-def test_accuracy_changes_only_for_percentages(claims):
-    changes = an.accuracy_changes(an.accuracy_pairs_from_claims(claims)).set_index("pair_id")
-    assert changes.loc["sd-vehicles", "pp_change"] == 15
-    assert changes.loc["sd-fire", "relative_error_reduction"] == pytest.approx(2 / 3)
-    assert changes.loc["sd-foreign", "log_odds_change"] == pytest.approx(math.log(4) - math.log(1.5))
-    daheng = changes.loc["daheng-setup"]
-    assert math.isnan(daheng["pp_change"]) and math.isnan(daheng["log_odds_change"])
-    assert daheng["relative_change"] == pytest.approx(-5 / 7)  # -0.714, as the schema documents
+def test_accuracy_changes_without_high_columns(shandong_pairs):
+    changes = an.accuracy_changes(shandong_pairs)
+    assert "before_high" not in changes and changes["pp_change"].tolist() == [15.0, 20.0, 20.0]
 
 
 def test_gain_vs_baseline_on_shandong_pairs(shandong_pairs):
@@ -439,14 +441,16 @@ def test_benford_power_grows_with_n():
     assert an.benford_power(1000) > 0.99
 
 
-def test_repeated_claims_finds_restatements(claims):
+def test_repeated_claims_separates_restatements_from_coincident_numbers(claims):
     repeated = an.repeated_claims(claims)
+    # 320 万 developers: PaddlePaddle (629) and the AI Open Platform (663) are different figures.
     developers = repeated[repeated["value"] == 3_200_000]
-    assert developers["match_on"].unique().tolist() == ["value+metric"]
+    assert developers["match_on"].unique().tolist() == ["same number, different subject"] == [an.SAME_NUMBER]
     assert developers["line"].tolist() == [629, 663]
     assert developers["values_agree"].all() and not developers["subjects_agree"].any()
+    # 200 余所 / 超过 200 所 universities, both Baidu: one figure stated twice.
     universities = repeated[repeated["line"].isin([554, 592])]
-    assert universities["match_on"].unique().tolist() == ["subject+metric"]  # reported once, not also as value+counter
+    assert universities["match_on"].unique().tolist() == ["restatement"] == [an.RESTATEMENT]
     assert universities["values_agree"].all() and universities["bounds_agree"].all()
     assert universities["group"].nunique() == 1 and (universities["n_in_group"] == 2).all()
     # The before/after mentions of a pair (Shandong 80% -> 95%, 大恒 6-8 -> 2 weeks) are not restatements.
@@ -454,12 +458,23 @@ def test_repeated_claims_finds_restatements(claims):
     assert repeated["group"].nunique() == 2
 
 
+def test_repeated_claims_ignores_a_shared_value_and_counter(claims):
+    # 200 家 new enterprise customers a day (Gitee) and 约 200 家 financial customers share value and counter only.
+    extra = pd.DataFrame([
+        _claim(707, "200 家", 200.0, "count", "家", "eq", "adoption", "Gitee", "Gitee", "new enterprise customers per day"),
+        _claim(779, "约 200 家", 200.0, "count", "家", "approx", "adoption", "百度智能金融", "Baidu smart-finance solutions", "financial customers"),
+    ], columns=CLAIM_COLUMNS)
+    repeated = an.repeated_claims(pd.concat([claims, extra], ignore_index=True))
+    assert not repeated["line"].isin([707, 779]).any()
+    assert set(repeated["match_on"]) == {an.RESTATEMENT, an.SAME_NUMBER}
+
+
 def test_repeated_claims_flags_disagreeing_restatement(claims):
     # Hypothetical restatement with a different value, to check the flag (the report has none).
     extra = claims[claims["line"] == 629].copy()
     extra["line"], extra["mention_id"], extra["value"], extra["bound"] = 900, "900:300 万:0", 3_000_000.0, "gt"
     repeated = an.repeated_claims(pd.concat([claims, extra], ignore_index=True))
-    paddle = repeated[(repeated["match_on"] == "subject+metric") & (repeated["subject_en"] == "PaddlePaddle")]
+    paddle = repeated[(repeated["match_on"] == "restatement") & (repeated["subject_en"] == "PaddlePaddle")]
     assert paddle["line"].tolist() == [629, 900]
     assert not paddle["values_agree"].any() and not paddle["bounds_agree"].any() and paddle["subjects_agree"].all()
 
@@ -498,6 +513,18 @@ def test_platforms_by_host_kind(platforms):
     assert table.set_index("host_kind").loc["device_maker", "hosts"] == "Hikvision; Huawei; Xiaomi"
 
 
+def test_academic_hosts_reads_the_chinese_host_names():
+    table = pd.DataFrame({"host_zh": ["百度公司", "清华大学", "中国科学院自动化研究所", "商汤集团"]})
+    assert an.academic_hosts(table)["host_zh"].tolist() == ["清华大学", "中国科学院自动化研究所"]
+
+
+def test_clause_with_quotes_the_clause_of_a_claim():
+    sentence = "百度从 2010 年起深耕人工智能，近 6 年研发投入均达到营业额的 15% 以上，已在 AI 芯片……形成全栈能力。"
+    assert an.clause_with(sentence, "15% 以上") == "近 6 年研发投入均达到营业额的 15% 以上"
+    with pytest.raises(LookupError):
+        an.clause_with(sentence, "20%")
+
+
 def test_platforms_by_domain_has_one_platform_each(platforms):
     table = an.platforms_by(platforms)
     assert len(table) == 15 and (table["n"] == 1).all()
@@ -525,10 +552,10 @@ def test_benford_values_drop_restatements_vague_and_percent(claims):
     values = an.benford_values(claims)
     assert set(values["unit"]) == {"count"}
     assert "vague" not in set(values["bound"])
-    # 320 万 developers is stated for PaddlePaddle and the AI Open Platform: counted once.
-    assert (values["value"] == 3_200_000).sum() == 1
-    # 200 余所 / 超过 200 所 universities share value and metric_en: counted once.
-    assert (values["value"] == 200).sum() == 1
+    # 320 万 developers of PaddlePaddle and of the AI Open Platform are two figures: both kept.
+    assert values.loc[values["value"] == 3_200_000, "line"].tolist() == [629, 663]
+    # 200 余所 / 超过 200 所 universities are one Baidu figure restated: kept once, at its first mention.
+    assert values.loc[values["value"] == 200, "line"].tolist() == [554]
 
 
 def test_distinct_events_keeps_first_mention_and_counts():

@@ -37,23 +37,54 @@ def read_manifest(manifest: Path = config.MANIFEST_PATH) -> dict[str, str]:
     return entries
 
 
-def verify_file(path: Path, manifest: Path = config.MANIFEST_PATH) -> str:
-    """Check one raw file against the manifest and return its sha256.
+def verify_file(
+    path: Path,
+    manifest: Path = config.MANIFEST_PATH,
+    *,
+    listed_as: str | None = None,
+    actual: str | None = None,
+    required: bool = True,
+) -> str:
+    """Check one file against the manifest and return its sha256.
+
+    Parameters
+    ----------
+    path : Path
+        The file to check.
+    manifest : Path
+        The checksum manifest.
+    listed_as : str, optional
+        Manifest entry to compare with (default: the file's own name), e.g. the report's entry for a
+        byte-identical copy under another name.
+    actual : str, optional
+        The file's sha256 if the caller has already computed it.
+    required : bool
+        Whether a file missing from the manifest (or a missing manifest) is an error; if not, its hash is
+        returned unchecked.
 
     Raises
     ------
     RawDataChanged
-        If the file's hash differs from the manifest, naming the file and both hashes.
+        If the hash differs from the manifest (naming the file and both hashes), or the entry is missing and
+        ``required``.
     """
     path = Path(path)
-    actual = sha256_file(path)
-    expected = read_manifest(manifest).get(path.name)
+    actual = actual or sha256_file(path)
+    name = listed_as or path.name
+    if not manifest.is_file():
+        if required:
+            raise RawDataChanged(f"{path}: cannot verify, manifest {manifest} not found; pass verify=False to skip")
+        return actual
+    expected = read_manifest(manifest).get(name)
     if expected is None:
-        raise RawDataChanged(f"{path}: not listed in {manifest}; raw files must be recorded in the manifest")
+        if required:
+            raise RawDataChanged(f"{path}: {name} is not listed in {manifest}; raw files must be recorded in the manifest")
+        return actual
     if actual != expected:
         raise RawDataChanged(
-            f"{path}: sha256 is {actual} but {manifest.name} records {expected}. "
-            "data/raw/ is immutable; if this edit is deliberate, update the manifest in the same commit."
+            f"{path}: sha256 is {actual} but {manifest.name} records {expected} for {name}. "
+            "data/raw/ is immutable; if this edit is deliberate, update the manifest in the same commit "
+            "(or pass verify=False to read a modified copy)."
         )
     return actual
 

@@ -32,7 +32,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from . import config
-from ._provenance import RawDataChanged, read_manifest
+from ._provenance import RawDataChanged, read_manifest, verify_file
 
 __all__ = [
     "ROLES",
@@ -384,22 +384,9 @@ def load_report(path: str | Path | None = None, *, verify: bool = True) -> Repor
 
 
 def _verify_checksum(path: Path, actual: str, manifest: Path = config.MANIFEST_PATH) -> None:
-    if not manifest.is_file():
-        raise RawDataChanged(f"{path}: cannot verify, manifest {manifest} not found; pass verify=False to skip")
-    recorded = read_manifest(manifest)
-    expected = recorded.get(path.name)
-    reference = path.name
-    if expected is None:
-        # A copy under another name is fine if it is byte-identical to the recorded report.
-        reference = config.REPORT_PATH.name
-        expected = recorded.get(reference)
-    if expected is None:
-        raise RawDataChanged(f"{path}: neither {path.name} nor {reference} is listed in {manifest}")
-    if actual != expected:
-        raise RawDataChanged(
-            f"{path}: sha256 is {actual} but {manifest.name} records {expected} for {reference}. "
-            "data/raw/ is immutable; pass verify=False to read a modified copy."
-        )
+    # A copy under another name is fine if it is byte-identical to the recorded report.
+    listed = path.name if manifest.is_file() and path.name in read_manifest(manifest) else config.REPORT_PATH.name
+    verify_file(path, manifest, listed_as=listed, actual=actual)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -476,31 +476,28 @@ class _Draft:
         return "eq"
 
 
-def _is_set_phrase(text: str, position: int) -> bool:
-    """Whether the numeral character at ``position`` belongs to a set phrase (一批, 零售, 百度...)."""
-    for back in range(_SET_PHRASE_LOOKBACK + 1):
+def _phrase_covering(text: str, position: int, pattern: re.Pattern, first_chars: frozenset[str], lookback: int) -> re.Match | None:
+    """A match of ``pattern`` starting at most ``lookback`` characters before ``position`` and covering it."""
+    for back in range(lookback + 1):
         begin = position - back
         if begin < 0:
             break
-        if text[begin] not in _SET_PHRASE_FIRST_CHARS:
+        if text[begin] not in first_chars:  # cheap pre-filter before each match call
             continue
-        match = _SET_PHRASE_RE.match(text, begin)
+        match = pattern.match(text, begin)
         if match is not None and match.end() > position:
-            return True
-    return False
+            return match
+    return None
+
+
+def _is_set_phrase(text: str, position: int) -> bool:
+    """Whether the numeral character at ``position`` belongs to a set phrase (一批, 零售, 百度...)."""
+    return _phrase_covering(text, position, _SET_PHRASE_RE, _SET_PHRASE_FIRST_CHARS, _SET_PHRASE_LOOKBACK) is not None
 
 
 def _named_numeral(text: str, start: int) -> re.Match | None:
-    for back in range(_NAMED_LOOKBACK + 1):
-        begin = start - back
-        if begin < 0:
-            break
-        if text[begin] not in _NAMED_FIRST_CHARS:
-            continue
-        match = _NAMED_RE.match(text, begin)
-        if match is not None and match.end() > start:
-            return match
-    return None
+    """The name (十四五, 第十四个五年规划, 图 1...) whose numeral starts at ``start``, if any."""
+    return _phrase_covering(text, start, _NAMED_RE, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK)
 
 
 #: How many distinct numeral strings the parse caches keep. Running text repeats the same few hundred

@@ -408,9 +408,10 @@ def _values_agree(coded: float, parsed: object) -> bool:
     return math.isclose(coded, float(parsed), rel_tol=VALUE_RELATIVE_TOLERANCE, abs_tol=0.0)
 
 
-def _shown(number: object) -> str:
-    """A parsed value in a message: the package's one number format, or "no value"."""
-    return format_number(number) or "no value"
+def _parsed(number: object) -> str:
+    """The engine's parse in a message: the package's one number format (blank if missing), in words."""
+    shown = format_number(number)
+    return f"parsed value {shown}" if shown else "no parsed value"
 
 
 def check_codebook_rows(codebook: pd.DataFrame, source: str | Path) -> list[str]:
@@ -530,8 +531,7 @@ def join_codebook(
             context = f"; sentence: {sentence[:60]}" if sentence else ""
             problems.append(
                 f"{source}: mention {mention['mention_id']} has no codebook row "
-                f"(line {mention['line']}, surface {mention['surface']!r}, parsed value "
-                f"{_shown(mention.get('value'))}{context})"
+                f"(line {mention['line']}, surface {mention['surface']!r}, {_parsed(mention.get('value'))}{context})"
             )
             continue
         record = codebook.iloc[position]
@@ -540,7 +540,7 @@ def join_codebook(
             if coded_value is not None and not _values_agree(coded_value, mention.get("value")):
                 problems.append(
                     f"{source}:{record['row']}: value: the codebook says {record['value']} but the engine parsed "
-                    f"{mention['surface']!r} (mention {mention['mention_id']}) as {_shown(mention.get('value'))}"
+                    f"{mention['surface']!r} (mention {mention['mention_id']}) as {format_number(mention.get('value')) or 'no value'}"
                 )
 
     matched = {position for position in matched_positions if position is not None}

@@ -31,7 +31,7 @@ class TextDecodeError(ValueError):
     """A file is not text in a supported encoding; the message names the file, byte offset and line."""
 
 
-def decode_text(data: bytes, source: str | Path, *, what: str = "text") -> str:
+def decode_text(data: bytes, source: str | Path, *, what: str = "the file") -> str:
     """Decode a text file's bytes: UTF-8, or UTF-16/UTF-32 when a byte-order mark says so.
 
     A leading byte-order mark is dropped. Without one, the file must be UTF-8 and free of NUL bytes.
@@ -43,7 +43,7 @@ def decode_text(data: bytes, source: str | Path, *, what: str = "text") -> str:
     source : str or Path
         The file, named in the messages.
     what : str
-        What the file is, for the message ("the codebook").
+        What the file is, for the hint ("save the codebook as UTF-8").
 
     Raises
     ------
@@ -59,7 +59,7 @@ def decode_text(data: bytes, source: str | Path, *, what: str = "text") -> str:
         nul_at = data.find(NUL)
         if nul_at >= 0:
             raise TextDecodeError(
-                f"{source}: looks like a binary file (NUL byte at byte offset {nul_at}); expected {what} in UTF-8"
+                f"{source}: looks like a binary file (NUL byte at byte offset {nul_at}); expected UTF-8 text"
             )
     try:
         return data[skip:].decode(encoding)

@@ -55,7 +55,7 @@ def test_a_byte_order_mark_chooses_the_encoding(data, expected):
 
 
 def test_decode_errors_name_the_file_offset_and_line():
-    with pytest.raises(_text.TextDecodeError, match=r"f.txt: not valid UTF-8 at byte offset 4 \(line 2\)"):
+    with pytest.raises(_text.TextDecodeError, match=r"f.txt: not valid UTF-8 at byte offset 5 \(line 2\)"):
         _text.decode_text(b"ab\ncd\xfe", "f.txt")
     with pytest.raises(_text.TextDecodeError, match=r"f.txt: not valid UTF-16 at byte offset 4"):
         _text.decode_text(b"\xff\xfea\x00\x00\xd8", "f.txt")

@@ -634,6 +634,7 @@ def build(
     out_dir = Path(out_dir) if out_dir is not None else Path(config.PROCESSED_DIR)
     codebook_path = Path(codebook) if codebook is not None else config.CODEBOOK_PATH
     platform_codebook_path = Path(platform_codebook) if platform_codebook is not None else cb.PLATFORM_CODEBOOK_PATH
+    config.require_data()
     verify_raw_dir(config.RAW_DIR, config.MANIFEST_PATH)  # every raw file, before any is read: the sidecar's year goes into the outputs too
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     check_publishable(out_dir)  # a read-only target fails now, not after the work
@@ -748,6 +749,8 @@ def outputs_are_current(out_dir: str | Path | None = None) -> bool:
 
 
 def _load(table: str, out_dir: str | Path | None) -> pd.DataFrame:
+    if out_dir is None:
+        config.require_data()
     out_dir = Path(out_dir) if out_dir is not None else Path(config.PROCESSED_DIR)
     if not outputs_are_current(out_dir):
         build(out_dir=out_dir, progress=False)

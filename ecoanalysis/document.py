@@ -364,6 +364,8 @@ def load_report(path: str | Path | None = None, *, verify: bool = True) -> Repor
     FileNotFoundError
         The file does not exist.
     """
+    if path is None:
+        config.require_data()
     path = Path(config.REPORT_PATH if path is None else path)
     data = path.read_bytes()
     if not data.strip():

@@ -562,3 +562,18 @@ def test_the_b_round_share_is_a_2020_funding_claim_with_footnote_4(real):
 def test_real_build_has_15_platforms_and_dated_events(real):
     assert len(real.tables["platforms"]) == 15
     assert len(real.tables["timeline"]) > 0
+
+
+def test_git_ignores_what_a_killed_build_can_leave(tmp_path):
+    import subprocess
+
+    if shutil.which("git") is None or not (config.ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    leftovers = [
+        f"data/.processed{_atomic.STAGING_MARK}k2j4/mentions.csv",
+        f"data/.processed{_atomic.RETIRED_MARK}k2j4/mentions.csv",
+        "data/.processed.lock",
+        f"data/processed/{_atomic.TEMP_PREFIX}claims.csv.x1y2",
+    ]
+    result = subprocess.run(["git", "check-ignore", "--no-index", *leftovers], cwd=config.ROOT, capture_output=True, text=True)
+    assert sorted(result.stdout.split()) == sorted(leftovers), result.stderr

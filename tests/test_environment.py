@@ -63,3 +63,40 @@ def test_the_public_api_is_flat_and_complete():
     assert len(set(ecoanalysis.__all__)) == len(ecoanalysis.__all__)
     for name in ("load_report", "parse_quantity", "extract_mentions", "build", "load_claims", "save_figure"):
         assert getattr(ecoanalysis, name).__doc__, f"{name} has no docstring"
+
+
+def _load_writer():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("write_environment", config.ROOT / "requirements" / "write_environment.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_environment_yml_is_what_the_generator_writes_from_the_pins():
+    assert (config.ROOT / "environment.yml").read_text(encoding="utf-8") == _load_writer().render(), (
+        "environment.yml is out of step with pyproject.toml or requirements/constraints.txt: "
+        "run python requirements/write_environment.py"
+    )
+
+
+def test_the_conda_route_pins_the_same_versions_as_the_pip_route():
+    pins = {}
+    for line in (config.ROOT / "requirements" / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if "==" in line:
+            name, version = line.split("==", 1)
+            pins[_name(name)] = version.strip()
+    environment = yaml.safe_load((config.ROOT / "environment.yml").read_text(encoding="utf-8"))
+    entries = [d for d in environment["dependencies"] if isinstance(d, str)]
+    entries += [r for d in environment["dependencies"] if isinstance(d, dict) for r in d["pip"] if not r.startswith("-")]
+    unpinned, wrong = [], []
+    for entry in entries:
+        name = _name(entry)
+        if name in CONDA_ONLY:
+            continue
+        if "==" not in entry:
+            unpinned.append(entry)
+        elif entry.split("==", 1)[1].strip() != pins[name]:
+            wrong.append((entry, pins[name]))
+    assert not unpinned and not wrong, (unpinned, wrong)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import tomllib
 
+import pytest
 import yaml
 
 from ecoanalysis import config
@@ -100,3 +101,31 @@ def test_the_conda_route_pins_the_same_versions_as_the_pip_route():
         elif entry.split("==", 1)[1].strip() != pins[name]:
             wrong.append((entry, pins[name]))
     assert not unpinned and not wrong, (unpinned, wrong)
+
+
+HEAVY = ("pandas", "numpy", "matplotlib", "pandera", "statsmodels", "seaborn", "openpyxl", "scipy")
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["import ecoanalysis", "from ecoanalysis.__main__ import main\ntry:\n    main(['extract', '--help'])\nexcept SystemExit:\n    pass"],
+    ids=["import", "extract --help"],
+)
+def test_importing_the_package_or_asking_for_help_loads_no_heavy_library(statement):
+    import subprocess
+    import sys
+
+    code = f"{statement}\nimport sys\nprint('loaded:', *[m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=config.ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "loaded:", result.stderr
+
+
+def test_lazy_names_resolve_to_the_defining_modules():
+    import ecoanalysis
+    from ecoanalysis import claims, document
+
+    assert ecoanalysis.load_claims is claims.load_claims and ecoanalysis.Report is document.Report
+    assert set(ecoanalysis.__all__) <= set(dir(ecoanalysis))
+    with pytest.raises(AttributeError, match="has no attribute 'load_claim'"):
+        ecoanalysis.load_claim

@@ -212,7 +212,7 @@ def publish_directory(
         try:
             _stage(contents, out_dir, staging, check, on_step)
             on_step("swap")
-            retired = _swap_in(staging, out_dir)
+            retired = _swap_in(staging, out_dir, on_step)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -275,7 +275,7 @@ def _stage(contents: Mapping[str, bytes], out_dir: Path, staging: Path, check, o
     _fsync_directory(staging)
 
 
-def _swap_in(staging: Path, out_dir: Path) -> Path | None:
+def _swap_in(staging: Path, out_dir: Path, on_step: Callable[[str], None]) -> Path | None:
     """Put ``staging`` in the place of ``out_dir``; return where the old set now is (None if there was none)."""
     if not out_dir.exists():
         os.rename(staging, out_dir)
@@ -285,6 +285,7 @@ def _swap_in(staging: Path, out_dir: Path) -> Path | None:
     # No atomic exchange on this system: two renames, with the old set kept until the new one is in place.
     retired = out_dir.parent / f".{out_dir.name}{RETIRED_MARK}{staging.name.rsplit('-', 1)[-1]}"
     os.rename(out_dir, retired)
+    on_step("rename new set into place")  # killed here: no set at all until remove_stale moves the old one back
     try:
         os.rename(staging, out_dir)
     except BaseException:

@@ -323,6 +323,8 @@ import os, signal, sys
 from pathlib import Path
 from ecoanalysis import _atomic
 out_dir, kill_at = Path(sys.argv[1]), int(sys.argv[2])
+if sys.argv[3] == "no-exchange":
+    _atomic._exchange = lambda first, second: False  # a system without renameat2(RENAME_EXCHANGE)
 steps = []
 def on_step(name):
     if len(steps) == kill_at:
@@ -334,7 +336,8 @@ print(len(steps))
 """
 
 
-def test_a_kill_at_any_publishing_step_leaves_the_old_set_or_the_new_one(tmp_path):
+@pytest.mark.parametrize("swap", ["exchange", "no-exchange"])
+def test_a_kill_at_any_publishing_step_leaves_the_old_set_or_the_new_one(tmp_path, swap):
     import signal
     import subprocess
     import sys
@@ -344,7 +347,8 @@ def test_a_kill_at_any_publishing_step_leaves_the_old_set_or_the_new_one(tmp_pat
     new = {name: b"new " + name.encode() + b"\n" for name in names} | {"notes.txt": b"a user's file\n"}
 
     def publish(out_dir: Path, kill_at: int) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-c", _KILLED_PUBLISH, str(out_dir), str(kill_at)], capture_output=True, text=True, timeout=60)
+        command = [sys.executable, "-c", _KILLED_PUBLISH, str(out_dir), str(kill_at), swap]
+        return subprocess.run(command, capture_output=True, text=True, timeout=60)
 
     (tmp_path / "first").mkdir()
     finished = publish(tmp_path / "first" / "processed", 10**6)  # a first publication into a new directory
@@ -358,6 +362,9 @@ def test_a_kill_at_any_publishing_step_leaves_the_old_set_or_the_new_one(tmp_pat
         for name, data in old.items():
             (out_dir / name).write_bytes(data)
         result = publish(out_dir, kill_at)
+        if swap == "no-exchange" and not out_dir.exists():
+            # Killed between the two renames: no set at all (never a mix); the next build puts the old one back.
+            _atomic.remove_stale(out_dir)
         seen = _snapshot(out_dir)
         assert seen in (old, new), (kill_at, seen)
         outcomes.append(seen == new)
@@ -577,3 +584,23 @@ def test_git_ignores_what_a_killed_build_can_leave(tmp_path):
     ]
     result = subprocess.run(["git", "check-ignore", "--no-index", *leftovers], cwd=config.ROOT, capture_output=True, text=True)
     assert sorted(result.stdout.split()) == sorted(leftovers), result.stderr
+
+
+def test_a_full_disk_while_publishing_is_one_line_and_keeps_the_previous_outputs(default_paths, monkeypatch, capsys):
+    assert build.main(quiet=True) == 0
+    before = _snapshot(default_paths)
+    real_open = open
+
+    def full_disk(path, mode="r", *args, **kwargs):
+        if "x" in mode and _atomic.STAGING_MARK in str(path):
+            raise OSError(28, "No space left on device", str(path))
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", full_disk)
+    capsys.readouterr()
+    assert build.main(quiet=True) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "No space left on device; the previous outputs are unchanged" in err, err
+    monkeypatch.undo()
+    assert _snapshot(default_paths) == before
+    assert sorted(p.name for p in default_paths.parent.iterdir() if p.name.startswith(".processed")) == [".processed.lock"]

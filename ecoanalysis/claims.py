@@ -48,7 +48,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from tqdm.auto import tqdm
 
 from . import config
 from . import codebook as cb
@@ -346,6 +345,11 @@ def csv_bytes(table: str, frame: pd.DataFrame) -> bytes:
 
 def read_csv_table(table: str, source: str | Path | bytes) -> pd.DataFrame:
     """Read a processed CSV (path or bytes) into a validated DataFrame with the declared dtypes."""
+    return schemas.validate(table, _typed_table(table, source))
+
+
+def _typed_table(table: str, source: str | Path | bytes) -> pd.DataFrame:
+    """A processed CSV as a DataFrame with the declared dtypes (not validated)."""
     handle = io.BytesIO(source) if isinstance(source, bytes) else source
     # Everything as text first so that no value is guessed (a subject such as "NA" stays text).
     raw = pd.read_csv(handle, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8")
@@ -364,7 +368,7 @@ def read_csv_table(table: str, source: str | Path | bytes) -> pd.DataFrame:
             typed[field_spec.name] = pd.array([math.nan if cell == "" else float(cell) for cell in cells], dtype="float64")
         else:
             typed[field_spec.name] = pd.array([None if cell == "" else booleans[cell] for cell in cells], dtype="boolean")
-    return schemas.validate(table, schemas.conform(table, typed))
+    return schemas.conform(table, typed)
 
 
 def _cell_value(value: Any) -> Any:
@@ -628,6 +632,8 @@ def build(
     OutputError
         If the processed directory (or its parent) is read-only or not a directory; nothing is written.
     """
+    from tqdm.auto import tqdm  # only a build shows progress; the loaders stay light
+
     from .document import load_report
     from .quantities import extract_mentions
 
@@ -754,7 +760,9 @@ def _load(table: str, out_dir: str | Path | None) -> pd.DataFrame:
     out_dir = Path(out_dir) if out_dir is not None else Path(config.PROCESSED_DIR)
     if not outputs_are_current(out_dir):
         build(out_dir=out_dir, progress=False)
-    return read_csv_table(table, out_dir / schemas.TABLES[table].path)
+    # outputs_are_current has just checked the file's sha256 against datapackage.json: these are the bytes
+    # the build validated (and read back into the validated table), so validating again would only cost time.
+    return _typed_table(table, out_dir / schemas.TABLES[table].path)
 
 
 def load_mentions(*, out_dir: str | Path | None = None) -> pd.DataFrame:

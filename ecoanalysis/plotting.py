@@ -397,7 +397,7 @@ def plot_claim_inventory(mix: "pd.DataFrame", *, group: str = "category") -> Fig
     -------
     Figure
     """
-    from .analysis import PRECISION_CLASSES
+    from .analyses import PRECISION_CLASSES
 
     _require_rows(mix, (group, "precision_class", "n"), "plot_claim_inventory")
     table = mix.pivot_table(index=group, columns="precision_class", values="n", aggfunc="sum", observed=False).fillna(0)

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import ecoanalysis as eco
-from ecoanalysis import analysis as an
+from ecoanalysis import analyses as an
 from ecoanalysis import config
 from ecoanalysis.codebook import HOST_KINDS
 

@@ -196,7 +196,7 @@ def test_plot_functions_reject_empty_tables(themed):
 def test_plot_accuracy_gains(themed, tmp_path):
     import pandas as pd
 
-    from ecoanalysis import analysis
+    from ecoanalysis import analyses as analysis
 
     pairs = pd.DataFrame({"metric_en": ["a", "b"], "unit": ["percent"] * 2, "before": [80.0, 60.0], "after": [95.0, 80.0]})
     fig = plotting.plot_accuracy_gains(analysis.accuracy_changes(pairs))
@@ -226,7 +226,7 @@ def test_plot_ecosystem_scale_draws_bounds(themed, tmp_path):
 
 
 def test_plot_funding_readings(themed, tmp_path):
-    from ecoanalysis import analysis
+    from ecoanalysis import analyses as analysis
 
     fig = plotting.plot_funding_readings(analysis.implied_previous_share(62.3, 40.0), 62.3, analysis.implied_counts(268, (95, 90, 100)))
     assert len(fig.axes) == 2
@@ -236,7 +236,7 @@ def test_plot_funding_readings(themed, tmp_path):
 def test_plot_timeline(themed, tmp_path):
     import pandas as pd
 
-    from ecoanalysis import analysis
+    from ecoanalysis import analyses as analysis
 
     timeline = pd.DataFrame(
         {
@@ -256,7 +256,7 @@ def test_plot_precision(themed, tmp_path):
     import numpy as np
     import pandas as pd
 
-    from ecoanalysis import analysis
+    from ecoanalysis import analyses as analysis
 
     claims = pd.DataFrame({"value": [3.2e6, 120000, 360000, 268, 5000, 17000, 1266], "unit": ["count"] * 7, "bound": ["eq"] * 7})
     mix = analysis.precision_mix(claims)

@@ -1,0 +1,169 @@
+"""Question 02, how large are the accuracy gains: accuracy claims, change measures, the gain-on-baseline model."""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .._measures import log_odds_change, relative_change, relative_error_reduction
+from ._select import LOWER_BOUNDS, _claims_only, _precision_class, _require
+from ._stats import SmallSampleWarning, ols_line
+
+__all__ = ["GainModel", "accuracy_changes", "accuracy_claims", "gain_vs_baseline_model"]
+
+
+def accuracy_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """Return the accuracy claims stated in percent, one row per mention, in report order.
+
+    Parameters
+    ----------
+    claims : DataFrame
+        Needs ``category``, ``unit``, ``value``, ``bound``.
+
+    Returns
+    -------
+    DataFrame
+        The identifying columns present (``mention_id``, ``line``, ``subject``, ``subject_en``,
+        ``metric_en``, ``pair_id``, ``role``, ``surface``), ``value``, ``bound``, ``precision_class`` and
+        ``is_lower_bound`` (most of the report's accuracy figures are "超过/大于 95%").
+    """
+    _require(claims, ("category", "unit", "value", "bound"), "accuracy_claims")
+    data = _claims_only(claims)
+    data = data[(data["category"] == "accuracy") & (data["unit"] == "percent")]
+    keep = [c for c in ("mention_id", "line", "subject", "subject_en", "metric_en", "pair_id", "role", "surface") if c in data]
+    result = data[[*keep, "value", "bound"]].copy()
+    result["precision_class"] = _precision_class(result["bound"])
+    result["is_lower_bound"] = result["bound"].isin(LOWER_BOUNDS)
+    sort = ["line"] if "line" in result else []
+    return result.sort_values(sort, kind="stable").reset_index(drop=True) if sort else result.reset_index(drop=True)
+
+
+def accuracy_changes(pairs: pd.DataFrame) -> pd.DataFrame:
+    """(Re)compute every change measure for before->after pairs.
+
+    Percentage-point change, relative error reduction and log-odds change are defined only for
+    percentages and are ``nan`` for other units; the relative change is computed for every unit.
+
+    Parameters
+    ----------
+    pairs : DataFrame
+        Needs ``before``, ``after``, ``unit`` (the build's ``accuracy_pairs``). Optional
+        ``before_high``/``after_high`` hold the top of a stated range; the measures then use the range's
+        midpoint, as the build does.
+
+    Returns
+    -------
+    DataFrame
+        The identifying columns present (``pair_id``, ``category``, ``subject``, ``subject_en``,
+        ``metric_en``, ``line``), ``unit``, ``before``, ``after`` (and ``before_high``/``after_high`` if
+        given), ``pp_change``, ``relative_error_reduction``, ``log_odds_change``, ``relative_change``.
+    """
+    _require(pairs, ("before", "after", "unit"), "accuracy_changes")
+    keep = [c for c in ("pair_id", "category", "subject", "subject_en", "metric_en", "line") if c in pairs]
+    values = [c for c in ("before", "before_high", "after", "after_high") if c in pairs]
+    result = pairs[[*keep, "unit", *values]].copy().reset_index(drop=True)
+
+    def point(column: str) -> pd.Series:
+        low = result[column].astype(float)
+        high = result[f"{column}_high"].astype(float) if f"{column}_high" in result else pd.Series(np.nan, index=result.index)
+        return ((low + high) / 2.0).where(high.notna(), low)
+
+    before_point, after_point = point("before"), point("after")
+    is_percent = result["unit"] == "percent"
+    before = before_point.where(is_percent)
+    after = after_point.where(is_percent)
+    result["pp_change"] = after - before
+    result["relative_error_reduction"] = relative_error_reduction(before.fillna(0), after.fillna(0)).where(is_percent)
+    result["log_odds_change"] = log_odds_change(before.fillna(50), after.fillna(50)).where(is_percent)
+    result["relative_change"] = relative_change(before_point, after_point)
+    return result
+
+
+@dataclass(frozen=True)
+class GainModel:
+    """OLS fit of a change measure on the baseline, with its sample-size caveat.
+
+    Attributes
+    ----------
+    outcome : str
+        Column regressed on ``before`` (``pp_change`` or ``log_odds_change``).
+    n : int
+        Number of pairs used.
+    coefficients : DataFrame
+        ``term`` (``intercept``, ``before``), ``estimate``, ``std_error``, ``ci_low``, ``ci_high``, ``p_value``.
+    r_squared : float
+    residual_df : int
+    small_sample : bool
+        True when ``n`` is below ``min_n``; the numbers are then descriptive, not evidence.
+    note : str
+        Plain-language caveat for the notebook.
+    """
+
+    outcome: str
+    n: int
+    coefficients: pd.DataFrame
+    r_squared: float
+    residual_df: int
+    small_sample: bool
+    note: str
+
+
+def gain_vs_baseline_model(
+    pairs: pd.DataFrame,
+    *,
+    outcome: str = "pp_change",
+    min_n: int = 10,
+    alpha: float = 0.05,
+) -> GainModel:
+    """Regress the accuracy gain on the baseline accuracy (statsmodels OLS).
+
+    Only percent pairs are used. Shandong Electric's three pairs (80 -> 95, 70 -> 90, 60 -> 80) give a
+    slope of -0.25 pp per baseline point, from three points.
+
+    Parameters
+    ----------
+    pairs : DataFrame
+        Needs ``before``, ``after``, ``unit``; the outcome is computed if absent.
+    outcome : {"pp_change", "log_odds_change", "relative_error_reduction"}, default "pp_change"
+    min_n : int, default 10
+        Below this many pairs a :class:`SmallSampleWarning` is issued and ``small_sample`` is True.
+    alpha : float, default 0.05
+        For the confidence intervals.
+
+    Returns
+    -------
+    GainModel
+
+    Raises
+    ------
+    ValueError
+        With fewer than 3 usable pairs (no residual degrees of freedom), or an unknown outcome.
+
+    Notes
+    -----
+    ``pp_change = after - before`` contains ``-before``, so a negative slope appears from the ceiling
+    and from regression to the mean even if the improvement has nothing to do with the baseline; the
+    log-odds outcome removes the ceiling but not regression to the mean.
+    """
+    allowed = ("pp_change", "log_odds_change", "relative_error_reduction")
+    if outcome not in allowed:
+        raise ValueError(f"outcome must be one of {allowed}; got {outcome!r}.")
+    data = accuracy_changes(pairs)
+    data = data[data["unit"] == "percent"].dropna(subset=["before", outcome])
+    n = len(data)
+    if n < 3:
+        raise ValueError(f"gain_vs_baseline_model needs at least 3 percent pairs to estimate a slope with an error; got {n}.")
+    fit, coefficients = ols_line(data["before"], data[outcome], alpha=alpha)
+    small = n < min_n
+    note = (
+        f"OLS of {outcome} on the baseline from n = {n} pairs"
+        + (f" (fewer than {min_n}: descriptive only, the interval is wide and the p-value meaningless)" if small else "")
+        + ". A gain measured as after - before falls mechanically as the baseline rises (ceiling, regression "
+        "to the mean), so a negative slope is expected even without any real relation."
+    )
+    if small:
+        warnings.warn(note, SmallSampleWarning, stacklevel=2)
+    return GainModel(outcome=outcome, n=n, coefficients=coefficients, r_squared=float(fit.rsquared),
+                     residual_df=int(fit.df_resid), small_sample=small, note=note)

@@ -1,0 +1,82 @@
+"""Question 01, what does the report quantify: claims per chapter, category and subject, and how they are stated."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ._select import PRECISION_CLASSES, _as_tuple, _claims_only, _precision_class, _require
+
+__all__ = ["claim_inventory", "precision_mix"]
+
+
+def claim_inventory(
+    claims: pd.DataFrame,
+    *,
+    by: str | Sequence[str] = ("chapter", "category"),
+    kinds: Sequence[str] | None = ("claim",),
+) -> pd.DataFrame:
+    """Count claims per group.
+
+    Parameters
+    ----------
+    claims : DataFrame
+        Claims (or mentions) table.
+    by : str or sequence of str, default ("chapter", "category")
+        Grouping columns.
+    kinds : sequence of str or None, default ("claim",)
+        Keep rows whose ``kind`` is in this list; ``None`` keeps every row (to count structural numbers
+        and noise in the mentions table, pass ``by="kind", kinds=None``).
+
+    Returns
+    -------
+    DataFrame
+        The ``by`` columns, ``n`` and ``share`` (fraction of all counted rows), sorted by ``by``.
+        Missing group values are kept as their own group.
+    """
+    by = _as_tuple(by)
+    _require(claims, by, "claim_inventory")
+    data = _claims_only(claims, kinds)
+    counts = data.groupby(list(by), dropna=False, sort=True).size().rename("n").reset_index()
+    counts["share"] = counts["n"] / counts["n"].sum() if len(data) else np.nan
+    return counts
+
+
+def precision_mix(claims: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """Share of claims stated exactly, as lower or upper bounds, approximately, as ranges or vaguely.
+
+    Bound codes are mapped to classes with :data:`PRECISION_CLASS` ("超过 95%" is a lower bound, "约 200
+    家" approximate, "数千家" vague).
+
+    Parameters
+    ----------
+    claims : DataFrame
+        Needs ``bound``.
+    by : str or sequence of str, optional
+        Compute the mix within each group (e.g. ``"category"``).
+
+    Returns
+    -------
+    DataFrame
+        ``by`` columns, ``precision_class`` (ordered categorical, every class present, zero counts
+        included), ``n`` and ``share`` (fraction within the group).
+
+    Raises
+    ------
+    ValueError
+        If a bound code is not in :data:`PRECISION_CLASS`.
+    """
+    by = _as_tuple(by)
+    _require(claims, ("bound", *by), "precision_mix")
+    data = _claims_only(claims).copy()
+    data["precision_class"] = pd.Categorical(_precision_class(data["bound"]), categories=PRECISION_CLASSES, ordered=True)
+    if by:
+        counts = data.groupby([*by, "precision_class"], observed=False, dropna=False).size().rename("n").reset_index()
+        totals = counts.groupby(list(by), dropna=False)["n"].transform("sum")
+    else:
+        counts = data["precision_class"].value_counts(sort=False).rename("n").rename_axis("precision_class").reset_index()
+        totals = counts["n"].sum()
+    counts["share"] = counts["n"] / totals
+    return counts.sort_values([*by, "precision_class"], kind="stable").reset_index(drop=True)
+

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
+from ..codebook import HOST_KINDS
 from ._select import select_claims
 
 __all__ = ["AnalysisSpecs", "AnalysisSpecsError", "RatioSpec", "Selection", "load_specs"]
@@ -65,6 +66,7 @@ class AnalysisSpecs:
     funding: Mapping[str, Selection]
     timeline_years: tuple[int, int]
     academic_markers: tuple[str, ...]
+    host_kind_labels: Mapping[str, str]
 
 
 #: Selections notebook 04 reads, by key under ``[funding]``.
@@ -145,7 +147,11 @@ def load_specs(path: str | Path | None = None) -> AnalysisSpecs:
         funding={key: read.selection(f"funding.{key}") for key in FUNDING_KEYS},
         timeline_years=(start, end),
         academic_markers=read.strings("hosts.academic_markers"),
+        host_kind_labels=read.get("hosts.kind_labels", dict),
     )
+    unknown = sorted(set(specs.host_kind_labels) - set(HOST_KINDS))
+    if unknown:
+        read.problems.append(f"{path}: hosts.kind_labels: {unknown} are not codebook host kinds ({', '.join(HOST_KINDS)})")
     if not all(isinstance(n, int) and n > 0 for n in specs.sample_sizes):
         read.problems.append(f"{path}: accuracy.sample_sizes: expected positive whole numbers, got {list(specs.sample_sizes)}")
     if read.problems:

@@ -8,7 +8,7 @@ import pandas as pd
 from ._select import _as_tuple, _require
 from ._specs import load_specs
 
-__all__ = ["academic_hosts", "platforms_by"]
+__all__ = ["academic_hosts", "host_kind_layout", "platforms_by"]
 
 
 def academic_hosts(platforms: pd.DataFrame, *, markers: Sequence[str] | None = None) -> pd.DataFrame:
@@ -56,3 +56,29 @@ def platforms_by(platforms: pd.DataFrame, *, by: str | Sequence[str] = "domain_e
         hosts = grouped["host_en"].agg(lambda names: "; ".join(map(str, names))).rename("hosts").reset_index()
         result = result.merge(hosts, on=list(by), how="left")
     return result.sort_values(["n", *by], ascending=[False, *([True] * len(by))], kind="stable").reset_index(drop=True)
+
+
+def host_kind_layout(platforms: pd.DataFrame, *, kind_order: Sequence[str] | None = None) -> tuple[pd.DataFrame, tuple[str, ...], pd.Series]:
+    """Table 1 arranged as a host-kind matrix: rows sorted by kind, then host, then domain.
+
+    Parameters
+    ----------
+    platforms : DataFrame
+        Needs ``domain_en``, ``host_en``, ``host_kind``.
+    kind_order : sequence of str, optional
+        Column order; default: most platforms first (ties alphabetically).
+
+    Returns
+    -------
+    (DataFrame, tuple of str, Series)
+        The rows with ``kind_position`` (column index of their kind), the kinds in column order, and the
+        number of platforms per kind.
+    """
+    _require(platforms, ("domain_en", "host_en", "host_kind"), "host_kind_layout")
+    counts = platforms["host_kind"].value_counts(sort=False)
+    if kind_order is None:
+        kind_order = sorted(counts.index, key=lambda k: (-counts[k], str(k)))
+    position = {kind: i for i, kind in enumerate(kind_order)}
+    rows = platforms.assign(kind_position=platforms["host_kind"].map(position))
+    rows = rows.sort_values(["kind_position", "host_en", "domain_en"], kind="stable").reset_index(drop=True)
+    return rows, tuple(kind_order), counts

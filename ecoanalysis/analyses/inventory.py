@@ -8,7 +8,7 @@ import pandas as pd
 
 from ._select import PRECISION_CLASSES, _as_tuple, _claims_only, _precision_class, _require
 
-__all__ = ["claim_inventory", "precision_mix"]
+__all__ = ["claim_inventory", "precision_mix", "precision_table"]
 
 
 def claim_inventory(
@@ -80,3 +80,13 @@ def precision_mix(claims: pd.DataFrame, *, by: str | Sequence[str] | None = None
     counts["share"] = counts["n"] / totals
     return counts.sort_values([*by, "precision_class"], kind="stable").reset_index(drop=True)
 
+
+
+def precision_table(mix: pd.DataFrame, *, group: str = "category") -> pd.DataFrame:
+    """:func:`precision_mix` by ``group`` as a wide table: one row per group (smallest total first), one
+    column per precision class that occurs (display order), claim counts as cells."""
+    _require(mix, (group, "precision_class", "n"), "precision_table")
+    table = mix.pivot_table(index=group, columns="precision_class", values="n", aggfunc="sum", observed=False).fillna(0)
+    classes = [c for c in PRECISION_CLASSES if c in table.columns and table[c].sum() > 0]
+    table = table[classes]
+    return table.loc[table.sum(axis=1).sort_values(kind="stable").index]

@@ -110,6 +110,14 @@ def save_figure(
     directory = Path(config.FIGURES_DIR if directory is None else directory)
     directory.mkdir(parents=True, exist_ok=True)
 
+    staged = _render_staged(fig, directory, name, formats, dpi)
+    for temp_path, final_path in staged:
+        os.replace(temp_path, final_path)
+    return [final_path for _, final_path in staged]
+
+
+def _render_staged(fig: Figure, directory: Path, name: str, formats: Sequence[str], dpi: int) -> list[tuple[Path, Path]]:
+    """Render every format to a hidden temporary file next to its target; on any failure remove them all."""
     # Fixed here, not only in set_theme, so files are reproducible even if a notebook forgot the theme.
     reproducible_rc = {"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path", "pdf.fonttype": 3}
     staged: list[tuple[Path, Path]] = []
@@ -121,21 +129,12 @@ def save_figure(
                 temp_path = directory / f".{name}.{fmt}.{os.getpid()}-{uuid.uuid4().hex}.tmp"
                 staged.append((temp_path, directory / f"{name}.{fmt}"))
                 with open(temp_path, "xb") as stream:
-                    fig.savefig(
-                        stream,
-                        format=fmt,
-                        dpi=dpi,
-                        metadata=_METADATA[fmt],
-                        bbox_inches="tight",
-                        pad_inches=0.02,
-                    )
+                    fig.savefig(stream, format=fmt, dpi=dpi, metadata=_METADATA[fmt], bbox_inches="tight", pad_inches=0.02)
     except BaseException:
         for temp_path, _ in staged:
             temp_path.unlink(missing_ok=True)
         raise
-    for temp_path, final_path in staged:
-        os.replace(temp_path, final_path)
-    return [final_path for _, final_path in staged]
+    return staged
 
 
 def missing_glyphs(fig: Figure, *, formats: Sequence[str] = ("png", "svg")) -> list[str]:

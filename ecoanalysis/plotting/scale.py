@@ -45,8 +45,7 @@ def plot_ecosystem_scale(
         Order of the groups from top to bottom; default: by largest figure.
     xlabel : str
     ax : matplotlib Axes, optional
-        Draw here; default a new one-column figure whose height fits the rows. The legend goes below
-        the Axes' figure.
+        Draw here (the legend goes below its figure); default a new figure whose height fits the rows.
 
     Returns
     -------
@@ -59,36 +58,44 @@ def plot_ecosystem_scale(
     heights = [1.0 + 0.6 * (text.count("\n")) for text in texts]
     total_height = sum(heights)
     ax = axes_or_new(ax, 0.7 + 0.118 * total_height)
-    colour_values = list(dict.fromkeys(data[colour_by])) if colour_by in data else []
-    colours = {value: OKABE_ITO[i % len(OKABE_ITO)] for i, value in enumerate(colour_values)}
+    colours = {value: OKABE_ITO[i % len(OKABE_ITO)] for i, value in enumerate(dict.fromkeys(data[colour_by] if colour_by in data else []))}
+    xmin, xmax, arrow = _log_limits(data)
+    ticks, header_ticks, cursor = [], [], total_height
+    for (kind, item), height in zip(rows, heights):
+        ticks.append(cursor - height / 2)
+        cursor -= height
+        if kind == "header":
+            header_ticks.append(len(ticks) - 1)
+        else:
+            _draw_claim(ax, item, ticks[-1], colours.get(item[colour_by], "0.2") if colour_by in item else "0.2", arrow)
+    ax.set_xscale("log")
+    ax.set_xlim(xmin * 0.7, xmax)
+    ax.set_ylim(-0.2, total_height + 0.2)
+    _label_rows(ax, ticks, texts, header_ticks)
+    ax.set_xlabel(xlabel)
+    _legend(ax, set(data["precision_class"]), colours)
+    return ax
+
+
+def _log_limits(data: pd.DataFrame) -> tuple[float, float, float]:
+    """Decade below the smallest figure, 1.2 decades above the largest (room for arrows), and the factor
+    an arrow spans (7 % of the axis)."""
     xmin = 10 ** np.floor(np.log10(data["value"].min()))
     top_value = data["value"].max()
     if "value_high" in data and data["value_high"].notna().any():
         top_value = max(top_value, data["value_high"].max())
     xmax = 10 ** (np.ceil(np.log10(top_value)) + 1.2)
-    arrow = 10 ** (0.07 * np.log10(xmax / xmin))  # an arrow spans 7 % of the axis
-    ticks, header_ticks = [], []
-    cursor = total_height
-    for (kind, item), height in zip(rows, heights):
-        y = cursor - height / 2
-        cursor -= height
-        ticks.append(y)
-        if kind == "header":
-            header_ticks.append(len(ticks) - 1)
-        else:
-            _draw_claim(ax, item, y, colours.get(item[colour_by], "0.2") if colour_by in item else "0.2", arrow)
-    ax.set_xscale("log")
-    ax.set_xlim(xmin * 0.7, xmax)
-    ax.set_ylim(-0.2, total_height + 0.2)
+    return xmin, xmax, 10 ** (0.07 * np.log10(xmax / xmin))
+
+
+def _label_rows(ax: Axes, ticks: list[float], texts: list[str], header_ticks: list[int]) -> None:
+    """Row labels at ``ticks``, the group headers among them in bold."""
     ax.set_yticks(ticks, texts, fontsize=6)
     for index in header_ticks:
         tick = ax.get_yticklabels()[index]
         tick.set_fontweight("bold")
         tick.set_fontsize(6.5)
     ax.tick_params(axis="y", length=0)
-    ax.set_xlabel(xlabel)
-    _legend(ax, set(data["precision_class"]), colours)
-    return ax
 
 
 def _rows(data: pd.DataFrame, group: str, group_order: Sequence[str] | None) -> list[tuple[str, object]]:

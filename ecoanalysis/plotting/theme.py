@@ -144,37 +144,39 @@ def set_theme(*, font_size: float = 8.0, palette: Sequence[str] = OKABE_ITO) -> 
     _use_agg_unless_interactive()
     cjk_family = _register_cjk_font()
     sns.set_theme(context="paper", style="ticks", palette=list(palette))
+    matplotlib.rcParams.update(_house_rc(font_size, cjk_family))
+
+
+def _house_rc(font_size: float, cjk_family: str) -> dict[str, object]:
     small = font_size - 0.5
-    matplotlib.rcParams.update(
-        {
-            "font.family": [LATIN_FONT_FAMILY, cjk_family],
-            "font.sans-serif": [LATIN_FONT_FAMILY, cjk_family, *matplotlib.rcParamsDefault["font.sans-serif"]],
-            "font.size": font_size,
-            "axes.labelsize": font_size,
-            "axes.titlesize": font_size + 1,
-            "figure.titlesize": font_size + 1,
-            "xtick.labelsize": small,
-            "ytick.labelsize": small,
-            "legend.fontsize": small,
-            "legend.title_fontsize": font_size,
-            "axes.linewidth": 0.6,
-            "grid.linewidth": 0.4,
-            "lines.linewidth": 1.2,
-            "lines.markersize": 4.0,
-            "xtick.major.width": 0.6,
-            "ytick.major.width": 0.6,
-            "xtick.major.size": 3.0,
-            "ytick.major.size": 3.0,
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "figure.figsize": (COLUMN_WIDTH_IN, COLUMN_WIDTH_IN * 0.7),
-            "figure.dpi": 150,
-            "figure.constrained_layout.use": True,
-            "savefig.dpi": MIN_PNG_DPI,
-            "svg.fonttype": "path",
-            "svg.hashsalt": SVG_HASHSALT,
-            # Type 3 subsets handle the CFF-flavoured Noto .otf; Type 42 cannot embed it.
-            "pdf.fonttype": 3,
-            "axes.unicode_minus": True,
-        }
-    )
+    return {
+        "font.family": [LATIN_FONT_FAMILY, cjk_family],
+        "font.sans-serif": [LATIN_FONT_FAMILY, cjk_family, *matplotlib.rcParamsDefault["font.sans-serif"]],
+        "font.size": font_size,
+        "axes.labelsize": font_size,
+        "axes.titlesize": font_size + 1,
+        "figure.titlesize": font_size + 1,
+        "xtick.labelsize": small,
+        "ytick.labelsize": small,
+        "legend.fontsize": small,
+        "legend.title_fontsize": font_size,
+        "axes.linewidth": 0.6,
+        "grid.linewidth": 0.4,
+        "lines.linewidth": 1.2,
+        "lines.markersize": 4.0,
+        "xtick.major.width": 0.6,
+        "ytick.major.width": 0.6,
+        "xtick.major.size": 3.0,
+        "ytick.major.size": 3.0,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "figure.figsize": (COLUMN_WIDTH_IN, COLUMN_WIDTH_IN * 0.7),
+        "figure.dpi": 150,
+        "figure.constrained_layout.use": True,
+        "savefig.dpi": MIN_PNG_DPI,
+        "svg.fonttype": "path",
+        "svg.hashsalt": SVG_HASHSALT,
+        # Type 3 subsets handle the CFF-flavoured Noto .otf; Type 42 cannot embed it.
+        "pdf.fonttype": 3,
+        "axes.unicode_minus": True,
+    }

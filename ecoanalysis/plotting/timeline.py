@@ -41,12 +41,7 @@ def plot_timeline(
     """
     require_rows(events, ("date_start", "date_end", "precision", label), "plot_timeline")
     data = events.reset_index(drop=True)
-    texts = []
-    for _, row in data.iterrows():
-        text = str(row[label])
-        if group and group in data and pd.notna(row[group]):
-            text += f" ({row[group]})"
-        texts.append(wrap(text, width))
+    texts = _event_texts(data, label, group, width)
     heights = [1.0 + 0.55 * t.count("\n") for t in texts]
     total = sum(heights)
     ax = axes_or_new(ax, 0.55 + 0.15 * total)
@@ -68,6 +63,23 @@ def plot_timeline(
             ax.annotate(text, (start, yy), xytext=(-4, 0), textcoords="offset points", ha="right", va="center", fontsize=6)
         else:
             ax.annotate(text, (end, yy), xytext=(4, 0), textcoords="offset points", ha="left", va="center", fontsize=6)
+    _year_axis(ax, first, last)
+    ax.set_ylim(-0.2, total + 0.2)
+    return ax
+
+
+def _event_texts(data: pd.DataFrame, label: str, group: str | None, width: int) -> list[str]:
+    texts = []
+    for _, row in data.iterrows():
+        text = str(row[label])
+        if group and group in data and pd.notna(row[group]):
+            text += f" ({row[group]})"
+        texts.append(wrap(text, width))
+    return texts
+
+
+def _year_axis(ax: Axes, first: pd.Timestamp, last: pd.Timestamp) -> None:
+    """No y axis; one x tick per year, from a little before the first January to after the last December."""
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.set_xlim(pd.Timestamp(year=first.year, month=1, day=1) - pd.Timedelta(days=60),
@@ -77,5 +89,3 @@ def plot_timeline(
     ax.tick_params(axis="x", labelsize=6.5, rotation=90)
     ax.grid(axis="x", color="0.93", lw=0.4)
     ax.set_xlabel("year (dot: month given; bar: year or period)")
-    ax.set_ylim(-0.2, total + 0.2)
-    return ax

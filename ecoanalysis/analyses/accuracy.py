@@ -9,9 +9,10 @@ import pandas as pd
 
 from .._measures import log_odds_change, relative_change, relative_error_reduction
 from ._select import LOWER_BOUNDS, _claims_only, _precision_class, _require
-from ._stats import SmallSampleWarning, ols_line
+from ._specs import load_specs
+from ._stats import SmallSampleWarning, binomial_interval, ols_line
 
-__all__ = ["GainModel", "accuracy_changes", "accuracy_claims", "gain_vs_baseline_model"]
+__all__ = ["AccuracyResult", "GainModel", "accuracy_changes", "accuracy_claims", "accuracy_summary", "gain_vs_baseline_model"]
 
 
 def accuracy_claims(claims: pd.DataFrame) -> pd.DataFrame:
@@ -167,3 +168,89 @@ def gain_vs_baseline_model(
         warnings.warn(note, SmallSampleWarning, stacklevel=2)
     return GainModel(outcome=outcome, n=n, coefficients=coefficients, r_squared=float(fit.rsquared),
                      residual_df=int(fit.df_resid), small_sample=small, note=note)
+
+
+@dataclass(frozen=True)
+class AccuracyResult:
+    """What notebook 02 reports.
+
+    ``best_by_points`` and ``best_by_errors`` are the percent pairs (rows of ``percent_pairs``) with the
+    largest gain in percentage points and in relative error reduction (first in report order if tied).
+    ``slope_points`` / ``slope_log_odds`` are the ``before`` rows of the two models' coefficient tables.
+    ``intervals`` holds the binomial intervals of the accuracy claims the specifications name, at
+    ``sample_sizes`` plus the stated ``daily_volume``; ``interval_claim`` is the first of those claims and
+    ``half_width_daily`` / ``half_width_smallest`` its interval half-widths (pp) at the daily volume and
+    at the smallest sample size.
+    """
+
+    accuracy: pd.DataFrame
+    n_lower_bounds: int
+    percent_pairs: pd.DataFrame
+    other_pairs: pd.DataFrame
+    rankings: pd.DataFrame
+    best_by_points: pd.Series
+    best_by_errors: pd.Series
+    rankings_agree: bool
+    model_points: GainModel
+    model_log_odds: GainModel
+    slope_points: pd.Series
+    slope_log_odds: pd.Series
+    interval_claims: pd.DataFrame
+    interval_claim: pd.Series
+    interval_claim_is_lower_bound: bool
+    daily_volume: int
+    smallest_sample: int
+    intervals: pd.DataFrame
+    half_width_daily: float
+    half_width_smallest: float
+
+
+def _rankings(percent_pairs: pd.DataFrame) -> pd.DataFrame:
+    """Metrics ordered by each change measure, largest first (rank 1, 2, ...)."""
+    order = pd.DataFrame({
+        measure: percent_pairs.sort_values(measure, ascending=False, kind="stable")["metric_en"].to_list()
+        for measure in ("pp_change", "relative_error_reduction", "log_odds_change")
+    })
+    order.index = [f"rank {i + 1}" for i in range(len(order))]
+    return order
+
+
+def accuracy_summary(claims: pd.DataFrame, pairs: pd.DataFrame, *, specs=None) -> AccuracyResult:
+    """Everything notebook 02 shows: accuracy claims, change measures, gain models, sampling intervals.
+
+    The claims whose sampling error is shown and their daily volume are the ``[accuracy]`` selections of
+    ``data/raw/analysis_specs.toml`` (or ``specs``, an :class:`~ecoanalysis.analyses.AnalysisSpecs`).
+    The gain models are fitted on a handful of pairs; their :class:`SmallSampleWarning` is kept in
+    ``GainModel.note`` and ``small_sample`` instead of being raised again here.
+    """
+    specs = specs or load_specs()
+    changes = accuracy_changes(pairs)
+    percent = changes[changes["unit"] == "percent"].reset_index(drop=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SmallSampleWarning)
+        model_points = gain_vs_baseline_model(pairs, outcome="pp_change")
+        model_log_odds = gain_vs_baseline_model(pairs, outcome="log_odds_change")
+    chosen = specs.interval_claims.apply(claims)
+    volume = int(specs.daily_volume.apply(claims)["value"].iloc[0])
+    sizes = (*specs.sample_sizes, volume)
+    intervals = pd.concat(
+        [binomial_interval(row.value, n=sizes).assign(metric_en=row.metric_en, bound=row.bound) for row in chosen.itertuples()],
+        ignore_index=True,
+    )
+    first = chosen.iloc[0]
+    main = intervals[intervals["metric_en"] == first["metric_en"]].set_index("n")
+    best_points = percent.loc[percent["pp_change"].idxmax()]
+    best_errors = percent.loc[percent["relative_error_reduction"].idxmax()]
+    accuracy = accuracy_claims(claims)
+    return AccuracyResult(
+        accuracy=accuracy, n_lower_bounds=int(accuracy["is_lower_bound"].sum()),
+        percent_pairs=percent, other_pairs=changes[changes["unit"] != "percent"].reset_index(drop=True),
+        rankings=_rankings(percent), best_by_points=best_points, best_by_errors=best_errors,
+        rankings_agree=bool(best_points["metric_en"] == best_errors["metric_en"]),
+        model_points=model_points, model_log_odds=model_log_odds,
+        slope_points=model_points.coefficients.set_index("term").loc["before"],
+        slope_log_odds=model_log_odds.coefficients.set_index("term").loc["before"],
+        interval_claims=chosen, interval_claim=first, interval_claim_is_lower_bound=bool(first["bound"] in LOWER_BOUNDS),
+        daily_volume=volume, smallest_sample=min(sizes), intervals=intervals,
+        half_width_daily=float(main.loc[volume, "half_width_pp"]), half_width_smallest=float(main.loc[min(sizes), "half_width_pp"]),
+    )

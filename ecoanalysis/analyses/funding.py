@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 
 from .._measures import FULL_PERCENT
+from ._specs import load_specs
 
-__all__ = ["implied_counts", "implied_previous_share"]
+__all__ = ["FundingResult", "funding_summary", "implied_counts", "implied_previous_share"]
 
 
 def implied_previous_share(share: float, growth_lower_bound: float) -> pd.DataFrame:
@@ -129,3 +131,58 @@ def _consistent_counts(share: float, total: int, step: Fraction, rounding: str) 
         "share_at_count_min": 100.0 * k_min / total if consistent else np.nan,
         "share_at_count_max": 100.0 * k_max / total if consistent else np.nan,
     }
+
+
+@dataclass(frozen=True)
+class FundingResult:
+    """What notebook 04 reports.
+
+    ``claims`` are the selected claims (share, growth, research share, member count, member shares);
+    ``previous`` is :func:`implied_previous_share`, ``counts`` :func:`implied_counts` with the member
+    shares' ``metric_en`` and ``surface``. ``bound_relative`` / ``bound_points`` are the previous year's
+    upper bounds under the relative and the percentage-point reading, ``fold_points`` how many times the
+    share would have grown under the latter. ``full_share`` is the row of ``counts`` for a stated 100 %
+    (``None`` if there is none) and ``short_of_all`` how many members fewer than all still round to it.
+    """
+
+    claims: pd.DataFrame
+    share_now: float
+    share_as_of: object
+    growth_lower_bound: float
+    previous: pd.DataFrame
+    bound_relative: float
+    bound_points: float
+    fold_points: float
+    research_clause: str
+    research_is_lower_bound: bool
+    total: int
+    counts: pd.DataFrame
+    full_share: pd.Series | None
+    short_of_all: int | None
+
+
+def funding_summary(claims: pd.DataFrame, *, specs=None) -> FundingResult:
+    """Everything notebook 04 shows, for the ``[funding]`` selections of the specifications."""
+    from ._select import LOWER_BOUNDS, clause_with
+
+    chosen = {key: selection.apply(claims) for key, selection in (specs or load_specs()).funding.items()}
+    share, growth = chosen["share"].iloc[0], chosen["growth"].iloc[0]
+    research, shares = chosen["research_share"].iloc[0], chosen["member_shares"]
+    previous = implied_previous_share(float(share["value"]), float(growth["value"]))
+    readings = previous.set_index("reading")["implied_previous_share_upper_bound"]
+    total = int(chosen["members"]["value"].iloc[0])
+    counts = implied_counts(total, tuple(shares["value"])).assign(
+        metric_en=shares["metric_en"].to_numpy(), surface=shares["surface"].to_numpy()
+    )
+    full = counts[counts["share"] == 100]
+    full_share = full.iloc[0] if len(full) else None
+    return FundingResult(
+        claims=pd.concat(list(chosen.values()), ignore_index=True),
+        share_now=float(share["value"]), share_as_of=share.get("as_of"), growth_lower_bound=float(growth["value"]),
+        previous=previous, bound_relative=float(readings.iloc[0]), bound_points=float(readings.iloc[1]),
+        fold_points=float(share["value"]) / float(readings.iloc[1]),
+        research_clause=clause_with(research["sentence"], research["surface"]),
+        research_is_lower_bound=bool(research["bound"] in LOWER_BOUNDS),
+        total=total, counts=counts, full_share=full_share,
+        short_of_all=None if full_share is None else total - int(full_share["count_min"]),
+    )

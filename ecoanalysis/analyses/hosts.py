@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
 from ._select import _as_tuple, _require
 from ._specs import load_specs
 
-__all__ = ["academic_hosts", "host_kind_layout", "platforms_by"]
+__all__ = ["HostsResult", "academic_hosts", "host_kind_layout", "hosts_summary", "platforms_by"]
 
 
 def academic_hosts(platforms: pd.DataFrame, *, markers: Sequence[str] | None = None) -> pd.DataFrame:
@@ -82,3 +83,44 @@ def host_kind_layout(platforms: pd.DataFrame, *, kind_order: Sequence[str] | Non
     rows = platforms.assign(kind_position=platforms["host_kind"].map(position))
     rows = rows.sort_values(["kind_position", "host_en", "domain_en"], kind="stable").reset_index(drop=True)
     return rows, tuple(kind_order), counts
+
+
+@dataclass(frozen=True)
+class HostsResult:
+    """What notebook 07 reports.
+
+    ``most_common_kinds`` are the host kinds tied for the most platforms (``most_common_n`` each,
+    ``most_common_share`` of all); ``other_kinds`` the remaining rows of ``by_kind``; ``multi_hosts``
+    the hosts of more than one platform; ``academic`` the hosts whose name marks a university or research
+    institute, by ``academic_markers``.
+    """
+
+    platforms: pd.DataFrame
+    by_kind: pd.DataFrame
+    by_domain: pd.DataFrame
+    by_host: pd.DataFrame
+    n_platforms: int
+    n_domains: int
+    most_common_kinds: tuple[str, ...]
+    most_common_n: int
+    most_common_share: float
+    other_kinds: pd.DataFrame
+    multi_hosts: pd.DataFrame
+    academic: pd.DataFrame
+    academic_markers: tuple[str, ...]
+
+
+def hosts_summary(platforms: pd.DataFrame, *, specs=None) -> HostsResult:
+    """Everything notebook 07 shows: table 1 per host kind, domain and host, and its academic hosts."""
+    markers = (specs or load_specs()).academic_markers
+    by_kind = platforms_by(platforms, by="host_kind")
+    by_host = platforms_by(platforms, by="host_en")
+    top = by_kind.iloc[0]
+    tied = by_kind[by_kind["n"] == top["n"]]
+    return HostsResult(
+        platforms=platforms, by_kind=by_kind, by_domain=platforms_by(platforms, by="domain_en"), by_host=by_host,
+        n_platforms=len(platforms), n_domains=int(platforms["domain_en"].nunique()),
+        most_common_kinds=tuple(tied["host_kind"]), most_common_n=int(top["n"]), most_common_share=float(top["share"]),
+        other_kinds=by_kind.iloc[len(tied):].reset_index(drop=True), multi_hosts=by_host[by_host["n"] > 1],
+        academic=academic_hosts(platforms, markers=markers), academic_markers=tuple(markers),
+    )

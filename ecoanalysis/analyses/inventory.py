@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ._select import PRECISION_CLASSES, _as_tuple, _claims_only, _precision_class, _require
 
-__all__ = ["claim_inventory", "precision_mix", "precision_table"]
+__all__ = ["InventoryResult", "claim_inventory", "inventory_summary", "precision_mix", "precision_table"]
 
 
 def claim_inventory(
@@ -90,3 +91,59 @@ def precision_table(mix: pd.DataFrame, *, group: str = "category") -> pd.DataFra
     classes = [c for c in PRECISION_CLASSES if c in table.columns and table[c].sum() > 0]
     table = table[classes]
     return table.loc[table.sum(axis=1).sort_values(kind="stable").index]
+
+
+@dataclass(frozen=True)
+class InventoryResult:
+    """What notebook 01 reports: the tables it shows and the numbers its result quotes.
+
+    ``n_by_class`` and ``share_by_class`` map every precision class to its claim count and fraction;
+    ``top_*`` name the chapter, category and subject with the most claims (first in sort order if tied);
+    ``most_common`` and ``runner_up`` are the two most frequent precision classes (``"none"`` if absent).
+    """
+
+    kinds: pd.DataFrame
+    by_chapter: pd.DataFrame
+    by_category: pd.DataFrame
+    by_subject: pd.DataFrame
+    mix: pd.DataFrame
+    mix_by_category: pd.DataFrame
+    n_mentions: int
+    n_by_kind: dict[str, int]
+    top_chapter: pd.Series
+    top_category: pd.Series
+    top_subject: pd.Series
+    n_by_class: dict[str, int]
+    share_by_class: dict[str, float]
+    most_common: str
+    runner_up: str
+
+
+def inventory_summary(mentions: pd.DataFrame, claims: pd.DataFrame) -> InventoryResult:
+    """Everything notebook 01 shows: mentions by kind, claims by chapter, category and subject, precision mix."""
+    _require(claims, ("chapter", "category", "subject", "subject_en", "bound"), "inventory_summary")
+    kinds = claim_inventory(mentions, by="kind", kinds=None)
+    by_chapter = claim_inventory(claims, by="chapter")
+    by_category = claim_inventory(claims, by="category").sort_values("n", ascending=False, kind="stable")
+    by_subject = claim_inventory(claims, by=["subject", "subject_en"]).sort_values("n", ascending=False, kind="stable")
+    mix = precision_mix(claims)
+    ranked = mix[mix["n"] > 0].sort_values("n", ascending=False, kind="stable")["precision_class"].astype(str).to_list()
+    ranked += ["none", "none"]
+    return InventoryResult(
+        kinds=kinds,
+        by_chapter=by_chapter,
+        by_category=by_category.reset_index(drop=True),
+        by_subject=by_subject.reset_index(drop=True),
+        mix=mix,
+        mix_by_category=precision_mix(claims, by="category"),
+        n_mentions=len(mentions),
+        n_by_kind={str(k): int(n) for k, n in zip(kinds["kind"], kinds["n"])},
+        # astype(object) keeps a row's counts whole numbers next to its float share.
+        top_chapter=by_chapter.sort_values("n", ascending=False, kind="stable").astype(object).iloc[0],
+        top_category=by_category.astype(object).iloc[0],
+        top_subject=by_subject.astype(object).iloc[0],
+        n_by_class={str(c): int(n) for c, n in zip(mix["precision_class"], mix["n"])},
+        share_by_class={str(c): float(s) for c, s in zip(mix["precision_class"], mix["share"])},
+        most_common=ranked[0],
+        runner_up=ranked[1],
+    )

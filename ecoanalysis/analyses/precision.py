@@ -2,14 +2,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ._select import _claims_only, _normalise_text, _require
-from ._stats import round_number_shares
+from ._stats import BenfordResult, benford_test, round_number_shares
 
-__all__ = ["RESTATEMENT", "SAME_NUMBER", "benford_values", "repeated_claims", "round_number_heaping"]
+__all__ = [
+    "RESTATEMENT",
+    "SAME_NUMBER",
+    "CoincidentNumber",
+    "PrecisionResult",
+    "benford_values",
+    "precision_summary",
+    "repeated_claims",
+    "round_number_heaping",
+]
 
 #: ``repeated_claims`` label for one subject's figure stated again (same ``subject_en`` and ``metric_en``).
 RESTATEMENT = "restatement"
@@ -175,3 +185,59 @@ def _repeat_groups(data: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     groups.sort(key=lambda item: item[1]["line"].min() if "line" in item[1] else 0)
     return groups
 
+
+
+@dataclass(frozen=True)
+class CoincidentNumber:
+    """One number stated for several subjects with the same metric: ``mentions`` are (subject_en, line)."""
+
+    value: float
+    metric_en: str
+    mentions: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class PrecisionResult:
+    """What notebook 06 reports.
+
+    ``share_by_class`` maps each precision class to its fraction of claims; ``multiples_of_100`` and
+    ``two_significant_digits`` are the rows of ``heaping`` for those criteria; ``benford`` is the
+    first-digit test on ``benford_input``; ``n_restated`` figures are restated, ``n_restated_agreeing``
+    of them always with the same value; ``coincident`` lists the numbers shared by different subjects.
+    """
+
+    mix: pd.DataFrame
+    share_by_class: dict[str, float]
+    heaping: pd.DataFrame
+    multiples_of_100: pd.Series
+    two_significant_digits: pd.Series
+    benford_input: pd.DataFrame
+    benford: BenfordResult
+    repeats: pd.DataFrame
+    n_restated: int
+    n_restated_agreeing: int
+    coincident: tuple[CoincidentNumber, ...]
+
+
+def precision_summary(claims: pd.DataFrame) -> PrecisionResult:
+    """Everything notebook 06 shows: precision mix, round-number heaping, first digits, repeated figures."""
+    from .inventory import precision_mix
+
+    mix = precision_mix(claims)
+    heaping = round_number_heaping(claims).set_index("criterion", drop=False)
+    benford_input = benford_values(claims)
+    repeats = repeated_claims(claims)
+    groups = repeats.drop_duplicates("group")
+    restated = groups[groups["match_on"] == RESTATEMENT]
+    coincident = tuple(
+        CoincidentNumber(float(group["value"].iloc[0]), str(group["metric_en"].iloc[0]),
+                         tuple(zip(group["subject_en"].astype(str), group["line"].astype(int))))
+        for _, group in repeats[repeats["match_on"] == SAME_NUMBER].groupby("group", sort=False)
+    )
+    return PrecisionResult(
+        mix=mix, share_by_class={str(c): float(s) for c, s in zip(mix["precision_class"], mix["share"])},
+        heaping=heaping.reset_index(drop=True), multiples_of_100=heaping.loc["multiple of 100"],
+        two_significant_digits=heaping.loc["at most 2 significant digits"],
+        benford_input=benford_input, benford=benford_test(benford_input["value"]), repeats=repeats,
+        n_restated=len(restated), n_restated_agreeing=int(restated["values_agree"].sum()), coincident=coincident,
+    )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -9,7 +10,7 @@ import pandas as pd
 from ._select import LOWER_BOUNDS, PRECISION_CLASS, UPPER_BOUNDS, _claims_only, _normalise_text, _precision_class, _require, _select
 from ._specs import RatioSpec, load_specs
 
-__all__ = ["derived_ratios", "ecosystem_scale", "ratio_bound"]
+__all__ = ["ScaleResult", "derived_ratios", "ecosystem_scale", "ratio_bound", "scale_summary"]
 
 
 def ecosystem_scale(
@@ -184,3 +185,54 @@ def _ratio_side(data: pd.DataFrame, spec: RatioSpec, side: str, strict: bool, ro
     row[f"{side}_bound"] = first["bound"]
     row[f"{side}_mention_id"] = first.get("mention_id", np.nan)
     return True
+
+
+@dataclass(frozen=True)
+class ScaleResult:
+    """What notebook 03 reports.
+
+    ``platforms`` holds the size claims of ``subjects`` (largest first, see :func:`ecosystem_scale`);
+    ``largest`` is its first row; ``mix`` how each platform's figures are stated (claims per subject and
+    precision class, wide); ``ratios`` is :func:`derived_ratios`.
+    """
+
+    subjects: tuple[str, ...]
+    platforms: pd.DataFrame
+    mix: pd.DataFrame
+    ratios: pd.DataFrame
+    n_figures: int
+    n_platforms: int
+    n_lower_bounds: int
+    share_lower_bounds: float
+    smallest_value: float
+    largest: pd.Series
+
+
+def scale_summary(claims: pd.DataFrame, *, specs=None) -> ScaleResult:
+    """Everything notebook 03 shows, for the ``[ecosystems]`` subjects and ratios of the specifications.
+
+    Raises
+    ------
+    LookupError
+        If a subject named in the specifications has no size claim (the codebook wording changed).
+    """
+    from .inventory import precision_mix
+
+    specs = specs or load_specs()
+    scale = ecosystem_scale(claims)
+    missing = [s for s in specs.ecosystem_subjects if _normalise_text(s) not in set(scale["subject_en"].map(_normalise_text))]
+    if missing:
+        raise LookupError(f"{specs.path}: ecosystems.subjects: {missing} have no size claim; subjects with one: "
+                          f"{sorted(scale['subject_en'].dropna().unique())}")
+    platforms = scale[scale["subject_en"].isin(specs.ecosystem_subjects)].reset_index(drop=True)
+    mix = precision_mix(platforms, by="subject_en").pivot_table(
+        index="subject_en", columns="precision_class", values="n", observed=False, aggfunc="sum"
+    )
+    n_lower = int(platforms["is_lower_bound"].sum())
+    return ScaleResult(
+        subjects=specs.ecosystem_subjects, platforms=platforms, mix=mix,
+        ratios=derived_ratios(claims, ratios=specs.ratios),
+        n_figures=len(platforms), n_platforms=int(platforms["subject_en"].nunique()),
+        n_lower_bounds=n_lower, share_lower_bounds=n_lower / len(platforms),
+        smallest_value=float(platforms["value"].min()), largest=platforms.iloc[0],
+    )

@@ -1,12 +1,15 @@
 """Question 05, when did it happen: dated events with real dates, each event once."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from ._select import _normalise_text, _require
+from ._specs import load_specs
 
-__all__ = ["distinct_events", "timeline_events"]
+__all__ = ["TimelineResult", "distinct_events", "timeline_events", "timeline_summary"]
 
 
 def timeline_events(timeline: pd.DataFrame, *, start: int = 2010, end: int = 2021) -> pd.DataFrame:
@@ -86,3 +89,48 @@ def distinct_events(events: pd.DataFrame) -> pd.DataFrame:
     result["n_mentions"] = counts[keep.to_numpy(dtype=bool)].astype(int).to_numpy()
     return result.reset_index(drop=True)
 
+
+
+@dataclass(frozen=True)
+class TimelineResult:
+    """What notebook 05 reports.
+
+    ``events`` are the dated statements within ``start``..``end`` (:func:`timeline_events`), ``distinct``
+    each event once (:func:`distinct_events`), ``restated`` the events stated more than once, ``per_year``
+    distinct events per start year, ``outside`` the dated claims outside the years. ``first``, ``last``
+    and ``busiest_year`` are rows of ``distinct`` and ``per_year`` (``None`` when no event is dated).
+    """
+
+    start: int
+    end: int
+    events: pd.DataFrame
+    distinct: pd.DataFrame
+    restated: pd.DataFrame
+    per_year: pd.DataFrame
+    outside: pd.DataFrame
+    first: pd.Series | None
+    last: pd.Series | None
+    busiest_year: pd.Series | None
+    n_to_the_month: int
+    n_periods: int
+
+
+def timeline_summary(timeline: pd.DataFrame, *, specs=None) -> TimelineResult:
+    """Everything notebook 05 shows, for the ``[timeline]`` years of the specifications."""
+    from .inventory import claim_inventory
+
+    start, end = (specs or load_specs()).timeline_years
+    events = timeline_events(timeline, start=start, end=end)
+    distinct = distinct_events(events)
+    per_year = claim_inventory(distinct, by="year", kinds=None)
+    key = "mention_id" if "mention_id" in timeline else None
+    outside = timeline[~timeline[key].isin(events[key])] if key else timeline.iloc[0:0]
+    has_events = not distinct.empty
+    return TimelineResult(
+        start=start, end=end, events=events, distinct=distinct,
+        restated=distinct[distinct["n_mentions"] > 1], per_year=per_year, outside=outside,
+        first=distinct.iloc[0] if has_events else None, last=distinct.iloc[-1] if has_events else None,
+        busiest_year=per_year.sort_values("n", ascending=False, kind="stable").iloc[0] if has_events else None,
+        n_to_the_month=int((distinct["precision"] == "month").sum()) if has_events else 0,
+        n_periods=int(distinct["year_end"].notna().sum()) if has_events and "year_end" in distinct else 0,
+    )

@@ -88,7 +88,7 @@ def select_claims(
 ) -> pd.DataFrame:
     """Select claims by column values, so notebooks never pick rows by position.
 
-    Text is compared case- and whitespace-insensitively (as in :data:`RATIO_SPECS`).
+    Text is compared case- and whitespace-insensitively (as in the ratio specifications of ``analysis_specs.toml``).
 
     Parameters
     ----------

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .._measures import FULL_PERCENT
+from ._select import LOWER_BOUNDS, clause_with
 from ._specs import load_specs
 
 __all__ = ["FundingResult", "funding_summary", "implied_counts", "implied_previous_share"]
@@ -163,8 +164,6 @@ class FundingResult:
 
 def funding_summary(claims: pd.DataFrame, *, specs=None) -> FundingResult:
     """Everything notebook 04 shows, for the ``[funding]`` selections of the specifications."""
-    from ._select import LOWER_BOUNDS, clause_with
-
     chosen = {key: selection.apply(claims) for key, selection in (specs or load_specs()).funding.items()}
     share, growth = chosen["share"].iloc[0], chosen["growth"].iloc[0]
     research, shares = chosen["research_share"].iloc[0], chosen["member_shares"]

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ._select import _claims_only, _normalise_text, _require
 from ._stats import BenfordResult, benford_test, round_number_shares
+from .inventory import precision_mix
 
 __all__ = [
     "RESTATEMENT",
@@ -221,8 +222,6 @@ class PrecisionResult:
 
 def precision_summary(claims: pd.DataFrame) -> PrecisionResult:
     """Everything notebook 06 shows: precision mix, round-number heaping, first digits, repeated figures."""
-    from .inventory import precision_mix
-
     mix = precision_mix(claims)
     heaping = round_number_heaping(claims).set_index("criterion", drop=False)
     benford_input = benford_values(claims)

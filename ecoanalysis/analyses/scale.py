@@ -9,6 +9,7 @@ import pandas as pd
 
 from ._select import LOWER_BOUNDS, PRECISION_CLASS, UPPER_BOUNDS, _claims_only, _normalise_text, _precision_class, _require, _select
 from ._specs import RatioSpec, load_specs
+from .inventory import precision_mix
 
 __all__ = ["ScaleResult", "derived_ratios", "ecosystem_scale", "ratio_bound", "scale_summary"]
 
@@ -216,8 +217,6 @@ def scale_summary(claims: pd.DataFrame, *, specs=None) -> ScaleResult:
     LookupError
         If a subject named in the specifications has no size claim (the codebook wording changed).
     """
-    from .inventory import precision_mix
-
     specs = specs or load_specs()
     scale = ecosystem_scale(claims)
     missing = [s for s in specs.ecosystem_subjects if _normalise_text(s) not in set(scale["subject_en"].map(_normalise_text))]

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ._select import _normalise_text, _require
 from ._specs import load_specs
+from .inventory import claim_inventory
 
 __all__ = ["TimelineResult", "distinct_events", "timeline_events", "timeline_summary"]
 
@@ -117,8 +118,6 @@ class TimelineResult:
 
 def timeline_summary(timeline: pd.DataFrame, *, specs=None) -> TimelineResult:
     """Everything notebook 05 shows, for the ``[timeline]`` years of the specifications."""
-    from .inventory import claim_inventory
-
     start, end = (specs or load_specs()).timeline_years
     events = timeline_events(timeline, start=start, end=end)
     distinct = distinct_events(events)

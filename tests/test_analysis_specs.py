@@ -57,7 +57,7 @@ university = "university"
     with pytest.raises(an.AnalysisSpecsError) as caught:
         an.load_specs(path)
     message = str(caught.value)
-    for key in ("accuracy.daily_volume", "accuracy.sample_sizes", "ecosystems.subjects", "ecosystems.ratios[0].denominator",
+    for key in ("accuracy.daily_volume", "accuracy.sample_sizes", "ecosystems.subjects", "ecosystems.categories", "ecosystems.ratios[0].denominator",
                 "timeline.start", "funding.share", "hosts.kind_labels"):
         assert f"{path}: {key}:" in message, key
 

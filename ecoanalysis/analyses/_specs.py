@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
-from ..codebook import HOST_KINDS
+from ..codebook import CATEGORIES, HOST_KINDS
 from ._select import select_claims
 
 __all__ = ["AnalysisSpecs", "AnalysisSpecsError", "RatioSpec", "Selection", "load_specs"]
@@ -62,6 +62,7 @@ class AnalysisSpecs:
     daily_volume: Selection
     sample_sizes: tuple[int, ...]
     ecosystem_subjects: tuple[str, ...]
+    size_categories: tuple[str, ...]
     ratios: tuple[RatioSpec, ...]
     funding: Mapping[str, Selection]
     timeline_years: tuple[int, int]
@@ -143,12 +144,16 @@ def load_specs(path: str | Path | None = None) -> AnalysisSpecs:
         daily_volume=read.selection("accuracy.daily_volume"),
         sample_sizes=tuple(read.get("accuracy.sample_sizes", list)),
         ecosystem_subjects=read.strings("ecosystems.subjects"),
+        size_categories=read.strings("ecosystems.categories"),
         ratios=tuple(read.ratio(i, entry) for i, entry in enumerate(read.get("ecosystems.ratios", list))),
         funding={key: read.selection(f"funding.{key}") for key in FUNDING_KEYS},
         timeline_years=(start, end),
         academic_markers=read.strings("hosts.academic_markers"),
         host_kind_labels=read.get("hosts.kind_labels", dict),
     )
+    unknown_categories = sorted(set(specs.size_categories) - set(CATEGORIES))
+    if unknown_categories:
+        read.problems.append(f"{path}: ecosystems.categories: {unknown_categories} are not codebook categories ({', '.join(CATEGORIES)})")
     unknown = sorted(set(specs.host_kind_labels) - set(HOST_KINDS))
     if unknown:
         read.problems.append(f"{path}: hosts.kind_labels: {unknown} are not codebook host kinds ({', '.join(HOST_KINDS)})")

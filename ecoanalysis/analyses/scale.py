@@ -17,7 +17,7 @@ __all__ = ["ScaleResult", "derived_ratios", "ecosystem_scale", "ratio_bound", "s
 def ecosystem_scale(
     claims: pd.DataFrame,
     *,
-    categories: Sequence[str] = ("adoption", "scale"),
+    categories: Sequence[str] | None = None,
     units: Sequence[str] | None = ("count",),
 ) -> pd.DataFrame:
     """Size claims (developers, enterprises, models, partners...) ready to plot on a log axis.
@@ -26,7 +26,9 @@ def ecosystem_scale(
     ----------
     claims : DataFrame
         Needs ``category``, ``unit``, ``value``, ``bound``.
-    categories : sequence of str, default ("adoption", "scale")
+    categories : sequence of str, optional
+        Codebook categories that state a size; default ``[ecosystems] categories`` of
+        ``data/raw/analysis_specs.toml`` (adoption and scale).
     units : sequence of str or None, default ("count",)
         Keep only these units so counts are not mixed with percentages on one axis; None keeps all.
 
@@ -41,6 +43,7 @@ def ecosystem_scale(
     """
     _require(claims, ("category", "unit", "value", "bound"), "ecosystem_scale")
     data = _claims_only(claims)
+    categories = load_specs().size_categories if categories is None else categories
     data = data[data["category"].isin(list(categories)) & data["value"].notna()]
     if units is not None:
         data = data[data["unit"].isin(list(units))]

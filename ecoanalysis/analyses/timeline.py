@@ -13,7 +13,7 @@ from .inventory import claim_inventory
 __all__ = ["TimelineResult", "distinct_events", "timeline_events", "timeline_summary"]
 
 
-def timeline_events(timeline: pd.DataFrame, *, start: int = 2010, end: int = 2021) -> pd.DataFrame:
+def timeline_events(timeline: pd.DataFrame, *, start: int | None = None, end: int | None = None) -> pd.DataFrame:
     """Dated events between ``start`` and ``end`` with real dates for plotting.
 
     An event is kept when its span (``year``..``year_end``) overlaps ``start``..``end``, so the
@@ -23,8 +23,8 @@ def timeline_events(timeline: pd.DataFrame, *, start: int = 2010, end: int = 202
     ----------
     timeline : DataFrame
         Needs ``year``; uses ``month``, ``year_end``, ``month_end`` when present.
-    start, end : int
-        Inclusive years.
+    start, end : int, optional
+        Inclusive years; default the ``[timeline]`` years of ``data/raw/analysis_specs.toml``.
 
     Returns
     -------
@@ -35,6 +35,8 @@ def timeline_events(timeline: pd.DataFrame, *, start: int = 2010, end: int = 202
         ``line``.
     """
     _require(timeline, ("year",), "timeline_events")
+    default_start, default_end = load_specs().timeline_years
+    start, end = (default_start if start is None else start), (default_end if end is None else end)
     if start > end:
         raise ValueError(f"start ({start}) is after end ({end}).")
     data = timeline.copy()

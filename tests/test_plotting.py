@@ -312,3 +312,20 @@ def test_renamed_figure_functions_warn_and_name_the_replacement(themed):
         fig = plotting.plot_funding_readings(analyses.implied_previous_share(62.3, 40.0), 62.3, analyses.implied_counts(268, (95,)))
     # The growth is recovered from the readings: the title quotes the stated 40 %.
     assert "growth of 40 % or more" in fig.axes[0].get_title(loc="left")
+
+
+def test_multi_panel_figure_is_its_panel_functions_composed(themed, tmp_path):
+    """accuracy_gains_figure draws nothing of its own: the same panels composed by hand give the same bytes."""
+    import pandas as pd
+
+    from ecoanalysis import analyses
+    from ecoanalysis.plotting._axes import new_figure
+
+    pairs = pd.DataFrame({"metric_en": ["a", "b"], "unit": ["percent"] * 2, "before": [80.0, 60.0], "after": [95.0, 80.0]})
+    changes = analyses.accuracy_changes(pairs)
+    by_hand, axes = new_figure(0.7 + 0.42 * len(changes), ncols=3, sharey=True)
+    for index, (ax, measure) in enumerate(zip(axes, plotting.accuracy.GAIN_MEASURES)):
+        assert plotting.plot_gain(changes, measure=measure, ax=ax, label_rows=index == 0) is ax
+    one = plotting.save_figure(plotting.accuracy_gains_figure(changes), "fig02-one", directory=tmp_path, formats=("svg",))[0]
+    two = plotting.save_figure(by_hand, "fig02-one", directory=tmp_path / "b", formats=("svg",))[0]
+    assert one.read_bytes() == two.read_bytes()

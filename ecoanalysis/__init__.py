@@ -3,7 +3,7 @@
 Data flows one way through the modules::
 
     config -> document (load_report) -> quantities (parse_quantity, extract_mentions)
-           -> codebook -> claims (build, load_*: tables, workbook, datapackage) -> analysis -> plotting
+           -> codebook -> claims (build, load_*: tables, workbook, datapackage) -> analyses -> plotting
 
 Later stages import earlier ones, never the reverse. Notebooks only call this public API.
 """
@@ -35,7 +35,7 @@ _LAZY: dict[str, str] = {
     "load_platforms": "claims",
     "load_timeline": "claims",
     **{
-        name: "analysis"
+        name: "analyses"
         for name in (
             "accuracy_changes", "accuracy_claims", "benford_test", "binomial_interval", "claim_inventory",
             "derived_ratios", "ecosystem_scale", "gain_vs_baseline_model", "implied_counts",
@@ -47,8 +47,8 @@ _LAZY: dict[str, str] = {
     "save_figure": "plotting",
     "set_theme": "plotting",
 }
-#: Public submodules, also loaded on first use.
-_SUBMODULES = ("analysis", "plotting")
+#: Public submodules, also loaded on first use (``analysis`` is the deprecated name of ``analyses`` and warns).
+_SUBMODULES = ("analyses", "analysis", "plotting")
 
 
 def __getattr__(name: str):
@@ -88,6 +88,7 @@ __all__ = [
     "load_timeline",
     "CodebookError",
     # analyses
+    "analyses",
     "analysis",
     "select_claims",
     "claim_inventory",

@@ -16,7 +16,7 @@ import warnings
 import cn2an
 
 from ecoanalysis import config
-from ecoanalysis.quantities import extract_mentions
+from ecoanalysis.mentions import extract_mentions
 
 TARGET_CHARS_PER_SECOND = 3_000_000
 TARGET_RATIO_OVER_CN2AN = 5.0

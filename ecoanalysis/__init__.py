@@ -12,7 +12,8 @@ from __future__ import annotations
 from . import config
 from ._provenance import RawDataChanged
 from .document import Block, Report, ReportFormatError, load_report
-from .quantities import Quantity, extract_mentions, parse_quantity
+from .engine import Quantity, parse_quantity
+from .mentions import extract_mentions
 from .codebook import CodebookError
 from .claims import build, load_accuracy_pairs, load_claims, load_mentions, load_platforms, load_timeline
 from . import analysis, plotting

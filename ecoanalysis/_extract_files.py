@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._atomic import replace_all
-from .quantities import MENTION_COLUMNS, extract_mentions
+from .mentions import TEXT_MENTION_COLUMNS, extract_mentions
 
 #: Output formats and whether they can go to standard output.
 FORMATS: dict[str, bool] = {"csv": True, "json": True, "xlsx": False}
@@ -127,7 +127,7 @@ def main(files: list[str], *, output_format: str = "csv", output: str | None = N
         result = pd.concat(frames, ignore_index=True)
     else:
         result = mentions_of_text("", "")
-    result = result[["file", *MENTION_COLUMNS]]
+    result = result[["file", *TEXT_MENTION_COLUMNS]]
 
     data = _serialise(result, output_format)
     if output is None:

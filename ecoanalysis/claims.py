@@ -88,8 +88,11 @@ PIPELINE_MODULES: tuple[str, ...] = (
     "config.py",
     "_provenance.py",
     "document.py",
-    "_numerals.py",
-    "quantities.py",
+    "engine/numerals.py",
+    "engine/scanner.py",
+    "engine/lexicon.toml",
+    "engine/_lexicon.py",
+    "mentions.py",
     "codebook.py",
     "schemas.py",
     "_measures.py",
@@ -636,7 +639,7 @@ def build(
         If a table breaks its contract; nothing is written.
     """
     from .document import load_report
-    from .quantities import extract_mentions
+    from .mentions import extract_mentions
 
     out_dir = Path(out_dir) if out_dir is not None else Path(config.PROCESSED_DIR)
     codebook_path = Path(codebook) if codebook is not None else config.CODEBOOK_PATH

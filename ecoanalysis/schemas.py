@@ -23,7 +23,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from .codebook import CATEGORIES, HOST_KINDS, KINDS, ROLES
-from .quantities import BOUNDS, UNITS
+from .engine import BOUNDS, UNITS
 
 #: pandas dtype for each Table Schema type.
 PANDAS_DTYPES: dict[str, str] = {"string": "str", "integer": "Int64", "number": "float64", "boolean": "boolean"}

@@ -5,10 +5,10 @@ import pandas as pd
 import pandera.pandas as pa
 import pytest
 
-pytest.importorskip("ecoanalysis.quantities", reason="the schemas take the unit and bound vocabularies from the quantity engine")
+pytest.importorskip("ecoanalysis.engine", reason="the schemas take the unit and bound vocabularies from the quantity engine")
 
 from ecoanalysis import codebook as cb  # noqa: E402
-from ecoanalysis import quantities, schemas  # noqa: E402
+from ecoanalysis import engine as quantities, schemas  # noqa: E402
 
 
 #: How pandera names the dtype of each Table Schema type.

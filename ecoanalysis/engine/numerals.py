@@ -265,3 +265,44 @@ def cn_to_number(numeral: str) -> float | None:
         return float(integer)
     except OverflowError:
         return None
+
+
+#: Digit pairs that name an approximate span when written side by side (七八成 = 70-80 %, 两三年 = 2-3
+#: years, 三五天 = 3-5 days): neighbours, and the set expression 三五 ("a few").
+APPROXIMATE_PAIRS: frozenset[tuple[int, int]] = frozenset({(d, d + 1) for d in range(1, 9)} | {(3, 5)})
+
+
+def parse_approximate_range(numeral: str) -> tuple[int, int] | None:
+    """Read two neighbouring digits written side by side as a span: 七八 -> (7, 8), 二三十 -> (20, 30).
+
+    Parameters
+    ----------
+    numeral : str
+        A Chinese numeral with exactly one pair of adjacent digits that are neighbours (or 三五) and
+        otherwise only magnitudes or single digits: ``"七八"``, ``"一两万"``, ``"二三十"``, ``"十七八"``,
+        ``"三四百万"``, ``"一百五六十"``.
+
+    Returns
+    -------
+    tuple of int or None
+        ``(low, high)``, reading the numeral once with each digit of the pair; ``None`` for anything else,
+        among them digit-by-digit strings of three or more digits (二〇一九, a year) and pairs that are not
+        neighbours (八五, as in 八五折).
+    """
+    if len(numeral) > MAX_NUMERAL_CHARS or len(numeral) < 2:
+        return None
+    pairs = [
+        index for index in range(len(numeral) - 1)
+        if numeral[index] in CHINESE_DIGITS and numeral[index + 1] in CHINESE_DIGITS
+    ]
+    if len(pairs) != 1:
+        return None
+    index = pairs[0]
+    first, second = CHINESE_DIGITS[numeral[index]], CHINESE_DIGITS[numeral[index + 1]]
+    if (first, second) not in APPROXIMATE_PAIRS:
+        return None
+    low = parse_chinese_integer(numeral[:index + 1] + numeral[index + 2:])
+    high = parse_chinese_integer(numeral[:index] + numeral[index + 1:])
+    if low is None or high is None or not low < high:
+        return None
+    return low, high

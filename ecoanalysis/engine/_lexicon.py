@@ -1,0 +1,63 @@
+"""Load ``lexicon.toml``: the engine's words as plain Python tables (read once, at import)."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+#: The lexicon file shipped as package data.
+LEXICON_FILE = "lexicon.toml"
+
+
+@dataclass(frozen=True)
+class UnitWord:
+    """What a unit or counter word after a number means."""
+
+    unit: str | None  # unit class; None = a plain counter (unit count)
+    symbol: str | None = None
+    currency: str | None = None
+    scale: float = 1.0
+    latin: bool = False  # a Latin symbol (GB, kW): must not run on into more letters
+
+
+def _load() -> dict:
+    text = resources.files(__package__).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _unit_words(rows: list[dict]) -> tuple[dict[str, UnitWord], dict[str, str]]:
+    words: dict[str, UnitWord] = {}
+    guards: dict[str, str] = {}
+    for row in rows:
+        per_word = row.get("guard_by_word", {})
+        for word in row["words"]:
+            if word in words:
+                raise ValueError(f"{LEXICON_FILE}: unit word {word!r} is listed twice")
+            words[word] = UnitWord(
+                unit=row.get("class"), symbol=row.get("symbol"), currency=row.get("currency"),
+                scale=float(row.get("scale", 1)), latin=word.isascii() and word[-1].isalpha(),
+            )
+            guard = per_word.get(word, row.get("guard", ""))
+            if guard:
+                guards[word] = guard
+    return words, guards
+
+
+_DATA = _load()
+
+PREFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["prefix"])
+PREFIX_QUALIFIER_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["prefix_guard"])
+SUFFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["suffix"])
+INFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["infix"])
+MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
+UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])
+CURRENCY_PREFIXES: dict[str, str] = dict(_DATA["currency_prefix"])
+CHANGE_VERBS: tuple[str, ...] = tuple(_DATA["change"]["verbs"])
+CHANGE_OPENERS: frozenset[str] = frozenset(_DATA["change"]["openers"])
+FIXED_PHRASES: dict[str, dict] = dict(_DATA["fixed"])
+DOUBLING_VERB: str = _DATA["doubling"]["verb"]
+DOUBLING_COUNTER: str = _DATA["doubling"]["counter"]
+HALF_WORD: str = _DATA["half"]["word"]
+HALF_PERCENT: float = float(_DATA["half"]["percent"])
+DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
+LABEL_WORDS: frozenset[str] = frozenset(_DATA["labels"]["before"])

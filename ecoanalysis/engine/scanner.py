@@ -1,0 +1,1401 @@
+"""The quantity engine: find every number mention in Chinese text and read what it claims.
+
+Two public functions:
+
+* :func:`parse_quantity` reads one expression (``"超过 1 万项"``, ``"八成以上"``, ``"6 到 8 周"``) into a
+  frozen :class:`Quantity`.
+* :func:`extract_mentions` returns one row per number mention of a string or of the :class:`Report` from
+  :func:`ecoanalysis.document.load_report` (then with raw-file provenance), columns
+  :data:`MENTION_COLUMNS`.
+
+How it works
+------------
+One compiled regular expression (:data:`_CORE_RE`) finds numeral *cores*: runs of Arabic digits or of
+Chinese numeral characters. For every core a few anchored ``match`` calls (all patterns are linear: no
+nested unbounded quantifiers, whitespace gaps are bounded) read what is glued to it:
+
+* before it (:data:`PREFIX_QUALIFIERS`, the vague prefixes 数/几/上 of :data:`VAGUE_PREFIXES`, 第 for ranks,
+  今年 for relative dates);
+* after it (magnitudes 万/亿, 余/多 before or after the magnitude (10 余万, 17 万多), %, 成, 倍, 个百分点,
+  X分之Y, 级, a counter from :data:`COUNTERS`, a trailing qualifier from :data:`SUFFIX_QUALIFIERS`, a
+  footnote marker), and a date tail (年, 月, 年底);
+* a range connector (到, 至, ~, -) followed by a second quantity.
+
+Three forms are whole mentions by themselves: an ISO-style date (2021-03-15, 2021/3/15, 2021.03.15,
+tried where an Arabic core starts with four digits and a separator; a string that is not a calendar
+date keeps its plain-number reading), a Chinese numeral with the wildcard digit 几 (十几, 二十几,
+一百几十: vague, low..high) and "the first" written 首个/首家/首款 (a rank with value 1, like 第一;
+:data:`FIRST_RANK_COUNTERS`).
+
+Chinese numeral runs are only quantities in context: :data:`SET_PHRASES` (一批, 零售, 百度, ...) and list
+ordinals (一是) are left out, and a bare single numeral character needs a counter, unit or qualifier.
+Digits inside names (5G, Apollo6.0, RK18, 360 公司, 十四五, figure labels, and a Latin word, a space and
+a number that nothing marks as an amount: iPhone 12, Windows 10, GB/T 20000-2014) are kept as rows with
+``name_like = True``. Finally before/after pairs (由 80% 提升到 95%) are linked (:data:`CHANGE_VERBS`).
+"""
+from __future__ import annotations
+
+import datetime
+import math
+import re
+import string
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ._lexicon import (
+    CHANGE_OPENERS,
+    CHANGE_VERBS,
+    CURRENCY_PREFIXES,
+    DIVISION_COUNTERS,
+    DOUBLING_COUNTER,
+    DOUBLING_VERB,
+    FIXED_PHRASES,
+    HALF_PERCENT,
+    HALF_WORD,
+    LABEL_WORDS,
+    INFIX_QUALIFIERS,
+    MINUS_SIGNS,
+    PREFIX_QUALIFIER_GUARDS,
+    PREFIX_QUALIFIERS,
+    SUFFIX_QUALIFIERS,
+    UNIT_GUARDS,
+    UNIT_WORDS,
+)
+from .numerals import (
+    CHINESE_DIGITS,
+    FULLWIDTH_TO_ASCII,
+    MAGNITUDES,
+    WILDCARD_DIGIT,
+    cn_to_number,
+    parse_arabic,
+    DECIMAL_POINT_WORD,
+    parse_approximate_range,
+    parse_chinese_wildcard,
+)
+
+__all__ = ["BOUNDS", "UNITS", "Quantity", "parse_quantity", "scan"]
+
+# --------------------------------------------------------------------------------------------------
+# Vocabularies
+# --------------------------------------------------------------------------------------------------
+
+#: What a mention measures. Physical classes keep the value in the stated unit (``unit_symbol``: kW, GB,
+#: m², ...); ``currency`` is money (``currency``: the ISO 4217 code); ``other`` covers digits in names.
+UNITS: tuple[str, ...] = (
+    "count", "percent", "percentage_point", "multiple", "date", "duration", "currency", "power", "energy",
+    "mass", "data_size", "data_rate", "compute", "frequency", "area", "length", "volume", "temperature",
+    "rank", "other",
+)
+
+#: How the stated number relates to the true amount. ``range``: value..value_high stated; ``vague``:
+#: an order of magnitude such as 数千 or 百万级 (value = low end, value_high = top end).
+BOUNDS: tuple[str, ...] = ("eq", "gt", "ge", "lt", "le", "approx", "range", "vague")
+
+
+#: Precedence when several qualifiers apply: the most informative bound wins (超过 10 个以上 -> gt).
+BOUND_PRECEDENCE: tuple[str, ...] = ("range", "vague", "le", "lt", "ge", "gt", "approx", "eq")
+
+#: Vague prefixes before a bare magnitude: 数千 = 1000..10000, 上千 ("up to thousands"); 几 is the
+#: wildcard digit (几十 = 20..90, see :func:`ecoanalysis._numerals.parse_chinese_wildcard`).
+VAGUE_PREFIXES: frozenset[str] = frozenset("数几上")
+
+#: Words after a 几 that make it no digit: 几乎 (almost), 几何 (geometry).
+WILDCARD_GUARD = "乎何"
+
+#: "The first ..." written with 首 and a counter (全球首个, 国内首家, 首款): a rank with value 1, like 第一.
+#: Only these counters: 首先 (firstly), 首都, 首页, 首批, 首次 ... are not read as ranks.
+FIRST_RANK_WORD = "首"
+FIRST_RANK_COUNTERS: tuple[str, ...] = ("个", "家", "款")
+
+#: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
+ORDER_OF_MAGNITUDE_SUFFIX = "级"
+
+#: Percent signs (the PDF has both).
+PERCENT_SIGNS: frozenset[str] = frozenset("%％")
+
+#: 成 is tenths: 八成 = 80 %.
+TENTHS_PERCENT = 10.0
+
+#: Relative year words before a month (今年 3 月), as offsets from the document's year.
+RELATIVE_YEARS: dict[str, int] = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}
+
+#: Year parts after 年 with the month they stand for (2020 年底 = December 2020).
+YEAR_PART_MONTHS: dict[str, int] = {"底": 12, "末": 12, "初": 1}
+
+#: Plausible calendar years: a 4-digit number in this range followed by 年 is a date, else a duration.
+YEAR_RANGE: tuple[int, int] = (1900, 2100)
+
+#: Range connectors between two numbers (6 到 8 周, 六至八, 3~5, 2019-2021).
+RANGE_CONNECTORS: tuple[str, ...] = ("到", "至", "~", "～", "〜", "-", "－", "—", "–")
+
+#: Set phrases containing numeral characters that are not quantities (regular-expression fragments;
+#: lookaheads keep the real quantities 一体系, 一个百分点 and 一点五). Checked at the first and last
+#: character of every Chinese numeral run.
+SET_PHRASES: tuple[str, ...] = (
+    "另一方面", "一方面", "一系列", "一站式", "一对一", "一人一面", "一带一路", "一企一档", "一链一档",
+    "一国两制", "千家万户", "千方百计", "百花齐放", "百家争鸣", "一成不变", "十牛科技", "小零科技",
+    "十全十美", "五湖四海", "四面八方", "三心二意", "一目了然", "一如既往", "一揽子", "一次性",
+    "二次开发", "二次定制", "二维码", "进一步", "一体(?!系)", "一个(?!百分点)", "一点(?![零〇一二两三四五六七八九])",
+    "新一[代轮]", "[上下这另每任同唯统单之其]一", "其[二三四五]", "万物", "万众", "万一", "一批", "一流",
+    "一边", "一起", "一般", "一些", "一定", "一直", "一旦", "一致", "一同", "一切", "一样", "一下", "一举",
+    "一向", "一贯", "一再", "一手", "一线", "一员", "一环", "一键", "一期", "一道", "一并", "一心", "一番",
+    "一身", "一侧", "一头", "一度", "一席", "一刀切", "一经", "一律", "一味", "一面", "零售", "零门槛",
+    "零算法", "零距离", "零部件", "零件", "零星", "零散", "零碎", "零食", "零钱", "从零", "归零", "清零",
+    "百度", "百分百", "十分", "十足", "两者", "两岸", "两会", "三维", "三农", "千万(?=[不别要])",
+    "第[一二三]方", "第三者", "一二线",
+)
+
+#: Characters after a Chinese numeral that make it a list ordinal (一是 ..., 二则 ..., 一来 ...).
+LIST_ORDINAL_FOLLOWERS: frozenset[str] = frozenset("是则来")
+
+#: Separators of an ISO-style date written with digits (2021-03-15, 2021/03/15, 2021.03.15).
+ISO_DATE_SEPARATORS = "-/."
+
+#: Numerals that are names rather than quantities (kept as rows with name_like = True).
+NAMED_NUMERALS: tuple[str, ...] = (
+    r"第十四个五年规划", r"十四五", r"十三五", r"360[ ]?(?=公司|集团|安全|浏览器)",
+)
+
+#: How far (characters) the before value may stand from 由/从, and the after value from the verb.
+PAIR_WINDOW = 16
+
+#: Sentence terminators for the ``sentence`` column and for pair windows.
+SENTENCE_END: frozenset[str] = frozenset("。！？；!?;")
+
+#: "Worth": an amount written right after it is money even when 元 is left out (价值千万级的技术资源).
+WORTH_WORD = "价值"
+
+#: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker.
+VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到至于了第和与及或、（(：:")
+
+# --------------------------------------------------------------------------------------------------
+# Regular expressions (all linear: single character classes, bounded gaps, literal alternations)
+# --------------------------------------------------------------------------------------------------
+
+#: A PDF gap between number and unit: a few spaces, possibly a line break ("超过 3 亿\n元规模").
+_GAP = r"[ \t\u3000\xa0\r\n]{0,8}"
+#: The characters and the length bound of _GAP, for the pre-filters below.
+_GAP_CHARS = " \t\u3000\xa0\r\n"
+_GAP_MAX = 8
+
+
+def _alternation(words: Any) -> str:
+    """Regex alternation of literal words, longest first so that 不超过 beats 超过."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _first_chars(patterns: Any) -> frozenset[str]:
+    """Characters a match of any of ``patterns`` can start with (each starts with a literal or a [class])."""
+    chars: set[str] = set()
+    for pattern in patterns:
+        if pattern.startswith("["):
+            chars.update(pattern[1:pattern.index("]")])
+        else:
+            if pattern[0] in "\\()|.?*+{^$":
+                raise ValueError(f"pattern must start with a literal character or a [class]: {pattern!r}")
+            chars.add(pattern[0])
+    return frozenset(chars)
+
+
+def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:
+    escaped = re.escape(word)
+    chars = guards.get(word, "")
+    if not chars:
+        return escaped
+    return f"(?<![{chars}]){escaped}" if behind else f"{escaped}(?![{chars}])"
+
+
+_CN_DIGIT_CHARS = "".join(CHINESE_DIGITS)
+_CN_MAG_CHARS = "".join(MAGNITUDES)
+_CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS
+_ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+#: Every character a numeral core can start with. The leading lookahead of _CORE_RE repeats it because
+#: re only skips ahead quickly to a candidate position when the pattern starts with one character set,
+#: not with an alternation of groups: it halves the time of finditer over running text.
+_CORE_FIRST_CHARS = f"0-9０-９{_CN_CHARS}{FIRST_RANK_WORD}"
+#: 首 as a measure word (一首歌, 这首, 每首) is not "first"; the counters keep their COUNTERS guards (首家居).
+_FIRST_RANK = (
+    rf"(?<![{_CN_CHARS}0-9０-９这那每哪几数]){FIRST_RANK_WORD}"
+    rf"(?:{'|'.join(_guarded(w, UNIT_GUARDS, behind=False) for w in FIRST_RANK_COUNTERS)})"
+)
+_CORE_RE = re.compile(
+    rf"(?=[{_CORE_FIRST_CHARS}])"
+    rf"(?:(?P<arabic>{_ARABIC})"
+    rf"|(?P<cn>[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*"
+    rf"|(?<=[{_CN_MAG_CHARS}]){WILDCARD_DIGIT}(?![{WILDCARD_GUARD}])[{_CN_MAG_CHARS}]*)?)"
+    rf"|(?P<first>{_FIRST_RANK}))"
+)
+#: 4-digit year, separator, month, the same separator, day: tried where an Arabic core starts with four
+#: digits and a separator (the core regex itself stays lean); _iso_date checks it is a calendar date.
+_ISO_DATE_RE = re.compile(
+    rf"(?P<iso>[0-9０-９]{{4}}(?P<sep>[{re.escape(ISO_DATE_SEPARATORS)}])[0-9０-９]{{1,2}}(?P=sep)[0-9０-９]{{1,2}})"
+    rf"(?![0-9０-９])"
+)
+_ISO_DATE_SEPARATOR_SET: frozenset[str] = frozenset(ISO_DATE_SEPARATORS)
+
+
+_PREFIX_RE = re.compile(
+    "(?P<q>"
+    + "|".join(_guarded(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
+    + rf"){_GAP}\Z"
+)
+_RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
+def _unit_pattern(word: str) -> str:
+    pattern = _guarded(word, UNIT_GUARDS, behind=False)
+    return pattern + "(?![A-Za-z])" if UNIT_WORDS[word].latin else pattern
+
+
+_COUNTER_ALT = "|".join(_unit_pattern(w) for w in sorted(UNIT_WORDS, key=len, reverse=True))
+_TAIL_MAG_CHARS = "十百千万萬亿億"
+#: Unit words that begin with a magnitude character (千瓦, 千克, 千米): the magnitude run stops before them,
+#: so 1200万千瓦 is 1200 x 10^4 kW, not 1200 x 10^7 of something.
+_MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
+    w for w, info in UNIT_WORDS.items() if w[0] in _TAIL_MAG_CHARS and info.scale == 1.0
+)
+_MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
+_MAG_RUN = rf"(?:{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]){{1,4}}"
+_SUFFIX_ALT = "|".join(
+    re.escape(w) + ("(?![0-9０-９])" if w in "+＋" else "") for w in sorted(SUFFIX_QUALIFIERS, key=len, reverse=True)
+)
+#: 折 is a price as tenths of the full price (8 折 = 80 %); these characters after it make another word.
+DISCOUNT_WORD = "折"
+DISCOUNT_GUARD = "合算旧叠射腾磨线服中扣返"
+PERMILLE_SIGN = "‰"
+_SECTION_MAG_CHARS = "万萬亿億"
+_TAIL_RE = re.compile(
+    # a magnitude (at most 万亿-style compounds), then 余/多 (17 万多); or 余/多 then 万/亿 (10 余万, 十多亿)
+    rf"(?:{_GAP}(?:(?P<mag>{_MAG_RUN})(?!{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}度])(?:{_GAP}(?P<infix>余|多(?!少)))?"
+    rf"|(?P<infix2>余|多(?!少))(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?![{_TAIL_MAG_CHARS}度]))?))?"
+    rf"(?:{_GAP}(?:(?P<pct>[%％])|(?P<pp>个百分点|百分点)|(?P<cheng>成)(?![为功立本员果熟长型效绩交都就千])"
+    rf"|(?P<frac>分之)|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
+    rf"|(?P<counter>{_COUNTER_ALT})))?"
+    rf"(?:{_GAP}(?P<suffix>{_SUFFIX_ALT}))?"
+)
+_SUFFIX_RE = re.compile(rf"{_GAP}(?P<suffix>{_SUFFIX_ALT})")
+_DATE_RE = re.compile(
+    rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}月"
+    rf"(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?|(?P<part>[底末初]))?"
+)
+_MONTH_RE = re.compile(
+    rf"{_GAP}月(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?"
+)
+_RANGE_RE = re.compile(rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}(?=[0-9０-９{_CN_CHARS}])")
+# Pre-filters. Most numbers are followed by none of the tails, preceded by no qualifier and not part of a
+# range, and re.match costs far more than a set lookup. Each set holds every character the first (or, for
+# prefixes, last) word of the pattern can start (end) with, once the bounded gap is skipped, so a character
+# outside it proves that the pattern cannot match there; otherwise the pattern decides as before.
+_TAIL_FIRST_CHARS: frozenset[str] = (
+    frozenset(_TAIL_MAG_CHARS) | frozenset(INFIX_QUALIFIERS) | PERCENT_SIGNS
+    | frozenset("个百成分") | {PERMILLE_SIGN, DISCOUNT_WORD}  # 个百分点 / 百分点, 成, 分之
+    | frozenset(word[0] for word in UNIT_WORDS) | frozenset(word[0] for word in SUFFIX_QUALIFIERS)
+)
+_RANGE_FIRST_CHARS: frozenset[str] = frozenset(connector[0] for connector in RANGE_CONNECTORS)
+_PREFIX_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in PREFIX_QUALIFIERS)
+#: _PREFIX_RE is searched for in the characters right before the number (qualifier plus gap).
+_PREFIX_WINDOW = 6
+_FOOTNOTE_RE = re.compile(r"[ ]?(?P<fn>[1-9])(?=[。，；：、,.;:）)\s]|\Z)")
+_SET_PHRASE_RE = re.compile("|".join(SET_PHRASES))
+_SET_PHRASE_FIRST_CHARS = _first_chars(SET_PHRASES)  # cheap pre-filter before each match call
+_SET_PHRASE_LOOKBACK = 3  # the numeral stands at most 3 characters into a set phrase (一带一路)
+_NAMED_RE = re.compile("|".join(NAMED_NUMERALS))
+_NAMED_FIRST_CHARS = _first_chars(NAMED_NUMERALS)  # cheap pre-filter before each match call
+_NAMED_LOOKBACK = 1  # 第 before 十四个五年规划
+_CHANGE_RE = re.compile(rf"(?:{_alternation(CHANGE_VERBS)})了?{_GAP}(?:到|至|为)")
+_LATIN_UNIT_RE = re.compile(
+    "|".join(re.escape(w) + "(?![A-Za-z])" for w in sorted((w for w in UNIT_WORDS if UNIT_WORDS[w].latin), key=len, reverse=True))
+)
+_LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*")
+_FRACTION_RE = re.compile(r"(?P<num>[0-9]{1,3})/(?P<den>[0-9]{1,4})(?![0-9/])")
+#: Denominators of fractions written with a slash in prose (1/3, 3/4, 1/100); larger ones are more often
+#: dates (3/15) or ratios of codes, so they keep their plain reading.
+FRACTION_DENOMINATORS: frozenset[int] = frozenset(range(2, 11)) | {100, 1000}
+_COMPOUND_RE = re.compile(
+    r"(?P<section>[万萬亿億])(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?P<mag>[千仟百佰十拾]?[万萬]?)(?![0-9.年月日号:%])"
+)
+_SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+")
+_FIXED_FIRST_CHARS: frozenset[str] = frozenset(phrase[0] for phrase in FIXED_PHRASES)
+_ASCII_NAME_CHAR = re.compile(r"[A-Za-z0-9]")
+
+
+# --------------------------------------------------------------------------------------------------
+# Public dataclass
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity expression as read by the engine.
+
+    Attributes
+    ----------
+    surface : str
+        The expression as written (qualifiers, number, unit or counter; no footnote marker).
+    value : float or None
+        The number with magnitudes applied (1 万 -> 10000); percentages in percent units (八成 -> 80);
+        a date's year; the low end of a range or vague amount. ``None`` for a relative date whose year
+        is unknown, or digits in a name that do not parse.
+    value_high : float or None
+        Upper end of a range or vague amount.
+    unit : str
+        One of :data:`UNITS`.
+    counter : str or None
+        Measure word or counted noun (家, 所, 项, 周, 元, 平方米, ...).
+    bound : str
+        One of :data:`BOUNDS`.
+    month : int or None
+        Month of a date.
+    month_high : int or None
+        Month of the last date of a date range (2017 年 11 月至 2019 年 8 月 -> 8).
+    footnote : int or None
+        Footnote marker glued to the number (``27%3`` -> 3).
+    qualifier : str or None
+        The qualifier words as written, space-joined when there are several (``"超过"``, ``"以上"``,
+        ``"+"``, ``"近"``).
+    currency : str or None
+        ISO 4217 code of an amount of money (CNY, USD, EUR, ...), when ``unit == "currency"``.
+    unit_symbol : str or None
+        Symbol of a physical unit (kW, kWh, t, GB, m², ...), the value being in that unit.
+    name_like : bool
+        Digits that belong to a name (5G, Apollo6.0, 360 公司, 十四五, 图 1) rather than a quantity.
+    start, end : int
+        Half-open span of ``surface`` in the text that was parsed.
+    """
+
+    surface: str
+    value: float | None
+    value_high: float | None
+    unit: str
+    counter: str | None
+    bound: str
+    month: int | None = None
+    month_high: int | None = None
+    footnote: int | None = None
+    qualifier: str | None = None
+    name_like: bool = False
+    currency: str | None = None
+    unit_symbol: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+# --------------------------------------------------------------------------------------------------
+# Scanner
+# --------------------------------------------------------------------------------------------------
+
+
+class Draft:
+    """A mention being assembled (mutable, cheap; becomes a row or a Quantity)."""
+
+    __slots__ = (
+        "start", "end", "value", "value_high", "unit", "counter", "bound", "month", "month_high", "footnote", "source_footnote",
+        "qualifiers", "bounds", "name_like", "scale_applied", "scale", "consumed", "pair_id", "role", "weak",
+        "currency", "unit_symbol",
+    )
+
+    def __init__(self, start: int, end: int, value: float | None) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.value_high: float | None = None
+        self.unit: str | None = None  # None = no explicit unit (becomes count)
+        self.counter: str | None = None
+        self.bound = "eq"
+        self.month: int | None = None
+        self.month_high: int | None = None
+        self.footnote: int | None = None
+        self.source_footnote: int | None = None  # set for a Report only (see _attach_footnote_refs)
+        self.qualifiers: list[str] = []
+        self.bounds: list[str] = []
+        self.name_like = False
+        self.scale_applied = False  # a magnitude or unit scale was applied (for range inheritance)
+        self.scale = 1.0  # the scale applied (万 -> 10^4, 成 -> 10)
+        self.consumed = end  # scanning resumes here (past a footnote marker)
+        self.pair_id: int | None = None
+        self.role: str | None = None
+        self.weak = False  # a bare Chinese numeral: kept only if a range gives it context (六至八)
+        self.currency: str | None = None  # ISO 4217 code of an amount of money
+        self.unit_symbol: str | None = None  # kW, GB, m², ... of a physical unit
+
+    def finalise(self) -> None:
+        """Fill the defaults of an assembled mention: unit count when none was written, the final bound."""
+        if self.unit is None:
+            self.unit = "count"
+        self.bound = self.final_bound()
+
+    def final_bound(self) -> str:
+        if not self.bounds:
+            return "eq"
+        for bound in BOUND_PRECEDENCE:
+            if bound in self.bounds:
+                return bound
+        return "eq"
+
+
+def _phrase_covering(text: str, position: int, pattern: re.Pattern, first_chars: frozenset[str], lookback: int) -> re.Match | None:
+    """A match of ``pattern`` starting at most ``lookback`` characters before ``position`` and covering it."""
+    for back in range(lookback + 1):
+        begin = position - back
+        if begin < 0:
+            break
+        if text[begin] not in first_chars:  # cheap pre-filter before each match call
+            continue
+        match = pattern.match(text, begin)
+        if match is not None and match.end() > position:
+            return match
+    return None
+
+
+def _is_set_phrase(text: str, position: int) -> bool:
+    """Whether the numeral character at ``position`` belongs to a set phrase (一批, 零售, 百度...)."""
+    return _phrase_covering(text, position, _SET_PHRASE_RE, _SET_PHRASE_FIRST_CHARS, _SET_PHRASE_LOOKBACK) is not None
+
+
+def _named_numeral(text: str, start: int) -> re.Match | None:
+    """The name (十四五, 第十四个五年规划, 图 1...) whose numeral starts at ``start``, if any."""
+    return _phrase_covering(text, start, _NAMED_RE, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK)
+
+
+#: How many distinct numeral strings the parse caches keep. Running text repeats the same few hundred
+#: numerals (years, 1-2 digit counts, 一/两/百万), so a small cache answers most cores without parsing.
+_NUMERAL_CACHE_SIZE = 4096
+
+# Pure str -> float|None functions, so caching cannot change a result.
+_parse_arabic = lru_cache(maxsize=_NUMERAL_CACHE_SIZE)(parse_arabic)
+_cn_to_number = lru_cache(maxsize=_NUMERAL_CACHE_SIZE)(cn_to_number)
+
+
+def _char_after_gap(text: str, position: int) -> str:
+    """The first character from ``position`` on after at most _GAP_MAX gap characters ('' if none)."""
+    return text[position:position + _GAP_MAX + 1].lstrip(_GAP_CHARS)[:1]
+
+
+def _small_number(numeral: str) -> int | None:
+    value = _cn_to_number(numeral)
+    return None if value is None else int(value)
+
+
+def _read_core(text: str, core: re.Match) -> float | None:
+    numeral = core.group()
+    if core.lastgroup == "arabic":
+        return _parse_arabic(numeral)
+    return _cn_to_number(numeral)
+
+
+def _iso_date(match: re.Match) -> tuple[int, int] | None:
+    """(year, month) of an _ISO_DATE_RE match if it is a calendar date in YEAR_RANGE, else None (2021-02-30)."""
+    year_text, month_text, day_text = match.group("iso").translate(FULLWIDTH_TO_ASCII).split(match.group("sep"))
+    year, month, day = int(year_text), int(month_text), int(day_text)
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        return None
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return year, month
+
+
+#: ASCII letters, and what may stand right before the digits of an ASCII name (5G, Apollo6.0, GPT-3).
+_ASCII_LETTERS: frozenset[str] = frozenset(string.ascii_letters)
+_NAME_GLUE_BEFORE: frozenset[str] = _ASCII_LETTERS | {"-"}
+#: Characters of the Latin word before "word number" names (GB/T 20000-2014, iPhone 12).
+_LATIN_WORD_CHARS: frozenset[str] = _ASCII_LETTERS | frozenset(string.digits) | {"/", "-", "_"}
+
+
+def _latin_name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span of a "Latin word, space, number" name (iPhone 12, GB/T 20000-2014); text[start - 2] is a letter."""
+    left = start - 2
+    while left > 0 and text[left - 1] in _LATIN_WORD_CHARS:
+        left -= 1
+    while text[left] not in _ASCII_LETTERS:  # the word starts with a letter, not with / or -
+        left += 1
+    right = end
+    while right < len(text) and (
+        (text[right].isascii() and text[right].isalnum())
+        or (text[right] in "-./" and right + 1 < len(text) and text[right + 1].isascii() and text[right + 1].isdigit())
+    ):
+        right += 1
+    return left, right
+
+
+def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Span of an ASCII name token around digits (5G, RK18, Apollo6.0, GPT-3), or None."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    glued_before = bool(before) and before.isascii() and before.isalpha()
+    if not glued_before and before == "-" and start > 1 and text[start - 2].isascii() and text[start - 2].isalpha():
+        glued_before = True
+    glued_after = bool(after) and after.isascii() and after.isalpha()
+    if not (glued_before or glued_after):
+        return None
+    left = start
+    while left > 0 and (text[left - 1].isascii() and (text[left - 1].isalnum() or text[left - 1] == "-")):
+        left -= 1
+    right = end
+    while right < len(text) and text[right].isascii() and (
+        text[right].isalnum() or (text[right] == "." and right + 1 < len(text) and text[right + 1].isdigit())
+    ):
+        right += 1
+    while left < start and text[left] == "-":
+        left += 1
+    return left, right
+
+
+# --------------------------------------------------------------------------------------------------
+# Whole-mention readers, tried in the order of WHOLE_READERS before the general reading
+# --------------------------------------------------------------------------------------------------
+
+#: Returned by a whole-mention reader for numerals that are no quantity at all (no row).
+NOT_A_QUANTITY = Draft(0, 0, None)
+
+
+def _name_draft(start: int, end: int, value: float | None) -> Draft:
+    draft = Draft(start, end, value)
+    draft.unit = "other"
+    draft.name_like = True
+    return draft
+
+
+def _read_first_rank(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """首个, 首家, 首款: a rank with value 1."""
+    if core.lastgroup != "first":
+        return None
+    draft = Draft(core.start(), core.end(), 1.0)
+    draft.unit = "rank"
+    draft.counter = core.group()[len(FIRST_RANK_WORD):]
+    return draft
+
+
+def _read_iso_date(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """2021-03-15, 2021/3/15, 2021.03.15 (a calendar date; anything else keeps its number reading)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or end - start < 4 or text[start + 4:start + 5] not in _ISO_DATE_SEPARATOR_SET:
+        return None
+    iso = _ISO_DATE_RE.match(text, start)
+    year_month = None if iso is None else _iso_date(iso)
+    if year_month is None:
+        return None
+    draft = Draft(start, iso.end(), float(year_month[0]))
+    draft.unit = "date"
+    draft.month = year_month[1]
+    return draft
+
+
+def _read_date_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """20250828: eight digits that form a calendar date (YYYYMMDD) are a date, not a count."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or end - start != 8 or not core.group().isdigit():
+        return None
+    numeral = core.group()
+    year, month, day = int(numeral[:4]), int(numeral[4:6]), int(numeral[6:])
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        return None
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    draft = Draft(start, end, float(year))
+    draft.unit = "date"
+    draft.month = month
+    return draft
+
+
+def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """十四五, 第十四个五年规划, 360 公司: numerals that are names."""
+    start = core.start()
+    if not with_prefix or _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1]):
+        return None
+    named = _named_numeral(text, start)
+    if named is None:
+        return None
+    surface = text[named.start():named.end()].rstrip()
+    draft = _name_draft(named.start(), named.start() + len(surface), _read_core(text, core))
+    if surface.startswith("第"):
+        draft.value = _cn_to_number(surface[1:3])
+    return draft
+
+
+#: Characters around digits that may make them part of a URL, an e-mail address or a clock time.
+_WEB_GLUE = frozenset("/:@=?&_#~")
+_WEB_TOKEN_RE = re.compile(r"[!-~]+")
+_TIME_RE = re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?![0-9])")
+_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8}|[48]00-?[0-9]{3}-?[0-9]{4})(?![0-9])")
+
+
+def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Digits of a URL, an e-mail address (name-like, the whole token) or a clock time 20:47 (name-like)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic":
+        return None
+    if not ((start > 0 and text[start - 1] in _WEB_GLUE) or text[end:end + 1] in _WEB_GLUE):
+        return None
+    if text[end:end + 1] == ":" and (start == 0 or not text[start - 1].isdigit()):
+        clock = _TIME_RE.match(text, start)
+        if clock is not None:
+            return _name_draft(start, clock.end(), None)
+    left = start
+    while left > 0 and "!" <= text[left - 1] <= "~":
+        left -= 1
+    token = _WEB_TOKEN_RE.match(text, left)
+    if token is None:  # full-width digits
+        return None
+    word = token.group().rstrip(".,;:!?)")
+    if "://" in word or word.startswith("www.") or ("@" in word and "." in word.partition("@")[2]):
+        return _name_draft(left, left + len(word), None)
+    return None
+
+
+def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Telephone numbers (13812345678, 010-12345678, 400-123-4567): name-like."""
+    start = core.start()
+    if core.lastgroup != "arabic" or text[start] not in "0148" or (start > 0 and text[start - 1].isdigit()):
+        return None
+    phone = _PHONE_RE.match(text, start)
+    return None if phone is None else _name_draft(start, phone.end(), None)
+
+
+_CITATION_RE = re.compile(r"[\[［](?:[0-9]{1,3}[,，\-–—~、 ]*)+[\]］]")
+_CITATION_LOOKBACK = 16
+
+
+def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Citation markers [2], [19], [2,6], [3-5]: no quantity."""
+    start = core.start()
+    if core.lastgroup != "arabic" or start == 0:
+        return None
+    window = text[max(0, start - _CITATION_LOOKBACK):start]
+    bracket = max(window.rfind("["), window.rfind("［"))
+    if bracket < 0:
+        return None
+    begin = start - len(window) + bracket
+    citation = _CITATION_RE.match(text, begin)
+    return NOT_A_QUANTITY if citation is not None and citation.end() > start else None
+
+
+_SECTION_RE = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+[ \t\u3000]|[.．、](?![0-9]))")
+
+
+def _read_section_number(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Section and list numbers at the start of a line or block (1.1 数据来源, 2. 方法, 3、): name-like."""
+    start = core.start()
+    if core.lastgroup != "arabic" or not with_prefix:
+        return None
+    left = start
+    while left > 0 and text[left - 1] in " \t\u3000":
+        left -= 1
+    if left > 0 and text[left - 1] != "\n":
+        return None
+    section = _SECTION_RE.match(text, start)
+    if section is None or _char_after_gap(text, section.end()) in _TAIL_FIRST_CHARS | PERCENT_SIGNS:
+        return None
+    surface = text[start:section.end()].rstrip(" \t\u3000.．、")
+    return _name_draft(start, start + len(surface), None)
+
+
+def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Digits glued to Latin letters (5G, RK18, Apollo6.0, GPT-3) unless the letters are a unit (100GB)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic":
+        return None
+    if not ((start > 0 and text[start - 1] in _NAME_GLUE_BEFORE) or text[end:end + 1] in _ASCII_LETTERS):
+        return None
+    if text[end:end + 1] in _ASCII_LETTERS and _LATIN_UNIT_RE.match(text, end) is not None and not (
+        start > 0 and text[start - 1] in _ASCII_LETTERS
+    ):
+        return None  # 100GB, 5EFLOPS: a number and its unit
+    span = _ascii_name_span(text, start, end)
+    return None if span is None else _name_draft(span[0], span[1], _read_core(text, core))
+
+
+def _read_fixed_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Set expressions with a fixed reading (十之八九 = 80..90 %), from the lexicon."""
+    start = core.start()
+    if core.lastgroup != "cn" or text[start] not in _FIXED_FIRST_CHARS:
+        return None
+    for phrase, reading in FIXED_PHRASES.items():
+        if text.startswith(phrase, start):
+            draft = Draft(start, start + len(phrase), float(reading["value"]))
+            draft.value_high = float(reading["value_high"]) if "value_high" in reading else None
+            draft.unit = reading["unit"]
+            draft.bounds.append(reading.get("bound", "eq"))
+            draft.qualifiers.append(phrase)
+            return draft
+    return None
+
+
+_DOUBLING_RE = re.compile(rf"(?P<verb>{DOUBLING_VERB}了?){_GAP}\Z")
+
+
+def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """翻一番 = x 2, 翻两番 = x 4: 番 doubles once per count."""
+    start, end = core.span()
+    if core.lastgroup != "cn" or text[end:end + 1] != DOUBLING_COUNTER or start == 0:
+        return None
+    verb = _DOUBLING_RE.search(text, max(0, start - 4), start)
+    count = _cn_to_number(core.group())
+    if verb is None or count is None or count != int(count) or not 1 <= count <= 10:
+        return None
+    draft = Draft(verb.start(), end + 1, float(2 ** int(count)))
+    draft.unit = "multiple"
+    draft.qualifiers.append(text[verb.start():end + 1])
+    return draft
+
+
+def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Chinese numerals inside set phrases (一批, 零售, 百度, 第三方) and list ordinals (一是): no quantity."""
+    start, end = core.span()
+    if core.lastgroup != "cn":
+        return None
+    if _is_set_phrase(text, start) or (end - start > 1 and _is_set_phrase(text, end - 1)):
+        return NOT_A_QUANTITY
+    if end - start == 1 and end < len(text) and text[end] in LIST_ORDINAL_FOLLOWERS and core.group() in CHINESE_DIGITS:
+        return NOT_A_QUANTITY
+    return None
+
+
+#: Whole-mention readers in order of precedence: the first that returns a draft (or NOT_A_QUANTITY)
+#: decides the mention; when none does, the general reading (qualifiers, number, unit) follows.
+#: Dates before names (2021-03-15 is no range), names and codes before numbers, set phrases last.
+WHOLE_READERS = (
+    _read_first_rank,
+    _read_iso_date,
+    _read_date_code,
+    _read_named_numeral,
+    _read_web_or_time,
+    _read_phone,
+    _read_citation,
+    _read_section_number,
+    _read_ascii_name,
+    _read_fixed_phrase,
+    _read_doubling,
+    _read_set_phrase,
+)
+
+
+def _read_arabic_continuation(text: str, draft: Draft) -> bool:
+    """Extend an Arabic number: PDF thousands spaces (1 056), compound magnitudes (1亿2000万, 3万4000),
+    a slash fraction (1/3 = 33.3 %). Returns whether the continuation makes it a quantity."""
+    start, end = draft.start, draft.end
+    char = text[end:end + 1]
+    if char == " " and end - start <= 3 and text[start:end].isdigit() and (start == 0 or not text[start - 1].isdigit()):
+        groups = _SPACED_GROUP_RE.match(text, end)
+        if groups is not None and _char_after_gap(text, groups.end()) in _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS:
+            draft.value = float(text[start:groups.end()].replace(" ", ""))
+            draft.end = draft.consumed = groups.end()
+            return False
+    elif char in _SECTION_MAG_CHARS and draft.value is not None:
+        compound = _COMPOUND_RE.match(text, end)
+        if compound is not None:
+            section = MAGNITUDES[compound.group("section")]
+            rest = float(compound.group("num")) * _magnitude_scale(compound.group("mag"))
+            if rest < section:
+                draft.value = draft.value * section + rest
+                draft.scale, draft.scale_applied = section, True
+                draft.end = draft.consumed = compound.end()
+                return True
+    elif char == "/" and (start == 0 or text[start - 1] not in "/-"):
+        fraction = _FRACTION_RE.match(text, start)
+        if fraction is not None:
+            numerator, denominator = int(fraction.group("num")), int(fraction.group("den"))
+            if 0 < numerator < denominator and denominator in FRACTION_DENOMINATORS:
+                draft.value, draft.unit = numerator / denominator * 100.0, "percent"
+                draft.end = draft.consumed = fraction.end()
+                return True
+    return False
+
+
+def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) -> tuple[int, int, str]:
+    """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦)."""
+    if len(numeral) > 1 and numeral[-1] in _TAIL_MAG_CHARS and text.startswith(_MAGNITUDE_LED_UNITS, end - 1):
+        return start, end - 1, numeral[:-1]
+    return start, end, numeral
+
+
+_MINUS_CHARS: frozenset[str] = frozenset(sign for sign in MINUS_SIGNS if len(sign) == 1)
+#: Characters before a hyphen that make it a range dash or part of a name (2019-2021, GPT-3, (a)-1).
+_NOT_SIGN_BEFORE = frozenset(string.ascii_letters + string.digits + "０１２３４５６７８９)）]］%％")
+
+
+def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
+    """A minus sign right before the number (-3.5%, 负 12.6%, 增长-2.1%) negates it (never a date's)."""
+    if prefix_end == 0 or text[prefix_end - 1] not in _MINUS_CHARS or draft.unit == "date":
+        return prefix_end
+    sign_at = prefix_end - 1
+    before = text[max(0, sign_at - 8):sign_at].rstrip(" ")[-1:]
+    if text[sign_at] != "负" and before and before in _NOT_SIGN_BEFORE:
+        return prefix_end
+    if draft.value is not None:
+        draft.value = -draft.value
+    if draft.value_high is not None:
+        draft.value, draft.value_high = -draft.value_high, draft.value
+    return sign_at
+
+
+_CURRENCY_PREFIX_RE = re.compile(rf"(?P<cur>{_alternation(CURRENCY_PREFIXES)})[ \u3000]?\Z")
+_CURRENCY_PREFIX_LAST: frozenset[str] = frozenset(word[-1] for word in CURRENCY_PREFIXES)
+
+
+def _read_currency_prefix(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """Money written before the number (人民币 3500 亿元, ￥200, US$3.5 亿): its ISO 4217 code."""
+    if text[max(0, prefix_end - 2):prefix_end].rstrip(" \u3000")[-1:] not in _CURRENCY_PREFIX_LAST:
+        return prefix_end, False
+    currency = _CURRENCY_PREFIX_RE.search(text, max(0, prefix_end - 5), prefix_end)
+    if currency is None:
+        return prefix_end, False
+    code = CURRENCY_PREFIXES[currency.group("cur")]
+    if draft.unit in (None, "count", "currency") and draft.currency in (None, code):
+        draft.unit, draft.currency = "currency", code
+    return currency.start(), True
+
+
+def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """A qualifier before the number (超过, 约合, 至少, 不足): its bound."""
+    # Pre-filter: the last non-gap character of the window must end a qualifier.
+    if text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:] not in _PREFIX_LAST_CHARS:
+        return prefix_end, False
+    qualifier = _PREFIX_RE.search(text, max(0, prefix_end - _PREFIX_WINDOW), prefix_end)
+    if qualifier is None:
+        return prefix_end, False
+    word = qualifier.group("q")
+    bound = PREFIX_QUALIFIERS[word]
+    if word == "近" and draft.unit == "duration":
+        bound = "eq"  # 近 6 年 = "the last six years", not "nearly six"
+    draft.qualifiers.insert(0, word)
+    draft.bounds.append(bound)
+    return qualifier.start(), True
+
+
+def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, with_prefix: bool) -> Draft | None:
+    """Read the quantity around one numeral core, or None when it is not a quantity."""
+    start, end = core.span()
+    kind = core.lastgroup
+    is_arabic = kind == "arabic"
+    numeral = core.group()
+
+    for reader in WHOLE_READERS:
+        found = reader(text, core, with_prefix)
+        if found is not None:
+            return None if found is NOT_A_QUANTITY else found
+    if not is_arabic:
+        start, end, numeral = _before_magnitude_led_unit(text, start, end, numeral)
+
+    value = _parse_arabic(numeral) if is_arabic else _cn_to_number(numeral)  # _read_core without the call
+    wildcard = approximate = None
+    if not is_arabic and len(numeral) > 1:
+        approximate = parse_approximate_range(numeral)  # 七八, 一两万, 二三十: (low, high)
+        if approximate is not None:
+            value = float(approximate[0])
+    if value is None and not is_arabic and WILDCARD_DIGIT in numeral:
+        wildcard = parse_chinese_wildcard(numeral)  # 十几, 二十几, 一百几十: (low, high)
+        if wildcard is not None:
+            value = float(wildcard[0])
+    draft = Draft(start, end, value)
+    has_context = False
+    magnitude_only = (not is_arabic) and all(char in MAGNITUDES for char in numeral)
+    if wildcard is not None:
+        draft.value_high = float(wildcard[1])
+        draft.qualifiers.append(WILDCARD_DIGIT)
+        # 几 is a digit left open: 十几 = 11..19 and 几十 = 20..90 are ranges (数十 is an order of magnitude)
+        draft.bounds.append("range")
+        has_context = True
+    if approximate is not None:
+        draft.value_high = float(approximate[1])
+        draft.bounds.append("range")
+    if is_arabic:
+        has_context = _read_arabic_continuation(text, draft)
+        end = draft.end
+    elif numeral == "一" and text[end:end + 1] == HALF_WORD:  # 一半 = 50 %
+        draft.value, draft.unit = HALF_PERCENT, "percent"
+        end = draft.end = end + 1
+        has_context = True
+
+    # ---- before the number -------------------------------------------------------------------
+    prefix_end = start
+    vague_prefix = None
+    rank = False
+    if with_prefix:
+        if magnitude_only and start > 0 and text[start - 1] in VAGUE_PREFIXES and not (
+            text[start - 1] == "上" and start > 1 and text[start - 2] == "以"
+        ):
+            vague_prefix = text[start - 1]
+            prefix_end = start - 1
+            if vague_prefix == WILDCARD_DIGIT:
+                span = parse_chinese_wildcard(vague_prefix + numeral)  # 几十 = 20..90, 几百万
+                if span is not None:
+                    draft.value, draft.value_high = float(span[0]), float(span[1])
+        elif wildcard is not None and start > 0 and text[start - 1] == WILDCARD_DIGIT and numeral[0] in MAGNITUDES:
+            span = parse_chinese_wildcard(WILDCARD_DIGIT + numeral)  # 几十几 = 21..99: one wildcard qualifier
+            if span is not None:
+                draft.value, draft.value_high = float(span[0]), float(span[1])
+                prefix_end = start - 1
+        elif start > 0 and (text[start - 1] == "第" or (text[start - 1] == " " and start > 1 and text[start - 2] == "第")):
+            rank = True
+            prefix_end = start - 1 if text[start - 1] == "第" else start - 2
+        elif is_arabic and start > 0:
+            before = text[max(0, start - 2):start].rstrip(" ")
+            if before and before[-1] in LABEL_WORDS:  # 图 3, 表 4-2, 图 2.1
+                label = _LABEL_TAIL_RE.match(text, end)
+                draft = _name_draft(text.rfind(before[-1], max(0, start - 2), start), label.end(), value)
+                return draft
+
+    # ---- after the number: date forms first ---------------------------------------------------
+    position = end
+    next_char = text[end:end + _GAP_MAX + 1].lstrip(_GAP_CHARS)[:1]  # _char_after_gap(text, end), inlined
+    whole = value is not None and math.isfinite(value) and value == int(value)
+    if wildcard is not None or approximate is not None:
+        whole = False  # 十几 and 七八 are no year and no month
+    is_year = whole and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(numeral) == 4
+    date_match = _DATE_RE.match(text, position) if is_year and next_char == "年" else None
+    if date_match is not None:
+        draft.unit = "date"
+        if date_match.group("month"):
+            draft.month = _small_number(date_match.group("month"))
+        elif date_match.group("part"):
+            draft.month = YEAR_PART_MONTHS[date_match.group("part")]
+        position = date_match.end()
+        has_context = True
+    elif whole and 1 <= value <= 12 and "." not in numeral:
+        month_match = _MONTH_RE.match(text, position) if next_char == "月" else None
+        if month_match is not None:
+            draft.unit = "date"
+            draft.month = int(value)
+            draft.value = None
+            position = month_match.end()
+            has_context = True
+            if with_prefix:
+                relative = _RELATIVE_YEAR_RE.search(text, max(0, start - 6), start)
+                if relative is not None:
+                    prefix_end = relative.start()
+                    if year is not None:
+                        draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
+
+    # (no date here means position == end, so next_char is still the character after the gap)
+    if draft.unit != "date" and next_char in _TAIL_FIRST_CHARS:
+        tail = _TAIL_RE.match(text, position)
+        if tail.end() > position:
+            position, tail_context = _read_tail(text, tail, draft, magnitude_only=magnitude_only)
+            has_context = has_context or tail_context
+    draft.end = position
+
+    # ---- qualifiers before the number -----------------------------------------------------------
+    if with_prefix:
+        if vague_prefix is not None:
+            draft.qualifiers.insert(0, vague_prefix)
+            draft.bounds.append("range" if vague_prefix == WILDCARD_DIGIT else "vague")
+            if draft.value is not None and draft.value_high is None:
+                draft.value_high = draft.value * 10
+            has_context = True
+        if not vague_prefix:
+            prefix_end = _read_sign(text, draft, prefix_end)
+        prefix_end, found_currency = _read_currency_prefix(text, draft, prefix_end)
+        prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, prefix_end)
+        has_context = has_context or found_currency or found_qualifier
+        if rank:
+            if draft.counter in DIVISION_COUNTERS:  # 第一节, 第 1259 条: the label of a part of a text
+                return _name_draft(prefix_end, draft.end, draft.value)
+            draft.unit = "rank"
+            has_context = True
+        if draft.unit is None and draft.counter is None and text.endswith(WORTH_WORD, 0, prefix_end):
+            draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
+        draft.start = prefix_end
+
+    if not is_arabic and not has_context and not lenient:
+        # A bare Chinese numeral is a quantity only when it is a real multi-character number such as
+        # 十五万六千; single characters and bare magnitudes (千万 "by all means") need context.
+        if len(numeral) < 2 or magnitude_only or not any(char in MAGNITUDES for char in numeral):
+            draft.weak = DECIMAL_POINT_WORD not in numeral  # 零点五 is a number by itself
+
+    if not has_context and is_arabic and start > 1 and text[start - 2] in _ASCII_LETTERS and text[start - 1] == " " and (
+        with_prefix
+    ):
+        # A Latin word, a space and a number that nothing marks as an amount is a name: iPhone 12,
+        # Windows 10, Python 3, GB/T 20000-2014 (with a counter, unit or % it stays one: AI 4000 种).
+        left, right = _latin_name_span(text, start, end)
+        draft = Draft(left, right, value)
+        draft.unit = "other"
+        draft.name_like = True
+        return draft
+
+    if is_arabic and not has_context and with_prefix and _looks_like_footnote_marker(text, start, end, numeral):
+        return None
+
+    draft.consumed = draft.end
+    # ---- footnote marker glued after a percent sign or trailing qualifier (27%3, 40% 以上 4) ----
+    if draft.unit == "percent" or (draft.qualifiers and draft.end == position and text[draft.end - 1:draft.end] in "上下右内+＋%％"):
+        footnote = _FOOTNOTE_RE.match(text, draft.end)
+        if footnote is not None:
+            draft.footnote = int(footnote.group("fn"))
+            draft.consumed = footnote.end()
+    return draft
+
+
+# --------------------------------------------------------------------------------------------------
+# Readers of what follows a number (one per idiom; _TAIL_RE's groups say which applies)
+# --------------------------------------------------------------------------------------------------
+
+
+def _scale(draft: Draft, factor: float) -> None:
+    """Multiply both ends of a draft by ``factor`` (a magnitude, 成 as tenths, 万元)."""
+    if draft.value is not None:
+        draft.value *= factor
+    if draft.value_high is not None:
+        draft.value_high *= factor
+    draft.scale *= factor
+    draft.scale_applied = True
+
+
+def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
+    """X 分之 Y (百分之二十, 千分之三, 三分之一): Y / X as a percentage; a suffix qualifier may follow."""
+    numerator = _CORE_RE.match(text, tail.end())
+    if numerator is None or numerator.lastgroup not in ("arabic", "cn"):
+        return tail.start("frac"), False
+    span = _numeral_span(numerator.group(), numerator.lastgroup == "arabic")
+    if span is not None and draft.value:
+        if draft.value_high:  # 十几分之一: a larger denominator gives the smaller share
+            draft.value, draft.value_high = span[0] / draft.value_high * 100.0, span[1] / draft.value * 100.0
+        else:
+            low, high = span[0] / draft.value * 100.0, span[1] / draft.value * 100.0
+            draft.value, draft.value_high = low, (high if high != low else None)
+            if draft.value_high is not None:
+                draft.bounds.append("range")  # 百分之二三十
+    else:
+        draft.value = draft.value_high = None
+        draft.bounds.append("vague")
+    draft.unit = "percent"
+    position = numerator.end()
+    suffix = _SUFFIX_RE.match(text, position)
+    if suffix is not None:
+        draft.qualifiers.append(suffix.group("suffix"))
+        draft.bounds.append(SUFFIX_QUALIFIERS[suffix.group("suffix")])
+        position = suffix.end()
+    return position, True
+
+
+def _read_discount(draft: Draft) -> None:
+    """8 折 = 80 %, 八五折 = 85 % (the digits name tenths and hundredths of the full price), 8.5 折 = 85 %."""
+    draft.unit = "percent"
+    if draft.value is None:
+        return
+    factor = 10.0 if draft.value < 10 else 1.0
+    _scale(draft, factor)
+
+
+def _read_counter(counter: str, draft: Draft, *, magnitude_only: bool, mag: str | None) -> None:
+    """A counter or unit word after the number: its unit class, currency, symbol and scale."""
+    if counter == ORDER_OF_MAGNITUDE_SUFFIX and (magnitude_only or mag):
+        draft.bounds.append("vague")
+        draft.qualifiers.append(ORDER_OF_MAGNITUDE_SUFFIX)
+        if draft.value is not None and draft.value_high is None:
+            draft.value_high = draft.value * 10
+        return
+    info = UNIT_WORDS[counter]
+    if info.scale != 1.0:
+        _scale(draft, info.scale)
+        counter = counter[-1]  # 万元 -> 元 (the magnitude is in the value)
+    if info.unit != "multiple":
+        draft.counter = counter
+    if info.unit is not None:
+        draft.unit = info.unit
+        draft.currency = info.currency or draft.currency
+        draft.unit_symbol = info.symbol
+
+
+def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
+    """Apply what _TAIL_RE found after a number; returns where the mention ends and whether it gave context."""
+    groups = tail.groupdict()
+    mag = groups["mag"] or groups["mag2"]
+    infix = groups["infix"] or groups["infix2"]
+    position = tail.end()
+    context = False
+    if mag and draft.value is not None:
+        _scale(draft, _magnitude_scale(mag))
+        context = True
+    if infix:
+        draft.qualifiers.append(infix)
+        draft.bounds.append(INFIX_QUALIFIERS[infix])
+        context = True
+    if groups["pct"]:
+        draft.unit = "percent"
+        context = True
+    elif groups["permille"]:
+        draft.unit = "percent"
+        _scale(draft, 0.1)
+        context = True
+    elif groups["pp"]:
+        draft.unit = "percentage_point"
+        draft.counter = None
+        context = True
+    elif groups["cheng"]:
+        draft.unit = "percent"
+        _scale(draft, TENTHS_PERCENT)
+        context = True
+    elif groups["zhe"]:
+        _read_discount(draft)
+        context = True
+    elif groups["frac"]:
+        return _read_fraction(text, tail, draft)
+    elif groups["counter"]:
+        _read_counter(groups["counter"], draft, magnitude_only=magnitude_only, mag=mag)
+        context = True
+    if groups["suffix"]:
+        draft.qualifiers.append(groups["suffix"])
+        draft.bounds.append(SUFFIX_QUALIFIERS[groups["suffix"]])
+        context = True
+    return position, context
+
+
+def _magnitude_scale(mag: str) -> int:
+    scale = 1
+    for char in mag:
+        scale *= MAGNITUDES[char]
+    return scale
+
+
+def _numeral_span(numeral: str, is_arabic: bool) -> tuple[float, float] | None:
+    """(low, high) of a numeral: equal ends for a plain number, two ends for 二三十 or 十几."""
+    if is_arabic:
+        value = _parse_arabic(numeral)
+        return None if value is None else (value, value)
+    span = parse_approximate_range(numeral)
+    if span is not None:
+        return float(span[0]), float(span[1])
+    value = _cn_to_number(numeral)
+    if value is not None:
+        return value, value
+    wildcard = parse_chinese_wildcard(numeral)
+    return None if wildcard is None else (float(wildcard[0]), float(wildcard[1]))
+
+
+def _looks_like_footnote_marker(text: str, start: int, end: int, numeral: str) -> bool:
+    """A lone 1-2 digit number after 'CJK + space' and before punctuation is a footnote marker (形态 1。)."""
+    if end - start > 2 or start < 2 or text[start - 1] != " ":
+        return False
+    previous = text[start - 2]
+    if not ("\u4e00" <= previous <= "\u9fff") or previous in VALUE_VERB_CHARS:
+        return False
+    return end < len(text) and text[end] in "。，；："
+
+
+def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) -> None:
+    """Extend ``first`` with a range connector and a second quantity (6 到 8 周, 2019-2021 年)."""
+    if first.name_like or first.bounds:
+        return
+    if _char_after_gap(text, first.end) not in _RANGE_FIRST_CHARS:
+        return
+    connector = _RANGE_RE.match(text, first.end)
+    if connector is None:
+        return
+    core = _CORE_RE.match(text, connector.end())
+    if core is None or core.lastgroup == "first":
+        return
+    second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
+    if second is None or second.name_like or first.value is None:
+        return
+    conn = connector.group("conn")
+    if first.unit is not None and second.unit is not None and first.unit != second.unit:
+        return
+    if first.unit == "date" and second.unit == "date" and second.value is None and second.month is not None:
+        second.value = first.value  # 2020年11月28日-12月03日: the year written once
+    if second.value is None:
+        return
+    if first.unit is not None and second.unit is None:
+        if first.unit == "date":
+            return
+        second.unit = first.unit
+    if first.counter is not None and second.counter is not None and first.counter != second.counter:
+        return
+    if first.unit is None and second.unit is not None:
+        # 3-5% / 六至八成 / 3至8亿元: the unit and scale written once apply to both ends.
+        first.unit, first.currency, first.unit_symbol = second.unit, second.currency, second.unit_symbol
+        if second.scale_applied and not first.scale_applied and first.value * second.scale <= second.value:
+            first.value *= second.scale
+    low, high = (first.value, first.month or 0), (second.value, second.month or 0)
+    if conn not in ("到", "至") and not low < high:
+        return  # 3-1 is not a range (a dash between unrelated numbers)
+    if low > high:
+        return
+    # the top of the range is the top of the second quantity when that names a span (三到十几个)
+    first.value_high = second.value if second.value_high is None else second.value_high
+    if first.unit == "date":
+        first.month_high = second.month
+    first.counter = first.counter or second.counter
+    first.qualifiers.extend(second.qualifiers)
+    first.bounds.append("range")
+    first.end = second.end
+    first.consumed = second.consumed
+    first.footnote = first.footnote or second.footnote
+
+
+def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
+    """All mention drafts of ``text`` in order of appearance."""
+    drafts: list[Draft] = []
+    resume = 0
+    for core in _CORE_RE.finditer(text):
+        if core.start() < resume:
+            continue
+        draft = _read_one(text, core, year=year, lenient=lenient, with_prefix=True)
+        if draft is None:
+            continue
+        _merge_range(text, draft, year=year, lenient=lenient)
+        if draft.weak and "range" not in draft.bounds:
+            continue
+        if drafts and draft.start < drafts[-1].end:
+            draft.start = drafts[-1].end  # a prefix never reaches into the previous mention
+            while draft.start < draft.end and text[draft.start].isspace():
+                draft.start += 1
+        drafts.append(draft)
+        resume = max(draft.consumed, core.end())
+    _share_list_units(text, drafts)
+    _link_pairs(text, drafts)
+    return drafts
+
+
+#: What may stand between the items of a list that share one unit written after the last item
+#: (2.3个、2.4个和3.2个百分点; 3、4 和 5 家).
+LIST_SEPARATORS: frozenset[str] = frozenset("、和及与或以 \u3000")
+
+
+def _shares_unit(item: Draft, last: Draft) -> bool:
+    if item.name_like or item.unit == "date" or item.bounds and "range" in item.bounds:
+        return False
+    if item.unit is None and item.counter is None:
+        return True
+    return last.unit == "percentage_point" and item.unit is None and item.counter == "个"
+
+
+def _share_list_units(text: str, drafts: list[Draft]) -> None:
+    """Give the items of a list the unit written once after its last item."""
+    for index in range(len(drafts) - 1, 0, -1):
+        last = drafts[index]
+        if (last.unit is None and last.counter is None) or last.unit in ("date", "other") or last.name_like:
+            continue
+        item_index = index - 1
+        while item_index >= 0:
+            item, after = drafts[item_index], drafts[item_index + 1]
+            gap = text[item.end:after.start]
+            if not gap or len(gap) > 3 or not LIST_SEPARATORS.issuperset(gap) or not _shares_unit(item, last):
+                break
+            item.unit, item.currency, item.unit_symbol = last.unit, last.currency, last.unit_symbol
+            item.counter = last.counter
+            item_index -= 1
+
+
+def _link_pairs(text: str, drafts: list[Draft], first_pair_id: int = 0) -> int:
+    """Link before/after values of a change (由 80% 提升到 95%). Returns the next free pair id."""
+    pair_id = first_pair_id
+    if len(drafts) < 2 or ("由" not in text and "从" not in text):
+        return pair_id
+    ends = [draft.end for draft in drafts]
+    for change in _CHANGE_RE.finditer(text):
+        verb_start = change.start()
+        index = bisect_right(ends, verb_start) - 1
+        if index < 0:
+            continue
+        # Candidates for the before value: mentions between the nearest 由/从 and the verb.
+        opener = -1
+        for position in range(verb_start - 1, max(-1, verb_start - 2 * PAIR_WINDOW), -1):
+            char = text[position]
+            if char in SENTENCE_END or char == "，":
+                break
+            if char in CHANGE_OPENERS:
+                opener = position
+                break
+        if opener < 0:
+            continue
+        # Candidates for the before value: unpaired, not name-like mentions after the opener and up to
+        # the verb; the last non-date one, else the last one. Drafts are in order of start, so walk back
+        # from the verb only as far as the opener (slicing drafts here would make the scan quadratic).
+        before = last_candidate = None
+        for candidate_index in range(index, -1, -1):
+            draft = drafts[candidate_index]
+            if draft.start <= opener:
+                break
+            if draft.pair_id is not None or draft.name_like:
+                continue
+            last_candidate = last_candidate or draft
+            if draft.unit != "date":
+                before = draft
+                break
+        before = before or last_candidate
+        if before is None:
+            continue
+        if before.start - opener > PAIR_WINDOW:
+            continue
+        after = None
+        for after_index in range(index + 1, len(drafts)):
+            draft = drafts[after_index]
+            if draft.start < change.end():
+                continue
+            gap = text[change.end():draft.start]
+            if draft.start - change.end() > PAIR_WINDOW or any(char in SENTENCE_END or char == "，" for char in gap):
+                break
+            if draft.unit == before.unit and not draft.name_like:
+                after = draft
+                break
+        if after is None:
+            continue
+        before.pair_id, before.role = pair_id, "before"
+        after.pair_id, after.role = pair_id, "after"
+        pair_id += 1
+    return pair_id
+
+
+def scan(text: str, *, year: int | None = None, finalise: bool = True) -> list[Draft]:
+    """Every mention of ``text`` in order of appearance, as :class:`Draft` objects.
+
+    ``finalise=False`` leaves defaults unfilled so that a caller can still attach footnotes first.
+    """
+    drafts = _scan(text, year=year)
+    if finalise:
+        for draft in drafts:
+            draft.finalise()
+    return drafts
+
+
+# --------------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------------
+
+
+def parse_quantity(text: str, *, year: int | None = None) -> Quantity | None:
+    """Read one quantity expression.
+
+    Parameters
+    ----------
+    text : str
+        An expression such as ``"超过 1 万项"``, ``"八成以上"``, ``"6 到 8 周"``, ``"百万级"``. Bare
+        Chinese numerals (``"百万"``, ``"三"``) are accepted here, unlike in running text.
+    year : int, optional
+        Year that resolves relative dates (今年 3 月).
+
+    Returns
+    -------
+    Quantity or None
+        The first quantity in ``text`` (``start``/``end`` locate it), or ``None`` if there is none
+        (``"一批"``, ``"零售"``, ``""``).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_quantity expects a str, got {type(text).__name__}")
+    drafts = _scan(text, year=year, lenient=True)
+    if not drafts:
+        return None
+    draft = drafts[0]
+    draft.finalise()
+    return Quantity(
+        surface=text[draft.start:draft.end],
+        value=draft.value,
+        value_high=draft.value_high,
+        unit=draft.unit,
+        counter=draft.counter,
+        bound=draft.bound,
+        month=draft.month,
+        month_high=draft.month_high,
+        footnote=draft.footnote,
+        qualifier=" ".join(draft.qualifiers) or None,
+        name_like=draft.name_like,
+        currency=draft.currency,
+        unit_symbol=draft.unit_symbol,
+        start=draft.start,
+        end=draft.end,
+    )

@@ -6,6 +6,6 @@ turns those into a DataFrame with provenance. Words live in ``lexicon.toml`` (se
 """
 from __future__ import annotations
 
-from .scanner import BOUNDS, SENTENCE_END, UNITS, Draft, Quantity, parse_quantity, scan
+from .scanner import BOUNDS, CURRENCIES, SENTENCE_END, UNITS, Draft, Quantity, parse_quantity, scan
 
-__all__ = ["BOUNDS", "SENTENCE_END", "UNITS", "Draft", "Quantity", "parse_quantity", "scan"]
+__all__ = ["BOUNDS", "CURRENCIES", "SENTENCE_END", "UNITS", "Draft", "Quantity", "parse_quantity", "scan"]

@@ -75,7 +75,7 @@ from .numerals import (
     parse_chinese_wildcard,
 )
 
-__all__ = ["BOUNDS", "UNITS", "Quantity", "parse_quantity", "scan"]
+__all__ = ["BOUNDS", "CURRENCIES", "UNITS", "Quantity", "parse_quantity", "scan"]
 
 # --------------------------------------------------------------------------------------------------
 # Vocabularies
@@ -88,6 +88,11 @@ UNITS: tuple[str, ...] = (
     "mass", "data_size", "data_rate", "compute", "frequency", "area", "length", "volume", "temperature",
     "rank", "other",
 )
+
+#: ISO 4217 codes the lexicon knows (the values of the ``currency`` column).
+CURRENCIES: tuple[str, ...] = tuple(sorted(
+    {info.currency for info in UNIT_WORDS.values() if info.currency} | set(CURRENCY_PREFIXES.values())
+))
 
 #: How the stated number relates to the true amount. ``range``: value..value_high stated; ``vague``:
 #: an order of magnitude such as 数千 or 百万级 (value = low end, value_high = top end).

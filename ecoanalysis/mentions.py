@@ -7,6 +7,7 @@ column, block, chapter, sentence); for a plain string the line/column of the str
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -235,9 +236,13 @@ def _attach_footnote_refs(text: str, drafts: list[Draft], refs: Any) -> None:
         covered_until = offset
 
 
+_NEWLINE_RE = re.compile("\n")
+_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
-    starts.extend(index + 1 for index, char in enumerate(text) if char == "\n")
+    starts.extend(match.end() for match in _NEWLINE_RE.finditer(text))
     return starts
 
 
@@ -246,7 +251,7 @@ class _Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ends = [index + 1 for index, char in enumerate(text) if char in SENTENCE_END]
+        self.ends = [match.end() for match in _SENTENCE_END_RE.finditer(text)]
         self.cache: dict[int, str] = {}
 
     def around(self, start: int) -> str:

@@ -101,6 +101,7 @@ def parse_chinese_integer(numeral: str) -> int | None:
     pending_digit: int | None = None  # a digit waiting for its magnitude
     last_magnitude = 0  # magnitude of the previous unit, for the elided form 一万五
     zero_seen = False  # 零 cancels the elision: 一万零五 is 10005, not 15000
+    last_small = 10**5  # 千, 百, 十 must come in decreasing order within a section: 十一十一 is no numeral
     for char in numeral:
         if char in CHINESE_DIGITS:
             digit = CHINESE_DIGITS[char]
@@ -112,6 +113,9 @@ def parse_chinese_integer(numeral: str) -> int | None:
             pending_digit = digit
         elif char in SMALL_MAGNITUDES:
             magnitude = SMALL_MAGNITUDES[char]
+            if magnitude >= last_small:
+                return None
+            last_small = magnitude
             section += (1 if pending_digit is None else pending_digit) * magnitude
             pending_digit = None
             last_magnitude = magnitude
@@ -125,6 +129,7 @@ def parse_chinese_integer(numeral: str) -> int | None:
             if unit_value == 0:
                 unit_value = 1  # a bare 万 or 亿 is 10^4 or 10^8
             parts.append((unit_value * magnitude, magnitude))
+            last_small = 10**5
             section = 0
             pending_digit = None
             zero_seen = False

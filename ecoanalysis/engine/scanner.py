@@ -228,8 +228,10 @@ _FIRST_RANK = (
 _CORE_RE = re.compile(
     rf"(?=[{_CORE_FIRST_CHARS}])"
     rf"(?:(?P<arabic>{_ARABIC})"
-    rf"|(?P<cn>[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*"
-    rf"|(?<=[{_CN_MAG_CHARS}]){WILDCARD_DIGIT}(?![{WILDCARD_GUARD}])[{_CN_MAG_CHARS}]*)?)"
+    # 几 inside a run (十几, 二十几万, 一百几十): the whole run is one core, so that 十几十几... is one
+    # unreadable numeral rather than thousands of mentions
+    rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
+    rf"(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?)"
     rf"|(?P<first>{_FIRST_RANK}))"
 )
 #: 4-digit year, separator, month, the same separator, day: tried where an Arabic core starts with four
@@ -762,20 +764,46 @@ def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 #: Whole-mention readers in order of precedence: the first that returns a draft (or NOT_A_QUANTITY)
 #: decides the mention; when none does, the general reading (qualifiers, number, unit) follows.
 #: Dates before names (2021-03-15 is no range), names and codes before numbers, set phrases last.
-WHOLE_READERS = (
-    _read_first_rank,
-    _read_iso_date,
-    _read_date_code,
-    _read_named_numeral,
-    _read_web_or_time,
-    _read_phone,
-    _read_citation,
-    _read_section_number,
-    _read_ascii_name,
-    _read_fixed_phrase,
-    _read_doubling,
-    _read_set_phrase,
+WHOLE_READERS: tuple[tuple[str, Any], ...] = (
+    ("first", _read_first_rank),
+    ("arabic", _read_iso_date),
+    ("arabic", _read_date_code),
+    ("arabic cn", _read_named_numeral),
+    ("arabic", _read_web_or_time),
+    ("arabic", _read_phone),
+    ("arabic", _read_citation),
+    ("arabic", _read_section_number),
+    ("arabic", _read_ascii_name),
+    ("cn", _read_fixed_phrase),
+    ("cn", _read_doubling),
+    ("cn", _read_set_phrase),
 )
+#: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
+#: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
+_SPECIAL_BEFORE: frozenset[str] = frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n")
+_SPECIAL_AFTER: frozenset[str] = (
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET
+)
+
+
+def _may_be_special(text: str, start: int, end: int) -> bool:
+    """Cheap test whether any whole-mention reader could apply to the Arabic core text[start:end]."""
+    if start == 0 or text[start - 1] in _SPECIAL_BEFORE or text[end:end + 1] in _SPECIAL_AFTER:
+        return True
+    left = start - 1
+    while left >= 0 and text[left] in " \t\u3000":
+        left -= 1
+    if left < 0 or text[left] == "\n":
+        return True  # a section number at the start of a line
+    if end - start in (8, 11) or (end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET):
+        return True
+    return not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1])
+
+
+#: WHOLE_READERS by the kind of numeral core they apply to (arabic digits, Chinese numerals, 首个), in order.
+_READERS_BY_KIND: dict[str, tuple[Any, ...]] = {
+    kind: tuple(reader for kinds, reader in WHOLE_READERS if kind in kinds.split()) for kind in ("arabic", "cn", "first")
+}
 
 
 def _read_arabic_continuation(text: str, draft: Draft) -> bool:
@@ -878,10 +906,11 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
     is_arabic = kind == "arabic"
     numeral = core.group()
 
-    for reader in WHOLE_READERS:
-        found = reader(text, core, with_prefix)
-        if found is not None:
-            return None if found is NOT_A_QUANTITY else found
+    if kind != "arabic" or _may_be_special(text, start, end):
+        for reader in _READERS_BY_KIND[kind]:
+            found = reader(text, core, with_prefix)
+            if found is not None:
+                return None if found is NOT_A_QUANTITY else found
     if not is_arabic:
         start, end, numeral = _before_magnitude_led_unit(text, start, end, numeral)
 
@@ -895,6 +924,7 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         wildcard = parse_chinese_wildcard(numeral)  # 十几, 二十几, 一百几十: (low, high)
         if wildcard is not None:
             value = float(wildcard[0])
+    unreadable = value is None and not is_arabic
     draft = Draft(start, end, value)
     has_context = False
     magnitude_only = (not is_arabic) and all(char in MAGNITUDES for char in numeral)
@@ -907,6 +937,8 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
     if approximate is not None:
         draft.value_high = float(approximate[1])
         draft.bounds.append("range")
+    if unreadable:  # 一二三十, 十几几, a run past MAX_NUMERAL_CHARS: vague, no value, never a wrong one
+        draft.bounds.append("vague")
     if is_arabic:
         has_context = _read_arabic_continuation(text, draft)
         end = draft.end

@@ -283,8 +283,13 @@ _TAIL_RE = re.compile(
 _SUFFIX_RE = re.compile(rf"{_GAP}(?P<suffix>{_SUFFIX_ALT})")
 _DATE_RE = re.compile(
     rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}月"
-    rf"(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?|(?P<part>[底末初]))?"
+    rf"(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?|(?P<part>[底末初])"
+    rf"|{_GAP}第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
 )
+#: A quarter written after a 2- or 4-digit year: 25Q2, 2025Q2 (2-digit years are 2000 + yy).
+_QUARTER_CODE_RE = re.compile(r"Q(?P<quarter>[1-4])(?![0-9A-Za-z])")
+QUARTER_MONTHS = 3
+QUARTER_WORD = "季度"
 _MONTH_RE = re.compile(
     rf"{_GAP}月(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?"
 )
@@ -564,6 +569,28 @@ def _name_draft(start: int, end: int, value: float | None) -> Draft:
     return draft
 
 
+def _set_quarter(draft: Draft, quarter: int) -> None:
+    draft.unit = "date"
+    draft.month = QUARTER_MONTHS * (quarter - 1) + 1
+    draft.month_high = QUARTER_MONTHS * quarter
+
+
+def _read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """25Q2, 2025Q2: the second quarter of 2025 (a date, months 4..6)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or end - start not in (2, 4) or text[end:end + 1] != "Q" or (
+        start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
+    ):
+        return None
+    code = _QUARTER_CODE_RE.match(text, end)
+    if code is None:
+        return None
+    year = int(core.group()) + (2000 if end - start == 2 else 0)
+    draft = Draft(start, code.end(), float(year))
+    _set_quarter(draft, int(code.group("quarter")))
+    return draft
+
+
 def _read_first_rank(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """首个, 首家, 首款: a rank with value 1."""
     if core.lastgroup != "first":
@@ -768,6 +795,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("first", _read_first_rank),
     ("arabic", _read_iso_date),
     ("arabic", _read_date_code),
+    ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
     ("arabic", _read_web_or_time),
     ("arabic", _read_phone),
@@ -990,6 +1018,8 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
             draft.month = _small_number(date_match.group("month"))
         elif date_match.group("part"):
             draft.month = YEAR_PART_MONTHS[date_match.group("part")]
+        elif date_match.group("quarter"):  # 2021年第三季度 = July..September 2021
+            _set_quarter(draft, _small_number(date_match.group("quarter")))
         position = date_match.end()
         has_context = True
     elif whole and 1 <= value <= 12 and "." not in numeral:
@@ -1031,6 +1061,11 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         if rank:
             if draft.counter in DIVISION_COUNTERS:  # 第一节, 第 1259 条: the label of a part of a text
                 return _name_draft(prefix_end, draft.end, draft.value)
+            if draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):  # 第三季度: a quarter, year unstated
+                _set_quarter(draft, int(draft.value))
+                draft.value, draft.counter = None, None
+                draft.start = prefix_end
+                return draft
             draft.unit = "rank"
             has_context = True
         if draft.unit is None and draft.counter is None and text.endswith(WORTH_WORD, 0, prefix_end):
@@ -1166,6 +1201,7 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
     elif groups["cheng"]:
         draft.unit = "percent"
         _scale(draft, TENTHS_PERCENT)
+        position = _read_cheng_digit(text, position, draft)
         context = True
     elif groups["zhe"]:
         _read_discount(draft)
@@ -1175,11 +1211,57 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
     elif groups["counter"]:
         _read_counter(groups["counter"], draft, magnitude_only=magnitude_only, mag=mag)
         context = True
+    if not groups["suffix"] and (groups["pct"] or groups["cheng"] or groups["counter"]):
+        position = _read_after_unit(text, position, draft)
+        suffix = _SUFFIX_RE.match(text, position)
+        if suffix is not None:
+            groups["suffix"], position = suffix.group("suffix"), suffix.end()
     if groups["suffix"]:
         draft.qualifiers.append(groups["suffix"])
         draft.bounds.append(SUFFIX_QUALIFIERS[groups["suffix"]])
         context = True
     return position, context
+
+
+#: Characters after 多/余 that make it the start of a word (多少, 多种, 多家) rather than "more than".
+MORE_GUARD = "少数种样元方家个项名位次重层彩元"
+#: Characters after 半 that make it the start of a word (半导体, 半岛) rather than "and a half".
+HALF_GUARD = "导岛径决场"
+#: Duration words after 个半 (两个半月, 一个半小时).
+_HALF_DURATION_RE = re.compile("个半(?P<word>月|小时|世纪)")
+
+
+def _read_after_unit(text: str, position: int, draft: Draft) -> int:
+    """多/余 after the unit (两成多, 一倍多, 一年多: more than) and 半 (一年半 = 1.5 years, 两个半月)."""
+    char = text[position:position + 1]
+    follower = text[position + 1:position + 2]
+    if char and char in INFIX_QUALIFIERS and not (follower and follower in MORE_GUARD):
+        draft.qualifiers.append(char)
+        draft.bounds.append(INFIX_QUALIFIERS[char])
+        return position + 1
+    if char == HALF_WORD and draft.unit == "duration" and not (follower and follower in HALF_GUARD) and draft.value is not None:
+        draft.value += 0.5
+        return position + 1
+    if draft.counter == "个" and draft.value is not None:
+        half = _HALF_DURATION_RE.match(text, position - 1)
+        if half is not None:
+            draft.value += 0.5
+            draft.counter = "个月" if half.group("word") == "月" else half.group("word")
+            draft.unit = "duration"
+            return half.end()
+    return position
+
+
+def _read_cheng_digit(text: str, position: int, draft: Draft) -> int:
+    """三成五 = 35 %: one more digit after 成 names the next tenth of it (not when a numeral or 年 follows)."""
+    digit = text[position:position + 1]
+    if digit not in CHINESE_DIGITS or CHINESE_DIGITS[digit] == 0 or draft.value is None or draft.value_high is not None:
+        return position
+    follower = text[position + 1:position + 2]
+    if follower and (follower in _CN_CHARS or follower in UNIT_WORDS or follower in "点成"):
+        return position
+    draft.value += CHINESE_DIGITS[digit]
+    return position + 1
 
 
 def _magnitude_scale(mag: str) -> int:

@@ -290,6 +290,8 @@ _DATE_RE = re.compile(
 _QUARTER_CODE_RE = re.compile(r"Q(?P<quarter>[1-4])(?![0-9A-Za-z])")
 QUARTER_MONTHS = 3
 QUARTER_WORD = "季度"
+#: 第 before a number makes it a rank (第七次, 第一).
+RANK_WORD = "第"
 _MONTH_RE = re.compile(
     rf"{_GAP}月(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?"
 )
@@ -927,92 +929,121 @@ def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
     return qualifier.start(), True
 
 
+class _Reading:
+    """What the general reading of one numeral core has found so far (beside the Draft it fills)."""
+
+    __slots__ = (
+        "text", "start", "end", "numeral", "is_arabic", "magnitude_only", "span_kind", "context", "prefix_end",
+        "vague_prefix", "rank", "position",
+    )
+
+    def __init__(self, text: str, start: int, end: int, numeral: str, is_arabic: bool) -> None:
+        self.text, self.start, self.end, self.numeral, self.is_arabic = text, start, end, numeral, is_arabic
+        self.magnitude_only = (not is_arabic) and all(char in MAGNITUDES for char in numeral)
+        self.span_kind: str | None = None  # "wildcard" (十几) or "adjacent" (七八): no year, no month
+        self.context = False  # something marks the numeral as an amount (unit, qualifier, date word ...)
+        self.prefix_end = start  # where the words before the number begin
+        self.vague_prefix: str | None = None
+        self.rank = False
+        self.position = end  # where the words after the number end
+
+
 def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, with_prefix: bool) -> Draft | None:
     """Read the quantity around one numeral core, or None when it is not a quantity."""
     start, end = core.span()
     kind = core.lastgroup
-    is_arabic = kind == "arabic"
-    numeral = core.group()
-
     if kind != "arabic" or _may_be_special(text, start, end):
         for reader in _READERS_BY_KIND[kind]:
             found = reader(text, core, with_prefix)
             if found is not None:
                 return None if found is NOT_A_QUANTITY else found
-    if not is_arabic:
+    numeral = core.group()
+    if kind != "arabic":
         start, end, numeral = _before_magnitude_led_unit(text, start, end, numeral)
-
-    value = _parse_arabic(numeral) if is_arabic else _cn_to_number(numeral)  # _read_core without the call
-    wildcard = approximate = None
-    if not is_arabic and len(numeral) > 1:
-        approximate = parse_approximate_range(numeral)  # 七八, 一两万, 二三十: (low, high)
-        if approximate is not None:
-            value = float(approximate[0])
-    if value is None and not is_arabic and WILDCARD_DIGIT in numeral:
-        wildcard = parse_chinese_wildcard(numeral)  # 十几, 二十几, 一百几十: (low, high)
-        if wildcard is not None:
-            value = float(wildcard[0])
-    unreadable = value is None and not is_arabic
-    draft = Draft(start, end, value)
-    has_context = False
-    magnitude_only = (not is_arabic) and all(char in MAGNITUDES for char in numeral)
-    if wildcard is not None:
-        draft.value_high = float(wildcard[1])
-        draft.qualifiers.append(WILDCARD_DIGIT)
-        # 几 is a digit left open: 十几 = 11..19 and 几十 = 20..90 are ranges (数十 is an order of magnitude)
-        draft.bounds.append("range")
-        has_context = True
-    if approximate is not None:
-        draft.value_high = float(approximate[1])
-        draft.bounds.append("range")
-    if unreadable:  # 一二三十, 十几几, a run past MAX_NUMERAL_CHARS: vague, no value, never a wrong one
-        draft.bounds.append("vague")
-    if is_arabic:
-        has_context = _read_arabic_continuation(text, draft)
-        end = draft.end
-    elif numeral == "一" and text[end:end + 1] == HALF_WORD:  # 一半 = 50 %
-        draft.value, draft.unit = HALF_PERCENT, "percent"
-        end = draft.end = end + 1
-        has_context = True
-
-    # ---- before the number -------------------------------------------------------------------
-    prefix_end = start
-    vague_prefix = None
-    rank = False
+    reading = _Reading(text, start, end, numeral, kind == "arabic")
+    draft = _read_number(reading)
     if with_prefix:
-        if magnitude_only and start > 0 and text[start - 1] in VAGUE_PREFIXES and not (
-            text[start - 1] == "上" and start > 1 and text[start - 2] == "以"
-        ):
-            vague_prefix = text[start - 1]
-            prefix_end = start - 1
-            if vague_prefix == WILDCARD_DIGIT:
-                span = parse_chinese_wildcard(vague_prefix + numeral)  # 几十 = 20..90, 几百万
-                if span is not None:
-                    draft.value, draft.value_high = float(span[0]), float(span[1])
-        elif wildcard is not None and start > 0 and text[start - 1] == WILDCARD_DIGIT and numeral[0] in MAGNITUDES:
-            span = parse_chinese_wildcard(WILDCARD_DIGIT + numeral)  # 几十几 = 21..99: one wildcard qualifier
+        label = _read_before(reading, draft)
+        if label is not None:
+            return label
+    _read_date(reading, draft, year=year, with_prefix=with_prefix)
+    next_char = _char_after_gap(text, reading.end)
+    if draft.unit != "date" and next_char in _TAIL_FIRST_CHARS:
+        tail = _TAIL_RE.match(text, reading.position)
+        if tail.end() > reading.position:
+            reading.position, tail_context = _read_tail(text, tail, draft, magnitude_only=reading.magnitude_only)
+            reading.context = reading.context or tail_context
+    draft.end = reading.position
+    if with_prefix:
+        replaced = _apply_prefix(reading, draft)
+        if replaced is not None:
+            return replaced
+    return _finish(reading, draft, lenient=lenient, with_prefix=with_prefix)
+
+
+def _read_number(reading: _Reading) -> Draft:
+    """The numeral's value: plain, an adjacent-digit span (七八), a 几 span (十几), an Arabic continuation."""
+    numeral, text = reading.numeral, reading.text
+    value = _parse_arabic(numeral) if reading.is_arabic else _cn_to_number(numeral)
+    span = None
+    if not reading.is_arabic and len(numeral) > 1:
+        span = parse_approximate_range(numeral)  # 七八, 一两万, 二三十: (low, high)
+        reading.span_kind = None if span is None else "adjacent"
+        if span is None and value is None and WILDCARD_DIGIT in numeral:
+            span = parse_chinese_wildcard(numeral)  # 十几, 二十几, 一百几十: (low, high)
+            reading.span_kind = None if span is None else "wildcard"
+    draft = Draft(reading.start, reading.end, value if span is None else float(span[0]))
+    if span is not None:
+        draft.value_high = float(span[1])
+        draft.bounds.append("range")  # 几 is a digit left open, 七八 two digits side by side: both a span
+        if reading.span_kind == "wildcard":
+            draft.qualifiers.append(WILDCARD_DIGIT)
+            reading.context = True
+    elif value is None and not reading.is_arabic:
+        draft.bounds.append("vague")  # 一二三十, a run past MAX_NUMERAL_CHARS: no value, never a wrong one
+    if reading.is_arabic:
+        reading.context = _read_arabic_continuation(text, draft)
+    elif numeral == "一" and text[reading.end:reading.end + 1] == HALF_WORD:  # 一半 = 50 %
+        draft.value, draft.unit = HALF_PERCENT, "percent"
+        draft.end += 1
+        reading.context = True
+    reading.end = reading.position = draft.end
+    return draft
+
+
+def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
+    """Words glued before the number: 数/几/上 (vague), 第 (rank), 图/表 (a label, returned as a name)."""
+    text, start = reading.text, reading.start
+    before = text[start - 1] if start > 0 else ""
+    if reading.magnitude_only and before in VAGUE_PREFIXES and not (before == "上" and text[start - 2:start - 1] == "以"):
+        reading.vague_prefix, reading.prefix_end = before, start - 1
+        if before == WILDCARD_DIGIT:
+            span = parse_chinese_wildcard(before + reading.numeral)  # 几十 = 20..90, 几百万
             if span is not None:
                 draft.value, draft.value_high = float(span[0]), float(span[1])
-                prefix_end = start - 1
-        elif start > 0 and (text[start - 1] == "第" or (text[start - 1] == " " and start > 1 and text[start - 2] == "第")):
-            rank = True
-            prefix_end = start - 1 if text[start - 1] == "第" else start - 2
-        elif is_arabic and start > 0:
-            before = text[max(0, start - 2):start].rstrip(" ")
-            if before and before[-1] in LABEL_WORDS:  # 图 3, 表 4-2, 图 2.1
-                label = _LABEL_TAIL_RE.match(text, end)
-                draft = _name_draft(text.rfind(before[-1], max(0, start - 2), start), label.end(), value)
-                return draft
+    elif reading.span_kind == "wildcard" and before == WILDCARD_DIGIT and reading.numeral[0] in MAGNITUDES:
+        span = parse_chinese_wildcard(WILDCARD_DIGIT + reading.numeral)  # 几十几 = 21..99: one wildcard qualifier
+        if span is not None:
+            draft.value, draft.value_high = float(span[0]), float(span[1])
+            reading.prefix_end = start - 1
+    elif before == RANK_WORD or (before == " " and text[start - 2:start - 1] == RANK_WORD):
+        reading.rank = True
+        reading.prefix_end = start - 1 if before == RANK_WORD else start - 2
+    elif reading.is_arabic and start > 0:
+        near = text[max(0, start - 2):start].rstrip(" ")
+        if near and near[-1] in LABEL_WORDS:  # 图 3, 表 4-2, 图 2.1
+            label = _LABEL_TAIL_RE.match(text, reading.end)
+            return _name_draft(text.rfind(near[-1], max(0, start - 2), start), label.end(), draft.value)
+    return None
 
-    # ---- after the number: date forms first ---------------------------------------------------
-    position = end
-    next_char = text[end:end + _GAP_MAX + 1].lstrip(_GAP_CHARS)[:1]  # _char_after_gap(text, end), inlined
-    whole = value is not None and math.isfinite(value) and value == int(value)
-    if wildcard is not None or approximate is not None:
-        whole = False  # 十几 and 七八 are no year and no month
-    is_year = whole and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(numeral) == 4
-    date_match = _DATE_RE.match(text, position) if is_year and next_char == "年" else None
-    if date_match is not None:
+
+def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix: bool) -> None:
+    """Date words after the number: 2019 年 (3 月, 底, 第三季度), 3 月 (今年 3 月 with the document year)."""
+    text, value, numeral = reading.text, draft.value, reading.numeral
+    whole = value is not None and math.isfinite(value) and value == int(value) and reading.span_kind is None
+    next_char = _char_after_gap(text, reading.end)
+    if whole and next_char == "年" and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(numeral) == 4:
+        date_match = _DATE_RE.match(text, reading.end)
         draft.unit = "date"
         if date_match.group("month"):
             draft.month = _small_number(date_match.group("month"))
@@ -1020,81 +1051,69 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
             draft.month = YEAR_PART_MONTHS[date_match.group("part")]
         elif date_match.group("quarter"):  # 2021年第三季度 = July..September 2021
             _set_quarter(draft, _small_number(date_match.group("quarter")))
-        position = date_match.end()
-        has_context = True
-    elif whole and 1 <= value <= 12 and "." not in numeral:
-        month_match = _MONTH_RE.match(text, position) if next_char == "月" else None
-        if month_match is not None:
-            draft.unit = "date"
-            draft.month = int(value)
-            draft.value = None
-            position = month_match.end()
-            has_context = True
-            if with_prefix:
-                relative = _RELATIVE_YEAR_RE.search(text, max(0, start - 6), start)
-                if relative is not None:
-                    prefix_end = relative.start()
-                    if year is not None:
-                        draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
+        reading.position, reading.context = date_match.end(), True
+    elif whole and next_char == "月" and 1 <= value <= 12 and "." not in numeral:
+        month_match = _MONTH_RE.match(text, reading.end)
+        if month_match is None:
+            return
+        draft.unit, draft.month, draft.value = "date", int(value), None
+        reading.position, reading.context = month_match.end(), True
+        if with_prefix:
+            relative = _RELATIVE_YEAR_RE.search(text, max(0, reading.start - 6), reading.start)
+            if relative is not None:
+                reading.prefix_end = relative.start()
+                if year is not None:
+                    draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
 
-    # (no date here means position == end, so next_char is still the character after the gap)
-    if draft.unit != "date" and next_char in _TAIL_FIRST_CHARS:
-        tail = _TAIL_RE.match(text, position)
-        if tail.end() > position:
-            position, tail_context = _read_tail(text, tail, draft, magnitude_only=magnitude_only)
-            has_context = has_context or tail_context
-    draft.end = position
 
-    # ---- qualifiers before the number -----------------------------------------------------------
-    if with_prefix:
-        if vague_prefix is not None:
-            draft.qualifiers.insert(0, vague_prefix)
-            draft.bounds.append("range" if vague_prefix == WILDCARD_DIGIT else "vague")
-            if draft.value is not None and draft.value_high is None:
-                draft.value_high = draft.value * 10
-            has_context = True
-        if not vague_prefix:
-            prefix_end = _read_sign(text, draft, prefix_end)
-        prefix_end, found_currency = _read_currency_prefix(text, draft, prefix_end)
-        prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, prefix_end)
-        has_context = has_context or found_currency or found_qualifier
-        if rank:
-            if draft.counter in DIVISION_COUNTERS:  # 第一节, 第 1259 条: the label of a part of a text
-                return _name_draft(prefix_end, draft.end, draft.value)
-            if draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):  # 第三季度: a quarter, year unstated
-                _set_quarter(draft, int(draft.value))
-                draft.value, draft.counter = None, None
-                draft.start = prefix_end
-                return draft
-            draft.unit = "rank"
-            has_context = True
-        if draft.unit is None and draft.counter is None and text.endswith(WORTH_WORD, 0, prefix_end):
-            draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
-        draft.start = prefix_end
+def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
+    """Vague prefix, minus sign, currency, qualifier and rank before the number; a label or quarter replaces it."""
+    text = reading.text
+    if reading.vague_prefix is not None:
+        draft.qualifiers.insert(0, reading.vague_prefix)
+        draft.bounds.append("range" if reading.vague_prefix == WILDCARD_DIGIT else "vague")
+        if draft.value is not None and draft.value_high is None:
+            draft.value_high = draft.value * 10
+        reading.context = True
+    else:
+        reading.prefix_end = _read_sign(text, draft, reading.prefix_end)
+    reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
+    reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
+    reading.context = reading.context or found_currency or found_qualifier
+    if reading.rank:
+        if draft.counter in DIVISION_COUNTERS:  # 第一节, 第 1259 条: the label of a part of a text
+            return _name_draft(reading.prefix_end, draft.end, draft.value)
+        if draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):  # 第三季度: a quarter, year unstated
+            _set_quarter(draft, int(draft.value))
+            draft.value, draft.counter, draft.start = None, None, reading.prefix_end
+            return draft
+        draft.unit = "rank"
+        reading.context = True
+    if draft.unit is None and draft.counter is None and text.endswith(WORTH_WORD, 0, reading.prefix_end):
+        draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
+    draft.start = reading.prefix_end
+    return None
 
-    if not is_arabic and not has_context and not lenient:
+
+def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool) -> Draft | None:
+    """Weak bare numerals, Latin names (iPhone 12), footnote markers (形态 1。), a marker glued after (27%3)."""
+    text, start, end, numeral = reading.text, reading.start, reading.end, reading.numeral
+    if not reading.is_arabic and not reading.context and not lenient:
         # A bare Chinese numeral is a quantity only when it is a real multi-character number such as
         # 十五万六千; single characters and bare magnitudes (千万 "by all means") need context.
-        if len(numeral) < 2 or magnitude_only or not any(char in MAGNITUDES for char in numeral):
+        if len(numeral) < 2 or reading.magnitude_only or not any(char in MAGNITUDES for char in numeral):
             draft.weak = DECIMAL_POINT_WORD not in numeral  # 零点五 is a number by itself
-
-    if not has_context and is_arabic and start > 1 and text[start - 2] in _ASCII_LETTERS and text[start - 1] == " " and (
-        with_prefix
-    ):
-        # A Latin word, a space and a number that nothing marks as an amount is a name: iPhone 12,
-        # Windows 10, Python 3, GB/T 20000-2014 (with a counter, unit or % it stays one: AI 4000 种).
-        left, right = _latin_name_span(text, start, end)
-        draft = Draft(left, right, value)
-        draft.unit = "other"
-        draft.name_like = True
-        return draft
-
-    if is_arabic and not has_context and with_prefix and _looks_like_footnote_marker(text, start, end, numeral):
-        return None
-
+    if reading.is_arabic and not reading.context and with_prefix and start > 1:
+        if text[start - 2] in _ASCII_LETTERS and text[start - 1] == " ":
+            # A Latin word, a space and a number that nothing marks as an amount is a name: iPhone 12,
+            # Windows 10, Python 3, GB/T 20000-2014 (with a counter, unit or % it stays one: AI 4000 种).
+            left, right = _latin_name_span(text, start, end)
+            return _name_draft(left, right, draft.value)
+        if _looks_like_footnote_marker(text, start, end, numeral):
+            return None
     draft.consumed = draft.end
-    # ---- footnote marker glued after a percent sign or trailing qualifier (27%3, 40% 以上 4) ----
-    if draft.unit == "percent" or (draft.qualifiers and draft.end == position and text[draft.end - 1:draft.end] in "上下右内+＋%％"):
+    glued = draft.qualifiers and draft.end == reading.position and text[draft.end - 1:draft.end] in "上下右内+＋%％"
+    if draft.unit == "percent" or glued:  # 27%3, 40% 以上 4
         footnote = _FOOTNOTE_RE.match(text, draft.end)
         if footnote is not None:
             draft.footnote = int(footnote.group("fn"))

@@ -45,6 +45,28 @@ from functools import lru_cache
 from typing import Any
 
 from ._lexicon import (
+    DISCOUNT_GUARD,
+    DISCOUNT_WORD,
+    FIRST_RANK_COUNTERS,
+    FIRST_RANK_WORD,
+    HALF_GUARD,
+    LIST_ORDINAL_FOLLOWERS,
+    LIST_SEPARATORS,
+    MORE_GUARD,
+    NAMED_NUMERALS,
+    PERCENT_SIGNS,
+    PERCENTAGE_POINT_WORDS,
+    PERMILLE_SIGN,
+    RANGE_CONNECTORS,
+    RANK_WORD,
+    RELATIVE_YEARS,
+    SET_PHRASES,
+    TENTHS_GUARD,
+    TENTHS_WORD,
+    VAGUE_PREFIXES,
+    WILDCARD_GUARD,
+    WORTH_WORD,
+    YEAR_PART_MONTHS,
     CHANGE_OPENERS,
     CHANGE_VERBS,
     CURRENCY_PREFIXES,
@@ -102,75 +124,23 @@ BOUNDS: tuple[str, ...] = ("eq", "gt", "ge", "lt", "le", "approx", "range", "vag
 #: Precedence when several qualifiers apply: the most informative bound wins (超过 10 个以上 -> gt).
 BOUND_PRECEDENCE: tuple[str, ...] = ("range", "vague", "le", "lt", "ge", "gt", "approx", "eq")
 
-#: Vague prefixes before a bare magnitude: 数千 = 1000..10000, 上千 ("up to thousands"); 几 is the
-#: wildcard digit (几十 = 20..90, see :func:`ecoanalysis._numerals.parse_chinese_wildcard`).
-VAGUE_PREFIXES: frozenset[str] = frozenset("数几上")
-
-#: Words after a 几 that make it no digit: 几乎 (almost), 几何 (geometry).
-WILDCARD_GUARD = "乎何"
-
-#: "The first ..." written with 首 and a counter (全球首个, 国内首家, 首款): a rank with value 1, like 第一.
-#: Only these counters: 首先 (firstly), 首都, 首页, 首批, 首次 ... are not read as ranks.
-FIRST_RANK_WORD = "首"
-FIRST_RANK_COUNTERS: tuple[str, ...] = ("个", "家", "款")
-
 #: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
 ORDER_OF_MAGNITUDE_SUFFIX = "级"
-
-#: Percent signs (the PDF has both).
-PERCENT_SIGNS: frozenset[str] = frozenset("%％")
 
 #: 成 is tenths: 八成 = 80 %.
 TENTHS_PERCENT = 10.0
 
-#: Relative year words before a month (今年 3 月), as offsets from the document's year.
-RELATIVE_YEARS: dict[str, int] = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}
-
-#: Year parts after 年 with the month they stand for (2020 年底 = December 2020).
-YEAR_PART_MONTHS: dict[str, int] = {"底": 12, "末": 12, "初": 1}
-
 #: Plausible calendar years: a 4-digit number in this range followed by 年 is a date, else a duration.
 YEAR_RANGE: tuple[int, int] = (1900, 2100)
 
-#: Range connectors between two numbers (6 到 8 周, 六至八, 3~5, 2019-2021).
-RANGE_CONNECTORS: tuple[str, ...] = ("到", "至", "~", "～", "〜", "-", "－", "—", "–")
-
-#: Set phrases containing numeral characters that are not quantities (regular-expression fragments;
-#: lookaheads keep the real quantities 一体系, 一个百分点 and 一点五). Checked at the first and last
-#: character of every Chinese numeral run.
-SET_PHRASES: tuple[str, ...] = (
-    "另一方面", "一方面", "一系列", "一站式", "一对一", "一人一面", "一带一路", "一企一档", "一链一档",
-    "一国两制", "千家万户", "千方百计", "百花齐放", "百家争鸣", "一成不变", "十牛科技", "小零科技",
-    "十全十美", "五湖四海", "四面八方", "三心二意", "一目了然", "一如既往", "一揽子", "一次性",
-    "二次开发", "二次定制", "二维码", "进一步", "一体(?!系)", "一个(?!百分点)", "一点(?![零〇一二两三四五六七八九])",
-    "新一[代轮]", "[上下这另每任同唯统单之其]一", "其[二三四五]", "万物", "万众", "万一", "一批", "一流",
-    "一边", "一起", "一般", "一些", "一定", "一直", "一旦", "一致", "一同", "一切", "一样", "一下", "一举",
-    "一向", "一贯", "一再", "一手", "一线", "一员", "一环", "一键", "一期", "一道", "一并", "一心", "一番",
-    "一身", "一侧", "一头", "一度", "一席", "一刀切", "一经", "一律", "一味", "一面", "零售", "零门槛",
-    "零算法", "零距离", "零部件", "零件", "零星", "零散", "零碎", "零食", "零钱", "从零", "归零", "清零",
-    "百度", "百分百", "十分", "十足", "两者", "两岸", "两会", "三维", "三农", "千万(?=[不别要])",
-    "第[一二三]方", "第三者", "一二线",
-)
-
-#: Characters after a Chinese numeral that make it a list ordinal (一是 ..., 二则 ..., 一来 ...).
-LIST_ORDINAL_FOLLOWERS: frozenset[str] = frozenset("是则来")
-
 #: Separators of an ISO-style date written with digits (2021-03-15, 2021/03/15, 2021.03.15).
 ISO_DATE_SEPARATORS = "-/."
-
-#: Numerals that are names rather than quantities (kept as rows with name_like = True).
-NAMED_NUMERALS: tuple[str, ...] = (
-    r"第十四个五年规划", r"十四五", r"十三五", r"360[ ]?(?=公司|集团|安全|浏览器)",
-)
 
 #: How far (characters) the before value may stand from 由/从, and the after value from the verb.
 PAIR_WINDOW = 16
 
 #: Sentence terminators for the ``sentence`` column and for pair windows.
 SENTENCE_END: frozenset[str] = frozenset("。！？；!?;")
-
-#: "Worth": an amount written right after it is money even when 元 is left out (价值千万级的技术资源).
-WORTH_WORD = "价值"
 
 #: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker.
 VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到至于了第和与及或、（(：:")
@@ -266,16 +236,13 @@ _MAG_RUN = rf"(?:{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]){{1,4}}"
 _SUFFIX_ALT = "|".join(
     re.escape(w) + ("(?![0-9０-９])" if w in "+＋" else "") for w in sorted(SUFFIX_QUALIFIERS, key=len, reverse=True)
 )
-#: 折 is a price as tenths of the full price (8 折 = 80 %); these characters after it make another word.
-DISCOUNT_WORD = "折"
-DISCOUNT_GUARD = "合算旧叠射腾磨线服中扣返"
-PERMILLE_SIGN = "‰"
 _SECTION_MAG_CHARS = "万萬亿億"
 _TAIL_RE = re.compile(
     # a magnitude (at most 万亿-style compounds), then 余/多 (17 万多); or 余/多 then 万/亿 (10 余万, 十多亿)
     rf"(?:{_GAP}(?:(?P<mag>{_MAG_RUN})(?!{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}度])(?:{_GAP}(?P<infix>余|多(?!少)))?"
     rf"|(?P<infix2>余|多(?!少))(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?![{_TAIL_MAG_CHARS}度]))?))?"
-    rf"(?:{_GAP}(?:(?P<pct>[%％])|(?P<pp>个百分点|百分点)|(?P<cheng>成)(?![为功立本员果熟长型效绩交都就千])"
+    rf"(?:{_GAP}(?:(?P<pct>{_alternation(PERCENT_SIGNS)})|(?P<pp>{_alternation(PERCENTAGE_POINT_WORDS)})"
+    rf"|(?P<cheng>{TENTHS_WORD})(?![{TENTHS_GUARD}])"
     rf"|(?P<frac>分之)|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
     rf"|(?P<counter>{_COUNTER_ALT})))?"
     rf"(?:{_GAP}(?P<suffix>{_SUFFIX_ALT}))?"
@@ -290,8 +257,7 @@ _DATE_RE = re.compile(
 _QUARTER_CODE_RE = re.compile(r"Q(?P<quarter>[1-4])(?![0-9A-Za-z])")
 QUARTER_MONTHS = 3
 QUARTER_WORD = "季度"
-#: 第 before a number makes it a rank (第七次, 第一).
-RANK_WORD = "第"
+
 _MONTH_RE = re.compile(
     rf"{_GAP}月(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?"
 )
@@ -302,7 +268,7 @@ _RANGE_RE = re.compile(rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}
 # outside it proves that the pattern cannot match there; otherwise the pattern decides as before.
 _TAIL_FIRST_CHARS: frozenset[str] = (
     frozenset(_TAIL_MAG_CHARS) | frozenset(INFIX_QUALIFIERS) | PERCENT_SIGNS
-    | frozenset("个百成分") | {PERMILLE_SIGN, DISCOUNT_WORD}  # 个百分点 / 百分点, 成, 分之
+    | frozenset(word[0] for word in PERCENTAGE_POINT_WORDS) | {TENTHS_WORD, "分", PERMILLE_SIGN, DISCOUNT_WORD}
     | frozenset(word[0] for word in UNIT_WORDS) | frozenset(word[0] for word in SUFFIX_QUALIFIERS)
 )
 _RANGE_FIRST_CHARS: frozenset[str] = frozenset(connector[0] for connector in RANGE_CONNECTORS)
@@ -1242,10 +1208,6 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
     return position, context
 
 
-#: Characters after 多/余 that make it the start of a word (多少, 多种, 多家) rather than "more than".
-MORE_GUARD = "少数种样元方家个项名位次重层彩元"
-#: Characters after 半 that make it the start of a word (半导体, 半岛) rather than "and a half".
-HALF_GUARD = "导岛径决场"
 #: Duration words after 个半 (两个半月, 一个半小时).
 _HALF_DURATION_RE = re.compile("个半(?P<word>月|小时|世纪)")
 
@@ -1389,9 +1351,6 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     return drafts
 
 
-#: What may stand between the items of a list that share one unit written after the last item
-#: (2.3个、2.4个和3.2个百分点; 3、4 和 5 家).
-LIST_SEPARATORS: frozenset[str] = frozenset("、和及与或以 \u3000")
 
 
 def _shares_unit(item: Draft, last: Draft) -> bool:

@@ -249,7 +249,8 @@ _TAIL_RE = re.compile(
 )
 _SUFFIX_RE = re.compile(rf"{_GAP}(?P<suffix>{_SUFFIX_ALT})")
 _DATE_RE = re.compile(
-    rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}月"
+    rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+    rf"(?:{_GAP}[-~～至到]{_GAP}(?P<month_high>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}))?{_GAP}月"
     rf"(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?|(?P<part>[底末初])"
     rf"|{_GAP}第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
 )
@@ -1013,6 +1014,9 @@ def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix
         draft.unit = "date"
         if date_match.group("month"):
             draft.month = _small_number(date_match.group("month"))
+            if date_match.group("month_high"):  # 2022年1-6月: January to June 2022
+                draft.month_high, draft.value_high = _small_number(date_match.group("month_high")), value
+                draft.bounds.append("range")
         elif date_match.group("part"):
             draft.month = YEAR_PART_MONTHS[date_match.group("part")]
         elif date_match.group("quarter"):  # 2021年第三季度 = July..September 2021
@@ -1055,10 +1059,26 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
             return draft
         draft.unit = "rank"
         reading.context = True
+    elif draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):
+        _read_quarter_count(reading, draft)
     if draft.unit is None and draft.counter is None and text.endswith(WORTH_WORD, 0, reading.prefix_end):
         draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
     draft.start = reading.prefix_end
     return None
+
+
+#: Before N 季度, 前 makes it the first N quarters (前三季度 = January..September).
+FIRST_QUARTERS_WORD = "前"
+
+
+def _read_quarter_count(reading: _Reading, draft: Draft) -> None:
+    """一季度 = the first quarter (months 1..3); 前三季度 = the first three quarters (months 1..9)."""
+    quarter = int(draft.value)
+    _set_quarter(draft, quarter)
+    if reading.text[reading.prefix_end - 1:reading.prefix_end] == FIRST_QUARTERS_WORD:
+        reading.prefix_end -= 1
+        draft.month = 1
+    draft.value, draft.counter = None, None
 
 
 def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool) -> Draft | None:
@@ -1295,6 +1315,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     conn = connector.group("conn")
     if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return
+    if _merge_month_range(first, second, connector.group("conn")):
+        return
     if first.unit == "date" and second.unit == "date" and second.value is None and second.month is not None:
         second.value = first.value  # 2020年11月28日-12月03日: the year written once
     if second.value is None:
@@ -1325,6 +1347,21 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     first.end = second.end
     first.consumed = second.consumed
     first.footnote = first.footnote or second.footnote
+
+
+def _merge_month_range(first: Draft, second: Draft, conn: str) -> bool:
+    """1-6月, 1～9月: a bare month number before a month date is the start of a month range."""
+    if first.unit is not None or first.counter is not None or second.unit != "date" or second.month is None:
+        return False
+    if second.month_high is not None or first.value is None or first.value != int(first.value):
+        return False
+    if not 1 <= first.value < second.month:
+        return False
+    first.unit, first.month, first.month_high = "date", int(first.value), second.month
+    first.value = first.value_high = second.value
+    first.bounds.append("range")
+    first.end, first.consumed = second.end, second.consumed
+    return True
 
 
 def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:

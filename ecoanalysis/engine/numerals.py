@@ -28,6 +28,10 @@ CHINESE_DIGITS: dict[str, int] = {
     "九": 9, "玖": 9,
 }
 
+#: Characters that write a whole ten (廿 = 二十, 卅 = 三十, 卌 = 四十), expanded before parsing.
+TENS_CHARACTERS: dict[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
+_EXPAND_TENS = str.maketrans(TENS_CHARACTERS)
+
 #: Magnitudes below 万 multiply the digit in front of them and add into the current 万-section.
 SMALL_MAGNITUDES: dict[str, int] = {
     "十": 10, "拾": 10,
@@ -86,6 +90,7 @@ def parse_chinese_integer(numeral: str) -> int | None:
     """
     if not numeral or len(numeral) > MAX_NUMERAL_CHARS:
         return None
+    numeral = numeral.translate(_EXPAND_TENS)
     if not any(char in MAGNITUDES for char in numeral):
         # A digit-by-digit reading: 二〇一九 -> 2019.
         digits = [CHINESE_DIGITS.get(char) for char in numeral]

@@ -93,6 +93,7 @@ from .numerals import (
     cn_to_number,
     parse_arabic,
     DECIMAL_POINT_WORD,
+    TENS_CHARACTERS,
     parse_approximate_range,
     parse_chinese_wildcard,
 )
@@ -184,7 +185,7 @@ def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:
 
 _CN_DIGIT_CHARS = "".join(CHINESE_DIGITS)
 _CN_MAG_CHARS = "".join(MAGNITUDES)
-_CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS
+_CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS + "".join(TENS_CHARACTERS)
 _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 #: Every character a numeral core can start with. The leading lookahead of _CORE_RE repeats it because
 #: re only skips ahead quickly to a candidate position when the pattern starts with one character set,
@@ -843,17 +844,36 @@ def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) ->
 
 
 _MINUS_CHARS: frozenset[str] = frozenset(sign for sign in MINUS_SIGNS if len(sign) == 1)
+_MINUS_WORDS: tuple[str, ...] = tuple(sorted(MINUS_SIGNS, key=len, reverse=True))
+_MINUS_LAST_CHARS: frozenset[str] = frozenset(sign[-1] for sign in MINUS_SIGNS)
+
+
+def _is_sign_word(sign: str) -> bool:
+    """负, 零下: written words, unlike the dashes, never a range connector."""
+    return all("\u4e00" <= char <= "\u9fff" for char in sign)
 #: Characters before a hyphen that make it a range dash or part of a name (2019-2021, GPT-3, (a)-1).
 _NOT_SIGN_BEFORE = frozenset(string.ascii_letters + string.digits + "０１２３４５６７８９)）]］%％")
 
 
 def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
-    """A minus sign right before the number (-3.5%, 负 12.6%, 增长-2.1%) negates it (never a date's)."""
-    if prefix_end == 0 or text[prefix_end - 1] not in _MINUS_CHARS or draft.unit == "date":
+    """A minus sign right before the number (-3.5%, 负 12.6%, 增长-2.1%, 零下 5℃) negates it (never a date's).
+
+    A dash after a digit, a Latin letter or a closing bracket is a range or part of a name (2019-2021,
+    GPT-3); the words 负 and 零下 are signs wherever they stand, also with a space before the number.
+    """
+    if draft.unit == "date" or prefix_end == 0:
         return prefix_end
-    sign_at = prefix_end - 1
+    end = prefix_end
+    if text[end - 1] == " " and end > 1:
+        end -= 1  # 负 12.6%
+    if text[end - 1] not in _MINUS_LAST_CHARS:
+        return prefix_end
+    sign = next((word for word in _MINUS_WORDS if text.endswith(word, 0, end)), None)
+    if sign is None or (end < prefix_end and sign in _MINUS_CHARS and not _is_sign_word(sign)):
+        return prefix_end
+    sign_at = end - len(sign)
     before = text[max(0, sign_at - 8):sign_at].rstrip(" ")[-1:]
-    if text[sign_at] != "负" and before and before in _NOT_SIGN_BEFORE:
+    if not _is_sign_word(sign) and before and before in _NOT_SIGN_BEFORE:
         return prefix_end
     if draft.value is not None:
         draft.value = -draft.value
@@ -1123,8 +1143,9 @@ def _scale(draft: Draft, factor: float) -> None:
 
 
 def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
-    """X 分之 Y (百分之二十, 千分之三, 三分之一): Y / X as a percentage; a suffix qualifier may follow."""
-    numerator = _CORE_RE.match(text, tail.end())
+    """X 分之 Y (百分之二十, 千分之三, 三分之一, 百分之负十): Y / X as a percentage; a suffix qualifier may follow."""
+    sign = next((word for word in _MINUS_WORDS if text.startswith(word, tail.end())), "")
+    numerator = _CORE_RE.match(text, tail.end() + len(sign))
     if numerator is None or numerator.lastgroup not in ("arabic", "cn"):
         return tail.start("frac"), False
     span = _numeral_span(numerator.group(), numerator.lastgroup == "arabic")
@@ -1140,6 +1161,8 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
         draft.value = draft.value_high = None
         draft.bounds.append("vague")
     draft.unit = "percent"
+    if sign and draft.value is not None:
+        draft.value = -draft.value
     position = numerator.end()
     suffix = _SUFFIX_RE.match(text, position)
     if suffix is not None:

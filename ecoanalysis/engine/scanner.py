@@ -77,6 +77,7 @@ from ._lexicon import (
     HALF_PERCENT,
     HALF_WORD,
     LABEL_WORDS,
+    INFIX_GUARDS,
     INFIX_QUALIFIERS,
     MINUS_SIGNS,
     PREFIX_QUALIFIER_GUARDS,
@@ -234,14 +235,15 @@ _MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
 )
 _MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
 _MAG_RUN = rf"(?:{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]){{1,4}}"
+_INFIX_ALT = "|".join(_guarded(w, INFIX_GUARDS, behind=False) for w in sorted(INFIX_QUALIFIERS, key=len, reverse=True))
 _SUFFIX_ALT = "|".join(
     re.escape(w) + ("(?![0-9０-９])" if w in "+＋" else "") for w in sorted(SUFFIX_QUALIFIERS, key=len, reverse=True)
 )
 _SECTION_MAG_CHARS = "万萬亿億"
 _TAIL_RE = re.compile(
     # a magnitude (at most 万亿-style compounds), then 余/多 (17 万多); or 余/多 then 万/亿 (10 余万, 十多亿)
-    rf"(?:{_GAP}(?:(?P<mag>{_MAG_RUN})(?!{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}度])(?:{_GAP}(?P<infix>余|多(?!少)))?"
-    rf"|(?P<infix2>余|多(?!少))(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?![{_TAIL_MAG_CHARS}度]))?))?"
+    rf"(?:{_GAP}(?:(?P<mag>{_MAG_RUN})(?!{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}度])(?:{_GAP}(?P<infix>{_INFIX_ALT}))?"
+    rf"|(?P<infix2>{_INFIX_ALT})(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?![{_TAIL_MAG_CHARS}度]))?))?"
     rf"(?:{_GAP}(?:(?P<pct>{_alternation(PERCENT_SIGNS)})|(?P<pp>{_alternation(PERCENTAGE_POINT_WORDS)})"
     rf"|(?P<cheng>{TENTHS_WORD})(?![{TENTHS_GUARD}])"
     rf"|(?P<frac>分之)|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
@@ -297,7 +299,12 @@ _COMPOUND_RE = re.compile(
     r"(?P<section>[万萬亿億])(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?P<mag>[千仟百佰十拾]?[万萬]?)(?![0-9.年月日号:%])"
 )
 _SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+")
-_FIXED_FIRST_CHARS: frozenset[str] = frozenset(phrase[0] for phrase in FIXED_PHRASES)
+#: Where the first numeral character of each fixed phrase stands in it (数以千计: 2).
+_FIXED_OFFSETS: dict[str, int] = {
+    phrase: next(index for index, char in enumerate(phrase) if char in CHINESE_DIGITS or char in MAGNITUDES)
+    for phrase in FIXED_PHRASES
+}
+_FIXED_FIRST_CHARS: frozenset[str] = frozenset(phrase[_FIXED_OFFSETS[phrase]] for phrase in FIXED_PHRASES)
 _ASCII_NAME_CHAR = re.compile(r"[A-Za-z0-9]")
 
 
@@ -718,8 +725,9 @@ def _read_fixed_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     if core.lastgroup != "cn" or text[start] not in _FIXED_FIRST_CHARS:
         return None
     for phrase, reading in FIXED_PHRASES.items():
-        if text.startswith(phrase, start):
-            draft = Draft(start, start + len(phrase), float(reading["value"]))
+        begin = start - _FIXED_OFFSETS[phrase]  # 成千上万: the numeral 千 stands one character in
+        if begin >= 0 and text.startswith(phrase, begin):
+            draft = Draft(begin, begin + len(phrase), float(reading["value"]))
             draft.value_high = float(reading["value_high"]) if "value_high" in reading else None
             draft.unit = reading["unit"]
             draft.bounds.append(reading.get("bound", "eq"))
@@ -1259,7 +1267,8 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
     """多/余 after the unit (两成多, 一倍多, 一年多: more than) and 半 (一年半 = 1.5 years, 两个半月)."""
     char = text[position:position + 1]
     follower = text[position + 1:position + 2]
-    if char and char in INFIX_QUALIFIERS and not (follower and follower in MORE_GUARD):
+    # only the "more than" words: 三年来 is "over the past three years", not "about three"
+    if char and INFIX_QUALIFIERS.get(char) == "gt" and not (follower and follower in MORE_GUARD):
         draft.qualifiers.append(char)
         draft.bounds.append(INFIX_QUALIFIERS[char])
         return position + 1

@@ -2,7 +2,7 @@
 
 Data flows one way through the modules::
 
-    config -> document (load_report) -> quantities (parse_quantity, extract_mentions)
+    config -> document (load_report) -> engine (parse_quantity) -> mentions (extract_mentions)
            -> codebook -> claims (build, load_*: tables, workbook, datapackage) -> analysis -> plotting
 
 Later stages import earlier ones, never the reverse. Notebooks only call this public API.

@@ -61,7 +61,7 @@ DOUBLING_COUNTER: str = _DATA["doubling"]["counter"]
 HALF_WORD: str = _DATA["half"]["word"]
 HALF_PERCENT: float = float(_DATA["half"]["percent"])
 DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
-LABEL_WORDS: frozenset[str] = frozenset(_DATA["labels"]["before"])
+LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))
 
 _NUMERALS = _DATA["numerals"]
 VAGUE_PREFIXES: frozenset[str] = frozenset(_NUMERALS["vague_prefixes"])

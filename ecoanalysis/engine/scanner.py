@@ -290,6 +290,8 @@ _CHANGE_RE = re.compile(rf"(?:{_alternation(CHANGE_VERBS)})了?{_GAP}(?:到|至|
 _LATIN_UNIT_RE = re.compile(
     "|".join(re.escape(w) + "(?![A-Za-z])" for w in sorted((w for w in UNIT_WORDS if UNIT_WORDS[w].latin), key=len, reverse=True))
 )
+_LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
+_LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
 _LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*")
 _FRACTION_RE = re.compile(r"(?P<num>[0-9]{1,3})/(?P<den>[0-9]{1,4})(?![0-9/])")
 #: Denominators of fractions written with a slash in prose (1/3, 3/4, 1/100); larger ones are more often
@@ -687,6 +689,18 @@ def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None
 _SECTION_RE = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+[ \t\u3000]|[.．、](?![0-9]))")
 
 
+_LIST_MARKER_OPEN = frozenset("（(")
+_LIST_MARKER_CLOSE = frozenset("）)")
+
+
+def _read_list_marker(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """List markers (1), （2）: a one- or two-digit number alone in brackets is no quantity."""
+    start, end = core.span()
+    if end - start > 2 or start == 0 or text[start - 1] not in _LIST_MARKER_OPEN:
+        return None
+    return NOT_A_QUANTITY if text[end:end + 1] in _LIST_MARKER_CLOSE else None
+
+
 def _read_section_number(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """Section and list numbers at the start of a line or block (1.1 数据来源, 2. 方法, 3、): name-like."""
     start = core.start()
@@ -778,6 +792,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_web_or_time),
     ("arabic", _read_phone),
     ("arabic", _read_citation),
+    ("arabic", _read_list_marker),
     ("arabic", _read_section_number),
     ("arabic", _read_ascii_name),
     ("cn", _read_fixed_phrase),
@@ -786,7 +801,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
 )
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
-_SPECIAL_BEFORE: frozenset[str] = frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n")
+_SPECIAL_BEFORE: frozenset[str] = frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(")
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET
 )
@@ -1024,11 +1039,12 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     elif before == RANK_WORD or (before == " " and text[start - 2:start - 1] == RANK_WORD):
         reading.rank = True
         reading.prefix_end = start - 1 if before == RANK_WORD else start - 2
-    elif reading.is_arabic and start > 0:
-        near = text[max(0, start - 2):start].rstrip(" ")
-        if near and near[-1] in LABEL_WORDS:  # 图 3, 表 4-2, 图 2.1
-            label = _LABEL_TAIL_RE.match(text, reading.end)
-            return _name_draft(text.rfind(near[-1], max(0, start - 2), start), label.end(), draft.value)
+    elif reading.is_arabic and start > 0 and text[start - 1] in _LABEL_LAST_CHARS | {" "}:
+        near = text[max(0, start - _LABEL_WINDOW):start].rstrip(" ")
+        word = next((word for word in LABEL_WORDS if near.endswith(word)), None)
+        label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
+        if label is not None and _TAIL_RE.match(text, label.end()).end() == label.end():  # 图 3, 表 4-2, 附件 2
+            return _name_draft(max(0, start - _LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
     return None
 
 

@@ -355,3 +355,9 @@ def test_engine_reads_chinese_numbers_in_a_sentence(n: int) -> None:
     text = f"去年共有{cn2an.an2cn(n)}家企业参与"
     rows = extract_mentions(text)
     assert rows["value"].tolist() == [n] and rows["counter"].tolist() == ["家"]
+
+
+def test_negative_values_flow_into_pairs() -> None:
+    frame = extract_mentions("利润率由-3.5%提升到2%")
+    assert frame["value"].tolist() == [-3.5, 2] and frame["role"].tolist() == ["before", "after"]
+    assert frame["pair_id"].tolist() == [0, 0]

@@ -1,37 +1,27 @@
-"""The quantity engine: find every number mention in Chinese text and read what it claims.
+"""The scanner of the quantity engine: find every number mention in Chinese text and read what it claims.
 
-Two public functions:
-
-* :func:`parse_quantity` reads one expression (``"超过 1 万项"``, ``"八成以上"``, ``"6 到 8 周"``) into a
-  frozen :class:`Quantity`.
-* :func:`extract_mentions` returns one row per number mention of a string or of the :class:`Report` from
-  :func:`ecoanalysis.document.load_report` (then with raw-file provenance), columns
-  :data:`MENTION_COLUMNS`.
+Public here: :func:`parse_quantity` (one expression, ``"超过 1 万项"`` -> a frozen :class:`Quantity`) and
+:func:`scan` (every mention of a text as :class:`Draft` objects, which :mod:`ecoanalysis.mentions` turns
+into a DataFrame). The words come from ``lexicon.toml`` (:mod:`._lexicon`); see README.md in this package.
 
 How it works
 ------------
-One compiled regular expression (:data:`_CORE_RE`) finds numeral *cores*: runs of Arabic digits or of
-Chinese numeral characters. For every core a few anchored ``match`` calls (all patterns are linear: no
-nested unbounded quantifiers, whitespace gaps are bounded) read what is glued to it:
+One compiled regular expression (:data:`_CORE_RE`) finds numeral *cores*: runs of Arabic digits, runs of
+Chinese numeral characters (with 几 inside), or 首个/首家/首款. For every core:
 
-* before it (:data:`PREFIX_QUALIFIERS`, the vague prefixes 数/几/上 of :data:`VAGUE_PREFIXES`, 第 for ranks,
-  今年 for relative dates);
-* after it (magnitudes 万/亿, 余/多 before or after the magnitude (10 余万, 17 万多), %, 成, 倍, 个百分点,
-  X分之Y, 级, a counter from :data:`COUNTERS`, a trailing qualifier from :data:`SUFFIX_QUALIFIERS`, a
-  footnote marker), and a date tail (年, 月, 年底);
-* a range connector (到, 至, ~, -) followed by a second quantity.
+1. the whole-mention readers of :data:`WHOLE_READERS` are tried in that order (dates, date codes,
+   quarters, names, URLs and times, phone numbers, citations, list markers, section numbers, Latin names,
+   fixed phrases, 翻一番, set phrases); the first that answers decides;
+2. otherwise the general reading: the value (:func:`_read_number`), the words glued before it
+   (:func:`_read_before`), date words (:func:`_read_date`), the tail (:func:`_read_tail`: magnitude,
+   余/多/来, %, ‰, 个百分点, 成, 折, 分之, unit or counter, suffix qualifier), then sign, currency and
+   qualifier before it (:func:`_apply_prefix`) and the footnote marker (:func:`_finish`);
+3. :func:`_merge_range` joins ``A 到/至/~/- B``.
 
-Three forms are whole mentions by themselves: an ISO-style date (2021-03-15, 2021/3/15, 2021.03.15,
-tried where an Arabic core starts with four digits and a separator; a string that is not a calendar
-date keeps its plain-number reading), a Chinese numeral with the wildcard digit 几 (十几, 二十几,
-一百几十: vague, low..high) and "the first" written 首个/首家/首款 (a rank with value 1, like 第一;
-:data:`FIRST_RANK_COUNTERS`).
-
-Chinese numeral runs are only quantities in context: :data:`SET_PHRASES` (一批, 零售, 百度, ...) and list
-ordinals (一是) are left out, and a bare single numeral character needs a counter, unit or qualifier.
-Digits inside names (5G, Apollo6.0, RK18, 360 公司, 十四五, figure labels, and a Latin word, a space and
-a number that nothing marks as an amount: iPhone 12, Windows 10, GB/T 20000-2014) are kept as rows with
-``name_like = True``. Finally before/after pairs (由 80% 提升到 95%) are linked (:data:`CHANGE_VERBS`).
+All patterns are linear (single character classes, bounded gaps, literal alternations). Afterwards the
+items of a list share the unit written after the last (:func:`_share_list_units`) and before/after pairs
+(由 80% 提升到 95%) are linked (:func:`_link_pairs`). A numeral that cannot be read gets bound ``vague``
+and no value.
 """
 from __future__ import annotations
 

@@ -591,6 +591,8 @@ def _read_date_code(text: str, core: re.Match, with_prefix: bool) -> Draft | Non
     if core.lastgroup != "arabic" or end - start != 8 or not core.group().isdigit():
         return None
     numeral = core.group()
+    if _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
+        return None  # 20201231 元 is an amount
     year, month, day = int(numeral[:4]), int(numeral[4:6]), int(numeral[6:])
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
         return None
@@ -655,7 +657,9 @@ def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     if core.lastgroup != "arabic" or text[start] not in "0148" or (start > 0 and text[start - 1].isdigit()):
         return None
     phone = _PHONE_RE.match(text, start)
-    return None if phone is None else _name_draft(start, phone.end(), None)
+    if phone is None or _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
+        return None  # 13000000000 元 is an amount
+    return _name_draft(start, phone.end(), None)
 
 
 _CITATION_RE = re.compile(r"[\[［](?:[0-9]{1,3}[,，\-–—~、 ]*)+[\]］]")

@@ -361,3 +361,23 @@ def test_negative_values_flow_into_pairs() -> None:
     frame = extract_mentions("利润率由-3.5%提升到2%")
     assert frame["value"].tolist() == [-3.5, 2] and frame["role"].tolist() == ["before", "after"]
     assert frame["pair_id"].tolist() == [0, 0]
+
+
+def test_engine_imports_no_pandas() -> None:
+    # ecoanalysis/__init__ imports pandas for the tables; the engine's own modules must not (issue 11)
+    import ast
+    from pathlib import Path
+
+    import ecoanalysis.engine as engine
+
+    for path in Path(engine.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        imported |= {(node.module or "").split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert not imported & {"pandas", "numpy"}, path
+
+
+def test_spaced_digits_are_glued_only_before_a_unit() -> None:
+    # 1 056份 is one number (a PDF thousands space); 12 345 和 678 are separate numbers
+    assert extract_mentions("共回收问卷1 056份")["value"].tolist() == [1056]
+    assert extract_mentions("分别为 12 345 和 678")["value"].tolist() == [12, 345, 678]

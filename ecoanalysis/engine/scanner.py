@@ -1125,7 +1125,10 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
     if not reading.is_arabic and not reading.context and not lenient:
         # A bare Chinese numeral is a quantity only when it is a real multi-character number such as
         # 十五万六千; single characters and bare magnitudes (千万 "by all means") need context.
-        if len(numeral) < 2 or reading.magnitude_only or not any(char in MAGNITUDES for char in numeral):
+        # An unreadable run without context is no quantity either (一五一十 "in full detail").
+        if len(numeral) < 2 or reading.magnitude_only or not any(char in MAGNITUDES for char in numeral) or (
+            draft.value is None
+        ):
             draft.weak = DECIMAL_POINT_WORD not in numeral  # 零点五 is a number by itself
     if reading.is_arabic and not reading.context and with_prefix and start > 1:
         if text[start - 2] in _ASCII_LETTERS and text[start - 1] == " ":
@@ -1389,6 +1392,7 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     first.end = second.end
     first.consumed = second.consumed
     first.footnote = first.footnote or second.footnote
+    first.weak = False  # 六至八: the range is the context
 
 
 def _merge_month_range(first: Draft, second: Draft, conn: str) -> bool:
@@ -1403,6 +1407,7 @@ def _merge_month_range(first: Draft, second: Draft, conn: str) -> bool:
     first.value = first.value_high = second.value
     first.bounds.append("range")
     first.end, first.consumed = second.end, second.consumed
+    first.weak = False
     return True
 
 
@@ -1417,7 +1422,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         if draft is None:
             continue
         _merge_range(text, draft, year=year, lenient=lenient)
-        if draft.weak and "range" not in draft.bounds:
+        if draft.weak:  # a bare Chinese numeral that no range (六至八) gave context
             continue
         if drafts and draft.start < drafts[-1].end:
             draft.start = drafts[-1].end  # a prefix never reaches into the previous mention

@@ -1,9 +1,13 @@
-"""Throughput, memory and linearity of ``extract_mentions`` (a script, not a test).
+"""Throughput, linearity and memory of ``extract_mentions`` (a script, not a test).
 
-Run: ``make bench``. Prints chars/s of extract_mentions on the report text repeated to >= 1 MB, with
-cn2an.transform on the same text as the named baseline in the same process, and their ratio; the peak
-Python heap of each (tracemalloc) and its ratio; the time and peak memory per char at 1x/10x/100x of a
-base size; and the time of the adversarial inputs of tests/test_quantities.py.
+Run: ``make bench`` (or ``python benchmarks/bench_extract.py``). Every figure is a ratio against a baseline
+measured in the same run, so the machine's speed cancels out:
+
+* throughput on the report text repeated 20 times, against ``cn2an.transform`` on the same text;
+* each adversarial input (runs of 十几, 一, digits, qualifiers ...) against the report throughput: linear
+  time means a ratio of at least 0.5;
+* time and peak memory per character at 1x / 10x / 100x of a base size, against 1x.
+Targets are printed next to the figures; nothing is asserted.
 """
 from __future__ import annotations
 
@@ -16,20 +20,34 @@ import warnings
 import cn2an
 
 from ecoanalysis import config
-from ecoanalysis.quantities import extract_mentions
+from ecoanalysis.mentions import extract_mentions
 
-TARGET_CHARS_PER_SECOND = 3_000_000
-TARGET_RATIO_OVER_CN2AN = 5.0
+#: Times the report text is repeated for the throughput figure.
+REPORT_REPEATS = 20
+TARGET_CHARS_PER_SECOND = 5_000_000
+#: Adversarial throughput relative to report throughput that counts as linear time.
+TARGET_ADVERSARIAL_RATIO = 0.5
 BASE_CHARS = 20_000
+ADVERSARIAL_CHARS = 200_000
 
-ADVERSARIAL = {
-    "一 x 100k": "一" * 100_000,
-    "9 x 100k": "9" * 100_000,
-    "超过 x 50k": "超过" * 50_000,
-    "mixed": "超过一万亿9,999.9%以上 4到" * 5_000,
-    "， x 100k": "，" * 100_000,
-    "spaces x 100k": " " * 100_000 + "1",
-    "1+space x 50k": "1 " * 50_000,
+#: Repeated units of adversarial text (each repeated to ADVERSARIAL_CHARS characters).
+ADVERSARIAL_UNITS = {
+    "十几": "十几",
+    "一": "一",
+    "9": "9",
+    "超过": "超过",
+    "mixed": "超过一万亿9,999.9%以上 4到",
+    "，": "，",
+    "1 + space": "1 ",
+    "万亿": "万亿",
+    "七八成": "七八成",
+    "首个": "首个",
+    "2021-03-15": "2021-03-15",
+    "a 1": "a 1 ",
+    "[1]": "[1]",
+    "-1": "-1",
+    "1亿2": "1亿2",
+    "newlines": "3\n\n\n\n",
 }
 
 
@@ -65,29 +83,59 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def main() -> None:
-    warnings.filterwarnings("ignore", module="cn2an")  # cn2an warns on every bare 百/万 it cannot read
-    report_text = config.REPORT_PATH.read_text(encoding="utf-8")
-    big = report_text * (1_000_000 // len(report_text) + 1)
-    print(f"machine: nproc={os.cpu_count()}, CPU={cpu_model()}, Python {platform.python_version()}")
-    print(f"text: report ({len(report_text):,} chars) x {len(big) // len(report_text)} = {len(big):,} chars")
+def table(header: tuple[str, ...], rows: list[tuple]) -> None:
+    """Print a Markdown table."""
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
+    for row in rows:
+        print("| " + " | ".join(str(cell) for cell in row) + " |")
+    print()
 
+
+def throughput(report_text: str) -> tuple[float, float]:
+    big = report_text * REPORT_REPEATS
     ours = best_time(extract_mentions, big)
     baseline = best_time(cn2an.transform, big, repeats=1)
-    rows = len(extract_mentions(big))
-    print(f"extract_mentions: {ours:.3f} s, {len(big) / ours:,.0f} chars/s ({rows:,} mentions)")
-    print(f"cn2an.transform:  {baseline:.3f} s, {len(big) / baseline:,.0f} chars/s")
-    print(f"ratio (cn2an time / ours): {baseline / ours:.1f}x")
-    print(f"target >= {TARGET_CHARS_PER_SECOND:,} chars/s: {'met' if len(big) / ours >= TARGET_CHARS_PER_SECOND else 'NOT met'}; "
-          f"target >= {TARGET_RATIO_OVER_CN2AN}x cn2an: {'met' if baseline / ours >= TARGET_RATIO_OVER_CN2AN else 'NOT met'}")
-
+    rate = len(big) / ours
+    mentions = len(extract_mentions(big))
+    print(f"## Throughput: report text x {REPORT_REPEATS} ({len(big):,} chars, {mentions:,} mentions)\n")
+    table(
+        ("run", "seconds", "chars/s", "ratio to cn2an.transform", "target"),
+        [
+            ("extract_mentions", f"{ours:.3f}", f"{rate:,.0f}", f"{baseline / ours:.1f}x",
+             f">= {TARGET_CHARS_PER_SECOND:,} chars/s: {'met' if rate >= TARGET_CHARS_PER_SECOND else 'NOT met'}"),
+            ("cn2an.transform (baseline)", f"{baseline:.3f}", f"{len(big) / baseline:,.0f}", "1.0x", ""),
+        ],
+    )
     our_peak = peak_bytes(extract_mentions, big)
     baseline_peak = peak_bytes(cn2an.transform, big)
-    print(f"peak memory: extract_mentions {our_peak / 2**20:.1f} MiB, cn2an.transform {baseline_peak / 2**20:.1f} MiB, "
-          f"ratio (ours / cn2an) {our_peak / baseline_peak:.2f}; {our_peak / len(big):.1f} bytes per input char")
+    print(f"Peak memory: extract_mentions {our_peak / 2**20:.1f} MiB ({our_peak / len(big):.1f} bytes per char), "
+          f"cn2an.transform {baseline_peak / 2**20:.1f} MiB; ratio {our_peak / baseline_peak:.2f}.\n")
+    return rate, ours / mentions
 
-    print("linearity (time and peak memory per char, relative to 1x):")
+
+def adversarial(report_rate: float, report_per_mention: float) -> None:
+    print(f"## Adversarial inputs ({ADVERSARIAL_CHARS:,} chars each) against the report throughput\n")
+    print("Inputs that are dense real mentions (1 1 1 ..., 七八成七八成 ...) are bounded by the cost per mention;")
+    print("the last column compares that cost with the report's (about 1 means linear in the mentions).\n")
+    rows = []
+    for unit in ADVERSARIAL_UNITS.values():
+        text = (unit * (ADVERSARIAL_CHARS // len(unit) + 1))[:ADVERSARIAL_CHARS]
+        start = time.perf_counter()
+        mentions = len(extract_mentions(text))
+        seconds = time.perf_counter() - start
+        ratio = len(text) / seconds / report_rate
+        per_mention = seconds / mentions / report_per_mention if mentions else float("nan")
+        rows.append((repr(unit), f"{seconds:.3f}", f"{len(text) / seconds:,.0f}", f"{ratio:.2f}",
+                     "met" if ratio >= TARGET_ADVERSARIAL_RATIO else "NOT met", f"{mentions:,}", f"{per_mention:.2f}"))
+    table(("repeated unit", "seconds", "chars/s", "ratio to report", f"target >= {TARGET_ADVERSARIAL_RATIO}",
+           "mentions", "time per mention / report's"), rows)
+
+
+def linearity(report_text: str) -> None:
+    print("## Linearity: time and peak memory per char relative to 1x\n")
     base_text = (report_text * (BASE_CHARS // len(report_text) + 1))[:BASE_CHARS]
+    rows = []
     per_char_1x = memory_1x = None
     for factor in (1, 10, 100):
         text = base_text * factor
@@ -96,13 +144,18 @@ def main() -> None:
         per_char = seconds / len(text)
         per_char_1x = per_char_1x or per_char
         memory_1x = memory_1x or memory
-        print(f"  {factor:>3}x ({len(text):>9,} chars): {seconds:.3f} s, {per_char * 1e9:.0f} ns/char, ratio {per_char / per_char_1x:.2f}; "
-              f"{memory:.1f} bytes/char, ratio {memory / memory_1x:.2f}")
+        rows.append((f"{factor}x", f"{len(text):,}", f"{seconds:.3f}", f"{per_char * 1e9:.0f}", f"{per_char / per_char_1x:.2f}",
+                     f"{memory:.1f}", f"{memory / memory_1x:.2f}"))
+    table(("size", "chars", "seconds", "ns/char", "time ratio", "bytes/char", "memory ratio"), rows)
 
-    print("adversarial inputs:")
-    for name, text in ADVERSARIAL.items():
-        seconds = best_time(extract_mentions, text, repeats=1)
-        print(f"  {name:<15} ({len(text):>7,} chars): {seconds:.3f} s, {len(text) / seconds:,.0f} chars/s")
+
+def main() -> None:
+    warnings.filterwarnings("ignore", module="cn2an")  # cn2an warns on every bare 百/万 it cannot read
+    report_text = config.REPORT_PATH.read_text(encoding="utf-8")
+    print(f"machine: nproc={os.cpu_count()}, CPU={cpu_model()}, Python {platform.python_version()}\n")
+    rate, per_mention = throughput(report_text)
+    adversarial(rate, per_mention)
+    linearity(report_text)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Data flows one way through the modules::
 
-    config -> document (load_report) -> quantities (parse_quantity, extract_mentions)
+    config -> document (load_report) -> engine (parse_quantity) -> mentions (extract_mentions)
            -> codebook -> claims (build, load_*: tables, workbook, datapackage) -> analyses -> plotting
 
 Later stages import earlier ones, never the reverse. Notebooks only call this public API.
@@ -24,9 +24,9 @@ _LAZY: dict[str, str] = {
     "Report": "document",
     "Block": "document",
     "ReportFormatError": "document",
-    "parse_quantity": "quantities",
-    "extract_mentions": "quantities",
-    "Quantity": "quantities",
+    "parse_quantity": "engine",
+    "extract_mentions": "mentions",
+    "Quantity": "engine",
     "CodebookError": "codebook",
     "build": "claims",
     "load_mentions": "claims",

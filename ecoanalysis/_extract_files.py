@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from ._atomic import OutputError, check_output_path, write_file, write_stdout
-from ._text import LineIndex, TextDecodeError, decode_text
-from .quantities import MENTION_COLUMNS, extract_mentions
+from ._text import TextDecodeError, decode_text
+from .mentions import TEXT_MENTION_COLUMNS, extract_mentions
 
 #: Output formats and whether they can go to standard output.
 FORMATS: dict[str, bool] = {"csv": True, "json": True, "xlsx": False}
@@ -58,10 +58,7 @@ def mentions_of_text(text: str, file_label: str) -> pd.DataFrame:
     ``line``/``line_end`` are 1-based; ``col_start`` is the 0-based column of the first character and
     ``col_end`` the column after the last one, on ``line_end``.
     """
-    frame = extract_mentions(text)
-    spans = LineIndex(text).spans(frame["char_start"].astype("int64").tolist(), frame["char_end"].astype("int64").tolist())
-    for position, name in enumerate(("line", "col_start", "line_end", "col_end")):
-        frame[name] = pd.array([span[position] for span in spans], dtype="Int64")
+    frame = extract_mentions(text)  # line/column numbers of the file's own text
     frame.insert(0, "file", pd.array([file_label] * len(frame), dtype="string"))
     return frame
 
@@ -141,4 +138,4 @@ def _extract_all(texts: list[tuple[str, str]]) -> pd.DataFrame:
         iterator = tqdm(texts, desc="extracting", unit="file", file=sys.stderr)
     frames = [mentions_of_text(text, name) for name, text in iterator]
     result = pd.concat(frames, ignore_index=True) if frames else mentions_of_text("", "")
-    return result[["file", *MENTION_COLUMNS]]
+    return result[["file", *TEXT_MENTION_COLUMNS]]

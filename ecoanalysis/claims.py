@@ -90,8 +90,11 @@ PIPELINE_MODULES: tuple[str, ...] = (
     "config.py",
     "_provenance.py",
     "document.py",
-    "_numerals.py",
-    "quantities.py",
+    "engine/numerals.py",
+    "engine/scanner.py",
+    "engine/lexicon.toml",
+    "engine/_lexicon.py",
+    "mentions.py",
     "codebook.py",
     "schemas.py",
     "_measures.py",
@@ -635,7 +638,7 @@ def build(
     from tqdm.auto import tqdm  # only a build shows progress; the loaders stay light
 
     from .document import load_report
-    from .quantities import extract_mentions
+    from .mentions import extract_mentions
 
     out_dir = Path(out_dir) if out_dir is not None else Path(config.PROCESSED_DIR)
     codebook_path = Path(codebook) if codebook is not None else config.CODEBOOK_PATH

@@ -23,7 +23,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from .codebook import CATEGORIES, HOST_KINDS, KINDS, ROLES
-from .quantities import BOUNDS, UNITS
+from .engine import BOUNDS, CURRENCIES, UNITS
 
 #: pandas dtype for each Table Schema type.
 PANDAS_DTYPES: dict[str, str] = {"string": "str", "integer": "Int64", "number": "float64", "boolean": "boolean"}
@@ -140,6 +140,8 @@ MENTION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("month", "integer", "Month of a date (1-12); blank otherwise.", "month", minimum=1, maximum=12, display="integer"),
     FieldSpec("month_high", "integer", "Month of the last date of a date range (2017 年 11 月至 2019 年 8 月 -> 8); blank otherwise.", "month", minimum=1, maximum=12, display="integer"),
     FieldSpec("unit", "string", "Normalised unit of value, from the quantity engine's vocabulary.", enum=tuple(UNITS)),
+    FieldSpec("currency", "string", "ISO 4217 code of an amount of money (unit currency: 元 -> CNY, 美元 -> USD); blank otherwise.", enum=tuple(CURRENCIES)),
+    FieldSpec("unit_symbol", "string", "Symbol of the physical unit value is stated in (kW, kWh, t, GB, m², km²); blank for counts, percentages, money and dates."),
     FieldSpec("counter", "string", "Measure word or counted noun written after the number (家, 项, 名开发者)."),
     FieldSpec("bound", "string", "What a qualifier says about the true figure relative to value, from the quantity engine's vocabulary.", enum=tuple(BOUNDS)),
     FieldSpec("qualifier", "string", "The qualifier as written (超过, 约, 以上, 近, 多)."),

@@ -96,7 +96,7 @@ def test_paddle_ratios_come_from_the_report_figures(claims):
 
 def test_funding_readings_use_the_stated_share_and_growth(claims):
     share = an.select_claims(claims, unit="percent", contains={"sentence": "B 轮及以上融资"}, bound="eq", expect=1)["value"].iloc[0]
-    growth = an.select_claims(claims, unit="percent", contains={"sentence": "B 轮及以上融资"}, bound="gt", expect=1)["value"].iloc[0]
+    growth = an.select_claims(claims, unit="percent", contains={"sentence": "B 轮及以上融资"}, bound="ge", expect=1)["value"].iloc[0]
     assert (share, growth) == (62.3, 40)  # 的 62.3%，较上一年增长 40% 以上
     readings = eco.implied_previous_share(share, growth).set_index("reading")
     bounds = readings["implied_previous_share_upper_bound"]

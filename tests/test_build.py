@@ -25,10 +25,10 @@ from hypothesis import strategies as st
 from ecoanalysis import _measures, config
 from ecoanalysis import codebook as cb
 
-pytest.importorskip("ecoanalysis.quantities", reason="the build needs the quantity engine")
+pytest.importorskip("ecoanalysis.engine", reason="the build needs the quantity engine")
 
 from ecoanalysis import _atomic, schemas  # noqa: E402
-from ecoanalysis.quantities import extract_mentions  # noqa: E402
+from ecoanalysis.mentions import extract_mentions  # noqa: E402
 
 
 from ecoanalysis import claims as build

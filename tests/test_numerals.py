@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecoanalysis._numerals import cn_to_number, parse_arabic, parse_chinese_integer, parse_chinese_wildcard
+from ecoanalysis.engine.numerals import cn_to_number, parse_arabic, parse_chinese_integer, parse_chinese_wildcard
 
 DIGITS = "零一二三四五六七八九"
 

@@ -9,7 +9,7 @@ except ImportError as error:  # pragma: no cover - only while document.py is bei
     pytest.skip(f"ecoanalysis.document is not importable yet: {error}", allow_module_level=True)
 
 from ecoanalysis import config, extract_mentions
-from ecoanalysis.quantities import MENTION_COLUMNS
+from ecoanalysis.mentions import MENTION_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_footnotes(mentions) -> None:
     share = mentions[mentions["surface"] == "62.3%"].iloc[0]
     assert share["footnote"] is None or str(share["footnote"]) == "<NA>"
     over = mentions[mentions["surface"] == "40% 以上"].iloc[0]
-    assert over["footnote"] == 4 and over["bound"] == "gt" and over["value"] == 40
+    assert over["footnote"] == 4 and over["bound"] == "ge" and over["value"] == 40
     productivity = mentions[mentions["surface"] == "27%"].iloc[0]
     assert productivity["footnote"] == 3
 
@@ -98,7 +98,7 @@ def test_this_year_resolves(mentions) -> None:
 
 def test_line_break_cases(mentions) -> None:
     over = mentions[mentions["surface"].str.startswith("超过 3 亿", na=False)].iloc[0]
-    assert over["value"] == 3e8 and over["unit"] == "currency_cny" and over["line_end"] == over["line"] + 2
+    assert over["value"] == 3e8 and over["unit"] == "currency" and over["currency"] == "CNY" and over["line_end"] == over["line"] + 2
     disease = mentions[(mentions["counter"] == "种") & (mentions["value"] == 4000)].iloc[0]
     assert disease["bound"] == "gt"
 

@@ -5,10 +5,10 @@ import pandas as pd
 import pandera.pandas as pa
 import pytest
 
-pytest.importorskip("ecoanalysis.quantities", reason="the schemas take the unit and bound vocabularies from the quantity engine")
+pytest.importorskip("ecoanalysis.engine", reason="the schemas take the unit and bound vocabularies from the quantity engine")
 
 from ecoanalysis import codebook as cb  # noqa: E402
-from ecoanalysis import quantities, schemas  # noqa: E402
+from ecoanalysis import engine as quantities, schemas  # noqa: E402
 
 
 #: How pandera names the dtype of each Table Schema type.
@@ -46,7 +46,7 @@ def test_every_table_has_a_model_a_key_and_described_fields():
 def test_mentions_columns_are_those_of_the_brief():
     assert schemas.TABLES["mentions"].columns == [
         "mention_id", "line", "line_end", "col_start", "col_end", "char_start", "char_end", "chapter", "surface", "value",
-        "value_high", "month", "month_high", "unit", "counter", "bound", "qualifier", "footnote", "footnote_marker", "pair_id", "role", "name_like", "kind",
+        "value_high", "month", "month_high", "unit", "currency", "unit_symbol", "counter", "bound", "qualifier", "footnote", "footnote_marker", "pair_id", "role", "name_like", "kind",
         "category", "subject", "subject_en", "metric_en", "as_of", "note", "sentence",
     ]
     assert schemas.TABLES["claims"].columns == schemas.TABLES["mentions"].columns

@@ -19,8 +19,8 @@ PACKAGE = Path(ecoanalysis.__file__).parent
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("paths and helpers", ("config", "_provenance", "_text", "_atomic", "_measures")),
     ("document model", ("document",)),
-    ("engine", ("engine/", "_numerals", "quantities")),
-    ("mentions", ("mentions",)),
+    ("engine", ("engine/",)),
+    ("mentions", ("mentions", "quantities")),  # quantities: the deprecated alias of engine + mentions
     ("coding", ("coding/", "codebook")),
     ("dataset", ("dataset/", "schemas", "claims")),
     ("evidence", ("evidence/",)),

@@ -68,7 +68,7 @@ def round_number_heaping(
 def benford_values(
     claims: pd.DataFrame,
     *,
-    units: Sequence[str] = ("count", "currency_cny"),
+    units: Sequence[str] = ("count", "currency"),
 ) -> pd.DataFrame:
     """The figures a first-digit test may use: counts and money, each figure once, no vague amounts.
 

@@ -28,6 +28,10 @@ CHINESE_DIGITS: dict[str, int] = {
     "九": 9, "玖": 9,
 }
 
+#: Characters that write a whole ten (廿 = 二十, 卅 = 三十, 卌 = 四十), expanded before parsing.
+TENS_CHARACTERS: dict[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
+_EXPAND_TENS = str.maketrans(TENS_CHARACTERS)
+
 #: Magnitudes below 万 multiply the digit in front of them and add into the current 万-section.
 SMALL_MAGNITUDES: dict[str, int] = {
     "十": 10, "拾": 10,
@@ -86,6 +90,7 @@ def parse_chinese_integer(numeral: str) -> int | None:
     """
     if not numeral or len(numeral) > MAX_NUMERAL_CHARS:
         return None
+    numeral = numeral.translate(_EXPAND_TENS)
     if not any(char in MAGNITUDES for char in numeral):
         # A digit-by-digit reading: 二〇一九 -> 2019.
         digits = [CHINESE_DIGITS.get(char) for char in numeral]
@@ -101,6 +106,7 @@ def parse_chinese_integer(numeral: str) -> int | None:
     pending_digit: int | None = None  # a digit waiting for its magnitude
     last_magnitude = 0  # magnitude of the previous unit, for the elided form 一万五
     zero_seen = False  # 零 cancels the elision: 一万零五 is 10005, not 15000
+    last_small = 10**5  # 千, 百, 十 must come in decreasing order within a section: 十一十一 is no numeral
     for char in numeral:
         if char in CHINESE_DIGITS:
             digit = CHINESE_DIGITS[char]
@@ -112,6 +118,9 @@ def parse_chinese_integer(numeral: str) -> int | None:
             pending_digit = digit
         elif char in SMALL_MAGNITUDES:
             magnitude = SMALL_MAGNITUDES[char]
+            if magnitude >= last_small:
+                return None
+            last_small = magnitude
             section += (1 if pending_digit is None else pending_digit) * magnitude
             pending_digit = None
             last_magnitude = magnitude
@@ -125,6 +134,7 @@ def parse_chinese_integer(numeral: str) -> int | None:
             if unit_value == 0:
                 unit_value = 1  # a bare 万 or 亿 is 10^4 or 10^8
             parts.append((unit_value * magnitude, magnitude))
+            last_small = 10**5
             section = 0
             pending_digit = None
             zero_seen = False
@@ -265,3 +275,44 @@ def cn_to_number(numeral: str) -> float | None:
         return float(integer)
     except OverflowError:
         return None
+
+
+#: Digit pairs that name an approximate span when written side by side (七八成 = 70-80 %, 两三年 = 2-3
+#: years, 三五天 = 3-5 days): neighbours, and the set expression 三五 ("a few").
+APPROXIMATE_PAIRS: frozenset[tuple[int, int]] = frozenset({(d, d + 1) for d in range(1, 9)} | {(3, 5)})
+
+
+def parse_approximate_range(numeral: str) -> tuple[int, int] | None:
+    """Read two neighbouring digits written side by side as a span: 七八 -> (7, 8), 二三十 -> (20, 30).
+
+    Parameters
+    ----------
+    numeral : str
+        A Chinese numeral with exactly one pair of adjacent digits that are neighbours (or 三五) and
+        otherwise only magnitudes or single digits: ``"七八"``, ``"一两万"``, ``"二三十"``, ``"十七八"``,
+        ``"三四百万"``, ``"一百五六十"``.
+
+    Returns
+    -------
+    tuple of int or None
+        ``(low, high)``, reading the numeral once with each digit of the pair; ``None`` for anything else,
+        among them digit-by-digit strings of three or more digits (二〇一九, a year) and pairs that are not
+        neighbours (八五, as in 八五折).
+    """
+    if len(numeral) > MAX_NUMERAL_CHARS or len(numeral) < 2:
+        return None
+    pairs = [
+        index for index in range(len(numeral) - 1)
+        if numeral[index] in CHINESE_DIGITS and numeral[index + 1] in CHINESE_DIGITS
+    ]
+    if len(pairs) != 1:
+        return None
+    index = pairs[0]
+    first, second = CHINESE_DIGITS[numeral[index]], CHINESE_DIGITS[numeral[index + 1]]
+    if (first, second) not in APPROXIMATE_PAIRS:
+        return None
+    low = parse_chinese_integer(numeral[:index + 1] + numeral[index + 2:])
+    high = parse_chinese_integer(numeral[:index] + numeral[index + 1:])
+    if low is None or high is None or not low < high:
+        return None
+    return low, high

@@ -1,0 +1,88 @@
+"""Load ``lexicon.toml``: the engine's words as plain Python tables (read once, at import)."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+#: The lexicon file shipped as package data.
+LEXICON_FILE = "lexicon.toml"
+
+
+@dataclass(frozen=True)
+class UnitWord:
+    """What a unit or counter word after a number means."""
+
+    unit: str | None  # unit class; None = a plain counter (unit count)
+    symbol: str | None = None
+    currency: str | None = None
+    scale: float = 1.0
+    latin: bool = False  # a Latin symbol (GB, kW): must not run on into more letters
+
+
+def _load() -> dict:
+    text = resources.files(__package__).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _unit_words(rows: list[dict]) -> tuple[dict[str, UnitWord], dict[str, str]]:
+    words: dict[str, UnitWord] = {}
+    guards: dict[str, str] = {}
+    for row in rows:
+        per_word = row.get("guard_by_word", {})
+        for word in row["words"]:
+            if word in words:
+                raise ValueError(f"{LEXICON_FILE}: unit word {word!r} is listed twice")
+            words[word] = UnitWord(
+                unit=row.get("class"), symbol=row.get("symbol"), currency=row.get("currency"),
+                scale=float(row.get("scale", 1)), latin=word.isascii() and word[-1].isalpha(),
+            )
+            guard = per_word.get(word, row.get("guard", ""))
+            if guard:
+                guards[word] = guard
+    return words, guards
+
+
+_DATA = _load()
+
+PREFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["prefix"])
+PREFIX_QUALIFIER_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["prefix_guard"])
+SUFFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["suffix"])
+INFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["infix"])
+INFIX_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["infix_guard"])
+MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
+UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])
+CURRENCY_PREFIXES: dict[str, str] = dict(_DATA["currency_prefix"])
+CHANGE_VERBS: tuple[str, ...] = tuple(_DATA["change"]["verbs"])
+CHANGE_OPENERS: frozenset[str] = frozenset(_DATA["change"]["openers"])
+FIXED_PHRASES: dict[str, dict] = dict(_DATA["fixed"])
+DOUBLING_VERB: str = _DATA["doubling"]["verb"]
+DOUBLING_COUNTER: str = _DATA["doubling"]["counter"]
+HALF_WORD: str = _DATA["half"]["word"]
+HALF_PERCENT: float = float(_DATA["half"]["percent"])
+DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
+LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))
+
+_NUMERALS = _DATA["numerals"]
+VAGUE_PREFIXES: frozenset[str] = frozenset(_NUMERALS["vague_prefixes"])
+WILDCARD_GUARD: str = _NUMERALS["wildcard_guard"]
+RANK_WORD: str = _NUMERALS["rank_word"]
+FIRST_RANK_WORD: str = _NUMERALS["first_rank_word"]
+FIRST_RANK_COUNTERS: tuple[str, ...] = tuple(_NUMERALS["first_rank_counters"])
+LIST_ORDINAL_FOLLOWERS: frozenset[str] = frozenset(_NUMERALS["list_ordinal_followers"])
+PERCENT_SIGNS: frozenset[str] = frozenset(_NUMERALS["percent_signs"])
+PERMILLE_SIGN: str = _NUMERALS["permille_sign"]
+PERCENTAGE_POINT_WORDS: tuple[str, ...] = tuple(_NUMERALS["percentage_point_words"])
+TENTHS_WORD: str = _NUMERALS["tenths_word"]
+TENTHS_GUARD: str = _NUMERALS["tenths_guard"]
+DISCOUNT_WORD: str = _NUMERALS["discount_word"]
+DISCOUNT_GUARD: str = _NUMERALS["discount_guard"]
+MORE_GUARD: str = _NUMERALS["more_guard"]
+HALF_GUARD: str = _NUMERALS["half_guard"]
+WORTH_WORD: str = _NUMERALS["worth_word"]
+RANGE_CONNECTORS: tuple[str, ...] = tuple(_DATA["ranges"]["connectors"])
+LIST_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["separators"])
+RELATIVE_YEARS: dict[str, int] = dict(_DATA["dates"]["relative_years"])
+YEAR_PART_MONTHS: dict[str, int] = dict(_DATA["dates"]["year_part_months"])
+SET_PHRASES: tuple[str, ...] = tuple(_DATA["set_phrases"]["patterns"])
+NAMED_NUMERALS: tuple[str, ...] = tuple(_DATA["named_numerals"]["patterns"])

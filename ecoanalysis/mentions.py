@@ -1,0 +1,263 @@
+"""Number mentions as a table: the engine's readings of a string or a Report, with provenance.
+
+:func:`extract_mentions` is the one place that turns :mod:`ecoanalysis.engine` output into a pandas
+DataFrame. For a :class:`~ecoanalysis.document.Report` each row carries its raw-file provenance (line,
+column, block, chapter, sentence); for a plain string the line/column of the string and the sentence.
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._text import LineIndex
+from .engine import SENTENCE_END, Draft, scan
+
+__all__ = ["MENTION_COLUMNS", "MENTION_DTYPES", "TEXT_MENTION_COLUMNS", "extract_mentions"]
+
+#: Output columns in order with their pandas dtypes. Nullable dtypes throughout so that an empty result
+#: has the same schema as a full one. For strings only the span columns are filled; the provenance
+#: columns (line .. sentence) are for a Report.
+MENTION_DTYPES: dict[str, str] = {
+    "surface": "string",
+    "char_start": "Int64",
+    "char_end": "Int64",
+    "line": "Int64",
+    "col_start": "Int64",
+    "line_end": "Int64",
+    "col_end": "Int64",
+    "block": "Int64",
+    "block_role": "string",
+    "chapter": "Int64",
+    "sentence": "string",
+    "value": "Float64",
+    "value_high": "Float64",
+    "month": "Int64",
+    "month_high": "Int64",
+    "unit": "string",
+    "currency": "string",
+    "unit_symbol": "string",
+    "counter": "string",
+    "bound": "string",
+    "qualifier": "string",
+    "pair_id": "Int64",
+    "role": "string",
+    "footnote": "Int64",
+    "source_footnote": "Int64",
+    "name_like": "boolean",
+}
+
+#: Ordered column names of :func:`extract_mentions`.
+MENTION_COLUMNS: tuple[str, ...] = tuple(MENTION_DTYPES)
+
+#: Columns that only a Report has (a plain string has no blocks or chapters).
+REPORT_ONLY_COLUMNS: tuple[str, ...] = ("block", "block_role", "chapter")
+
+#: Ordered column names of :func:`extract_mentions` for a plain string.
+TEXT_MENTION_COLUMNS: tuple[str, ...] = tuple(c for c in MENTION_COLUMNS if c not in REPORT_ONLY_COLUMNS)
+
+
+def extract_mentions(source: Any, *, year: int | None = None) -> pd.DataFrame:
+    """One row per number mention, in order of appearance.
+
+    Parameters
+    ----------
+    source : str or Report
+        Any text, or the :class:`~ecoanalysis.document.Report` from ``load_report()`` (anything with
+        ``raw_text`` and ``blocks`` whose items have ``text``, ``offsets``, ``id``, ``role``, ``chapter`` and
+        ``footnote_refs``). For a Report every block is scanned and raw provenance is added.
+    year : int, optional
+        Year that resolves relative dates such as 今年 3 月. Defaults to ``source.year`` for a Report
+        and to unknown (value NA, month kept) for a string.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`MENTION_COLUMNS` with dtypes :data:`MENTION_DTYPES` for a Report,
+        :data:`TEXT_MENTION_COLUMNS` for a string (no block, block_role, chapter; 1-based ``line``,
+        0-based columns, the sentence around each mention). For a string
+        ``text[char_start:char_end] == surface``; for a Report the offsets point into ``raw_text``
+        (first character .. last character + 1; the raw slice may contain the line breaks the block
+        text reflowed away).
+    """
+    if isinstance(source, str):
+        return _extract_text(source, year=year)
+    if hasattr(source, "blocks") and hasattr(source, "raw_text"):
+        return _extract_report(source, year=year)
+    raise TypeError(f"extract_mentions expects a str or a Report, got {type(source).__name__}")
+
+
+# --------------------------------------------------------------------------------------------------
+# Rows and frames
+# --------------------------------------------------------------------------------------------------
+
+
+#: Provenance columns (line .. sentence, in MENTION_COLUMNS order) of a mention found in a plain string.
+_PROVENANCE_COLUMNS: tuple[str, ...] = (
+    MENTION_COLUMNS[MENTION_COLUMNS.index("line"):MENTION_COLUMNS.index("sentence") + 1]
+)
+
+
+def _row(text: str, draft: Draft, offset_start: int, offset_end: int, provenance: tuple) -> tuple:
+    """One output row as a tuple in MENTION_COLUMNS order (``provenance``: the _PROVENANCE_COLUMNS values)."""
+    return (
+        text[draft.start:draft.end], offset_start, offset_end,
+        *provenance,
+        draft.value, draft.value_high, draft.month, draft.month_high, draft.unit, draft.currency, draft.unit_symbol,
+        draft.counter, draft.bound,
+        " ".join(draft.qualifiers) or None, draft.pair_id, draft.role, draft.footnote,
+        draft.footnote if draft.source_footnote is None else draft.source_footnote,
+        draft.name_like,
+    )
+
+
+# Column builders. They give exactly what pd.array(values, dtype=...) gives (None -> <NA>, NaN -> <NA> for
+# floats, masked slots filled as pd.array fills them) but build the numpy data and mask directly: about
+# twice as fast as pd.array's type inference over a list of Python objects, which was a tenth of the time.
+
+
+def _int_array(values: list) -> pd.api.extensions.ExtensionArray:
+    size = len(values)
+    missing = values.count(None)
+    if missing == 0:
+        return pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(size, dtype=bool))
+    if missing == size:  # the provenance columns of a plain string
+        return pd.arrays.IntegerArray(np.ones(size, dtype=np.int64), np.ones(size, dtype=bool))
+    mask = np.array([value is None for value in values], dtype=bool)
+    data = np.array([1 if value is None else value for value in values], dtype=np.int64)
+    return pd.arrays.IntegerArray(data, mask)
+
+
+def _float_array(values: list) -> pd.api.extensions.ExtensionArray:
+    data = np.array([math.nan if value is None else value for value in values], dtype=np.float64)
+    return pd.arrays.FloatingArray(data, np.isnan(data))
+
+
+def _bool_array(values: list) -> pd.api.extensions.ExtensionArray:
+    return pd.arrays.BooleanArray(np.array(values, dtype=bool), np.zeros(len(values), dtype=bool))
+
+
+def _string_array(values: list) -> pd.api.extensions.ExtensionArray:
+    if values and values.count(None) == len(values):
+        # All missing (block_role, sentence of a plain string): repeat one NA, ten times faster than
+        # pd.array's check of every None, and the dtype is whatever pd.array gives for "string".
+        return pd.array([None], dtype="string").take(np.zeros(len(values), dtype=np.intp))
+    return pd.array(values, dtype="string")
+
+
+_COLUMN_BUILDERS = {"Int64": _int_array, "Float64": _float_array, "boolean": _bool_array, "string": _string_array}
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    """The mentions frame from row tuples (transposed once with zip, each column built in one call)."""
+    columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in MENTION_COLUMNS]
+    arrays = {
+        name: _COLUMN_BUILDERS[MENTION_DTYPES[name]](values) for name, values in zip(MENTION_COLUMNS, columns)
+    }
+    return pd.DataFrame(arrays, copy=False)  # the arrays are fresh: no need to copy them again
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (from the previous 。！？； or block start to the next, inclusive) holding a span."""
+    left = start
+    while left > 0 and text[left - 1] not in SENTENCE_END:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in SENTENCE_END:
+        right += 1
+    if right < len(text):
+        right += 1
+    return text[left:right].strip()
+
+
+def _extract_report(report: Any, *, year: int | None) -> pd.DataFrame:
+    """Scan every block of a Report and add raw provenance."""
+    if year is None:
+        year = getattr(report, "year", None)
+    rows = []
+    pair_base = 0
+    for block in report.blocks:
+        text: str = block.text
+        if not text:
+            continue
+        drafts = scan(text, year=year, finalise=False)
+        # Pair ids are numbered per block by _scan; make them unique across the report.
+        block_pairs = {d.pair_id for d in drafts if d.pair_id is not None}
+        for draft in drafts:
+            if draft.pair_id is not None:
+                draft.pair_id += pair_base
+        pair_base += len(block_pairs)
+        _attach_footnote_refs(text, drafts, getattr(block, "footnote_refs", ()) or ())
+        for draft in drafts:
+            draft.finalise()
+            span = block.locate(draft.start, draft.end)  # the document model's one offset -> line/column map
+            provenance = (  # _PROVENANCE_COLUMNS: line, col_start, line_end, col_end, block, block_role, chapter, sentence
+                span.line_start,
+                span.col_start,
+                span.line_end,
+                span.col_end,
+                block.id,
+                block.role,
+                block.chapter,
+                _sentence_around(text, draft.start, draft.end),
+            )
+            rows.append(_row(text, draft, span.raw_start, span.raw_end, provenance))
+    return _frame(rows)
+
+
+def _attach_footnote_refs(text: str, drafts: list[Draft], refs: Any) -> None:
+    """Link removed footnote markers to mentions.
+
+    ``footnote`` is the marker glued right after a mention (27%3). ``source_footnote`` is the footnote that
+    sources a mention: a marker covers every mention of its sentence written before it and after any earlier
+    marker, because the report puts one marker at the end of the clause it cites (in "B 轮及以上融资笔数占总笔数的
+    62.3%，较上一年增长 40% 以上 4" footnote 4, 数据来源：中国信息通信研究院, sources the 62.3 % too).
+    """
+    covered_until = 0
+    for ref in sorted(refs, key=lambda ref: ref.offset):
+        offset = ref.offset
+        for draft in reversed(drafts):
+            if draft.end <= offset:
+                if not text[draft.end:offset].strip():
+                    draft.footnote = ref.number
+                break
+        for draft in drafts:
+            in_reach = covered_until <= draft.start and draft.end <= offset
+            if in_reach and not any(char in SENTENCE_END for char in text[draft.end:offset]):
+                draft.source_footnote = ref.number
+        covered_until = offset
+
+
+_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+
+
+class _Sentences:
+    """The sentence around a span, found by bisection over the terminators, each sentence built once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [match.end() for match in _SENTENCE_END_RE.finditer(text)]
+        self.cache: dict[int, str] = {}
+
+    def around(self, start: int) -> str:
+        index = bisect_right(self.ends, start)
+        if index not in self.cache:
+            left = self.ends[index - 1] if index > 0 else 0
+            right = self.ends[index] if index < len(self.ends) else len(self.text)
+            self.cache[index] = self.text[left:right].strip()
+        return self.cache[index]
+
+
+def _extract_text(text: str, *, year: int | None) -> pd.DataFrame:
+    """Mentions of a plain string: line/column of the string and the sentence, no block columns."""
+    lines = LineIndex(text)
+    sentences = _Sentences(text)
+    rows = []
+    for draft in scan(text, year=year):
+        provenance = (*lines.span(draft.start, draft.end), None, None, None, sentences.around(draft.start))
+        rows.append(_row(text, draft, draft.start, draft.end, provenance))
+    return _frame(rows).drop(columns=list(REPORT_ONLY_COLUMNS))

@@ -14,7 +14,7 @@ from ._provenance import RawDataChanged
 from .document import Block, Report, ReportFormatError, load_report
 from .quantities import Quantity, extract_mentions, parse_quantity
 from .codebook import CodebookError
-from .claims import build, load_accuracy_pairs, load_claims, load_mentions, load_platforms, load_timeline
+from .claims import build, load_accuracy_pairs, load_claims, load_corroboration, load_evidence, load_mentions, load_platforms, load_timeline
 from . import analysis, plotting
 from .analysis import (
     accuracy_changes,
@@ -58,6 +58,8 @@ __all__ = [
     "load_accuracy_pairs",
     "load_platforms",
     "load_timeline",
+    "load_evidence",
+    "load_corroboration",
     "CodebookError",
     # analyses
     "analysis",

@@ -95,6 +95,13 @@ PIPELINE_MODULES: tuple[str, ...] = (
     "_measures.py",
     "_atomic.py",
     "claims.py",
+    "evidence/__init__.py",
+    "evidence/_identity.py",
+    "evidence/snapshot.py",
+    "evidence/metrics.py",
+    "evidence/verdicts.py",
+    "evidence/statements.py",
+    "evidence/tables.py",
 )
 
 #: Property of ``datapackage.json`` holding the fingerprint of the inputs a build read (see input_fingerprint).
@@ -308,7 +315,21 @@ def build_tables(report: Any, mentions: pd.DataFrame, codebook_path: Path, platf
         "platforms": _sorted("platforms", schemas.conform("platforms", platforms)),
         "timeline": _sorted("timeline", schemas.conform("timeline", derive_timeline(claims_table))),
     }
+    tables.update(_evidence_tables(tables["claims"], mentions_table["mention_id"]))
     return {name: schemas.validate(name, table) for name, table in tables.items()}
+
+
+def _evidence_tables(claims: pd.DataFrame, mention_ids: pd.Series) -> dict[str, pd.DataFrame]:
+    """The corroboration stage's tables (evidence, corroboration), conformed to their contracts and sorted."""
+    from .evidence.tables import evidence_tables
+
+    frames = evidence_tables(claims, mention_ids=mention_ids)
+    return {name: _sorted(name, schemas.conform(name, frame)) for name, frame in frames.items()}
+
+
+def _evidence_inputs() -> list[Path]:
+    """Every file in data/raw/evidence/ (snapshots, sidecars, hand-written evidence): inputs of the build."""
+    return sorted(p for p in config.EVIDENCE_DIR.glob("*") if p.is_file()) if config.EVIDENCE_DIR.is_dir() else []
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -591,7 +612,7 @@ def _metadata(report: Any, codebook_path: Path, platform_codebook_path: Path) ->
         "platform_codebook_path": platform_codebook_path,
         "platform_codebook_file": platform_codebook_path.name,
         "platform_codebook_sha256": _recorded_sha256(platform_codebook_path),
-        "inputs_sha256": input_fingerprint([report_path, config.REPORT_SIDECAR_PATH, codebook_path, platform_codebook_path]),
+        "inputs_sha256": input_fingerprint([report_path, config.REPORT_SIDECAR_PATH, codebook_path, platform_codebook_path, *_evidence_inputs()]),
     }
 
 
@@ -694,9 +715,12 @@ def build(
 
 def main(*, quiet: bool = False) -> int:
     """Command-line entry (``python -m ecoanalysis build``): build, print the summary, return an exit code."""
+    from .evidence.snapshot import SnapshotError
+    from .evidence.statements import StatementsError
+
     try:
         result = build(progress=not quiet)
-    except (cb.CodebookError, RawDataChanged, FileNotFoundError) as error:
+    except (cb.CodebookError, RawDataChanged, FileNotFoundError, SnapshotError, StatementsError) as error:
         # Input problems get a message, not a traceback; anything else is a bug and keeps its traceback.
         print(f"build failed: {error}", file=sys.stderr)
         return 1
@@ -717,7 +741,7 @@ def input_fingerprint(raw_inputs: Iterable[str | Path] | None = None) -> str:
     arbitrary mtimes, and a rebuild that changes nothing must not be needed.
     """
     if raw_inputs is None:
-        raw_inputs = [config.REPORT_PATH, config.REPORT_SIDECAR_PATH, config.CODEBOOK_PATH, cb.PLATFORM_CODEBOOK_PATH]
+        raw_inputs = [config.REPORT_PATH, config.REPORT_SIDECAR_PATH, config.CODEBOOK_PATH, cb.PLATFORM_CODEBOOK_PATH, *_evidence_inputs()]
     package_dir = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for role, path in [("raw", Path(p)) for p in raw_inputs] + [("code", package_dir / n) for n in PIPELINE_MODULES]:
@@ -749,6 +773,16 @@ def _load(table: str, out_dir: str | Path | None) -> pd.DataFrame:
     if not outputs_are_current(out_dir):
         build(out_dir=out_dir, progress=False)
     return read_csv_table(table, out_dir / schemas.TABLES[table].path)
+
+
+def load_evidence(*, out_dir: str | Path | None = None) -> pd.DataFrame:
+    """Return every evidence row (validated; rebuilt first if stale). See ``schemas.EVIDENCE_FIELDS``."""
+    return _load("evidence", out_dir)
+
+
+def load_corroboration(*, out_dir: str | Path | None = None) -> pd.DataFrame:
+    """Return one row per claim examined against independent evidence. See ``schemas.CORROBORATION_FIELDS``."""
+    return _load("corroboration", out_dir)
 
 
 def load_mentions(*, out_dir: str | Path | None = None) -> pd.DataFrame:

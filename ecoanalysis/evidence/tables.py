@@ -55,7 +55,11 @@ def _histories(members: list[dict[str, str]], directory: Path):
     found, missing = [], []
     for member in members:
         history = metrics.load_history(member["snapshot_of"] or member["repository"], directory=directory)
-        (found if history is not None else missing).append(history if history is not None else member["repository"])
+        if history is None:
+            missing.append(member["repository"])
+        else:
+            history.repo = member["repository"]  # a fork stands for its upstream (scopes.csv says which and why)
+            found.append(history)
     return found, missing
 
 
@@ -87,7 +91,7 @@ def _git_rows(check: dict[str, str], claim: pd.Series, members, directory: Path)
 
 
 def _readme_rows(check, claim, members, directory: Path) -> list[dict]:
-    repo = members[0]["snapshot_of"] or members[0]["repository"]
+    repo, label = members[0]["snapshot_of"] or members[0]["repository"], members[0]["repository"]
     cutoff = metrics.cutoff_for(int(claim["as_of"])).timestamp()
     keyword, runs = check["keyword"], []
     for row in metrics.load_numbers(repo, directory=directory):
@@ -99,7 +103,7 @@ def _readme_rows(check, claim, members, directory: Path) -> list[dict]:
             else:
                 runs.append({"value": float(row["value"]), "bound": row["bound"] or "eq", "first": day, "last": day})
     return [{"kind": "file_history", "definition": "readme_value", "description": FILE_DEFINITIONS["readme_value"],
-             "scope": check["scope"], "repositories": repo, "missing_repositories": 0, "source_date": run["first"].isoformat(),
+             "scope": check["scope"], "repositories": label, "missing_repositories": 0, "source_date": run["first"].isoformat(),
              "unit": "count", "value": run["value"], "bound": run["bound"],
              "note": f"README_cn.md states it from {run['first']} to {run['last']}"} for run in runs]
 
@@ -285,9 +289,16 @@ def build_corroboration(claims: pd.DataFrame, evidence: pd.DataFrame, *, mention
             "tolerance_to": datetime.date.fromordinal(int(interval.high)).isoformat() if is_date else None,
             "verdict": verdict, "summary": summary, "n_evidence": len(rows),
             "evidence_ids": " ".join(rows["evidence_id"]) or None,
-            "sources": "; ".join(sorted(set(rows["repositories"].dropna()) | set(rows["publisher"].dropna()))) or None,
+            "sources": _sources(rows),
         })
     return pd.DataFrame(out, columns=_CORROBORATION_COLUMNS).sort_values(["line", "mention_id"], kind="mergesort").reset_index(drop=True)
+
+
+def _sources(rows: pd.DataFrame) -> str | None:
+    """Publishers and repositories behind a verdict, each once (a long list of repositories shortened)."""
+    repositories = list(dict.fromkeys(repo for text in rows["repositories"].dropna() for repo in text.split()))
+    named = repositories if len(repositories) <= 3 else repositories[:1] + [f"{len(repositories) - 1} more repositories"]
+    return "; ".join(named + sorted(set(rows["publisher"].dropna()))) or None
 
 
 def evidence_tables(claims: pd.DataFrame, *, mention_ids: Iterable[str] | None = None,

@@ -70,3 +70,36 @@ def verdict_table(corroboration: pd.DataFrame, *, checked_only: bool = False) ->
 def verdict_counts(corroboration: pd.DataFrame) -> pd.Series:
     """Number of claims per verdict, in :data:`VERDICT_ORDER`."""
     return corroboration["verdict"].value_counts().reindex(VERDICT_ORDER, fill_value=0)
+
+
+def snapshot_inventory(*, directory=None) -> pd.DataFrame:
+    """One row per repository of the evidence scopes: snapshot file, commits, refs, mirror tip, or missing.
+
+    Parameters
+    ----------
+    directory : path, optional
+        The evidence directory (default ``config.EVIDENCE_DIR``).
+    """
+    import json
+    from pathlib import Path
+
+    from .. import config
+    from ..evidence.tables import read_scopes
+
+    directory = Path(directory) if directory is not None else config.EVIDENCE_DIR
+    rows = {}
+    for scope, members in read_scopes(directory / "scopes.csv").items():
+        for member in members:
+            source = member["snapshot_of"] or member["repository"]
+            sidecar = directory / f"{source.replace('/', '+')}.commits.meta.json"
+            meta = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.is_file() else {}
+            row = rows.setdefault(member["repository"], {
+                "repository": member["repository"], "snapshot_of": source, "scopes": [],
+                "commits": meta.get("commits"), "refs": meta.get("refs"),
+                "mirror_tip": (meta.get("mirror_tip") or "")[:12] or None, "snapshot_date": meta.get("snapshot_date"),
+                "mirrored": bool(meta),
+            })
+            row["scopes"].append(scope)
+    table = pd.DataFrame(rows.values())
+    table["scopes"] = table["scopes"].map(" ".join)
+    return table.astype({"commits": "Int64", "refs": "Int64"})

@@ -103,3 +103,10 @@ def snapshot_inventory(*, directory=None) -> pd.DataFrame:
     table = pd.DataFrame(rows.values())
     table["scopes"] = table["scopes"].map(" ".join)
     return table.astype({"commits": "Int64", "refs": "Int64"})
+
+
+def definitions_of(evidence: pd.DataFrame, mention_id: str) -> pd.DataFrame:
+    """The evidence of one claim: definition, scope, value (or date), bound and verdict, one row each."""
+    rows = evidence[evidence["mention_id"] == mention_id]
+    return rows[["evidence_id", "kind", "definition", "scope", "publisher", "source_date", "value", "value_date", "bound",
+                 "missing_repositories", "verdict"]].reset_index(drop=True)

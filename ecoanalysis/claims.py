@@ -327,6 +327,18 @@ def _evidence_tables(claims: pd.DataFrame, mention_ids: pd.Series) -> dict[str, 
     return {name: _sorted(name, schemas.conform(name, frame)) for name, frame in frames.items()}
 
 
+def _evidence_sources() -> list[tuple[str, Path]]:
+    """(title, path) of each evidence table: git snapshots (titled from their sidecars) and the hand-written files."""
+    sources = []
+    for path in _evidence_inputs():
+        if path.name.endswith(".csv.gz"):
+            meta = json.loads(path.with_name(path.name.replace(".csv.gz", ".meta.json")).read_text(encoding="utf-8"))
+            sources.append((f"Git snapshot of {meta['repository']} at {meta['mirror_tip'][:12]} ({meta['snapshot_date']})", path))
+        elif path.suffix == ".csv":
+            sources.append((f"Hand-written evidence file {path.name}", path))
+    return sources
+
+
 def _evidence_inputs() -> list[Path]:
     """Every file in data/raw/evidence/ (snapshots, sidecars, hand-written evidence): inputs of the build."""
     return sorted(p for p in config.EVIDENCE_DIR.glob("*") if p.is_file()) if config.EVIDENCE_DIR.is_dir() else []
@@ -580,6 +592,7 @@ def datapackage_bytes(csv_contents: dict[str, bytes], metadata: dict[str, Any]) 
             _source_entry(f"{metadata['title_zh']} (text extracted from the PDF)", metadata["report_path"], metadata["report_sha256"]),
             _source_entry("Codebook: the coder's judgement of every mention", metadata["codebook_path"], metadata["codebook_sha256"]),
             _source_entry("Codebook of table 1 (host kinds, English names)", metadata["platform_codebook_path"], metadata["platform_codebook_sha256"]),
+            *[_source_entry(title, path, sha256_file(path)) for title, path in _evidence_sources()],
         ],
         "resources": resources,
         FINGERPRINT_PROPERTY: metadata["inputs_sha256"],

@@ -103,6 +103,7 @@ def test_bad_statements_are_all_reported_with_file_row_and_field(tmp_path):
     assert f"{path}:3: field published: missing" in problems
     assert f"{path}:4: field mention_id: '999:nothing:0' is not a mention of the report" in problems
     assert f"{path}:5: field published: 'July 2017' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)" in problems
+    assert any(p.startswith(f"{path}: sha256 is ") and "statements.meta.json field sha256 records" in p for p in problems)
 
 
 def test_bad_statements_stop_the_evidence_build(tmp_path):

@@ -9,6 +9,8 @@ says), a one-line ``summary`` in our own words and ``found_via``.
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -63,6 +65,16 @@ def _row_problems(row: dict[str, str], where: str, mention_ids: set[str] | None)
     return problems
 
 
+def _sidecar_problems(path: Path) -> list[str]:
+    """The sidecar ``statements.meta.json``, if present, must record the file's sha256."""
+    sidecar = path.with_name(path.stem + ".meta.json")
+    if not sidecar.is_file():
+        return []
+    recorded = json.loads(sidecar.read_text(encoding="utf-8")).get("sha256")
+    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    return [] if recorded == actual else [f"{path}: sha256 is {actual} but {sidecar.name} field sha256 records {recorded}"]
+
+
 def read_statements(path: str | Path = STATEMENTS_PATH, *, mention_ids: Iterable[str] | None = None) -> list[dict[str, str]]:
     """Rows of the statements file, validated; raise :class:`StatementsError` listing every problem.
 
@@ -81,7 +93,7 @@ def read_statements(path: str | Path = STATEMENTS_PATH, *, mention_ids: Iterable
         if missing:
             raise StatementsError([f"{path}: header: missing column(s) {', '.join(missing)}"])
         rows = list(reader)
-    problems = []
+    problems = _sidecar_problems(path)
     for number, row in enumerate(rows, start=2):  # line 1 is the header
         problems += _row_problems(row, f"{path}:{number}", ids)
     if problems:

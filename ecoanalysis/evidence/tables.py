@@ -237,10 +237,20 @@ def _days_off(claim: verdicts.Interval, evidence: verdicts.Interval) -> float:
     return evidence.low - claim.high if evidence.low > claim.high else 0.0
 
 
+_SYMBOLS = {"eq": "=", "ge": "≥", "gt": ">", "le": "≤", "lt": "<", "approx": "≈", "range": "in"}
+
+
 def _label(row) -> str:
-    name = row["definition"] if row["kind"] != "statement" else f"{row['publisher']} ({row['source_date']})"
+    """``definition [scope] = value`` or ``publisher (date) = value``, with the evidence's bound as its symbol."""
+    name = {"statement": f"{row['publisher']} ({row['source_date']})",
+            "file_history": f"{row['definition']} ({row['source_date']})"}.get(row["kind"], row["definition"])
     scope = f" [{row['scope']}]" if isinstance(row.get("scope"), str) else ""
-    return name + scope
+    value = row["value_date"] if row["unit"] == "date" else f"{row['value']:,.10g}"
+    return f"{name}{scope} {_SYMBOLS.get(row['bound'], row['bound'])} {value}"
+
+
+def _labels(rows: pd.DataFrame) -> str:
+    return "; ".join(sorted({_label(r) for _, r in rows.iterrows()}))
 
 
 def claim_verdict(claim: pd.Series, rows: pd.DataFrame) -> tuple[str, str]:
@@ -250,18 +260,22 @@ def claim_verdict(claim: pd.Series, rows: pd.DataFrame) -> tuple[str, str]:
     consistent = rows[rows["verdict"] == "consistent"]
     inconsistent = rows[rows["verdict"] == "inconsistent"]
     interval = claim_interval(claim)
-    dated = [(datetime.date.fromisoformat(str(r["source_date"])[:7] + "-01" if len(str(r["source_date"])) >= 7 else f"{r['source_date']}-01-01"),
-              evidence_interval(r)) for _, r in rows.iterrows() if r["kind"] != "git" and r["unit"] != "date"]
+    dated = [(_first_day(r["source_date"]), evidence_interval(r)) for _, r in rows.iterrows()
+             if r["kind"] != "git" and r["unit"] != "date"]
     if consistent.empty and verdicts.bracketed(interval, dated):
-        return "bracketed", "dated sources before (lower) and after (higher) bound the claim; none states it"
+        return "bracketed", "dated sources lower before and higher after, none stating it: " + _labels(rows)
     if consistent.empty and inconsistent.empty:
-        return "not_checkable", "the evidence neither confirms nor contradicts it (e.g. a lower bound below the claim)"
+        return "not_checkable", "the evidence neither confirms nor contradicts it: " + _labels(rows)
     if inconsistent.empty:
-        return "consistent", f"consistent under every definition with evidence ({len(consistent)})"
+        return "consistent", "consistent under every definition that decides: " + _labels(consistent)
     if consistent.empty:
-        return "inconsistent", "inconsistent under every definition: " + "; ".join(_label(r) for _, r in inconsistent.iterrows())
-    return "consistent", ("consistent only if " + " or ".join(sorted({_label(r) for _, r in consistent.iterrows()}))
-                          + " counts; inconsistent under " + "; ".join(sorted({_label(r) for _, r in inconsistent.iterrows()})))
+        return "inconsistent", "inconsistent under every definition that decides: " + _labels(inconsistent)
+    return "consistent", f"consistent only if {' or '.join(sorted({_label(r) for _, r in consistent.iterrows()}))} counts; inconsistent under {_labels(inconsistent)}"
+
+
+def _first_day(text: str) -> datetime.date:
+    """First day of an ISO date written to the year, month or day."""
+    return datetime.date.fromordinal(int(verdicts.parse_iso_date(str(text)).low))
 
 
 def build_corroboration(claims: pd.DataFrame, evidence: pd.DataFrame, *, mention_ids: Iterable[str] | None = None,

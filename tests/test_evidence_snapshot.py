@@ -159,3 +159,15 @@ def test_sha256_disagreeing_with_the_sidecar_is_reported(tmp_path):
     pattern = re.escape(f"{name}.csv.gz: sha256 is ") + "[0-9a-f]{64}" + re.escape(f" but {name}.meta.json field sha256 records ") + "0{64}"
     with pytest.raises(SnapshotError, match=pattern):
         metrics.load_history("xuperchain/xuperchain", directory=tmp_path)
+
+
+def test_fork_stands_for_upstream_by_verified_hashes():
+    # scopes.csv names upstream PaddlePaddle/Paddle commits (seen in another copy) that must be in the fork's develop.
+    with open(config.EVIDENCE_DIR / "scopes.csv", encoding="utf-8", newline="") as handle:
+        note = next(r["note"] for r in csv.DictReader(handle) if r["scope"] == "paddle")
+    verified = re.findall(r"\b[0-9a-f]{12}\b", note)
+    assert len(verified) >= 2
+    rows = rows_of(config.EVIDENCE_DIR / "pangyoki+Paddle.commits.csv.gz")
+    head = next(r["target"] for r in rows if r["record"] == "head")
+    tip = next(r["target"] for r in rows if r["record"] == "ref" and r["id"] == head)
+    assert set(verified) <= _walk(rows, [tip])

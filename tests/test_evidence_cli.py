@@ -14,7 +14,7 @@ import pytest
 import ecoanalysis
 from ecoanalysis import config
 
-PADDLE_MIRROR = Path("/work/.mirror/pangyoki+Paddle/repo")
+PADDLE_MIRROR = config.MIRRORS_DIR / "pangyoki+Paddle" / "repo"
 
 
 def run(*args, cwd=None):

@@ -19,7 +19,7 @@ from ecoanalysis._provenance import read_manifest
 from ecoanalysis.evidence import metrics
 from ecoanalysis.evidence.snapshot import SnapshotError, check_mirror, snapshot_git
 
-MIRRORS = Path("/work/.mirror")
+MIRRORS = config.MIRRORS_DIR
 XUPERCHAIN_MIRROR = MIRRORS / "xuperchain+xuperchain" / "repo"
 COMMUNITY_MIRROR = MIRRORS / "PaddlePaddle+community" / "repo"
 SNAPSHOTS = sorted(config.EVIDENCE_DIR.glob("*.csv.gz"))

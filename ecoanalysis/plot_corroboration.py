@@ -39,16 +39,19 @@ def _draw_marks(ax: "Axes", marks: "pd.DataFrame") -> None:
     ax.set_xlim(*_X_LIMITS)
     ax.set_ylim(-0.7, len(claims) - 0.3)
     ax.set_yticks(range(len(claims)), [_clip(c, 70) for c in claims[::-1]], fontsize=5)
+    claim_verdict = {_clip(c, 70): v for c, v in zip(marks["claim"], marks["claim_verdict"])}
+    for label in ax.get_yticklabels():  # the label's colour is the claim's verdict over all its sources
+        label.set_color(VERDICT_COLOURS[claim_verdict[label.get_text()]] if label.get_text() in claim_verdict else "black")
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel("evidence ÷ claim (log scale; 1 = agreement; grey band = the claim's tolerance; ▸ = lower bound)", fontsize=6)
     for verdict, colour in VERDICT_COLOURS.items():
         ax.plot([], [], "o", color=colour, markersize=3.5, label=verdict.replace("_", " "))
-    ax.legend(fontsize=5, loc="lower right", frameon=False, title="verdict of each source", title_fontsize=5)
+    ax.legend(fontsize=5, loc="lower right", frameon=False, title="marks: verdict of each source\nlabels: verdict of the claim", title_fontsize=5)
 
 
 def _draw_table(ax: "Axes", table: "pd.DataFrame") -> None:
     ax.axis("off")
-    cells = [[str(r.line), _clip(r.claim, 58), r.verdict.replace("_", " "), _clip(r.sources, 52)] for r in table.itertuples()]
+    cells = [[str(r.line), _clip(r.claim, 58), r.verdict.replace("_", " "), _clip(r.sources, 44)] for r in table.itertuples()]
     drawn = ax.table(cellText=cells, colLabels=["line", "claim", "claim verdict", "sources"], loc="upper center",
                      cellLoc="left", colLoc="left", colWidths=[0.05, 0.47, 0.1, 0.38])
     drawn.auto_set_font_size(False)

@@ -171,3 +171,11 @@ def test_fork_stands_for_upstream_by_verified_hashes():
     head = next(r["target"] for r in rows if r["record"] == "head")
     tip = next(r["target"] for r in rows if r["record"] == "ref" and r["id"] == head)
     assert set(verified) <= _walk(rows, [tip])
+
+
+@pytest.mark.skipif(not COMMUNITY_MIRROR.is_dir(), reason=f"mirror {COMMUNITY_MIRROR} not on this machine")
+def test_tracking_a_path_that_never_existed_is_refused(tmp_path):
+    out = _raw_copy(tmp_path)
+    with pytest.raises(SnapshotError, match="--track no/such.md: no version of this path on the default branch"):
+        snapshot_git(COMMUNITY_MIRROR, "PaddlePaddle/community", out_dir=out, track=["no/such.md"])
+    assert list(out.iterdir()) == []

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import ecoanalysis
+import ecoanalysis.evidence.tables
 from ecoanalysis import config
 from ecoanalysis.evidence.statements import COLUMNS, StatementsError, read_statements
 from ecoanalysis.evidence.tables import build_evidence
@@ -120,3 +121,22 @@ def test_bad_statements_stop_the_evidence_build(tmp_path):
 def test_statement_columns_are_the_documented_schema():
     with open(config.EVIDENCE_DIR / "statements.csv", encoding="utf-8", newline="") as handle:
         assert tuple(next(csv.reader(handle))) == COLUMNS
+
+
+def test_bad_checks_are_all_reported(tmp_path):
+    directory = tmp_path / "evidence"
+    shutil.copytree(config.EVIDENCE_DIR, directory)
+    path = directory / "checks.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[0, "definitions"] = "first_comit"
+    frame.loc[1, "scope"] = "nowhere"
+    frame.loc[2, "mention_id"] = "1:none:0"
+    frame.to_csv(path, index=False, lineterminator="\n")
+    claims = ecoanalysis.load_claims()
+    with pytest.raises(StatementsError) as error:
+        build_evidence(claims, mention_ids=ecoanalysis.load_mentions()["mention_id"], directory=directory)
+    assert error.value.problems[:3] == [
+        f"{path}:2: field definitions: unknown counting definition 'first_comit'",
+        f"{path}:3: field scope: 'nowhere' is not a scope of scopes.csv (" + ", ".join(ecoanalysis.evidence.tables.read_scopes(directory / "scopes.csv")) + ")",
+        f"{path}:4: field mention_id: '1:none:0' is not a mention of the report",
+    ]

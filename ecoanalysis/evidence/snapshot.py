@@ -289,6 +289,9 @@ def snapshot_git(mirror: str | Path, repo: str, *, track: Sequence[str] = (), ou
              "columns": list(COMMIT_COLUMNS)}
     tables = {f"{stem(repo)}.commits.csv.gz": (COMMIT_COLUMNS, rows, extra)}
     if track:
+        absent = [path for path in track if not _git(git_dir, "log", "HEAD", "-1", "--format=%H", "--", path).strip()]
+        if absent:
+            raise SnapshotError([f"{mirror}: --track {path}: no version of this path on the default branch" for path in absent])
         numbers = number_rows(git_dir, track, length)
         tables[f"{stem(repo)}.numbers.csv.gz"] = (NUMBER_COLUMNS, numbers, {"tracked_paths": list(track), "hash_length": length,
                                                                             "columns": list(NUMBER_COLUMNS)})

@@ -29,7 +29,8 @@ from .statements import StatementsError, read_statements
 CHECKS_PATH = EVIDENCE_DIR / "checks.csv"
 SCOPES_PATH = EVIDENCE_DIR / "scopes.csv"
 #: Subjects of the report that have a snapshot: every claim about them is examined, checkable or not.
-SUBJECTS_WITH_SNAPSHOTS = ("XuperChain", "PaddlePaddle", "PaddlePaddle open-source community", "Apollo open platform")
+SUBJECTS_WITH_SNAPSHOTS = ("XuperChain", "PaddlePaddle", "PaddlePaddle open-source community", "Apollo open platform",
+                           "Apollo developer community")
 FILE_DEFINITIONS = {
     "readme_value": "the figure README_cn.md states next to the keyword, per distinct value (first and last version seen)",
     "registry_groups": "numbered rows of the PPSIG registry table in its last version before the cut-off",
@@ -176,14 +177,35 @@ def _claim_rows(claims: pd.DataFrame, checks, statements) -> pd.DataFrame:
 def _inputs(claims: pd.DataFrame, mention_ids: Iterable[str] | None, directory: Path):
     """Checks and statements validated against the report's mentions, kept where the mention is a claim."""
     known = set(claims["mention_id"]) if mention_ids is None else set(mention_ids)
-    checks = _read_csv(directory / CHECKS_PATH.name)
-    unknown = [f"{directory / CHECKS_PATH.name}:{n}: field mention_id: {c['mention_id']!r} is not a mention of the report"
-               for n, c in enumerate(checks, start=2) if c["mention_id"] not in known]
-    if unknown:
-        raise StatementsError(unknown)
+    checks, scopes = _read_csv(directory / CHECKS_PATH.name), read_scopes(directory / SCOPES_PATH.name)
+    problems = _check_problems(checks, known, scopes, directory / CHECKS_PATH.name)
+    if problems:
+        raise StatementsError(problems)
     statements = read_statements(directory / "statements.csv", mention_ids=known)
     coded = set(claims["mention_id"])
     return [c for c in checks if c["mention_id"] in coded], [s for s in statements if s["mention_id"] in coded]
+
+
+def _check_problems(checks: list[dict[str, str]], known: set[str], scopes: dict, path: Path) -> list[str]:
+    """Every problem of checks.csv: unknown mention, scope or counting definition, a scope without definitions."""
+    problems = []
+    for number, check in enumerate(checks, start=2):
+        where = f"{path}:{number}"
+        if check["mention_id"] not in known:
+            problems.append(f"{where}: field mention_id: {check['mention_id']!r} is not a mention of the report")
+        if check["scope"] and check["scope"] not in scopes:
+            problems.append(f"{where}: field scope: {check['scope']!r} is not a scope of {SCOPES_PATH.name} ({', '.join(scopes)})")
+        if check["scope_covers"] not in ("all", "part", ""):
+            problems.append(f"{where}: field scope_covers: {check['scope_covers']!r} is not all or part")
+        names = check["definitions"].split()
+        if check["scope"] and not names:
+            problems.append(f"{where}: field definitions: a scope needs at least one counting definition")
+        for name in names:
+            if name not in metrics.DEFINITIONS and name not in FILE_DEFINITIONS:
+                problems.append(f"{where}: field definitions: unknown counting definition {name!r}")
+        if not check["scope"] and not check["note"]:
+            problems.append(f"{where}: field note: a claim without scope needs the reason it cannot be checked")
+    return problems
 
 
 def build_evidence(claims: pd.DataFrame, *, mention_ids: Iterable[str] | None = None, directory: Path = EVIDENCE_DIR) -> pd.DataFrame:

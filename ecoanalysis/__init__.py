@@ -3,7 +3,9 @@
 Data flows one way through the modules::
 
     config -> document (load_report) -> quantities (parse_quantity, extract_mentions)
-           -> codebook -> claims (build, load_*: tables, workbook, datapackage) -> analysis -> plotting
+           -> codebook -> claims (build, load_*: tables, workbook, datapackage)
+           -> evidence (snapshots, counting definitions, verdicts; load_evidence, load_corroboration)
+           -> analysis -> plotting
 
 Later stages import earlier ones, never the reverse. Notebooks only call this public API.
 """

@@ -138,3 +138,11 @@ def test_bracketed_needs_lower_before_and_higher_after():
     assert verdicts.bracketed(claim, [(early, point(2_650_000)), (late, point(4_060_000))])
     assert not verdicts.bracketed(claim, [(early, point(4_060_000)), (late, point(2_650_000))])
     assert not verdicts.bracketed(claim, [(early, point(2_650_000))])
+
+
+def test_email_keys_ignore_the_alias_rules():
+    identities = [("Wang Yucao", "a@example.org"), ("Yucao Wang", "b@example.org"), ("wyc", "A@example.org")]
+    addresses = _identity.email_keys(identities, bots=BOTS)
+    people = _identity.author_keys(identities, bots=BOTS)
+    assert addresses[identities[0]] == addresses[identities[2]] != addresses[identities[1]]
+    assert len(set(people.values())) == 1 and len(set(addresses.values())) == 2

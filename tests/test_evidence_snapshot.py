@@ -77,6 +77,8 @@ def test_xuperchain_counts_agree_with_an_independent_walk():
     assert metrics.measure("commits_any_branch", history, 2020) == len(branches)
     assert metrics.measure("authors_any_branch", history, 2020) == len({author[c] for c in branches} - {"bot"})
     assert metrics.measure("release_tags", history, 2020) == len(tags)
+    address = {r["id"]: r["email_key"] for r in rows if r["record"] == "commit"}
+    assert metrics.measure("emails_any_branch", history, 2020) == len({address[c] for c in branches} - {"bot"})
 
 
 @needs_mirror

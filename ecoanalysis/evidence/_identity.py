@@ -117,3 +117,20 @@ def author_keys(identities: Iterable[tuple[str, str]], *, bots: Iterable[re.Patt
             digest = hashlib.sha256((_SALT + find(label)).encode("utf-8")).hexdigest()
             keys[identity] = digest[:KEY_LENGTH]
     return keys
+
+
+def email_keys(identities: Iterable[tuple[str, str]], *, bots: Iterable[re.Pattern] | None = None) -> dict[tuple[str, str], str]:
+    """Map each ``(name, email)`` to a key of its e-mail address alone (no alias rules), ``bot`` for bots.
+
+    Counting these keys gives what a count of distinct addresses would: the figure the alias rules are
+    measured against.
+    """
+    bots = list(read_bots() if bots is None else bots)
+    keys = {}
+    for name, email in set(identities):
+        if is_bot(name, email, bots):
+            keys[(name, email)] = BOT_KEY
+        else:
+            digest = hashlib.sha256((_SALT + "address:" + normalise_email(email)).encode("utf-8")).hexdigest()
+            keys[(name, email)] = digest[:KEY_LENGTH]
+    return keys

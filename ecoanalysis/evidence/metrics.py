@@ -38,6 +38,7 @@ class History:
     repo: str
     parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
     author: dict[str, str] = field(default_factory=dict)
+    address: dict[str, str] = field(default_factory=dict)
     author_time: dict[str, int] = field(default_factory=dict)
     committer_time: dict[str, int] = field(default_factory=dict)
     refs: dict[str, tuple[str, int]] = field(default_factory=dict)
@@ -86,6 +87,7 @@ def load_history(repo: str, *, directory: Path = EVIDENCE_DIR) -> History | None
         if row["record"] == "commit":
             history.parents[row["id"]] = tuple(row["parents"].split())
             history.author[row["id"]] = row["author_key"]
+            history.address[row["id"]] = row.get("email_key") or row["author_key"]
             history.author_time[row["id"]] = int(row["author_time"])
             history.committer_time[row["id"]] = int(row["committer_time"])
         elif row["record"] == "ref":
@@ -135,11 +137,12 @@ def _commits(which: str, in_year: bool):
     return compute
 
 
-def _authors(which: str, in_year: bool):
+def _authors(which: str, in_year: bool, attribute: str = "author"):
     def compute(histories, start, end):
         keys = set()
         for h in histories:
-            keys |= {h.author[c] for c in _before(h, _COMMIT_SETS[which](h), end, start if in_year else None)}
+            key = getattr(h, attribute)
+            keys |= {key[c] for c in _before(h, _COMMIT_SETS[which](h), end, start if in_year else None)}
         keys.discard("bot")
         return len(keys)
     return compute
@@ -176,6 +179,7 @@ for _which, _words in _SCOPE_WORDS.items():
     DEFINITIONS[f"commits_{_which}_in_year"] = Definition(f"commits_{_which}_in_year", f"commits {_words}, committed in the claim's year", "count", _commits(_which, True))
     DEFINITIONS[f"authors_{_which}"] = Definition(f"authors_{_which}", f"distinct author keys (bots excluded) of commits {_words} before the cut-off", "count", _authors(_which, False))
     DEFINITIONS[f"authors_{_which}_in_year"] = Definition(f"authors_{_which}_in_year", f"distinct author keys of commits {_words} in the claim's year", "count", _authors(_which, True))
+DEFINITIONS["emails_any_branch"] = Definition("emails_any_branch", "distinct author e-mail addresses (no alias rules, bots excluded) of commits on any branch before the cut-off", "count", _authors("any_branch", False, "address"))
 DEFINITIONS["release_tags"] = Definition("release_tags", "tags created before the cut-off", "count", _tags(False))
 DEFINITIONS["release_tags_in_year"] = Definition("release_tags_in_year", "tags created in the claim's year", "count", _tags(True))
 DEFINITIONS["first_commit"] = Definition("first_commit", "date (+08:00) of the earliest authored commit on the default branch", "date", _first_commit)

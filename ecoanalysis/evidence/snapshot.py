@@ -4,7 +4,7 @@ A snapshot is the one deliberate writer of ``data/raw/evidence/``. For a mirror 
 
 ``OWNER+NAME.commits.csv.gz``
     one row per commit reachable from any ref (``record`` = ``commit``: abbreviated hash, parents, author
-    key, author and committer time in Unix seconds with the ``+hhmm`` offset), one per ref (``record`` =
+    key after the alias rules, a key of the bare e-mail address, author and committer time in Unix seconds with the ``+hhmm`` offset), one per ref (``record`` =
     ``ref``: full ref name, peeled target commit, the tag's or commit's date) and one ``head`` row naming
     the default branch. Identities are reduced to keys at this step (:mod:`._identity`).
 ``OWNER+NAME.numbers.csv.gz`` (only with ``track``)
@@ -37,7 +37,8 @@ from .._provenance import read_manifest
 from . import _identity
 
 EVIDENCE_DIR = config.EVIDENCE_DIR
-COMMIT_COLUMNS = ("record", "id", "parents", "author_key", "author_time", "author_tz", "committer_time", "committer_tz", "target")
+COMMIT_COLUMNS = ("record", "id", "parents", "author_key", "email_key", "author_time", "author_tz", "committer_time",
+                  "committer_tz", "target")
 NUMBER_COLUMNS = ("path", "commit", "committer_time", "committer_tz", "kind", "line", "surface", "value", "value_high",
                   "unit", "counter", "bound", "context_before", "context_after")
 #: Shortest abbreviation kept (12 hex digits keep hashes of different repositories apart, too).
@@ -160,13 +161,15 @@ def commit_rows(commits: list[_Commit], refs, head: str, *, bots=None) -> tuple[
     """Rows of the commits table (sorted) and the hash length used."""
     known = {c.sha for c in commits}
     length = hash_length(list(known))
-    keys = _identity.author_keys(((c.name, c.email) for c in commits), bots=bots)
+    identities = [(c.name, c.email) for c in commits]
+    keys = _identity.author_keys(identities, bots=bots)
+    addresses = _identity.email_keys(identities, bots=bots)
     rows = [("commit", c.sha[:length], " ".join(p[:length] for p in c.parents), keys[(c.name, c.email)],
-             c.author_time, c.author_tz, c.committer_time, c.committer_tz, "") for c in commits]
-    rows += [("ref", name, "", "", "", "", seconds, offset, target[:length]) for name, target, seconds, offset in refs if target in known]
-    rows.append(("head", "HEAD", "", "", "", "", "", "", head))
+             addresses[(c.name, c.email)], c.author_time, c.author_tz, c.committer_time, c.committer_tz, "") for c in commits]
+    rows += [("ref", name, "", "", "", "", "", seconds, offset, target[:length]) for name, target, seconds, offset in refs if target in known]
+    rows.append(("head", "HEAD", "", "", "", "", "", "", "", head))
     # Commits in committer-time order compress best (a parent is usually the row before).
-    return sorted(rows, key=lambda row: (row[0], row[6] if row[0] == "commit" else 0, row[1])), length
+    return sorted(rows, key=lambda row: (row[0], row[7] if row[0] == "commit" else 0, row[1])), length
 
 
 def _number_rows(path: str, sha: str, ct: str, cz: str, text: str) -> list[tuple]:

@@ -140,3 +140,12 @@ def test_bad_checks_are_all_reported(tmp_path):
         f"{path}:3: field scope: 'nowhere' is not a scope of scopes.csv (" + ", ".join(ecoanalysis.evidence.tables.read_scopes(directory / "scopes.csv")) + ")",
         f"{path}:4: field mention_id: '1:none:0' is not a mention of the report",
     ]
+
+
+def test_an_earlier_lower_count_does_not_contradict_a_cumulative_claim(evidence, corroboration):
+    # 9,364 AI patent applications counted to October 2020 against 超过 1 万项 in a 2021 report: growth, not contradiction.
+    earlier = evidence[(evidence["mention_id"] == "515:超过 1 万项:0") & (evidence["value"] == 9364)]
+    assert earlier["verdict"].tolist() == ["not_checkable"] and "no contradiction" in earlier["note"].iloc[0]
+    # The same figure dated inside the claim's year would contradict it: Apollo's 55,000 developers of April 2021.
+    same_year = evidence[(evidence["mention_id"] == "650:65000 多名:0") & (evidence["source_date"] == "2021-04-16")]
+    assert same_year["verdict"].tolist() == ["inconsistent"]

@@ -136,7 +136,8 @@ def _statement_row(statement: dict[str, str]) -> dict:
     row = {"kind": "statement", "definition": STATEMENT_DEFINITION, "description": statement["summary"],
            "source_url": statement["source_url"], "publisher": statement["publisher"],
            "source_date": statement["published"], "unit": statement["unit"], "bound": statement["bound"],
-           "missing_repositories": 0, "note": f"found via {statement['found_via']}; accessed {statement['accessed']}"}
+           "missing_repositories": 0, "note": f"found via {statement['found_via']}; accessed {statement['accessed']}",
+           "observed": statement["as_of"] or statement["published"]}
     if statement["unit"] == "date":
         row["value_date"] = statement["value_date"]
     else:
@@ -242,6 +243,9 @@ def build_evidence(claims: pd.DataFrame, *, mention_ids: Iterable[str] | None = 
         claim = by_id.loc[row["mention_id"]]
         interval = claim_interval(claim)
         row["verdict"] = verdicts.verdict(interval, evidence_interval(row))
+        if row["verdict"] == "inconsistent" and _grew_since(row, claim, interval):
+            row["verdict"] = "not_checkable"
+            row["note"] = f"{row['note']}; dated outside the claim's year on the side a growing count allows: no contradiction"
         if row["unit"] != "date" and claim["unit"] != "date" and claim["value"]:
             row["ratio"] = row["value"] / float(claim["value"])
         if row["unit"] == "date" and claim["unit"] == "date":
@@ -250,6 +254,16 @@ def build_evidence(claims: pd.DataFrame, *, mention_ids: Iterable[str] | None = 
                                            na_position="last", kind="mergesort").reset_index(drop=True)
     frame.insert(0, "evidence_id", [f"ev{n:03d}" for n in range(1, len(frame) + 1)])
     return frame
+
+
+def _grew_since(row: dict, claim: pd.Series, interval: verdicts.Interval) -> bool:
+    """A statement of a cumulative count dated before the claim's year and lower, or after it and higher."""
+    if row["kind"] != "statement" or row["unit"] != "count" or pd.isna(claim["as_of"]):
+        return False
+    observed = verdicts.parse_iso_date(row["observed"])
+    start, end = metrics.year_start(int(claim["as_of"])).date(), metrics.cutoff_for(int(claim["as_of"])).date()
+    direction = verdicts.side(interval, evidence_interval(row))
+    return (observed.high < start.toordinal() and direction < 0) or (observed.low >= end.toordinal() and direction > 0)
 
 
 def _days_off(claim: verdicts.Interval, evidence: verdicts.Interval) -> float:

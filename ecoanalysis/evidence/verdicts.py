@@ -12,6 +12,8 @@ Evidence is an interval too (a point for a measured count or a dated day, a half
 a month for a source that gives only the month). Then ``consistent`` if the evidence lies inside the claim's
 interval, ``inconsistent`` if the two are disjoint, and ``not_checkable`` otherwise (the evidence neither
 confirms nor contradicts: a lower bound below the claim). No evidence is ``not_checkable``, never inconsistent.
+(:mod:`.tables` adds one rule of time: a count stated before the claim's year and lower, or after it and higher,
+is what growth allows, so it does not contradict a cumulative claim either.)
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ Data flows one way through the modules::
     config -> document (load_report) -> quantities (parse_quantity, extract_mentions)
            -> codebook -> claims (build, load_*: tables, workbook, datapackage)
            -> evidence (snapshots, counting definitions, verdicts; load_evidence, load_corroboration)
-           -> analysis -> plotting
+           -> analyses -> plotting
 
 Later stages import earlier ones, never the reverse. Notebooks only call this public API.
 """
@@ -17,8 +17,8 @@ from .document import Block, Report, ReportFormatError, load_report
 from .quantities import Quantity, extract_mentions, parse_quantity
 from .codebook import CodebookError
 from .claims import build, load_accuracy_pairs, load_claims, load_corroboration, load_evidence, load_mentions, load_platforms, load_timeline
-from . import analysis, plotting
-from .analysis import (
+from . import analyses, plotting
+from .analyses import (
     accuracy_changes,
     accuracy_claims,
     benford_test,
@@ -39,6 +39,15 @@ from .analysis import (
 from .plotting import missing_glyphs, save_figure, set_theme
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # ecoanalysis.analysis is the deprecated name of ecoanalysis.analyses; imported (and warning) on first use.
+    if name == "analysis":
+        import importlib
+
+        return importlib.import_module(f"{__name__}.analysis")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     # paths and raw data
@@ -64,6 +73,7 @@ __all__ = [
     "load_corroboration",
     "CodebookError",
     # analyses
+    "analyses",
     "analysis",
     "select_claims",
     "claim_inventory",

@@ -34,3 +34,5 @@ MANIFEST_PATH = RAW_DIR / "MANIFEST.sha256"
 REPORT_YEAR = 2021
 #: Hand-written codebook for table 1 (host names in English, kind of host).
 PLATFORM_CODEBOOK_PATH = RAW_DIR / "codebook_platforms.csv"
+#: Report-specific choices the analyses apply (ratio specifications, subjects a figure shows, selections).
+ANALYSIS_SPECS_PATH = RAW_DIR / "analysis_specs.toml"

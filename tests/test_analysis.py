@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from ecoanalysis import analysis as an
+from ecoanalysis import analyses as an
 
 CLAIM_COLUMNS = [
     "mention_id", "line", "chapter", "surface", "value", "value_high", "unit", "counter", "bound",

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import ecoanalysis as eco
-from ecoanalysis import analysis as an
+from ecoanalysis import analyses as an
 from ecoanalysis import config
 from ecoanalysis.codebook import HOST_KINDS
 
@@ -160,3 +160,82 @@ def test_platform_hosts_sum_to_table_1(report):
 def test_implied_counts_refuses_a_fractional_membership():
     with pytest.raises(ValueError, match="whole number"):
         eco.implied_counts(268.5, [95])
+
+
+# ------------------------------------------------------------------ the notebooks' result objects
+
+
+def test_inventory_summary_counts_kinds_from_the_codebook(mentions, claims):
+    with open(config.CODEBOOK_PATH, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    result = an.inventory_summary(mentions, claims)
+    assert result.n_by_kind == dict(Counter(row["kind"] for row in rows))
+    assert result.n_mentions == len(rows)
+    categories = Counter(row["category"] for row in rows if row["kind"] == "claim")
+    assert result.top_category["category"] == max(categories, key=categories.get)
+    assert result.top_category["n"] == max(categories.values())
+    assert sum(result.n_by_class.values()) == sum(categories.values())
+    assert result.most_common == "exact" and result.runner_up == "lower bound"
+
+
+def test_accuracy_summary_intervals_at_the_stated_daily_volume():
+    result = an.accuracy_summary(eco.load_claims(), eco.load_accuracy_pairs())
+    assert result.daily_volume == 1_000_000  # 每天处理 100 万张过车数据
+    assert result.interval_claim["value"] == 95 and result.interval_claim_is_lower_bound  # 识别准确率超 95%
+    # Wilson half-width at n = 10^6, by hand: z sqrt(p q / n) to first order.
+    assert result.half_width_daily == pytest.approx(1.959964 * math.sqrt(0.95 * 0.05 / 1e6) * 100, rel=1e-3)
+    assert result.smallest_sample == 100 and result.half_width_smallest > 4
+    # 80 -> 95 removes 75 % of errors, the most; 70 -> 90 and 60 -> 80 gain 20 pp, the first of them is reported.
+    assert (result.best_by_errors["before"], result.best_by_errors["after"]) == (80, 95)
+    assert (result.best_by_points["before"], result.best_by_points["after"]) == (70, 90)
+    assert not result.rankings_agree
+    assert result.slope_points["estimate"] == pytest.approx(np.polyfit([80, 70, 60], [15, 20, 20], 1)[0])
+    assert result.model_points.small_sample
+
+
+def test_scale_summary_covers_every_listed_platform(claims):
+    result = an.scale_summary(claims)
+    assert set(result.platforms["subject_en"]) == set(result.subjects)
+    assert result.n_figures == len(result.platforms) and result.n_platforms == len(result.subjects)
+    assert result.largest["value"] == result.platforms["value"].max()
+    assert list(result.ratios["name"]) == [spec.name for spec in an.load_specs().ratios]
+
+
+def test_funding_summary_reads_the_report_sentences(claims):
+    result = an.funding_summary(claims)
+    assert (result.share_now, result.growth_lower_bound) == (62.3, 40)  # 的 62.3%，较上一年增长 40% 以上
+    assert result.bound_relative == pytest.approx(62.3 / 1.4)
+    assert result.bound_points == pytest.approx(22.3)
+    assert result.fold_points == pytest.approx(62.3 / 22.3)
+    assert "15%" in result.research_clause and result.research_is_lower_bound  # 研发投入均达到营业额的 15% 以上
+    assert result.total == 268 and list(result.counts["share"]) == [95, 90, 100]
+    assert result.short_of_all == 1  # 267 of 268 is 99.6 %, which rounds to 100 %
+
+
+def test_timeline_summary_keeps_each_event_once(line_of):
+    timeline = eco.load_timeline()
+    result = an.timeline_summary(timeline)
+    assert (result.start, result.end) == (2010, 2021)
+    assert len(result.events) == len(result.distinct) + int((result.distinct["n_mentions"] - 1).sum())
+    assert len(result.events) + len(result.outside) == len(timeline)
+    assert result.first["year"] == 2010  # 百度从 2010 年起深耕人工智能
+    assert result.busiest_year["n"] == result.per_year["n"].max()
+
+
+def test_precision_summary_lists_the_320_wan_developers_as_a_coincidence(claims, line_of):
+    result = an.precision_summary(claims)
+    developers = [c for c in result.coincident if c.value == 3_200_000 and c.metric_en == "developers"]
+    assert len(developers) == 1
+    assert sorted(line for _, line in developers[0].mentions) == sorted([line_of("飞桨已集聚 320 万开发者"), line_of("增长到 320 万")])
+    assert result.benford.n == len(an.benford_values(claims))
+    assert result.multiples_of_100["criterion"] == "multiple of 100"
+
+
+def test_hosts_summary_against_the_platform_codebook():
+    with open(config.PLATFORM_CODEBOOK_PATH, encoding="utf-8", newline="") as handle:
+        kinds = Counter(row["host_kind"] for row in csv.DictReader(handle))
+    result = an.hosts_summary(eco.load_platforms())
+    top = max(kinds.values())
+    assert set(result.most_common_kinds) == {kind for kind, n in kinds.items() if n == top}
+    assert result.most_common_n == top and result.n_platforms == sum(kinds.values())
+    assert dict(zip(result.other_kinds["host_kind"], result.other_kinds["n"])) == {k: n for k, n in kinds.items() if n < top}

@@ -9,7 +9,7 @@ import pytest
 
 import ecoanalysis as eco
 from ecoanalysis.analyses import corroboration as cr
-from ecoanalysis.plot_corroboration import VERDICT_COLOURS, plot_corroboration
+from ecoanalysis.plotting.corroboration import VERDICT_COLOURS, plot_corroboration
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,11 @@
-"""fig08: evidence ÷ claim for every checked claim, one mark per counting definition or statement.
-
-(Kept in its own module for now; it joins :mod:`ecoanalysis.plotting` when that becomes a package.)
-"""
+"""fig08: evidence ÷ claim for every checked claim, one mark per counting definition or statement."""
 from __future__ import annotations
 
 import math
 from typing import TYPE_CHECKING
 
-from .plotting import OKABE_ITO, PAGE_WIDTH_IN, _require_rows
+from ._axes import require_rows as _require_rows
+from .theme import OKABE_ITO, PAGE_WIDTH_IN
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

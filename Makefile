@@ -12,8 +12,20 @@ export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: all setup data figures test bench clean-build lock
+.PHONY: all setup data figures test bench lab clean-build lock
 .DELETE_ON_ERROR:
+
+# Two notebooks (or a notebook and the build's tail) at a time: the machines this runs on have two cores.
+JOBS ?= 2
+MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
+
+# What the outputs are a function of. A stamp records when each step last ran from these inputs, so a
+# `make` with nothing changed does nothing; any change reruns exactly what depends on it.
+RAW_FILES  := $(wildcard data/raw/*)
+SOURCES    := $(shell find ecoanalysis -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null)
+NOTEBOOKS  := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
+EXECUTED   := $(patsubst notebooks/%,build/notebooks/%,$(NOTEBOOKS))
+DATA_STAMP := build/data.stamp
 
 all: data figures
 
@@ -26,25 +38,35 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[notebooks,test]'
 	touch $(STAMP)
 
-data: $(STAMP)
-	$(BIN)/python -m ecoanalysis build
+data: $(DATA_STAMP)
 
-# Notebooks are stored without outputs; executed copies go to build/ (ignored by git) and their
-# figures to figures/. nbconvert stops on the first cell error, and so does this loop.
-figures: data
-	@set -e; for nb in notebooks/[0-9][0-9]-*.ipynb; do \
-	  [ -e "$$nb" ] || continue; \
-	  echo "executing $$nb"; \
-	  $(BIN)/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
-	    --ExecutePreprocessor.record_timing=False --output-dir build/notebooks "$$nb"; \
-	done
+# The build verifies data/raw/ against its manifest and publishes data/processed/ as one set.
+$(DATA_STAMP): $(STAMP) $(RAW_FILES) $(SOURCES)
+	$(BIN)/python -m ecoanalysis build
+	@mkdir -p $(@D) && touch $@
+
+# Notebooks are stored without outputs; executed copies go to build/notebooks/ (ignored by git) and
+# double as stamps: a notebook runs again only when it, the library or data/processed/ changed.
+# nbconvert stops on the first cell error and then writes no copy, so a failed notebook reruns next time.
+figures: $(EXECUTED)
+
+build/notebooks/%.ipynb: notebooks/%.ipynb $(DATA_STAMP) $(SOURCES) $(wildcard data/processed/*)
+	@echo "executing $<"
+	$(BIN)/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
+	  --ExecutePreprocessor.record_timing=False --log-level=WARN --output-dir $(@D) "$<"
+
+# The README's interactive command. JupyterLab refuses to start as root unless told it may.
+lab: $(STAMP)
+	env -u MPLBACKEND $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Every benchmark, with benchmarks/README.md written from their output.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/run_all.py
 
 # Refresh the pinned versions from the current environment (a deliberate act, committed with its reason).
 lock: $(STAMP)
 	$(BIN)/python -m pip freeze --exclude-editable | LC_ALL=C sort > requirements/constraints.txt
+	$(BIN)/python requirements/write_environment.py

@@ -11,43 +11,64 @@ Later stages import earlier ones, never the reverse. Notebooks only call this pu
 """
 from __future__ import annotations
 
+import importlib
+
 from . import config
 from ._provenance import RawDataChanged
-from .document import Block, Report, ReportFormatError, load_report
-from .quantities import Quantity, extract_mentions, parse_quantity
-from .codebook import CodebookError
-from .claims import build, load_accuracy_pairs, load_claims, load_corroboration, load_evidence, load_mentions, load_platforms, load_timeline
-from . import analyses, plotting
-from .analyses import (
-    accuracy_changes,
-    accuracy_claims,
-    benford_test,
-    binomial_interval,
-    claim_inventory,
-    derived_ratios,
-    ecosystem_scale,
-    gain_vs_baseline_model,
-    implied_counts,
-    implied_previous_share,
-    platforms_by,
-    precision_mix,
-    repeated_claims,
-    round_number_heaping,
-    select_claims,
-    timeline_events,
-)
-from .plotting import missing_glyphs, save_figure, set_theme
 
 __version__ = "0.1.0"
 
+# Public name -> module that defines it. Modules load on first use (module __getattr__, PEP 562), so
+# ``import ecoanalysis`` and ``python -m ecoanalysis extract --help`` do not pay for pandas, pandera,
+# matplotlib, statsmodels or openpyxl until a function that needs them is called.
+_LAZY: dict[str, str] = {
+    "load_report": "document",
+    "Report": "document",
+    "Block": "document",
+    "ReportFormatError": "document",
+    "parse_quantity": "quantities",
+    "extract_mentions": "quantities",
+    "Quantity": "quantities",
+    "CodebookError": "codebook",
+    "build": "claims",
+    "load_mentions": "claims",
+    "load_claims": "claims",
+    "load_accuracy_pairs": "claims",
+    "load_platforms": "claims",
+    "load_timeline": "claims",
+    "load_evidence": "claims",
+    "load_corroboration": "claims",
+    **{
+        name: "analyses"
+        for name in (
+            "accuracy_changes", "accuracy_claims", "benford_test", "binomial_interval", "claim_inventory",
+            "derived_ratios", "ecosystem_scale", "gain_vs_baseline_model", "implied_counts",
+            "implied_previous_share", "platforms_by", "precision_mix", "repeated_claims",
+            "round_number_heaping", "select_claims", "timeline_events",
+        )
+    },
+    "missing_glyphs": "plotting",
+    "save_figure": "plotting",
+    "set_theme": "plotting",
+}
+#: Public submodules, also loaded on first use (``analysis`` is the deprecated name of ``analyses`` and warns).
+_SUBMODULES = ("analyses", "analysis", "plotting")
+
 
 def __getattr__(name: str):
-    # ecoanalysis.analysis is the deprecated name of ecoanalysis.analyses; imported (and warning) on first use.
-    if name == "analysis":
-        import importlib
+    if name in _SUBMODULES:
+        module = importlib.import_module(f".{name}", __name__)
+    elif name in _LAZY:
+        module = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = module  # later look-ups skip __getattr__
+    return module
 
-        return importlib.import_module(f"{__name__}.analysis")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     # paths and raw data

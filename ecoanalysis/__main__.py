@@ -12,10 +12,11 @@ def main(argv: list[str] | None = None) -> int:
     build_parser = commands.add_parser("build", help="join the report's mentions to the codebook and write data/processed/")
     build_parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    extract_parser = commands.add_parser("extract", help="write the number mentions of any UTF-8 text file(s)")
+    extract_parser = commands.add_parser("extract", help="write the number mentions of any text file(s) (UTF-8, or UTF-16 with a BOM)")
     extract_parser.add_argument("files", nargs="+", metavar="FILE")
     extract_parser.add_argument("--format", choices=("csv", "xlsx", "json"), default="csv")
-    extract_parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output; required for xlsx)")
+    extract_parser.add_argument("-o", "--output", metavar="OUT", help="output file, '-' for standard output (the default; xlsx needs a file). "
+        "An existing regular file is replaced atomically; links, devices, read-only files and inputs are refused")
 
     snapshot_parser = commands.add_parser("snapshot", help="snapshot evidence into data/raw/evidence/ (updates the manifest)")
     snapshot_kinds = snapshot_parser.add_subparsers(dest="kind", required=True)

@@ -1,27 +1,31 @@
 """``python -m ecoanalysis extract FILE... [--format csv|xlsx|json] [-o OUT]``.
 
-Writes the number mentions of any UTF-8 text files. Every input is read and checked first; if any
-fails (unreadable, binary, not UTF-8) the command names it, writes nothing and exits non-zero. The
-output is written to a temporary file next to the target and renamed over it, so a failure never leaves
-a half-written file behind.
+Writes the number mentions of any text files (UTF-8, or UTF-16/UTF-32 with a byte-order mark). Every
+input is read and checked first; if any fails (unreadable, binary, undecodable) the command names it,
+writes nothing and exits non-zero. The output goes to standard output (``-o -`` or no ``-o``) or
+replaces a regular file atomically (:func:`ecoanalysis._atomic.write_file`), which refuses to write
+over a link, a device, a read-only file or an input.
 """
 from __future__ import annotations
 
 import io
 import sys
-from bisect import bisect_right
 from pathlib import Path
 
 import pandas as pd
 
-from ._atomic import replace_all
+from ._atomic import OutputError, check_output_path, write_file, write_stdout
+from ._text import LineIndex, TextDecodeError, decode_text
 from .quantities import MENTION_COLUMNS, extract_mentions
 
 #: Output formats and whether they can go to standard output.
 FORMATS: dict[str, bool] = {"csv": True, "json": True, "xlsx": False}
 
-#: Byte that marks a file as binary: UTF-8 text never contains NUL.
-NUL = b"\x00"
+#: ``-o`` value meaning standard output.
+STDOUT = "-"
+
+#: Rows of one worksheet in the xlsx format (Excel's specification), the header row included.
+XLSX_MAX_ROWS = 1_048_576
 
 
 class InputError(Exception):
@@ -29,28 +33,23 @@ class InputError(Exception):
 
 
 def read_text_file(path: str | Path) -> str:
-    """Read a UTF-8 text file (a leading BOM is dropped).
+    """Read a text file: UTF-8, or UTF-16/UTF-32 with a byte-order mark (the mark is dropped).
 
     Raises
     ------
     InputError
-        If the file cannot be read, contains a NUL byte (binary), or is not valid UTF-8; the message
-        names the file and, for decode errors, the byte offset.
+        If the file cannot be read, contains a NUL byte without a UTF-16/32 byte-order mark (binary),
+        or cannot be decoded; the message names the file and, for decode errors, the byte offset.
     """
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read file: {error.strerror or error}") from error
-    nul_at = data.find(NUL)
-    if nul_at >= 0:
-        raise InputError(f"{path}: looks like a binary file (NUL byte at byte offset {nul_at}); expected UTF-8 text")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{path}: not valid UTF-8 at byte offset {error.start} ({error.reason}); re-encode the file as UTF-8"
-        ) from error
+        return decode_text(data, path)
+    except TextDecodeError as error:
+        raise InputError(str(error)) from None
 
 
 def mentions_of_text(text: str, file_label: str) -> pd.DataFrame:
@@ -60,16 +59,9 @@ def mentions_of_text(text: str, file_label: str) -> pd.DataFrame:
     ``col_end`` the column after the last one, on ``line_end``.
     """
     frame = extract_mentions(text)
-    line_starts = [0]
-    line_starts.extend(index + 1 for index, char in enumerate(text) if char == "\n")
-    starts = frame["char_start"].astype("int64").tolist()
-    lasts = [end - 1 for end in frame["char_end"].astype("int64").tolist()]
-    lines = [bisect_right(line_starts, offset) for offset in starts]
-    line_ends = [bisect_right(line_starts, offset) for offset in lasts]
-    frame["line"] = pd.array(lines, dtype="Int64")
-    frame["col_start"] = pd.array([o - line_starts[n - 1] for o, n in zip(starts, lines)], dtype="Int64")
-    frame["line_end"] = pd.array(line_ends, dtype="Int64")
-    frame["col_end"] = pd.array([o + 1 - line_starts[n - 1] for o, n in zip(lasts, line_ends)], dtype="Int64")
+    spans = LineIndex(text).spans(frame["char_start"].astype("int64").tolist(), frame["char_end"].astype("int64").tolist())
+    for position, name in enumerate(("line", "col_start", "line_end", "col_end")):
+        frame[name] = pd.array([span[position] for span in spans], dtype="Int64")
     frame.insert(0, "file", pd.array([file_label] * len(frame), dtype="string"))
     return frame
 
@@ -93,50 +85,60 @@ def main(files: list[str], *, output_format: str = "csv", output: str | None = N
         UTF-8 text files.
     output_format : {"csv", "xlsx", "json"}
     output : str, optional
-        Output path; standard output when omitted (not allowed for xlsx).
+        Output path; standard output when omitted or ``"-"`` (not allowed for xlsx).
     """
     if output_format not in FORMATS:
         print(f"error: unknown format {output_format!r}; choose from {', '.join(FORMATS)}", file=sys.stderr)
         return 2
-    if output is None and not FORMATS[output_format]:
+    to_stdout = output is None or output == STDOUT
+    if to_stdout and not FORMATS[output_format]:
         print(f"error: --format {output_format} needs an output file (-o OUT)", file=sys.stderr)
         return 2
-
-    texts: list[tuple[str, str]] = []
     errors: list[str] = []
+    if not to_stdout:
+        try:
+            check_output_path(output, inputs=files)  # before the work, so a refused path costs nothing
+        except OutputError as error:
+            errors.append(str(error))
+    texts: list[tuple[str, str]] = []
     for name in files:
         try:
             texts.append((name, read_text_file(name)))
         except InputError as error:
             errors.append(str(error))
     if errors:
-        for message in errors:
-            print(f"error: {message}", file=sys.stderr)
-        print("error: nothing written", file=sys.stderr)
-        return 1
+        return _fail(errors)
 
-    frames = []
+    result = _extract_all(texts)
+    if output_format == "xlsx" and len(result) + 1 > XLSX_MAX_ROWS:
+        return _fail([
+            f"{len(result):,} mentions do not fit in one xlsx sheet (at most {XLSX_MAX_ROWS - 1:,} rows below the "
+            "header); use --format csv"
+        ])
+    data = _serialise(result, output_format)
+    if to_stdout:
+        return write_stdout(data)
+    try:
+        write_file(output, data, inputs=files)
+    except OSError as error:
+        return _fail([f"cannot write {output}: {error.strerror or error}" if not isinstance(error, OutputError) else str(error)])
+    return 0
+
+
+def _fail(messages: list[str]) -> int:
+    for message in messages:
+        print(f"error: {message}", file=sys.stderr)
+    print("error: nothing written", file=sys.stderr)
+    return 1
+
+
+def _extract_all(texts: list[tuple[str, str]]) -> pd.DataFrame:
+    """Mentions of every ``(name, text)``, in input order, with the output columns."""
     iterator = texts
     if len(texts) > 1:
         from tqdm import tqdm
 
         iterator = tqdm(texts, desc="extracting", unit="file", file=sys.stderr)
-    for name, text in iterator:
-        frames.append(mentions_of_text(text, name))
-    if frames:
-        result = pd.concat(frames, ignore_index=True)
-    else:
-        result = mentions_of_text("", "")
-    result = result[["file", *MENTION_COLUMNS]]
-
-    data = _serialise(result, output_format)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return 0
-    try:
-        replace_all({Path(output): data})
-    except OSError as error:
-        print(f"error: cannot write {output}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    return 0
+    frames = [mentions_of_text(text, name) for name, text in iterator]
+    result = pd.concat(frames, ignore_index=True) if frames else mentions_of_text("", "")
+    return result[["file", *MENTION_COLUMNS]]

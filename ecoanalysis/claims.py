@@ -20,8 +20,11 @@ Guarantees
 * Fail loudly and completely: every codebook problem is reported at once in one
   :class:`~ecoanalysis.codebook.CodebookError`; every table is validated against its pandera model
   (:mod:`ecoanalysis.schemas`) with ``lazy=True``.
-* All or nothing: outputs are written to temporary files, validated again as written, and only then
-  renamed over the previous outputs (:mod:`ecoanalysis._atomic`); ``datapackage.json`` goes last.
+* Every raw file listed in ``data/raw/MANIFEST.sha256`` is verified before the build reads any of them.
+* The whole set or nothing: every output is written into a staging directory beside the processed
+  directory, read back and validated, and the two directories are exchanged in one atomic step
+  (:func:`ecoanalysis._atomic.publish_directory`). A reader sees the old set or the new one, never a mix;
+  leftovers of a killed build are removed by the next one.
 * Deterministic: a rebuild from the same inputs writes byte-identical files (stable sorts, fixed float
   formatting, ``\\n`` line ends, no timestamps, fixed zip entry times in the workbook).
 
@@ -38,7 +41,6 @@ import io
 import json
 import math
 import sys
-import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -46,14 +48,14 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from tqdm.auto import tqdm
 
 from . import config
 from . import codebook as cb
 from . import schemas
-from ._atomic import replace_all
+from ._atomic import OutputError, check_publishable, publish_directory, write_stdout
 from ._measures import log_odds_change, midpoint, percentage_point_change, relative_change, relative_error_reduction
-from ._provenance import RawDataChanged, sha256_file, verify_file
+from ._provenance import RawDataChanged, sha256_file, verify_file, verify_raw_dir
+from ._text import display_width, format_number
 
 #: The quantity engine's unit for percentages (values in percent units) and for calendar dates.
 PERCENT_UNIT = "percent"
@@ -94,6 +96,7 @@ PIPELINE_MODULES: tuple[str, ...] = (
     "schemas.py",
     "_measures.py",
     "_atomic.py",
+    "_text.py",
     "claims.py",
     "evidence/__init__.py",
     "evidence/_identity.py",
@@ -107,7 +110,8 @@ PIPELINE_MODULES: tuple[str, ...] = (
 #: Property of ``datapackage.json`` holding the fingerprint of the inputs a build read (see input_fingerprint).
 FINGERPRINT_PROPERTY = "ecoanalysis_inputs_sha256"
 
-#: Every output file, in the order in which it is replaced (the package descriptor last).
+#: Every output file: the tables of ``schemas.TABLES`` (a new table joins the set by being added there),
+#: the workbook and the package descriptor. They are published together, as one set.
 OUTPUT_FILES: tuple[str, ...] = tuple(spec.path for spec in schemas.TABLES.values()) + (WORKBOOK_NAME, DATAPACKAGE_NAME)
 
 
@@ -282,7 +286,9 @@ def build_tables(report: Any, mentions: pd.DataFrame, codebook_path: Path, platf
     """
     problems: list[str] = []
     try:
-        coded, mention_problems = cb.join_codebook(mentions, cb.read_codebook(codebook_path), source=codebook_path)
+        codebook, read_problems = cb.read_codebook_with_problems(codebook_path)
+        problems += read_problems
+        coded, mention_problems = cb.join_codebook(mentions, codebook, source=codebook_path)
         problems += mention_problems
     except cb.CodebookError as error:
         problems += error.problems
@@ -352,20 +358,6 @@ def _evidence_inputs() -> list[Path]:
 CSV_TRUE, CSV_FALSE = "true", "false"
 
 
-def format_number(value: Any) -> str:
-    """Format a float for CSV: empty if missing, ``320`` for integral values, else the shortest repr.
-
-    The shortest round-trip representation (``repr``) is exact and identical on every platform, unlike
-    ``%g`` formats, which either round or print noise digits.
-    """
-    if value is None or pd.isna(value):
-        return ""
-    number = float(value)
-    if number.is_integer() and abs(number) < 1e15:
-        return str(int(number))
-    return repr(number)
-
-
 def csv_bytes(table: str, frame: pd.DataFrame) -> bytes:
     """Serialise a validated table to UTF-8 CSV bytes, deterministically."""
     text = frame.copy()
@@ -386,6 +378,11 @@ def csv_bytes(table: str, frame: pd.DataFrame) -> bytes:
 
 def read_csv_table(table: str, source: str | Path | bytes) -> pd.DataFrame:
     """Read a processed CSV (path or bytes) into a validated DataFrame with the declared dtypes."""
+    return schemas.validate(table, _typed_table(table, source))
+
+
+def _typed_table(table: str, source: str | Path | bytes) -> pd.DataFrame:
+    """A processed CSV as a DataFrame with the declared dtypes (not validated)."""
     handle = io.BytesIO(source) if isinstance(source, bytes) else source
     # Everything as text first so that no value is guessed (a subject such as "NA" stays text).
     raw = pd.read_csv(handle, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8")
@@ -404,12 +401,7 @@ def read_csv_table(table: str, source: str | Path | bytes) -> pd.DataFrame:
             typed[field_spec.name] = pd.array([math.nan if cell == "" else float(cell) for cell in cells], dtype="float64")
         else:
             typed[field_spec.name] = pd.array([None if cell == "" else booleans[cell] for cell in cells], dtype="boolean")
-    return schemas.validate(table, schemas.conform(table, typed))
-
-
-def _display_width(text: str) -> int:
-    """Width of ``text`` in spreadsheet character widths: wide (CJK) characters count twice."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return schemas.conform(table, typed)
 
 
 def _cell_value(value: Any) -> Any:
@@ -522,7 +514,7 @@ def workbook_bytes(tables: dict[str, pd.DataFrame], metadata: dict[str, Any]) ->
                 if number_format:
                     sheet.cell(row=row_index + 2, column=column_index).number_format = number_format
         for column_index, (field_spec, column) in enumerate(zip(spec.fields, columns), start=1):
-            widest = max([_display_width(field_spec.name)] + [_display_width(str(v)) for v in column if _cell_value(v) is not None])
+            widest = max([display_width(field_spec.name)] + [display_width(str(v)) for v in column if _cell_value(v) is not None])
             sheet.column_dimensions[get_column_letter(column_index)].width = min(widest + 2, MAX_COLUMN_WIDTH)
         sheet.freeze_panes = "A2"
         if len(frame):
@@ -664,18 +656,29 @@ def build(
 
     Raises
     ------
+    RawDataChanged
+        If any file listed in ``data/raw/MANIFEST.sha256`` differs from its checksum (checked before
+        anything is read); nothing is written.
     CodebookError
         Listing every codebook problem; nothing is written.
     pandera.errors.SchemaErrors
         If a table breaks its contract; nothing is written.
+    OutputError
+        If the processed directory (or its parent) is read-only or not a directory; nothing is written.
     """
+    from tqdm.auto import tqdm  # only a build shows progress; the loaders stay light
+
     from .document import load_report
     from .quantities import extract_mentions
 
     out_dir = Path(out_dir) if out_dir is not None else Path(config.PROCESSED_DIR)
     codebook_path = Path(codebook) if codebook is not None else config.CODEBOOK_PATH
     platform_codebook_path = Path(platform_codebook) if platform_codebook is not None else cb.PLATFORM_CODEBOOK_PATH
-    steps = ["load report", "extract mentions", "join codebook", "serialise", "validate and write"]
+    config.require_data()
+    verify_raw_dir(config.RAW_DIR, config.MANIFEST_PATH)  # every raw file, before any is read: the sidecar's year goes into the outputs too
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    check_publishable(out_dir)  # a read-only target fails now, not after the work
+    steps = ["load report", "extract mentions", "join codebook", "serialise", "validate and publish"]
     with tqdm(total=len(steps), desc="build", unit="step", file=sys.stderr, disable=not progress, leave=False) as bar:
 
         def step(name: str) -> None:
@@ -700,30 +703,34 @@ def build(
         step(steps[3])
         metadata = _metadata(report, codebook_path, platform_codebook_path)
         csv_contents = {name: csv_bytes(name, table) for name, table in tables.items()}
-        contents: dict[Path, bytes] = {out_dir / schemas.TABLES[name].path: data for name, data in csv_contents.items()}
-        contents[out_dir / WORKBOOK_NAME] = workbook_bytes(tables, metadata)
-        contents[out_dir / DATAPACKAGE_NAME] = datapackage_bytes(csv_contents, metadata)
+        contents: dict[str, bytes] = {schemas.TABLES[name].path: data for name, data in csv_contents.items()}
+        contents[WORKBOOK_NAME] = workbook_bytes(tables, metadata)
+        contents[DATAPACKAGE_NAME] = datapackage_bytes(csv_contents, metadata)
         bar.update()
 
         step(steps[4])
-        table_of_file = {schemas.TABLES[name].path: name for name in tables}
-
-        def check(temporary: Path, target: Path) -> None:
-            # Re-read what was written: the files must load back into exactly the validated tables.
-            if target.name in table_of_file:
-                name = table_of_file[target.name]
-                pd.testing.assert_frame_equal(read_csv_table(name, temporary), tables[name])
-            elif target.name == DATAPACKAGE_NAME:
-                json.loads(temporary.read_text(encoding="utf-8"))
-            elif target.name == WORKBOOK_NAME:
-                with zipfile.ZipFile(temporary) as archive:
-                    bad = archive.testzip()
-                    if bad is not None:
-                        raise zipfile.BadZipFile(f"{temporary}: corrupt entry {bad}")
-
-        replace_all(contents, check)
+        publish_directory(contents, out_dir, check=_read_back_check(tables))
         bar.update()
-    return BuildResult(out_dir=out_dir, paths={path.name: path for path in contents}, tables=tables)
+    return BuildResult(out_dir=out_dir, paths={name: out_dir / name for name in contents}, tables=tables)
+
+
+def _read_back_check(tables: dict[str, pd.DataFrame]):
+    """A check for every staged file: it must load back into exactly the validated tables."""
+    table_of_file = {schemas.TABLES[name].path: name for name in tables}
+
+    def check(staged: Path, name: str) -> None:
+        if name in table_of_file:
+            table = table_of_file[name]
+            pd.testing.assert_frame_equal(read_csv_table(table, staged), tables[table])
+        elif name == DATAPACKAGE_NAME:
+            json.loads(staged.read_text(encoding="utf-8"))
+        elif name == WORKBOOK_NAME:
+            with zipfile.ZipFile(staged) as archive:
+                bad = archive.testzip()
+                if bad is not None:
+                    raise zipfile.BadZipFile(f"{staged}: corrupt entry {bad}")
+
+    return check
 
 
 def main(*, quiet: bool = False) -> int:
@@ -733,12 +740,15 @@ def main(*, quiet: bool = False) -> int:
 
     try:
         result = build(progress=not quiet)
-    except (cb.CodebookError, RawDataChanged, FileNotFoundError, SnapshotError, StatementsError) as error:
-        # Input problems get a message, not a traceback; anything else is a bug and keeps its traceback.
+    except (cb.CodebookError, RawDataChanged, FileNotFoundError, OutputError, SnapshotError, StatementsError) as error:
+        # Input and output problems get a message, not a traceback; anything else is a bug and keeps its traceback.
         print(f"build failed: {error}", file=sys.stderr)
         return 1
-    print(result.summary)
-    return 0
+    except OSError as error:  # disk full, permission denied while publishing: nothing was published
+        print(f"build failed: cannot write {error.filename or config.PROCESSED_DIR}: {error.strerror or error}; "
+              "the previous outputs are unchanged", file=sys.stderr)
+        return 1
+    return write_stdout(result.summary + "\n")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -777,15 +787,19 @@ def outputs_are_current(out_dir: str | Path | None = None) -> bool:
         return False
     if fingerprint != input_fingerprint():
         return False
-    # A build killed between two renames leaves CSV files that the descriptor (renamed last) does not describe.
+    # Builds publish whole sets, but a table edited by hand (or copied in from elsewhere) no longer matches.
     return all(recorded.get(spec.path) == f"sha256:{sha256_file(out_dir / spec.path)}" for spec in schemas.TABLES.values())
 
 
 def _load(table: str, out_dir: str | Path | None) -> pd.DataFrame:
+    if out_dir is None:
+        config.require_data()
     out_dir = Path(out_dir) if out_dir is not None else Path(config.PROCESSED_DIR)
     if not outputs_are_current(out_dir):
         build(out_dir=out_dir, progress=False)
-    return read_csv_table(table, out_dir / schemas.TABLES[table].path)
+    # outputs_are_current has just checked the file's sha256 against datapackage.json: these are the bytes
+    # the build validated (and read back into the validated table), so validating again would only cost time.
+    return _typed_table(table, out_dir / schemas.TABLES[table].path)
 
 
 def load_evidence(*, out_dir: str | Path | None = None) -> pd.DataFrame:

@@ -49,6 +49,7 @@ codebook, ``data/raw/codebook_platforms.csv``, with the columns in :data:`PLATFO
 from __future__ import annotations
 
 import csv
+import io
 import math
 from collections.abc import Iterable
 from pathlib import Path
@@ -56,6 +57,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
+from ._text import TextDecodeError, decode_text, format_number
 
 #: Columns of ``data/raw/codebook.csv``, in the recommended order.
 CODEBOOK_COLUMNS: tuple[str, ...] = (
@@ -283,43 +285,60 @@ def assign_mention_ids(mentions: pd.DataFrame) -> pd.DataFrame:
     return ordered
 
 
-def _read_csv_rows(path: Path, expected: tuple[str, ...]) -> tuple[list[dict[str, str]], list[int], list[str]]:
+def _read_csv_rows(path: Path, expected: tuple[str, ...]) -> tuple[list[dict[str, str]], list[int], list[str], list[str]]:
     """Read a hand-written CSV as strings, remembering the CSV line where each record starts.
 
-    Returns the records, their line numbers and the header problems (missing or unknown columns).
+    Returns the records, their line numbers, the header problems (which make the rows unreadable:
+    undecodable file, missing or unknown columns) and the row problems (a row with the wrong number of
+    cells, which the other rows' checks need not wait for).
     """
+    try:
+        text = decode_text(path.read_bytes(), path, what="the codebook")
+    except TextDecodeError as error:
+        return [], [], [str(error)], []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [name.strip() for name in next(reader)]
+    except StopIteration:
+        return [], [], [f"{path}:1: header: the file is empty; expected columns {', '.join(expected)}"], []
     records: list[dict[str, str]] = []
     row_numbers: list[int] = []
-    problems: list[str] = []
-    # utf-8-sig: spreadsheet programs put a byte-order mark in front of UTF-8 CSV files.
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        try:
-            header = next(reader)
-        except StopIteration:
-            return [], [], [f"{path}:1: header: the file is empty; expected columns {', '.join(expected)}"]
-        header = [name.strip() for name in header]
-        missing = [name for name in expected if name not in header]
-        unknown = [name for name in header if name not in expected]
-        if missing:
-            problems.append(f"{path}:1: header: missing column(s) {', '.join(missing)}")
-        if unknown:
-            problems.append(f"{path}:1: header: unknown column(s) {', '.join(unknown)}; expected {', '.join(expected)}")
-        duplicated = sorted({name for name in header if header.count(name) > 1})
-        if duplicated:
-            problems.append(f"{path}:1: header: duplicated column(s) {', '.join(duplicated)}")
+    cell_counts: dict[int, int] = {}
+    previous_end = reader.line_num
+    for cells in reader:
+        start = previous_end + 1
         previous_end = reader.line_num
-        for cells in reader:
-            start = previous_end + 1
-            previous_end = reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue  # blank lines are allowed, e.g. at the end of a hand-edited file
-            if len(cells) != len(header):
-                problems.append(f"{path}:{start}: row: {len(cells)} cells but the header has {len(header)} columns")
-            record = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)}
-            records.append(record)
-            row_numbers.append(start)
-    return records, row_numbers, problems
+        if not any(cell.strip() for cell in cells):
+            continue  # blank lines are allowed, e.g. at the end of a hand-edited file
+        if len(cells) != len(header):
+            cell_counts[start] = len(cells)
+        records.append({name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)})
+        row_numbers.append(start)
+    header_problems = _header_problems(path, header, expected, cell_counts, len(records))
+    if header_problems:
+        return records, row_numbers, header_problems, []
+    row_problems = [
+        f"{path}:{row}: row: {count} cells but the header has {len(header)} columns (a comma inside a cell needs quotes)"
+        for row, count in cell_counts.items()
+    ]
+    return records, row_numbers, [], row_problems
+
+
+def _header_problems(path: Path, header: list[str], expected: tuple[str, ...], cell_counts: dict[int, int], rows: int) -> list[str]:
+    """One message per header problem; rows that all disagree with a broken header are part of its message."""
+    missing = [name for name in expected if name not in header]
+    unknown = [name for name in header if name not in expected]
+    duplicated = sorted({name for name in header if header.count(name) > 1})
+    problems = []
+    if missing:
+        counts = set(cell_counts.values())
+        every_row = f"; every row has {counts.pop()} cells, so the header row lost the name" if rows and len(cell_counts) == rows and len(counts) == 1 else ""
+        problems.append(f"{path}:1: header: missing column(s) {', '.join(missing)}{every_row}")
+    if unknown:
+        problems.append(f"{path}:1: header: unknown column(s) {', '.join(unknown)}; expected {', '.join(expected)}")
+    if duplicated:
+        problems.append(f"{path}:1: header: duplicated column(s) {', '.join(duplicated)}")
+    return problems
 
 
 def read_codebook(path: str | Path = config.CODEBOOK_PATH) -> pd.DataFrame:
@@ -342,16 +361,30 @@ def read_codebook(path: str | Path = config.CODEBOOK_PATH) -> pd.DataFrame:
     CodebookError
         If the header lacks a column or has an unknown one, or a row has the wrong number of cells.
     """
-    path = Path(path)
-    records, row_numbers, problems = _read_csv_rows(path, CODEBOOK_COLUMNS)
+    frame, problems = read_codebook_with_problems(path)
     if problems:
         raise CodebookError(problems, path)
+    return frame
+
+
+def read_codebook_with_problems(path: str | Path) -> tuple[pd.DataFrame, list[str]]:
+    """:func:`read_codebook` without raising on row problems: the frame and the problems found reading it.
+
+    Raises
+    ------
+    CodebookError
+        If the header (or the encoding) makes the rows unreadable.
+    """
+    path = Path(path)
+    records, row_numbers, header_problems, row_problems = _read_csv_rows(path, CODEBOOK_COLUMNS)
+    if header_problems:
+        raise CodebookError(header_problems, path)
     frame = pd.DataFrame(records, columns=list(CODEBOOK_COLUMNS), dtype=str)
     for column in CODEBOOK_COLUMNS:
         if column != "surface":
             frame[column] = frame[column].str.strip()
     frame.insert(0, "row", pd.Series(row_numbers, dtype="int64"))
-    return frame
+    return frame, row_problems
 
 
 def _parse_int(text: str) -> int | None:
@@ -375,11 +408,10 @@ def _values_agree(coded: float, parsed: object) -> bool:
     return math.isclose(coded, float(parsed), rel_tol=VALUE_RELATIVE_TOLERANCE, abs_tol=0.0)
 
 
-def _format_number(number: object) -> str:
-    if number is None or pd.isna(number):
-        return "nothing"
-    number = float(number)
-    return str(int(number)) if number.is_integer() and abs(number) < 1e16 else repr(number)
+def _parsed(number: object) -> str:
+    """The engine's parse in a message: the package's one number format (blank if missing), in words."""
+    shown = format_number(number)
+    return f"parsed value {shown}" if shown else "no parsed value"
 
 
 def check_codebook_rows(codebook: pd.DataFrame, source: str | Path) -> list[str]:
@@ -499,8 +531,7 @@ def join_codebook(
             context = f"; sentence: {sentence[:60]}" if sentence else ""
             problems.append(
                 f"{source}: mention {mention['mention_id']} has no codebook row "
-                f"(line {mention['line']}, surface {mention['surface']!r}, parsed value "
-                f"{_format_number(mention.get('value'))}{context})"
+                f"(line {mention['line']}, surface {mention['surface']!r}, {_parsed(mention.get('value'))}{context})"
             )
             continue
         record = codebook.iloc[position]
@@ -509,7 +540,7 @@ def join_codebook(
             if coded_value is not None and not _values_agree(coded_value, mention.get("value")):
                 problems.append(
                     f"{source}:{record['row']}: value: the codebook says {record['value']} but the engine parsed "
-                    f"{mention['surface']!r} (mention {mention['mention_id']}) as {_format_number(mention.get('value'))}"
+                    f"{mention['surface']!r} (mention {mention['mention_id']}) as {format_number(mention.get('value')) or 'no value'}"
                 )
 
     matched = {position for position in matched_positions if position is not None}
@@ -631,8 +662,9 @@ def apply_codebook(mentions: pd.DataFrame, path: str | Path = config.CODEBOOK_PA
     CodebookError
         Listing every problem at once.
     """
-    codebook = read_codebook(path)
-    coded, problems = join_codebook(mentions, codebook, source=path)
+    codebook, problems = read_codebook_with_problems(path)
+    coded, join_problems = join_codebook(mentions, codebook, source=path)
+    problems += join_problems
     if problems:
         raise CodebookError(problems, path)
     return coded
@@ -662,7 +694,7 @@ def codebook_template(mentions: pd.DataFrame, *, kind: str = "") -> pd.DataFrame
             "line": ordered["line"].astype("int64").astype(str),
             "surface": ordered["surface"].astype(str),
             "occurrence": ordered["occurrence"].astype("int64").astype(str),
-            "value": [("" if pd.isna(v) else _format_number(v)) for v in ordered["value"]],
+            "value": [format_number(v) for v in ordered["value"]],
         }
     )
     for column in CODEBOOK_COLUMNS[4:]:
@@ -689,9 +721,9 @@ def read_platform_codebook(path: str | Path = PLATFORM_CODEBOOK_PATH) -> pd.Data
         Listing every problem at once.
     """
     path = Path(path)
-    records, row_numbers, problems = _read_csv_rows(path, PLATFORM_CODEBOOK_COLUMNS)
-    if problems:
-        raise CodebookError(problems, path)
+    records, row_numbers, header_problems, problems = _read_csv_rows(path, PLATFORM_CODEBOOK_COLUMNS)
+    if header_problems:
+        raise CodebookError(header_problems, path)
     seen: dict[int, int] = {}
     for record, row in zip(records, row_numbers):
         number = _parse_int(record["number"].strip())

@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -33,6 +31,7 @@ from typing import Mapping
 
 from . import config
 from ._provenance import RawDataChanged, read_manifest, verify_file
+from ._text import LineIndex, display_width
 
 __all__ = [
     "ROLES",
@@ -258,7 +257,7 @@ class Block:
     level: int | None = None
     chapter: int | None = None
     footnote_refs: tuple[FootnoteRef, ...] = ()
-    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _lines: LineIndex | None = field(default=None, repr=False, compare=False)
 
     def locate(self, start: int, end: int) -> Span:
         """Map the half-open span ``text[start:end]`` to raw lines, columns and offsets.
@@ -272,13 +271,12 @@ class Block:
             raise ValueError(f"block {self.id}: span [{start}, {end}) is empty or outside text of length {len(self.text)}")
         raw_start = self.offsets[start]
         raw_last = self.offsets[end - 1]
-        line_start = bisect_right(self._line_starts, raw_start)
-        line_end = bisect_right(self._line_starts, raw_last)
+        line_start, col_start, line_end, col_end = self._lines.span(raw_start, raw_last + 1)
         return Span(
             line_start=line_start,
-            col_start=raw_start - self._line_starts[line_start - 1],
+            col_start=col_start,
             line_end=line_end,
-            col_end=raw_last + 1 - self._line_starts[line_end - 1],
+            col_end=col_end,
             raw_start=raw_start,
             raw_end=raw_last + 1,
         )
@@ -366,6 +364,8 @@ def load_report(path: str | Path | None = None, *, verify: bool = True) -> Repor
     FileNotFoundError
         The file does not exist.
     """
+    if path is None:
+        config.require_data()
     path = Path(config.REPORT_PATH if path is None else path)
     data = path.read_bytes()
     if not data.strip():
@@ -416,10 +416,6 @@ class _Draft:
         return self.pieces[0].line
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
 def _strip_piece(raw_text: str, line: int, start: int, end: int) -> _Piece | None:
     """The stripped part of ``raw_text[start:end]``, or None if it is blank."""
     segment = raw_text[start:end]
@@ -451,11 +447,8 @@ def _is_ascii_alnum(char: str) -> bool:
 
 def _parse(path: Path, sha256: str, raw_text: str) -> Report:
     lines = raw_text.split("\n")
-    line_starts: list[int] = []
-    position = 0
-    for line in lines:
-        line_starts.append(position)
-        position += len(line) + 1
+    line_index = LineIndex(raw_text)
+    line_starts = line_index.starts
 
     def piece(number: int) -> _Piece | None:
         start = line_starts[number - 1]
@@ -568,19 +561,18 @@ def _parse(path: Path, sha256: str, raw_text: str) -> Report:
 
     # Blocks, footnotes and table 1 ---------------------------------------------------------------
     footnotes = _parse_footnotes(raw_text, [d for d in drafts if d.role == "footnote"])
-    starts = tuple(line_starts)
     blocks: list[Block] = []
     linked: set[int] = set()
     for block_id, draft in enumerate(drafts):
         text, offsets = _reflow(raw_text, draft.pieces)
         refs: list[FootnoteRef] = []
         if draft.role == "body":
-            text, offsets, refs = _remove_footnote_markers(text, offsets, footnotes, linked, starts)
+            text, offsets, refs = _remove_footnote_markers(text, offsets, footnotes, linked, line_index)
         block_lines = tuple(dict.fromkeys(p.line for p in draft.pieces))
         blocks.append(Block(
             id=block_id, role=draft.role, text=text, lines=block_lines, offsets=tuple(offsets),
             level=draft.level if draft.role == "heading" else None, chapter=draft.chapter,
-            footnote_refs=tuple(refs), _line_starts=starts,
+            footnote_refs=tuple(refs), _lines=line_index,
         ))
 
     platforms = tuple(
@@ -632,7 +624,7 @@ def _match_title(raw_text, lines, line_starts, number, chapter_titles, section_t
 def _looks_like_subheading(text: str) -> bool:
     """A level-3 heading: a short line that is not running text, a lead-in paragraph or a list item."""
     return (
-        _display_width(text) <= HEADING_MAX_WIDTH
+        display_width(text) <= HEADING_MAX_WIDTH
         and text[-1] not in NON_HEADING_END
         and not LEAD_IN.match(text)
         and not LIST_OPENER.match(text)
@@ -647,16 +639,16 @@ def _continues_running_text(lines: list[str], number: int, previous: _Draft | No
     (within :data:`NEIGHBOUR_MAX_DISTANCE` raw lines) is unfinished and about as wide, or the line after is
     about as wide and the line itself is too wide for a heading printed next to another heading.
     """
-    width = _display_width(lines[number - 1].strip())
+    width = display_width(lines[number - 1].strip())
     if previous is not None and previous.role == "body" and number - previous.pieces[-1].line <= NEIGHBOUR_MAX_DISTANCE:
         previous_text = lines[previous.pieces[-1].line - 1].strip()
-        if previous_text[-1] not in PARAGRAPH_FINAL and width >= NEIGHBOUR_WIDTH_RATIO * _display_width(previous_text):
+        if previous_text[-1] not in PARAGRAPH_FINAL and width >= NEIGHBOUR_WIDTH_RATIO * display_width(previous_text):
             return True
     if width < NARROW_PARAGRAPH_MIN_WIDTH:
         return False
     following = [lines[n].strip() for n in range(number, min(number + NEIGHBOUR_MAX_DISTANCE, len(lines)))]
     following = [text for text in following if text]
-    return bool(following) and abs(_display_width(following[0]) - width) <= (1 - NEIGHBOUR_WIDTH_RATIO) * width
+    return bool(following) and abs(display_width(following[0]) - width) <= (1 - NEIGHBOUR_WIDTH_RATIO) * width
 
 
 def _build_paragraphs(raw_text: str, classified: list[_Draft]) -> list[_Draft]:
@@ -705,7 +697,7 @@ def _build_paragraphs(raw_text: str, classified: list[_Draft]) -> list[_Draft]:
                 interrupted[:] = [p for p in interrupted if is_open(p) and line_piece.line - p.pieces[-1].line <= CONTINUATION_MAX_GAP]
                 for candidate in reversed(interrupted):
                     last = candidate.pieces[-1]
-                    wide_enough = _display_width(text) >= CONTINUATION_MIN_WIDTH_RATIO * _display_width(raw_text[last.start:last.end])
+                    wide_enough = display_width(text) >= CONTINUATION_MIN_WIDTH_RATIO * display_width(raw_text[last.start:last.end])
                     if wide_enough or text[-1] in PARAGRAPH_FINAL:
                         target = candidate
                         break
@@ -749,7 +741,7 @@ def _is_marker_context(text: str, space_start: int, has_space: bool) -> bool:
     return has_space and bool(_CJK.match(before))
 
 
-def _remove_footnote_markers(text, offsets, footnotes, linked, line_starts):
+def _remove_footnote_markers(text, offsets, footnotes, linked, line_index):
     """Drop footnote markers (and the one space the PDF puts before some) from a body block.
 
     A marker is one digit that names an existing footnote not linked yet, sits right before punctuation
@@ -770,8 +762,8 @@ def _remove_footnote_markers(text, offsets, footnotes, linked, line_starts):
         kept_text.append(text[cursor:match.start()])
         kept_offsets.extend(offsets[cursor:match.start()])
         raw = offsets[match.start("number")]
-        line = bisect_right(line_starts, raw)
-        refs.append(FootnoteRef(number, len("".join(kept_text)), line, raw - line_starts[line - 1]))
+        line, column = line_index.position(raw)
+        refs.append(FootnoteRef(number, len("".join(kept_text)), line, column))
         cursor = match.end()
     if not refs:
         return text, offsets, refs

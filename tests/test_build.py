@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import io
 import json
 import math
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -296,22 +298,137 @@ def test_a_build_that_dies_before_the_renames_leaves_the_outputs_untouched(built
     assert _snapshot(out_dir) == before
 
 
-def test_replace_all_is_all_or_nothing(tmp_path):
-    targets = [tmp_path / "a.csv", tmp_path / "b.csv"]
-    for target in targets:
-        target.write_bytes(b"old\n")
+def test_publish_directory_is_all_or_nothing_when_a_check_fails(tmp_path):
+    out_dir = tmp_path / "processed"
+    out_dir.mkdir()
+    for name in ("a.csv", "b.csv"):
+        (out_dir / name).write_bytes(b"old\n")
 
-    def reject_b(temporary: Path, target: Path) -> None:
-        if target.name == "b.csv":
+    def reject_b(staged: Path, name: str) -> None:
+        if name == "b.csv":
             raise ValueError("b is invalid")
 
     with pytest.raises(ValueError, match="b is invalid"):
-        _atomic.replace_all({target: b"new\n" for target in targets}, reject_b)
-    assert [target.read_bytes() for target in targets] == [b"old\n", b"old\n"]
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.csv", "b.csv"]
+        _atomic.publish_directory({"a.csv": b"new\n", "b.csv": b"new\n"}, out_dir, check=reject_b)
+    assert _snapshot(out_dir) == {"a.csv": b"old\n", "b.csv": b"old\n"}
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".processed.lock", "processed"]
 
-    _atomic.replace_all({target: b"new\n" for target in targets})
-    assert [target.read_bytes() for target in targets] == [b"new\n", b"new\n"]
+    _atomic.publish_directory({"a.csv": b"new\n", "b.csv": b"new\n"}, out_dir)
+    assert _snapshot(out_dir) == {"a.csv": b"new\n", "b.csv": b"new\n"}
+
+
+# A publication in a child process that SIGKILLs itself when it reaches step `kill_at` (counted from 0).
+_KILLED_PUBLISH = """
+import os, signal, sys
+from pathlib import Path
+from ecoanalysis import _atomic
+out_dir, kill_at = Path(sys.argv[1]), int(sys.argv[2])
+if sys.argv[3] == "no-exchange":
+    _atomic._exchange = lambda first, second: False  # a system without renameat2(RENAME_EXCHANGE)
+steps = []
+def on_step(name):
+    if len(steps) == kill_at:
+        os.kill(os.getpid(), signal.SIGKILL)
+    steps.append(name)
+new = {name: b"new " + name.encode() + b"\\n" for name in ("mentions.csv", "claims.csv", "ecoanalysis-claims.xlsx", "datapackage.json")}
+_atomic.publish_directory(new, out_dir, check=lambda staged, name: None, on_step=on_step)
+print(len(steps))
+"""
+
+
+@pytest.mark.parametrize("swap", ["exchange", "no-exchange"])
+def test_a_kill_at_any_publishing_step_leaves_the_old_set_or_the_new_one(tmp_path, swap):
+    import signal
+    import subprocess
+    import sys
+
+    names = ("mentions.csv", "claims.csv", "ecoanalysis-claims.xlsx", "datapackage.json")
+    old = {name: b"old " + name.encode() + b"\n" for name in names} | {"notes.txt": b"a user's file\n"}
+    new = {name: b"new " + name.encode() + b"\n" for name in names} | {"notes.txt": b"a user's file\n"}
+
+    def publish(out_dir: Path, kill_at: int) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-c", _KILLED_PUBLISH, str(out_dir), str(kill_at), swap]
+        return subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+    (tmp_path / "first").mkdir()
+    finished = publish(tmp_path / "first" / "processed", 10**6)  # a first publication into a new directory
+    assert finished.returncode == 0, finished.stderr
+    assert _snapshot(tmp_path / "first" / "processed") == {name: new[name] for name in names}
+    outcomes = []
+    kill_at = 0
+    while True:
+        out_dir = tmp_path / f"kill-{kill_at}" / "processed"
+        out_dir.mkdir(parents=True)
+        for name, data in old.items():
+            (out_dir / name).write_bytes(data)
+        result = publish(out_dir, kill_at)
+        if swap == "no-exchange" and not out_dir.exists():
+            # Killed between the two renames: no set at all (never a mix); the next build puts the old one back.
+            _atomic.remove_stale(out_dir)
+        seen = _snapshot(out_dir)
+        assert seen in (old, new), (kill_at, seen)
+        outcomes.append(seen == new)
+        if result.returncode == 0:
+            break
+        assert result.returncode == -signal.SIGKILL, result.stderr
+        _atomic.publish_directory({name: b"again" for name in names}, out_dir)  # the next build cleans up
+        assert sorted(p.name for p in out_dir.parent.iterdir()) == [".processed.lock", "processed"], kill_at
+        kill_at += 1
+    assert kill_at >= len(names) + 3 and outcomes[0] is False and outcomes[-2] is True  # killed after the swap
+
+
+def test_a_build_publishes_the_whole_set_through_one_swap(built, report, generated_codebook, tmp_path, monkeypatch):
+    out_dir = _copy_of(built, tmp_path)
+    (out_dir / f"{_atomic.TEMP_PREFIX}claims.csv.abc").write_bytes(b"left by a build killed before this version\n")
+    stale = tmp_path / f".processed{_atomic.STAGING_MARK}old"
+    stale.mkdir()
+    steps = []
+    monkeypatch.setattr(_atomic, "_no_step", steps.append)
+    build.build(report=report, codebook=generated_codebook, out_dir=out_dir, progress=False)
+    assert [step for step in steps if step.startswith("write ")] == [f"write {name}" for name in build.OUTPUT_FILES]
+    assert steps.count("swap") == 1
+    assert sorted(p.name for p in out_dir.iterdir()) == sorted(build.OUTPUT_FILES)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".processed.lock", "processed"]
+
+
+def test_a_read_only_processed_directory_is_one_clear_message(default_paths, capsys):
+    default_paths.mkdir()
+    default_paths.chmod(0o555)
+    try:
+        assert build.main(quiet=True) == 1
+    finally:
+        default_paths.chmod(0o755)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert f"{default_paths}: directory is read-only (mode 0555)" in err
+    assert list(default_paths.iterdir()) == []
+
+
+def test_a_full_standard_output_fails_the_build_command_with_one_line(default_paths, monkeypatch, capsys):
+    class Full(io.BytesIO):
+        def write(self, data):
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(Full()))
+    assert build.main(quiet=True) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "error: cannot write to standard output: No space left on device"
+
+
+def test_an_edited_raw_sidecar_is_caught_before_the_build_reads_it(tmp_path, monkeypatch, report, generated_codebook):
+    from ecoanalysis import _provenance
+
+    raw = tmp_path / "raw"
+    shutil.copytree(config.RAW_DIR, raw)
+    sidecar = raw / config.REPORT_SIDECAR_PATH.name
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace('"year": 2021', '"year": 2022'), encoding="utf-8")
+    monkeypatch.setattr(config, "RAW_DIR", raw)
+    monkeypatch.setattr(config, "MANIFEST_PATH", raw / config.MANIFEST_PATH.name)
+    monkeypatch.setattr(config, "REPORT_SIDECAR_PATH", sidecar)
+    out_dir = tmp_path / "processed"
+    with pytest.raises(_provenance.RawDataChanged, match=rf"{sidecar.name}: sha256 is "):
+        build.build(report=report, codebook=generated_codebook, out_dir=out_dir, progress=False)
+    assert not out_dir.exists()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -452,3 +569,38 @@ def test_the_b_round_share_is_a_2020_funding_claim_with_footnote_4(real):
 def test_real_build_has_15_platforms_and_dated_events(real):
     assert len(real.tables["platforms"]) == 15
     assert len(real.tables["timeline"]) > 0
+
+
+def test_git_ignores_what_a_killed_build_can_leave(tmp_path):
+    import subprocess
+
+    if shutil.which("git") is None or not (config.ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    leftovers = [
+        f"data/.processed{_atomic.STAGING_MARK}k2j4/mentions.csv",
+        f"data/.processed{_atomic.RETIRED_MARK}k2j4/mentions.csv",
+        "data/.processed.lock",
+        f"data/processed/{_atomic.TEMP_PREFIX}claims.csv.x1y2",
+    ]
+    result = subprocess.run(["git", "check-ignore", "--no-index", *leftovers], cwd=config.ROOT, capture_output=True, text=True)
+    assert sorted(result.stdout.split()) == sorted(leftovers), result.stderr
+
+
+def test_a_full_disk_while_publishing_is_one_line_and_keeps_the_previous_outputs(default_paths, monkeypatch, capsys):
+    assert build.main(quiet=True) == 0
+    before = _snapshot(default_paths)
+    real_open = open
+
+    def full_disk(path, mode="r", *args, **kwargs):
+        if "x" in mode and _atomic.STAGING_MARK in str(path):
+            raise OSError(28, "No space left on device", str(path))
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", full_disk)
+    capsys.readouterr()
+    assert build.main(quiet=True) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "No space left on device; the previous outputs are unchanged" in err, err
+    monkeypatch.undo()
+    assert _snapshot(default_paths) == before
+    assert sorted(p.name for p in default_paths.parent.iterdir() if p.name.startswith(".processed")) == [".processed.lock"]

@@ -212,3 +212,44 @@ def test_platform_codebook_problems_are_listed(tmp_path):
     assert any(":2: host_kind: 'search_engine'" in p for p in problems)
     assert any(":3: number: duplicates row 2" in p for p in problems)
     assert any(":3: host_en: is blank" in p for p in problems)
+
+
+def test_a_codebook_saved_as_gb18030_is_one_message_with_file_and_byte_offset(tmp_path):
+    path = _write_codebook(tmp_path, VALID_ROWS)
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("gb18030"))
+    first_wide = text.encode("utf-8").index("万".encode("utf-8"))  # the header and the first row's ASCII agree
+    problems = _problems(SAMPLE_MENTIONS, path)
+    assert len(problems) == 1
+    assert f"{path}: not valid UTF-8 at byte offset {first_wide} (line 2)" in problems[0] and "save the codebook as UTF-8" in problems[0]
+
+
+def test_a_row_with_the_wrong_number_of_cells_does_not_hide_the_other_rows_problems(tmp_path):
+    rows = [dict(row) for row in VALID_ROWS]
+    rows[1]["kind"] = "nosie"
+    rows[3]["metric_en"] = ""
+    path = _write_codebook(tmp_path, rows)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[3] += ",an unquoted, comma"  # row 3 (the third mention) gets two extra cells
+    path.write_text("\n".join(lines), encoding="utf-8")
+    problems = _problems(SAMPLE_MENTIONS, path)
+    assert len(problems) == 3, problems
+    assert f"{CODEBOOK_NAME}:4: row: 15 cells but the header has 13 columns" in problems[0]
+    assert any(":3: kind: 'nosie'" in p for p in problems) and any(":5: metric_en: a claim needs one" in p for p in problems)
+
+
+def test_a_header_that_lost_a_column_name_is_one_message_not_one_per_row(tmp_path):
+    path = _write_codebook(tmp_path, VALID_ROWS)
+    header, *rows = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join([header.removesuffix(",note"), *rows]), encoding="utf-8")
+    problems = _problems(SAMPLE_MENTIONS, path)
+    assert problems == [f"{path}:1: header: missing column(s) note; every row has 13 cells, so the header row lost the name"]
+
+
+def test_messages_show_a_missing_parsed_value_as_no_value(tmp_path):
+    mentions = _mentions([(10, "数千", math.nan, 100)])
+    problems = _problems(mentions, _write_codebook(tmp_path, []))
+    assert "parsed value no value" not in problems[0] and "parsed value nothing" not in problems[0]
+    assert "(line 10, surface '数千', no parsed value;" in problems[0]
+    template = cb.codebook_template(mentions)
+    assert template.loc[0, "value"] == ""  # the same formatter: missing is blank in files

@@ -12,7 +12,7 @@ A snapshot is the one deliberate writer of ``data/raw/evidence/``. For a mirror 
     ``table_index`` rows for numbered rows of Markdown tables (a registry of groups).
 
 Each table gets a ``.meta.json`` sidecar (repository, mirror tip, snapshot date, rows, sha256, the command)
-and ``data/raw/MANIFEST.sha256`` is updated, all in one all-or-nothing replacement.
+and ``data/raw/MANIFEST.sha256`` is updated last (every file replaced atomically on its own).
 Output is deterministic: rows sorted, gzip header without name or time.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import config
-from .._atomic import replace_all
+from .._atomic import write_file
 from .._provenance import read_manifest
 from . import _identity
 
@@ -277,7 +277,7 @@ def snapshot_git(mirror: str | Path, repo: str, *, track: Sequence[str] = (), ou
     Returns
     -------
     list of Path
-        The files written (tables, sidecars and the manifest), all replaced together or not at all.
+        The files written (tables, sidecars and, last, the manifest), each replaced atomically.
     """
     git_dir = check_mirror(mirror, repo)
     out_dir = Path(out_dir) if out_dir is not None else EVIDENCE_DIR
@@ -306,7 +306,10 @@ def snapshot_git(mirror: str | Path, repo: str, *, track: Sequence[str] = (), ou
     relative = {f"{out_dir.name}/{path.name}": data for path, data in contents.items()}
     contents[manifest] = manifest_bytes(relative, manifest)
     out_dir.mkdir(parents=True, exist_ok=True)
-    replace_all(contents)
+    # Each file is replaced atomically; the manifest goes last, so a write killed half-way leaves tables the
+    # manifest does not vouch for (verify_raw_dir reports them) rather than a manifest vouching for old tables.
+    for path, data in contents.items():
+        write_file(path, data)
     return list(contents)
 
 

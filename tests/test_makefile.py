@@ -1,0 +1,36 @@
+"""The Makefile's promises that can be checked without running the notebooks: stamps, `make lab`."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from ecoanalysis import config
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+
+
+def _dry_run(*args: str) -> str:
+    result = subprocess.run(["make", "--dry-run", "--always-make", *args], cwd=config.ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_make_lab_adds_allow_root_only_for_root():
+    commands = [line for line in _dry_run("lab").splitlines() if "jupyter lab" in line]
+    assert len(commands) == 1
+    assert ("--allow-root" in commands[0]) == (os.getuid() == 0)
+    assert "MPLBACKEND" in commands[0]  # inline figures: the headless backend of the batch runs is dropped
+
+
+def test_each_notebook_has_its_own_stamp_that_depends_on_its_inputs():
+    database = subprocess.run(["make", "--print-data-base", "--question", "--no-builtin-rules"], cwd=config.ROOT,
+                              capture_output=True, text=True, timeout=60).stdout
+    rule = next(line for line in database.splitlines() if line.startswith("build/notebooks/%.ipynb:"))
+    for prerequisite in ("notebooks/%.ipynb", "build/data.stamp", "ecoanalysis/claims.py", "data/processed/claims.csv"):
+        assert prerequisite in rule.split(), (prerequisite, rule)
+    data_rule = next(line for line in database.splitlines() if line.startswith("build/data.stamp:"))
+    for prerequisite in ("data/raw/codebook.csv", "data/raw/MANIFEST.sha256", "ecoanalysis/quantities.py" if (config.ROOT / "ecoanalysis/quantities.py").exists() else "ecoanalysis/claims.py"):
+        assert prerequisite in data_rule.split(), (prerequisite, data_rule)

@@ -21,7 +21,7 @@ MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
 
 # What the outputs are a function of. A stamp records when each step last ran from these inputs, so a
 # `make` with nothing changed does nothing; any change reruns exactly what depends on it.
-RAW_FILES  := $(wildcard data/raw/*)
+RAW_FILES  := $(wildcard data/raw/* data/raw/evidence/*)
 SOURCES    := $(shell find ecoanalysis -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null)
 NOTEBOOKS  := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
 EXECUTED   := $(patsubst notebooks/%,build/notebooks/%,$(NOTEBOOKS))

@@ -3,7 +3,9 @@
 Data flows one way through the modules::
 
     config -> document (load_report) -> engine (parse_quantity) -> mentions (extract_mentions)
-           -> codebook -> claims (build, load_*: tables, workbook, datapackage) -> analyses -> plotting
+           -> codebook -> claims (build, load_*: tables, workbook, datapackage)
+           -> evidence (snapshots, counting definitions, verdicts; load_evidence, load_corroboration)
+           -> analyses -> plotting
 
 Later stages import earlier ones, never the reverse. Notebooks only call this public API.
 """
@@ -34,6 +36,8 @@ _LAZY: dict[str, str] = {
     "load_accuracy_pairs": "claims",
     "load_platforms": "claims",
     "load_timeline": "claims",
+    "load_evidence": "claims",
+    "load_corroboration": "claims",
     **{
         name: "analyses"
         for name in (
@@ -86,6 +90,8 @@ __all__ = [
     "load_accuracy_pairs",
     "load_platforms",
     "load_timeline",
+    "load_evidence",
+    "load_corroboration",
     "CodebookError",
     # analyses
     "analyses",

@@ -18,7 +18,18 @@ def main(argv: list[str] | None = None) -> int:
     extract_parser.add_argument("-o", "--output", metavar="OUT", help="output file, '-' for standard output (the default; xlsx needs a file). "
         "An existing regular file is replaced atomically; links, devices, read-only files and inputs are refused")
 
+    snapshot_parser = commands.add_parser("snapshot", help="snapshot evidence into data/raw/evidence/ (updates the manifest)")
+    snapshot_kinds = snapshot_parser.add_subparsers(dest="kind", required=True)
+    git_parser = snapshot_kinds.add_parser("git", help="compact, pseudonymous table of a local git mirror's history")
+    git_parser.add_argument("mirror", metavar="MIRROR_DIR")
+    git_parser.add_argument("--repo", required=True, metavar="OWNER/NAME", help="the GitHub repository the mirror copies")
+    git_parser.add_argument("--track", action="append", default=[], metavar="PATH", help="file whose versions are parsed for numbers")
+
     args = parser.parse_args(argv)
+    if args.command == "snapshot":
+        from .evidence.snapshot import main as snapshot_main
+
+        return snapshot_main(args.mirror, args.repo, track=args.track)
     if args.command == "build":
         from .claims import main as build_main
 

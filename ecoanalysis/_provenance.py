@@ -92,7 +92,8 @@ def verify_file(
 def verify_raw_dir(raw_dir: Path = config.RAW_DIR, manifest: Path = config.MANIFEST_PATH) -> dict[str, str]:
     """Re-hash every file in ``raw_dir`` and compare with the manifest; report every mismatch at once."""
     recorded = read_manifest(manifest)
-    present = {p.name: p for p in sorted(raw_dir.iterdir()) if p.is_file() and p != manifest}
+    # Subdirectories (evidence/) are listed by their path relative to raw_dir, as the manifest names them.
+    present = {p.relative_to(raw_dir).as_posix(): p for p in sorted(raw_dir.rglob("*")) if p.is_file() and p != manifest}
     problems = []
     for name in sorted(set(recorded) | set(present)):
         if name not in present:

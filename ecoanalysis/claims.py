@@ -101,6 +101,13 @@ PIPELINE_MODULES: tuple[str, ...] = (
     "_atomic.py",
     "_text.py",
     "claims.py",
+    "evidence/__init__.py",
+    "evidence/_identity.py",
+    "evidence/snapshot.py",
+    "evidence/metrics.py",
+    "evidence/verdicts.py",
+    "evidence/statements.py",
+    "evidence/tables.py",
 )
 
 #: Property of ``datapackage.json`` holding the fingerprint of the inputs a build read (see input_fingerprint).
@@ -317,7 +324,33 @@ def build_tables(report: Any, mentions: pd.DataFrame, codebook_path: Path, platf
         "platforms": _sorted("platforms", schemas.conform("platforms", platforms)),
         "timeline": _sorted("timeline", schemas.conform("timeline", derive_timeline(claims_table))),
     }
+    tables.update(_evidence_tables(tables["claims"], mentions_table["mention_id"]))
     return {name: schemas.validate(name, table) for name, table in tables.items()}
+
+
+def _evidence_tables(claims: pd.DataFrame, mention_ids: pd.Series) -> dict[str, pd.DataFrame]:
+    """The corroboration stage's tables (evidence, corroboration), conformed to their contracts and sorted."""
+    from .evidence.tables import evidence_tables
+
+    frames = evidence_tables(claims, mention_ids=mention_ids)
+    return {name: _sorted(name, schemas.conform(name, frame)) for name, frame in frames.items()}
+
+
+def _evidence_sources() -> list[tuple[str, Path]]:
+    """(title, path) of each evidence table: git snapshots (titled from their sidecars) and the hand-written files."""
+    sources = []
+    for path in _evidence_inputs():
+        if path.name.endswith(".csv.gz"):
+            meta = json.loads(path.with_name(path.name.replace(".csv.gz", ".meta.json")).read_text(encoding="utf-8"))
+            sources.append((f"Git snapshot of {meta['repository']} at {meta['mirror_tip'][:12]} ({meta['snapshot_date']})", path))
+        elif path.suffix == ".csv":
+            sources.append((f"Hand-written evidence file {path.name}", path))
+    return sources
+
+
+def _evidence_inputs() -> list[Path]:
+    """Every file in data/raw/evidence/ (snapshots, sidecars, hand-written evidence): inputs of the build."""
+    return sorted(p for p in config.EVIDENCE_DIR.glob("*") if p.is_file()) if config.EVIDENCE_DIR.is_dir() else []
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -554,6 +587,7 @@ def datapackage_bytes(csv_contents: dict[str, bytes], metadata: dict[str, Any]) 
             _source_entry(f"{metadata['title_zh']} (text extracted from the PDF)", metadata["report_path"], metadata["report_sha256"]),
             _source_entry("Codebook: the coder's judgement of every mention", metadata["codebook_path"], metadata["codebook_sha256"]),
             _source_entry("Codebook of table 1 (host kinds, English names)", metadata["platform_codebook_path"], metadata["platform_codebook_sha256"]),
+            *[_source_entry(title, path, sha256_file(path)) for title, path in _evidence_sources()],
         ],
         "resources": resources,
         FINGERPRINT_PROPERTY: metadata["inputs_sha256"],
@@ -586,7 +620,7 @@ def _metadata(report: Any, codebook_path: Path, platform_codebook_path: Path) ->
         "platform_codebook_path": platform_codebook_path,
         "platform_codebook_file": platform_codebook_path.name,
         "platform_codebook_sha256": _recorded_sha256(platform_codebook_path),
-        "inputs_sha256": input_fingerprint([report_path, config.REPORT_SIDECAR_PATH, codebook_path, platform_codebook_path]),
+        "inputs_sha256": input_fingerprint([report_path, config.REPORT_SIDECAR_PATH, codebook_path, platform_codebook_path, *_evidence_inputs()]),
     }
 
 
@@ -704,9 +738,12 @@ def _read_back_check(tables: dict[str, pd.DataFrame]):
 
 def main(*, quiet: bool = False) -> int:
     """Command-line entry (``python -m ecoanalysis build``): build, print the summary, return an exit code."""
+    from .evidence.snapshot import SnapshotError
+    from .evidence.statements import StatementsError
+
     try:
         result = build(progress=not quiet)
-    except (cb.CodebookError, RawDataChanged, FileNotFoundError, OutputError) as error:
+    except (cb.CodebookError, RawDataChanged, FileNotFoundError, OutputError, SnapshotError, StatementsError) as error:
         # Input and output problems get a message, not a traceback; anything else is a bug and keeps its traceback.
         print(f"build failed: {error}", file=sys.stderr)
         return 1
@@ -730,7 +767,7 @@ def input_fingerprint(raw_inputs: Iterable[str | Path] | None = None) -> str:
     arbitrary mtimes, and a rebuild that changes nothing must not be needed.
     """
     if raw_inputs is None:
-        raw_inputs = [config.REPORT_PATH, config.REPORT_SIDECAR_PATH, config.CODEBOOK_PATH, cb.PLATFORM_CODEBOOK_PATH]
+        raw_inputs = [config.REPORT_PATH, config.REPORT_SIDECAR_PATH, config.CODEBOOK_PATH, cb.PLATFORM_CODEBOOK_PATH, *_evidence_inputs()]
     package_dir = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for role, path in [("raw", Path(p)) for p in raw_inputs] + [("code", package_dir / n) for n in PIPELINE_MODULES]:
@@ -766,6 +803,16 @@ def _load(table: str, out_dir: str | Path | None) -> pd.DataFrame:
     # outputs_are_current has just checked the file's sha256 against datapackage.json: these are the bytes
     # the build validated (and read back into the validated table), so validating again would only cost time.
     return _typed_table(table, out_dir / schemas.TABLES[table].path)
+
+
+def load_evidence(*, out_dir: str | Path | None = None) -> pd.DataFrame:
+    """Return every evidence row (validated; rebuilt first if stale). See ``schemas.EVIDENCE_FIELDS``."""
+    return _load("evidence", out_dir)
+
+
+def load_corroboration(*, out_dir: str | Path | None = None) -> pd.DataFrame:
+    """Return one row per claim examined against independent evidence. See ``schemas.CORROBORATION_FIELDS``."""
+    return _load("corroboration", out_dir)
 
 
 def load_mentions(*, out_dir: str | Path | None = None) -> pd.DataFrame:

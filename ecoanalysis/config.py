@@ -30,6 +30,10 @@ REPORT_PATH = RAW_DIR / "caict-baidu-2021-industrial-intelligence-ecosystem-repo
 REPORT_SIDECAR_PATH = RAW_DIR / "caict-baidu-2021-industrial-intelligence-ecosystem-report.meta.json"
 #: Hand-written codebook: one row per number mention (the only human judgement in the pipeline).
 CODEBOOK_PATH = RAW_DIR / "codebook.csv"
+#: Evidence snapshots and the hand-written evidence files (checks, scopes, statements, bots).
+EVIDENCE_DIR = RAW_DIR / "evidence"
+#: Where local git mirrors live (``OWNER+NAME/repo``); only the snapshot command and its tests read them.
+MIRRORS_DIR = Path(os.environ.get("ECOANALYSIS_MIRRORS_DIR", "/work/.mirror"))
 #: sha256 of every file in data/raw/ except itself.
 MANIFEST_PATH = RAW_DIR / "MANIFEST.sha256"
 

@@ -223,6 +223,56 @@ TIMELINE_FIELDS: tuple[FieldSpec, ...] = (
     _SENTENCE,
 )
 
+#: Verdicts of the corroboration stage (see ecoanalysis.evidence.verdicts).
+VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "bracketed", "not_checkable")
+EVIDENCE_KINDS: tuple[str, ...] = ("git", "file_history", "statement")
+
+EVIDENCE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("evidence_id", "string", "Id of the evidence row (ev001, ...), in the order of mention_id, kind, scope and definition.", required=True),
+    FieldSpec("mention_id", "string", "mention_id of the claim the evidence is held against (see claims).", required=True),
+    FieldSpec("kind", "string", "git: measured on repository snapshots; file_history: a number read from versions of a file; statement: a dated public statement.", required=True, enum=EVIDENCE_KINDS),
+    FieldSpec("definition", "string", "Counting definition (commits_any_branch, authors_default_branch, release_tags, first_commit, readme_value, registry_groups) or public_statement.", required=True),
+    FieldSpec("description", "string", "What the definition counts, or the statement summarised in our words.", required=True),
+    FieldSpec("scope", "string", "Named set of repositories measured (data/raw/evidence/scopes.csv); blank for statements."),
+    FieldSpec("repositories", "string", "Repositories whose snapshots were read, space-separated (a fork stands for upstream where scopes.csv says so)."),
+    FieldSpec("missing_repositories", "integer", "Repositories of the scope without a snapshot: when above 0 a count is only a lower bound (bound ge).", "repositories", required=True, minimum=0, display="integer"),
+    FieldSpec("source_url", "string", "Address of a public statement."),
+    FieldSpec("publisher", "string", "Publisher of a public statement."),
+    FieldSpec("source_date", "string", "Date of the evidence (ISO): the cut-off for a git count, the version for a file, publication for a statement.", required=True),
+    FieldSpec("value", "number", "The evidence's value (a count or percent); blank for a date.", "see unit", display="count"),
+    FieldSpec("value_high", "number", "High end when the source gives a range.", "see unit", display="count"),
+    FieldSpec("value_date", "string", "The date the evidence gives (ISO, as precise as the source), for date claims."),
+    FieldSpec("unit", "string", "Unit of value: count, percent, rank or date.", required=True, enum=("count", "percent", "rank", "date")),
+    FieldSpec("bound", "string", "What the evidence says about the true figure: eq, or ge for a lower bound (a scope only partly covered), gt etc. as a source states.", required=True, enum=tuple(BOUNDS)),
+    FieldSpec("verdict", "string", "Verdict of this evidence against the claim's tolerance.", required=True, enum=VERDICTS),
+    FieldSpec("ratio", "number", "value / the claim's value (1 = agreement); blank for dates.", "ratio", minimum=0, display="fraction"),
+    FieldSpec("days_off", "number", "For dates: days from the claim's period to the evidence (negative: earlier, 0: inside).", "days", display="integer"),
+    FieldSpec("note", "string", "Caveat of the definition, the file version, or how a statement was found."),
+)
+
+CORROBORATION_FIELDS: tuple[FieldSpec, ...] = (
+    _MENTION_ID,
+    FieldSpec("line", "integer", "Line of the claim in the report text.", "line", required=True, minimum=1, display="integer"),
+    FieldSpec("surface", "string", "The claim as written.", required=True),
+    replace(_SUBJECT_EN, required=True),
+    FieldSpec("metric_en", "string", "What the claim measures.", required=True),
+    FieldSpec("unit", "string", "Unit of the claim.", required=True, enum=tuple(UNITS)),
+    FieldSpec("claim_value", "number", "The claim's value (the year of a date).", "see unit", required=True, display="count"),
+    FieldSpec("claim_value_high", "number", "High end of a range claim.", "see unit", display="count"),
+    FieldSpec("claim_bound", "string", "The claim's bound.", enum=tuple(BOUNDS)),
+    FieldSpec("as_of", "integer", "Year the claim refers to.", "year", minimum=1900, maximum=2100, display="year"),
+    FieldSpec("cutoff", "string", "Instant the evidence is measured at: 1 January after as_of, 00:00 +08:00 (截至 2020 年底 -> 2021-01-01T00:00:00+08:00)."),
+    FieldSpec("tolerance_low", "number", "Lowest value consistent with the claim (its bound and written precision: 7.7 万 -> 76,500); blank if unbounded or a date.", "see unit", display="count"),
+    FieldSpec("tolerance_high", "number", "Highest value consistent with the claim (exclusive for a rounded figure); blank if unbounded or a date.", "see unit", display="count"),
+    FieldSpec("tolerance_from", "string", "First day consistent with a date claim (2019 年 5 月 -> 2019-05-01)."),
+    FieldSpec("tolerance_to", "string", "Last day consistent with a date claim (2019 年 5 月 -> 2019-05-31)."),
+    FieldSpec("verdict", "string", "consistent, inconsistent, bracketed (dated sources below before and above after) or not_checkable.", required=True, enum=VERDICTS),
+    FieldSpec("summary", "string", "Which definitions agree, e.g. consistent only if commits on every branch count.", required=True),
+    FieldSpec("n_evidence", "integer", "Number of evidence rows.", "rows", required=True, minimum=0, display="integer"),
+    FieldSpec("evidence_ids", "string", "evidence_id of every evidence row behind the verdict, space-separated."),
+    FieldSpec("sources", "string", "Repositories and publishers of the evidence."),
+)
+
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
     for spec in (
@@ -250,6 +300,16 @@ TABLES: dict[str, TableSpec] = {
             "timeline", "Dated events",
             "Every date coded as a claim, in time order: launches, policies, agreements.",
             TIMELINE_FIELDS, ("mention_id",), ("year", "month", "line", "mention_id"),
+        ),
+        TableSpec(
+            "evidence", "Independent evidence",
+            "Every figure measured on a repository snapshot under a named counting definition, and every dated public statement, with its verdict against the claim.",
+            EVIDENCE_FIELDS, ("evidence_id",), ("evidence_id",),
+        ),
+        TableSpec(
+            "corroboration", "Claims held against independent evidence",
+            "One row per claim examined: its tolerance, verdict, summary across definitions and the evidence rows behind it.",
+            CORROBORATION_FIELDS, ("mention_id",), ("line", "mention_id"),
         ),
     )
 }

@@ -32,7 +32,7 @@ def _platform_rows(count: int = 2) -> pd.DataFrame:
 
 
 def test_every_table_has_a_model_a_key_and_described_fields():
-    assert set(schemas.MODELS) == set(schemas.TABLES) == {"mentions", "claims", "accuracy_pairs", "platforms", "timeline"}
+    assert set(schemas.MODELS) == set(schemas.TABLES) == {"mentions", "claims", "accuracy_pairs", "platforms", "timeline", "evidence", "corroboration"}
     for name, table in schemas.TABLES.items():
         assert table.primary_key and set(table.primary_key) <= set(table.columns), name
         assert set(table.sort_by) <= set(table.columns), name

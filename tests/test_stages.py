@@ -96,6 +96,8 @@ def test_no_module_imports_a_later_stage(path):
     # claims._version reads the package version from __init__ at call time (a known cycle, issue 11).
     if path.name == "claims.py":
         later.pop("__init__", None)
+        # The build is the entry point that runs the evidence stage on the claims it made (issue 8), at call time.
+        later.pop("evidence/", None)
     assert not later, f"{path.relative_to(PACKAGE)} ({STAGES[own][0]}) imports later stage(s) {later}"
 
 

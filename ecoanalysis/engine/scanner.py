@@ -624,6 +624,7 @@ def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft |
 #: Characters around digits that may make them part of a URL, an e-mail address or a clock time.
 _WEB_GLUE = frozenset("/:@=?&_#~")
 _WEB_TOKEN_RE = re.compile(r"[!-~]+")
+_WEB_START_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://|www\.|[A-Za-z0-9._%+\-]+@(?=[A-Za-z0-9\-]+\.)")
 _TIME_RE = re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?![0-9])")
 _PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8}|[48]00-?[0-9]{3}-?[0-9]{4})(?![0-9])")
 
@@ -645,10 +646,20 @@ def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     token = _WEB_TOKEN_RE.match(text, left)
     if token is None:  # full-width digits
         return None
-    word = token.group().rstrip(".,;:!?)")
-    if "://" in word or word.startswith("www.") or ("@" in word and "." in word.partition("@")[2]):
-        return _name_draft(left, left + len(word), None)
-    return None
+    # A URL starts at its scheme (RFC 3986: a letter, then letters, digits, + - .) or at www., an e-mail
+    # address at its local part; "]" (legal only around an IPv6 host) ends it. So the Markdown or prose
+    # glued around it, "[docs](http://...)", is not part of it.
+    word = token.group()
+    begins = [m.start() for m in _WEB_START_RE.finditer(word) if m.start() <= start - left]
+    if not begins:
+        return None
+    begin = left + begins[-1]
+    close = text.find("]", begin, left + len(word))
+    finish = close if close >= 0 else left + len(word)
+    surface = text[begin:finish].rstrip(".,;:!?)(")
+    if begin + len(surface) < end:
+        return None
+    return _name_draft(begin, begin + len(surface), None)
 
 
 def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

@@ -1,0 +1,201 @@
+"""Counting definitions: every figure computed from the snapshots, each under a named definition.
+
+A definition reads one or more repository histories (:class:`History`, from a ``*.commits.csv.gz``
+snapshot) and a cut-off instant and returns a number (a count) or a date. Several repositories are
+combined by set union (a commit or an author key counted once however many repositories hold it).
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import gzip
+import hashlib
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .snapshot import EVIDENCE_DIR, SnapshotError, stem
+
+#: Time zone of the report's dates (China Standard Time).
+CST = datetime.timezone(datetime.timedelta(hours=8))
+
+
+def cutoff_for(as_of: int) -> datetime.datetime:
+    """The instant a figure "as of" year ``as_of`` (截至 2020 年底) refers to: next 1 January, 00:00 +08:00."""
+    return datetime.datetime(int(as_of) + 1, 1, 1, tzinfo=CST)
+
+
+def year_start(as_of: int) -> datetime.datetime:
+    return datetime.datetime(int(as_of), 1, 1, tzinfo=CST)
+
+
+@dataclass
+class History:
+    """One repository's commit graph as a snapshot holds it."""
+
+    repo: str
+    parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    author: dict[str, str] = field(default_factory=dict)
+    address: dict[str, str] = field(default_factory=dict)
+    author_time: dict[str, int] = field(default_factory=dict)
+    committer_time: dict[str, int] = field(default_factory=dict)
+    refs: dict[str, tuple[str, int]] = field(default_factory=dict)
+    head: str = ""
+
+    def reachable(self, tips: Iterable[str]) -> set[str]:
+        """Every commit reachable from ``tips`` through parent links (the tips included)."""
+        seen: set[str] = set()
+        stack = [tip for tip in tips if tip in self.parents]
+        while stack:
+            commit = stack.pop()
+            if commit not in seen:
+                seen.add(commit)
+                stack.extend(p for p in self.parents[commit] if p in self.parents)
+        return seen
+
+    def tips(self, prefix: str) -> list[str]:
+        return [target for name, (target, _) in self.refs.items() if name.startswith(prefix)]
+
+
+def read_snapshot_bytes(path: Path) -> bytes:
+    """The decompressed bytes of a snapshot after checking its sha256 against its sidecar (SnapshotError)."""
+    path = Path(path)
+    sidecar = path.with_name(path.name.replace(".csv.gz", ".meta.json"))
+    if not sidecar.is_file():
+        raise SnapshotError([f"{path}: sidecar {sidecar.name} not found"])
+    data = path.read_bytes()
+    meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    actual = hashlib.sha256(data).hexdigest()
+    if meta.get("sha256") != actual:
+        raise SnapshotError([f"{path}: sha256 is {actual} but {sidecar.name} field sha256 records {meta.get('sha256')}"])
+    return gzip.decompress(data)
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(read_snapshot_bytes(path).decode("utf-8"))))
+
+
+def load_history(repo: str, *, directory: Path = EVIDENCE_DIR) -> History | None:
+    """The history of ``repo`` from its snapshot, or ``None`` if there is no snapshot."""
+    path = Path(directory) / f"{stem(repo)}.commits.csv.gz"
+    if not path.is_file():
+        return None
+    history = History(repo)
+    for row in read_rows(path):
+        if row["record"] == "commit":
+            history.parents[row["id"]] = tuple(row["parents"].split())
+            history.author[row["id"]] = row["author_key"]
+            history.address[row["id"]] = row.get("email_key") or row["author_key"]
+            history.author_time[row["id"]] = int(row["author_time"])
+            history.committer_time[row["id"]] = int(row["committer_time"])
+        elif row["record"] == "ref":
+            history.refs[row["id"]] = (row["target"], int(row["committer_time"] or 0))
+        else:
+            history.head = row["target"]
+    return history
+
+
+def _before(history: History, commits: set[str], end: datetime.datetime, start: datetime.datetime | None = None) -> set[str]:
+    hi, lo = end.timestamp(), start.timestamp() if start else float("-inf")
+    return {c for c in commits if lo <= history.committer_time[c] < hi}
+
+
+def _default_branch(h: History) -> set[str]:
+    return h.reachable([h.refs[h.head][0]] if h.head in h.refs else [])
+
+
+def _any_branch(h: History) -> set[str]:
+    return h.reachable(h.tips("refs/heads/"))
+
+
+def _any_ref(h: History) -> set[str]:
+    return set(h.parents)
+
+
+_COMMIT_SETS: dict[str, Callable[[History], set[str]]] = {
+    "default_branch": _default_branch,
+    "any_branch": _any_branch,
+    "any_ref": _any_ref,
+}
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A named way of counting: what it counts, in words, and how."""
+
+    name: str
+    description: str
+    unit: str
+    compute: Callable[[list[History], datetime.datetime, datetime.datetime], object]
+
+
+def _commits(which: str, in_year: bool):
+    def compute(histories, start, end):
+        return len(set().union(*[_before(h, _COMMIT_SETS[which](h), end, start if in_year else None) for h in histories]))
+    return compute
+
+
+def _authors(which: str, in_year: bool, attribute: str = "author"):
+    def compute(histories, start, end):
+        keys = set()
+        for h in histories:
+            key = getattr(h, attribute)
+            keys |= {key[c] for c in _before(h, _COMMIT_SETS[which](h), end, start if in_year else None)}
+        keys.discard("bot")
+        return len(keys)
+    return compute
+
+
+def _tags(in_year: bool):
+    def compute(histories, start, end):
+        lo = start.timestamp() if in_year else float("-inf")
+        return sum(1 for h in histories for name, (_, when) in h.refs.items()
+                   if name.startswith("refs/tags/") and lo <= when < end.timestamp())
+    return compute
+
+
+def _first_commit(histories, start, end):
+    times = [h.author_time[c] for h in histories for c in _default_branch(h)]
+    return _date(min(times)) if times else None
+
+
+def _first_tag(histories, start, end):
+    times = [when for h in histories for name, (_, when) in h.refs.items() if name.startswith("refs/tags/")]
+    return _date(min(times)) if times else None
+
+
+def _date(seconds: int) -> datetime.date:
+    return datetime.datetime.fromtimestamp(seconds, CST).date()
+
+
+_SCOPE_WORDS = {"default_branch": "reachable from the default branch", "any_branch": "on any branch",
+                "any_ref": "reachable from any branch or tag"}
+
+DEFINITIONS: dict[str, Definition] = {}
+for _which, _words in _SCOPE_WORDS.items():
+    DEFINITIONS[f"commits_{_which}"] = Definition(f"commits_{_which}", f"commits {_words}, committed before the cut-off", "count", _commits(_which, False))
+    DEFINITIONS[f"commits_{_which}_in_year"] = Definition(f"commits_{_which}_in_year", f"commits {_words}, committed in the claim's year", "count", _commits(_which, True))
+    DEFINITIONS[f"authors_{_which}"] = Definition(f"authors_{_which}", f"distinct author keys (bots excluded) of commits {_words} before the cut-off", "count", _authors(_which, False))
+    DEFINITIONS[f"authors_{_which}_in_year"] = Definition(f"authors_{_which}_in_year", f"distinct author keys of commits {_words} in the claim's year", "count", _authors(_which, True))
+DEFINITIONS["emails_any_branch"] = Definition("emails_any_branch", "distinct author e-mail addresses (no alias rules, bots excluded) of commits on any branch before the cut-off", "count", _authors("any_branch", False, "address"))
+DEFINITIONS["release_tags"] = Definition("release_tags", "tags created before the cut-off", "count", _tags(False))
+DEFINITIONS["release_tags_in_year"] = Definition("release_tags_in_year", "tags created in the claim's year", "count", _tags(True))
+DEFINITIONS["first_commit"] = Definition("first_commit", "date (+08:00) of the earliest authored commit on the default branch", "date", _first_commit)
+DEFINITIONS["first_tag"] = Definition("first_tag", "date (+08:00) of the earliest tag", "date", _first_tag)
+
+
+def measure(definition: str, histories: list[History], as_of: int):
+    """Value of ``definition`` over ``histories`` for a claim as of year ``as_of``."""
+    try:
+        spec = DEFINITIONS[definition]
+    except KeyError:
+        raise KeyError(f"unknown counting definition {definition!r}; known: {', '.join(DEFINITIONS)}") from None
+    return spec.compute(histories, year_start(as_of), cutoff_for(as_of))
+
+
+def load_numbers(repo: str, *, directory: Path = EVIDENCE_DIR) -> list[dict[str, str]]:
+    """Parsed numbers of the tracked files of ``repo`` (empty if there is no such snapshot)."""
+    path = Path(directory) / f"{stem(repo)}.numbers.csv.gz"
+    return read_rows(path) if path.is_file() else []

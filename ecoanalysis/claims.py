@@ -89,7 +89,7 @@ MAX_COLUMN_WIDTH = 60
 PIPELINE_MODULES: tuple[str, ...] = (
     "config.py",
     "_provenance.py",
-    "document.py",
+    *(f"document/{name}.py" for name in ("__init__", "_draft", "model", "regions", "roles", "reflow", "footnotes", "table", "load")),
     "engine/numerals.py",
     "engine/scanner.py",
     "engine/lexicon.toml",

@@ -6,6 +6,7 @@ checked without Python: ``cd data/raw && sha256sum -c MANIFEST.sha256``.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from . import config
@@ -21,6 +22,13 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def sidecar_sha256_problem(path: Path, data: bytes, sidecar: Path) -> str | None:
+    """Why ``data`` (the bytes of ``path``) does not match the sha256 its JSON ``sidecar`` records, or None."""
+    recorded = json.loads(sidecar.read_text(encoding="utf-8")).get("sha256")
+    actual = hashlib.sha256(data).hexdigest()
+    return None if recorded == actual else f"{path}: sha256 is {actual} but {sidecar.name} field sha256 records {recorded}"
 
 
 def read_manifest(manifest: Path = config.MANIFEST_PATH) -> dict[str, str]:

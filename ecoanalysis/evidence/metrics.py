@@ -9,13 +9,12 @@ from __future__ import annotations
 import csv
 import datetime
 import gzip
-import hashlib
 import io
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .._provenance import sidecar_sha256_problem
 from .snapshot import EVIDENCE_DIR, SnapshotError, stem
 
 #: Time zone of the report's dates (China Standard Time).
@@ -66,10 +65,8 @@ def read_snapshot_bytes(path: Path) -> bytes:
     if not sidecar.is_file():
         raise SnapshotError([f"{path}: sidecar {sidecar.name} not found"])
     data = path.read_bytes()
-    meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    actual = hashlib.sha256(data).hexdigest()
-    if meta.get("sha256") != actual:
-        raise SnapshotError([f"{path}: sha256 is {actual} but {sidecar.name} field sha256 records {meta.get('sha256')}"])
+    if problem := sidecar_sha256_problem(path, data, sidecar):
+        raise SnapshotError([problem])
     return gzip.decompress(data)
 
 

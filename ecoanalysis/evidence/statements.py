@@ -9,13 +9,12 @@ says), a one-line ``summary`` in our own words and ``found_via``.
 from __future__ import annotations
 
 import csv
-import hashlib
-import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from .. import config
+from .._provenance import sidecar_sha256_problem
 
 STATEMENTS_PATH = config.RAW_DIR / "evidence" / "statements.csv"
 COLUMNS = ("mention_id", "source_url", "publisher", "title", "published", "accessed", "value", "value_high",
@@ -70,9 +69,8 @@ def _sidecar_problems(path: Path) -> list[str]:
     sidecar = path.with_name(path.stem + ".meta.json")
     if not sidecar.is_file():
         return []
-    recorded = json.loads(sidecar.read_text(encoding="utf-8")).get("sha256")
-    actual = hashlib.sha256(path.read_bytes()).hexdigest()
-    return [] if recorded == actual else [f"{path}: sha256 is {actual} but {sidecar.name} field sha256 records {recorded}"]
+    problem = sidecar_sha256_problem(path, path.read_bytes(), sidecar)
+    return [] if problem is None else [problem]
 
 
 def read_statements(path: str | Path = STATEMENTS_PATH, *, mention_ids: Iterable[str] | None = None) -> list[dict[str, str]]:

@@ -23,15 +23,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ecoanalysis import _measures, config
-from ecoanalysis import codebook as cb
+from ecoanalysis.coding import codebook as cb
 
 pytest.importorskip("ecoanalysis.engine", reason="the build needs the quantity engine")
 
-from ecoanalysis import _atomic, schemas  # noqa: E402
+from ecoanalysis import _atomic  # noqa: E402
+from ecoanalysis.dataset import schemas  # noqa: E402
 from ecoanalysis.mentions import extract_mentions  # noqa: E402
 
 
-from ecoanalysis import claims as build
+from ecoanalysis.dataset import pipeline as build
 
 needs_real_codebook = pytest.mark.skipif(not config.CODEBOOK_PATH.exists(), reason="data/raw/codebook.csv not written yet")
 
@@ -453,7 +454,7 @@ def test_the_input_fingerprint_follows_contents_not_modification_times(default_p
     with open(config.CODEBOOK_PATH, "a", encoding="utf-8") as handle:
         handle.write("\n")
     assert build.input_fingerprint() != before
-    assert "claims.py" in build.PIPELINE_MODULES and "plotting.py" not in build.PIPELINE_MODULES
+    assert "dataset/pipeline.py" in build.PIPELINE_MODULES and "plotting.py" not in build.PIPELINE_MODULES
 
 
 @pytest.fixture

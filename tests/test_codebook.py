@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ecoanalysis import codebook as cb
+from ecoanalysis.coding import codebook as cb
 
 CODEBOOK_NAME = "codebook.csv"
 

@@ -29,8 +29,8 @@ def test_each_notebook_has_its_own_stamp_that_depends_on_its_inputs():
     database = subprocess.run(["make", "--print-data-base", "--question", "--no-builtin-rules"], cwd=config.ROOT,
                               capture_output=True, text=True, timeout=60).stdout
     rule = next(line for line in database.splitlines() if line.startswith("build/notebooks/%.ipynb:"))
-    for prerequisite in ("notebooks/%.ipynb", "build/data.stamp", "ecoanalysis/claims.py", "data/processed/claims.csv"):
+    for prerequisite in ("notebooks/%.ipynb", "build/data.stamp", "ecoanalysis/dataset/pipeline.py", "data/processed/claims.csv"):
         assert prerequisite in rule.split(), (prerequisite, rule)
     data_rule = next(line for line in database.splitlines() if line.startswith("build/data.stamp:"))
-    for prerequisite in ("data/raw/codebook.csv", "data/raw/MANIFEST.sha256", "ecoanalysis/quantities.py" if (config.ROOT / "ecoanalysis/quantities.py").exists() else "ecoanalysis/claims.py"):
+    for prerequisite in ("data/raw/codebook.csv", "data/raw/MANIFEST.sha256", "ecoanalysis/quantities.py" if (config.ROOT / "ecoanalysis/quantities.py").exists() else "ecoanalysis/dataset/pipeline.py"):
         assert prerequisite in data_rule.split(), (prerequisite, data_rule)

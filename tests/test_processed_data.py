@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from ecoanalysis import claims, config
+from ecoanalysis import config
+from ecoanalysis.dataset import pipeline as claims
 
 
 def test_committed_outputs_were_built_from_the_current_raw_data_and_code():

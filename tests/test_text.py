@@ -6,7 +6,9 @@ import math
 import pandas as pd
 import pytest
 
-from ecoanalysis import _text, claims, codebook, config, document
+from ecoanalysis import _text, config, document
+from ecoanalysis.coding import codebook
+from ecoanalysis.dataset import pipeline as claims
 
 
 def test_line_index_agrees_with_the_raw_lines_of_the_report(raw_lines):

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import config, schemas
+from .. import config
+from ..dataset import schemas
 from .._provenance import verify_file
 from . import metrics, verdicts
 from .snapshot import EVIDENCE_DIR

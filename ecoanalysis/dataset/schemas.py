@@ -22,8 +22,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .codebook import CATEGORIES, HOST_KINDS, KINDS, ROLES
-from .engine import BOUNDS, CURRENCIES, UNITS
+from ..coding.codebook import CATEGORIES, HOST_KINDS, KINDS, ROLES
+from ..engine import BOUNDS, CURRENCIES, UNITS
 
 #: pandas dtype for each Table Schema type.
 PANDAS_DTYPES: dict[str, str] = {"string": "str", "integer": "Int64", "number": "float64", "boolean": "boolean"}

@@ -49,13 +49,13 @@ from typing import Any
 
 import pandas as pd
 
-from . import config
-from . import codebook as cb
+from .. import config
+from ..coding import codebook as cb
 from . import schemas
-from ._atomic import OutputError, check_publishable, publish_directory, write_stdout
-from ._measures import log_odds_change, midpoint, percentage_point_change, relative_change, relative_error_reduction
-from ._provenance import RawDataChanged, sha256_file, verify_file, verify_raw_dir
-from ._text import display_width, format_number
+from .._atomic import OutputError, check_publishable, publish_directory, write_stdout
+from .._measures import log_odds_change, midpoint, percentage_point_change, relative_change, relative_error_reduction
+from .._provenance import RawDataChanged, sha256_file, verify_file, verify_raw_dir
+from .._text import display_width, format_number
 
 #: The quantity engine's unit for percentages (values in percent units) and for calendar dates.
 PERCENT_UNIT = "percent"
@@ -95,12 +95,12 @@ PIPELINE_MODULES: tuple[str, ...] = (
     "engine/lexicon.toml",
     "engine/_lexicon.py",
     "mentions.py",
-    "codebook.py",
-    "schemas.py",
+    "coding/codebook.py",
+    "dataset/schemas.py",
     "_measures.py",
     "_atomic.py",
     "_text.py",
-    "claims.py",
+    "dataset/pipeline.py",
     "evidence/__init__.py",
     "evidence/_identity.py",
     "evidence/snapshot.py",
@@ -330,7 +330,7 @@ def build_tables(report: Any, mentions: pd.DataFrame, codebook_path: Path, platf
 
 def _evidence_tables(claims: pd.DataFrame, mention_ids: pd.Series) -> dict[str, pd.DataFrame]:
     """The corroboration stage's tables (evidence, corroboration), conformed to their contracts and sorted."""
-    from .evidence.tables import evidence_tables
+    from ..evidence.tables import evidence_tables
 
     frames = evidence_tables(claims, mention_ids=mention_ids)
     return {name: _sorted(name, schemas.conform(name, frame)) for name, frame in frames.items()}
@@ -536,7 +536,7 @@ def workbook_bytes(tables: dict[str, pd.DataFrame], metadata: dict[str, Any]) ->
 
 def _version() -> str:
     # Imported at call time: ecoanalysis/__init__.py imports this module before defining __version__.
-    from . import __version__
+    from .. import __version__
 
     return __version__
 
@@ -671,8 +671,8 @@ def build(
     """
     from tqdm.auto import tqdm  # only a build shows progress; the loaders stay light
 
-    from .document import load_report
-    from .mentions import extract_mentions
+    from ..document import load_report
+    from ..mentions import extract_mentions
 
     out_dir = Path(out_dir) if out_dir is not None else Path(config.PROCESSED_DIR)
     codebook_path = Path(codebook) if codebook is not None else config.CODEBOOK_PATH
@@ -738,8 +738,8 @@ def _read_back_check(tables: dict[str, pd.DataFrame]):
 
 def main(*, quiet: bool = False) -> int:
     """Command-line entry (``python -m ecoanalysis build``): build, print the summary, return an exit code."""
-    from .evidence.snapshot import SnapshotError
-    from .evidence.statements import StatementsError
+    from ..evidence.snapshot import SnapshotError
+    from ..evidence.statements import StatementsError
 
     try:
         result = build(progress=not quiet)
@@ -768,7 +768,7 @@ def input_fingerprint(raw_inputs: Iterable[str | Path] | None = None) -> str:
     """
     if raw_inputs is None:
         raw_inputs = [config.REPORT_PATH, config.REPORT_SIDECAR_PATH, config.CODEBOOK_PATH, cb.PLATFORM_CODEBOOK_PATH, *_evidence_inputs()]
-    package_dir = Path(__file__).resolve().parent
+    package_dir = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for role, path in [("raw", Path(p)) for p in raw_inputs] + [("code", package_dir / n) for n in PIPELINE_MODULES]:
         content = sha256_file(path) if path.exists() else "missing"

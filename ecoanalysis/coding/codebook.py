@@ -56,8 +56,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
-from ._text import TextDecodeError, decode_text, format_number
+from .. import config
+from .._text import TextDecodeError, decode_text, format_number
 
 #: Columns of ``data/raw/codebook.csv``, in the recommended order.
 CODEBOOK_COLUMNS: tuple[str, ...] = (

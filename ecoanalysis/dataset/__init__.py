@@ -1,0 +1,1 @@
+"""The claims dataset: coded mentions -> validated tables -> ``data/processed/``."""

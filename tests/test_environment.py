@@ -124,9 +124,10 @@ def test_importing_the_package_or_asking_for_help_loads_no_heavy_library(stateme
 def test_lazy_names_resolve_to_the_defining_modules():
     import ecoanalysis
     from ecoanalysis import document
-    from ecoanalysis.dataset import pipeline as claims
+    from ecoanalysis.dataset import load
 
-    assert ecoanalysis.load_claims is claims.load_claims and ecoanalysis.Report is document.Report
+    assert ecoanalysis.load_claims is load.load_claims and ecoanalysis.Report is document.Report
     assert set(ecoanalysis.__all__) <= set(dir(ecoanalysis))
     with pytest.raises(AttributeError, match="has no attribute 'load_claim'"):
         ecoanalysis.load_claim
+

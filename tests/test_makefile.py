@@ -32,5 +32,10 @@ def test_each_notebook_has_its_own_stamp_that_depends_on_its_inputs():
     for prerequisite in ("notebooks/%.ipynb", "build/data.stamp", "ecoanalysis/dataset/pipeline.py", "data/processed/claims.csv"):
         assert prerequisite in rule.split(), (prerequisite, rule)
     data_rule = next(line for line in database.splitlines() if line.startswith("build/data.stamp:"))
-    for prerequisite in ("data/raw/codebook.csv", "data/raw/MANIFEST.sha256", "ecoanalysis/quantities.py" if (config.ROOT / "ecoanalysis/quantities.py").exists() else "ecoanalysis/dataset/pipeline.py"):
+    for prerequisite in ("data/raw/codebook.csv", "data/raw/MANIFEST.sha256"):
         assert prerequisite in data_rule.split(), (prerequisite, data_rule)
+    # Every module of the package, in whatever folder, reruns the build (the Makefile walks the package).
+    package = config.ROOT / "ecoanalysis"
+    modules = {p.relative_to(config.ROOT).as_posix() for p in package.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts}
+    assert {"ecoanalysis/coding/codebook.py", "ecoanalysis/dataset/pipeline.py", "ecoanalysis/engine/lexicon.toml"} <= modules
+    assert modules <= set(data_rule.split()), sorted(modules - set(data_rule.split()))

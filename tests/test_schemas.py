@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("ecoanalysis.engine", reason="the schemas take the unit and bound vocabularies from the quantity engine")
 
-from ecoanalysis.coding import codebook as cb  # noqa: E402
+from ecoanalysis import coding as cb  # noqa: E402
 from ecoanalysis import engine as quantities  # noqa: E402
 from ecoanalysis.dataset import schemas  # noqa: E402
 

@@ -22,7 +22,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from ..coding.codebook import CATEGORIES, HOST_KINDS, KINDS, ROLES
+from ..coding.rules import CATEGORIES, HOST_KINDS, KINDS, ROLES
 from ..engine import BOUNDS, CURRENCIES, UNITS
 
 #: pandas dtype for each Table Schema type.

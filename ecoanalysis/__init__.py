@@ -3,7 +3,7 @@
 Data flows one way through the modules::
 
     config -> document (load_report) -> engine (parse_quantity) -> mentions (extract_mentions)
-           -> codebook -> claims (build, load_*: tables, workbook, datapackage)
+           -> coding (codebook join) -> dataset (build, load_*: tables, workbook, datapackage)
            -> evidence (snapshots, counting definitions, verdicts; load_evidence, load_corroboration)
            -> analyses -> plotting
 
@@ -15,8 +15,7 @@ import importlib
 
 from . import config
 from ._provenance import RawDataChanged
-
-__version__ = "0.1.0"
+from ._version import __version__
 
 # Public name -> module that defines it. Modules load on first use (module __getattr__, PEP 562), so
 # ``import ecoanalysis`` and ``python -m ecoanalysis extract --help`` do not pay for pandas, pandera,
@@ -29,15 +28,15 @@ _LAZY: dict[str, str] = {
     "parse_quantity": "engine",
     "extract_mentions": "mentions",
     "Quantity": "engine",
-    "CodebookError": "codebook",
-    "build": "claims",
-    "load_mentions": "claims",
-    "load_claims": "claims",
-    "load_accuracy_pairs": "claims",
-    "load_platforms": "claims",
-    "load_timeline": "claims",
-    "load_evidence": "claims",
-    "load_corroboration": "claims",
+    "CodebookError": "coding",
+    "build": "dataset",
+    "load_mentions": "dataset",
+    "load_claims": "dataset",
+    "load_accuracy_pairs": "dataset",
+    "load_platforms": "dataset",
+    "load_timeline": "dataset",
+    "load_evidence": "dataset",
+    "load_corroboration": "dataset",
     **{
         name: "analyses"
         for name in (

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return snapshot_main(args.mirror, args.repo, track=args.track)
     if args.command == "build":
-        from .claims import main as build_main
+        from .dataset.pipeline import main as build_main
 
         return build_main(quiet=args.quiet)
     from ._extract_files import main as extract_main

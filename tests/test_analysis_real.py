@@ -16,7 +16,7 @@ import pytest
 import ecoanalysis as eco
 from ecoanalysis import analyses as an
 from ecoanalysis import config
-from ecoanalysis.codebook import HOST_KINDS
+from ecoanalysis.coding import HOST_KINDS
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 import ecoanalysis as eco
 from ecoanalysis import analyses as an
 from ecoanalysis import config
-from ecoanalysis.codebook import HOST_KINDS
+from ecoanalysis.coding import HOST_KINDS
 
 
 def _write(tmp_path, text: str):

@@ -22,16 +22,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ecoanalysis import _measures, config
-from ecoanalysis import codebook as cb
+from ecoanalysis import _measures, _text, config
+from ecoanalysis import coding as cb
 
 pytest.importorskip("ecoanalysis.engine", reason="the build needs the quantity engine")
 
-from ecoanalysis import _atomic, schemas  # noqa: E402
+from ecoanalysis import _atomic  # noqa: E402
+from ecoanalysis.dataset import pipeline, schemas  # noqa: E402
 from ecoanalysis.mentions import extract_mentions  # noqa: E402
 
 
-from ecoanalysis import claims as build
+from ecoanalysis import dataset as build
 
 needs_real_codebook = pytest.mark.skipif(not config.CODEBOOK_PATH.exists(), reason="data/raw/codebook.csv not written yet")
 
@@ -75,12 +76,12 @@ def test_log_odds_change_is_antisymmetric(before, after):
 
 
 def test_float_formatting_is_exact_and_short():
-    assert build.format_number(3_200_000.0) == "3200000"
-    assert build.format_number(62.3) == "62.3"
-    assert build.format_number(0.1 + 0.2) == repr(0.1 + 0.2)
-    assert build.format_number(math.nan) == "" and build.format_number(pd.NA) == ""
+    assert _text.format_number(3_200_000.0) == "3200000"
+    assert _text.format_number(62.3) == "62.3"
+    assert _text.format_number(0.1 + 0.2) == repr(0.1 + 0.2)
+    assert _text.format_number(math.nan) == "" and _text.format_number(pd.NA) == ""
     for value in (1 / 3, 1e-7, 2.5e20):
-        assert float(build.format_number(value)) == value
+        assert float(_text.format_number(value)) == value
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -292,7 +293,7 @@ def test_a_build_that_dies_before_the_renames_leaves_the_outputs_untouched(built
     def die(*args, **kwargs):
         raise KeyboardInterrupt("killed while writing the workbook")
 
-    monkeypatch.setattr(build, "datapackage_bytes", die)
+    monkeypatch.setattr(pipeline, "datapackage_bytes", die)
     with pytest.raises(KeyboardInterrupt):
         build.build(report=report, codebook=generated_codebook, out_dir=out_dir, progress=False)
     assert _snapshot(out_dir) == before
@@ -453,14 +454,38 @@ def test_the_input_fingerprint_follows_contents_not_modification_times(default_p
     with open(config.CODEBOOK_PATH, "a", encoding="utf-8") as handle:
         handle.write("\n")
     assert build.input_fingerprint() != before
-    assert "claims.py" in build.PIPELINE_MODULES and "plotting.py" not in build.PIPELINE_MODULES
+
+
+def test_the_fingerprint_covers_every_module_and_every_manifest_file(tmp_path):
+    """A module added anywhere in the package, or a raw file added to the manifest, changes the fingerprint."""
+    package = tmp_path / "ecoanalysis"
+    shutil.copytree(pipeline.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = build.input_fingerprint(package_dir=package)
+    walked = {path.relative_to(package).as_posix() for path in build.code_files(package)}
+    on_disk = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.suffix in (".py", ".toml")}
+    assert walked == on_disk and {"dataset/pipeline.py", "engine/lexicon.toml", "plotting/theme.py"} <= walked
+    (package / "analyses" / "new_question.py").write_text("ANSWER = 42\n", encoding="utf-8")
+    assert build.input_fingerprint(package_dir=package) != before
+    (package / "analyses" / "new_question.py").unlink()
+    assert build.input_fingerprint(package_dir=package) == before
+    (package / "analyses" / "new_question.txt").write_text("notes\n", encoding="utf-8")
+    assert build.input_fingerprint(package_dir=package) == before  # neither code nor data of the package
+    listed = {path.resolve() for path in build.raw_inputs()}
+    manifest = {(config.RAW_DIR / name).resolve() for name in _provenance_names()}
+    assert manifest <= listed and config.CODEBOOK_PATH.resolve() in manifest
+
+
+def _provenance_names() -> list[str]:
+    """File names listed in data/raw/MANIFEST.sha256, read independently of the package."""
+    lines = config.MANIFEST_PATH.read_text(encoding="utf-8").splitlines()
+    return [line.split(maxsplit=1)[1].strip() for line in lines if line.strip()]
 
 
 @pytest.fixture
 def no_newer_inputs(monkeypatch, built):
     """Treat the fixture's build as current: the loaders must read it, not rebuild from the real codebook."""
     package = json.loads((built.out_dir / "datapackage.json").read_text(encoding="utf-8"))
-    monkeypatch.setattr(build, "input_fingerprint", lambda *args: package[build.FINGERPRINT_PROPERTY])
+    monkeypatch.setattr(pipeline, "input_fingerprint", lambda *args: package[build.FINGERPRINT_PROPERTY])
 
 
 def test_loaders_return_validated_tables_with_declared_dtypes(built, no_newer_inputs):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ecoanalysis import codebook as cb
+from ecoanalysis import coding as cb
 
 CODEBOOK_NAME = "codebook.csv"
 

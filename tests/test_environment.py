@@ -123,9 +123,32 @@ def test_importing_the_package_or_asking_for_help_loads_no_heavy_library(stateme
 
 def test_lazy_names_resolve_to_the_defining_modules():
     import ecoanalysis
-    from ecoanalysis import claims, document
+    from ecoanalysis import document
+    from ecoanalysis.dataset import load
 
-    assert ecoanalysis.load_claims is claims.load_claims and ecoanalysis.Report is document.Report
+    assert ecoanalysis.load_claims is load.load_claims and ecoanalysis.Report is document.Report
     assert set(ecoanalysis.__all__) <= set(dir(ecoanalysis))
     with pytest.raises(AttributeError, match="has no attribute 'load_claim'"):
         ecoanalysis.load_claim
+
+
+@pytest.mark.parametrize(
+    "old, replacement, name, new",
+    [
+        ("claims", "ecoanalysis.dataset", "load_claims", "ecoanalysis.dataset.load"),
+        ("claims", "ecoanalysis.dataset", "input_fingerprint", "ecoanalysis.dataset.pipeline"),
+        ("codebook", "ecoanalysis.coding", "join_codebook", "ecoanalysis.coding.codebook"),
+        ("codebook", "ecoanalysis.coding", "HOST_KINDS", "ecoanalysis.coding.rules"),
+        ("schemas", "ecoanalysis.dataset.schemas", "TABLES", "ecoanalysis.dataset.schemas"),
+    ],
+)
+def test_the_moved_modules_warn_name_their_replacement_and_give_the_same_objects(old, replacement, name, new):
+    import importlib
+    import sys
+
+    sys.modules.pop(f"ecoanalysis.{old}", None)  # the warning comes with the first import
+    with pytest.warns(DeprecationWarning, match=f"ecoanalysis.{old} is deprecated; use {replacement} "):
+        alias = importlib.import_module(f"ecoanalysis.{old}")
+    assert getattr(alias, name) is getattr(importlib.import_module(new), name)
+    with pytest.raises(AttributeError, match=replacement):
+        alias.no_such_name

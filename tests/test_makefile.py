@@ -29,8 +29,13 @@ def test_each_notebook_has_its_own_stamp_that_depends_on_its_inputs():
     database = subprocess.run(["make", "--print-data-base", "--question", "--no-builtin-rules"], cwd=config.ROOT,
                               capture_output=True, text=True, timeout=60).stdout
     rule = next(line for line in database.splitlines() if line.startswith("build/notebooks/%.ipynb:"))
-    for prerequisite in ("notebooks/%.ipynb", "build/data.stamp", "ecoanalysis/claims.py", "data/processed/claims.csv"):
+    for prerequisite in ("notebooks/%.ipynb", "build/data.stamp", "ecoanalysis/dataset/pipeline.py", "data/processed/claims.csv"):
         assert prerequisite in rule.split(), (prerequisite, rule)
     data_rule = next(line for line in database.splitlines() if line.startswith("build/data.stamp:"))
-    for prerequisite in ("data/raw/codebook.csv", "data/raw/MANIFEST.sha256", "ecoanalysis/quantities.py" if (config.ROOT / "ecoanalysis/quantities.py").exists() else "ecoanalysis/claims.py"):
+    for prerequisite in ("data/raw/codebook.csv", "data/raw/MANIFEST.sha256"):
         assert prerequisite in data_rule.split(), (prerequisite, data_rule)
+    # Every module of the package, in whatever folder, reruns the build (the Makefile walks the package).
+    package = config.ROOT / "ecoanalysis"
+    modules = {p.relative_to(config.ROOT).as_posix() for p in package.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts}
+    assert {"ecoanalysis/coding/codebook.py", "ecoanalysis/dataset/pipeline.py", "ecoanalysis/engine/lexicon.toml"} <= modules
+    assert modules <= set(data_rule.split()), sorted(modules - set(data_rule.split()))

@@ -87,7 +87,7 @@ def test_loading_the_report_leaves_raw_data_unchanged():
 
 
 def test_a_build_and_the_loaders_leave_raw_data_unchanged(tmp_path):
-    from ecoanalysis import claims
+    from ecoanalysis import dataset as claims
 
     before = snapshot(config.RAW_DIR)
     result = claims.build(out_dir=tmp_path, progress=False)

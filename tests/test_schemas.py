@@ -7,8 +7,9 @@ import pytest
 
 pytest.importorskip("ecoanalysis.engine", reason="the schemas take the unit and bound vocabularies from the quantity engine")
 
-from ecoanalysis import codebook as cb  # noqa: E402
-from ecoanalysis import engine as quantities, schemas  # noqa: E402
+from ecoanalysis import coding as cb  # noqa: E402
+from ecoanalysis import engine as quantities  # noqa: E402
+from ecoanalysis.dataset import schemas  # noqa: E402
 
 
 #: How pandera names the dtype of each Table Schema type.

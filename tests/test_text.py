@@ -6,7 +6,9 @@ import math
 import pandas as pd
 import pytest
 
-from ecoanalysis import _text, claims, codebook, config, document
+from ecoanalysis import _text, config, document
+from ecoanalysis.coding import codebook
+from ecoanalysis.dataset import writers
 
 
 def test_line_index_agrees_with_the_raw_lines_of_the_report(raw_lines):
@@ -36,8 +38,8 @@ def test_one_number_format_everywhere_missing_is_blank():
     assert _text.format_number(3_200_000.0) == "3200000" and _text.format_number(62.3) == "62.3"
     assert _text.format_number(1e15 - 1) == "999999999999999" and float(_text.format_number(1e15)) == 1e15 and float(_text.format_number(2.5e20)) == 2.5e20
     # The formatter used for CSV cells, codebook templates and messages is this one, not a copy.
-    assert claims.format_number is _text.format_number and codebook.format_number is _text.format_number
-    assert not hasattr(codebook, "_format_number") and not hasattr(claims, "_display_width")
+    assert writers.format_number is _text.format_number and codebook.format_number is _text.format_number
+    assert not hasattr(codebook, "_format_number") and not hasattr(writers, "_display_width")
     assert not hasattr(document, "_display_width")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
-from ..codebook import CATEGORIES, HOST_KINDS
+from ..coding.rules import CATEGORIES, HOST_KINDS
 from ._select import select_claims
 
 __all__ = ["AnalysisSpecs", "AnalysisSpecsError", "RatioSpec", "Selection", "load_specs"]

@@ -9,7 +9,7 @@ Modules, in the order data flows through them:
 ``statements``  the hand-written public statements, validated
 ``tables``      the ``evidence`` and ``corroboration`` tables the claims build writes
 
-Only the build (``ecoanalysis.claims``) and the command line import this package.
+Only the build (``ecoanalysis.dataset.pipeline``) and the command line import this package.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ Inputs, all in ``data/raw/evidence/`` and covered by the manifest:
 ``*.csv.gz``        the snapshots (:mod:`.snapshot`)
 
 :func:`evidence_tables` returns ``{"evidence": ..., "corroboration": ...}`` as plain frames; the claims
-build conforms and validates them against :mod:`ecoanalysis.schemas`.
+build conforms and validates them against :mod:`ecoanalysis.dataset.schemas`.
 """
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import config, schemas
+from .. import config
+from ..dataset import schemas
 from .._provenance import verify_file
 from . import metrics, verdicts
 from .snapshot import EVIDENCE_DIR

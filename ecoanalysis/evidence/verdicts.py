@@ -23,7 +23,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..schemas import VERDICTS
+from ..dataset.schemas import VERDICTS
 
 __all__ = ["VERDICTS", "Interval", "precision_step", "count_interval", "date_interval", "parse_iso_date", "verdict", "bracketed"]
 INF = math.inf

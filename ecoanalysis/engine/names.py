@@ -11,7 +11,7 @@ import re
 
 from ._lexicon import LIST_ORDINAL_FOLLOWERS, NAMED_NUMERALS, PERCENT_SIGNS, SET_PHRASES, UNIT_WORDS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .numerals import CHINESE_DIGITS
+from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import (
     _ASCII_LETTERS,
     _NAMED_FIRST_CHARS,
@@ -221,7 +221,10 @@ def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     start, end = core.span()
     if core.lastgroup != "cn":
         return None
-    if _is_set_phrase(text, start) or (end - start > 1 and _is_set_phrase(text, end - 1)):
+    # A set phrase may begin at the numeral's last character, but not when a magnitude stands before
+    # that character: then it is the units digit of the number (三十一个省份 = 31, not 三十 + 一个).
+    last_is_units_digit = text[end - 2] in MAGNITUDES if end - start > 1 else True
+    if _is_set_phrase(text, start) or (not last_is_units_digit and _is_set_phrase(text, end - 1)):
         return NOT_A_QUANTITY
     if end - start == 1 and end < len(text) and text[end] in LIST_ORDINAL_FOLLOWERS and core.group() in CHINESE_DIGITS:
         return NOT_A_QUANTITY

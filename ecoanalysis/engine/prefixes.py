@@ -6,9 +6,18 @@ from __future__ import annotations
 import re
 import string
 
-from ._lexicon import CURRENCY_PREFIXES, MINUS_SIGNS, PREFIX_QUALIFIERS, PREFIX_QUALIFIER_GUARDS
+from ._lexicon import (
+    BRIDGE_STOP,
+    BRIDGED_ADJECTIVES,
+    BRIDGED_ADVERBS,
+    CURRENCY_PREFIXES,
+    LINKING_VERBS,
+    MINUS_SIGNS,
+    PREFIX_QUALIFIERS,
+    PREFIX_QUALIFIER_GUARDS,
+)
 from .draft import Draft
-from .patterns import _GAP, _GAP_CHARS, _MINUS_WORDS, _alternation, _guarded
+from .patterns import _CN_CHARS, _GAP, _GAP_CHARS, _MINUS_WORDS, _alternation, _guarded
 
 _PREFIX_RE = re.compile(
     "(?P<q>"
@@ -18,6 +27,15 @@ _PREFIX_RE = re.compile(
 _PREFIX_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in PREFIX_QUALIFIERS)
 #: _PREFIX_RE is searched for in the characters right before the number (qualifier plus gap).
 _PREFIX_WINDOW = 6
+
+#: A bound word, a verb, the number: 至少配备2名, 最高可达30千瓦 (see [qualifiers.bridged] in the lexicon).
+_BRIDGE_VERB_CHAR = rf"(?![{_CN_CHARS}{BRIDGE_STOP}])[\u4e00-\u9fff]"
+_BRIDGED_RE = re.compile(
+    rf"(?:(?P<adverb>{_alternation(BRIDGED_ADVERBS)}){_BRIDGE_VERB_CHAR}{{1,3}}"
+    rf"|(?P<adjective>{_alternation(BRIDGED_ADJECTIVES)})(?:{_alternation(LINKING_VERBS)})){_GAP}\Z"
+)
+_BRIDGED_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in (*BRIDGED_ADVERBS, *BRIDGED_ADJECTIVES))
+_BRIDGED_WINDOW = 2 + max(3, *(len(verb) for verb in LINKING_VERBS)) + 1
 
 
 _MINUS_CHARS: frozenset[str] = frozenset(sign for sign in MINUS_SIGNS if len(sign) == 1)
@@ -79,14 +97,32 @@ def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
     """A qualifier before the number (超过, 约合, 至少, 不足): its bound."""
     # Pre-filter: the last non-gap character of the window must end a qualifier.
     if text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:] not in _PREFIX_LAST_CHARS:
-        return prefix_end, False
+        return _read_bridged_qualifier(text, draft, prefix_end)
     qualifier = _PREFIX_RE.search(text, max(0, prefix_end - _PREFIX_WINDOW), prefix_end)
     if qualifier is None:
-        return prefix_end, False
+        return _read_bridged_qualifier(text, draft, prefix_end)
     word = qualifier.group("q")
     bound = PREFIX_QUALIFIERS[word]
     if word == "近" and draft.unit == "duration":
         bound = "eq"  # 近 6 年 = "the last six years", not "nearly six"
+    if bound == "eq":  # 达, 为: a linking verb, perhaps after a bound word (最高可达)
+        start, bridged = _read_bridged_qualifier(text, draft, prefix_end)
+        if bridged:
+            return start, True
     draft.qualifiers.insert(0, word)
     draft.bounds.append(bound)
     return qualifier.start(), True
+
+
+def _read_bridged_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """A bound word separated from the number by a verb (至少配备2名, 最高可达30千瓦): its bound."""
+    window_start = max(0, prefix_end - _BRIDGED_WINDOW)
+    if not any(char in _BRIDGED_FIRST_CHARS for char in text[window_start:prefix_end]):
+        return prefix_end, False
+    match = _BRIDGED_RE.search(text, window_start, prefix_end)
+    if match is None:
+        return prefix_end, False
+    word = match.group("adverb") or match.group("adjective")
+    draft.qualifiers.insert(0, word)
+    draft.bounds.append(BRIDGED_ADVERBS.get(word) or BRIDGED_ADJECTIVES[word])
+    return match.start(), True

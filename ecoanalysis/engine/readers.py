@@ -154,6 +154,7 @@ def _read_date_code(text: str, core: re.Match, with_prefix: bool) -> Draft | Non
     draft = Draft(start, end, float(year))
     draft.unit = "date"
     draft.month = month
+    draft.name_like = True  # a stamp that identifies a batch or file, not a date the text talks about
     return draft
 
 

@@ -15,6 +15,7 @@ from ._lexicon import (
     HALF_PERCENT,
     HALF_WORD,
     INFIX_GUARDS,
+    INDEX_WORDS,
     INFIX_QUALIFIERS,
     LABEL_WORDS,
     PERCENTAGE_POINT_WORDS,
@@ -55,6 +56,8 @@ VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到�
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
 def _unit_pattern(word: str) -> str:
     pattern = _guarded(word, UNIT_GUARDS, behind=False)
+    if UNIT_WORDS[word].after:
+        pattern = f"(?<=[{UNIT_WORDS[word].after}]){pattern}"
     return pattern + "(?![A-Za-z])" if UNIT_WORDS[word].latin else pattern
 
 
@@ -70,8 +73,8 @@ _INFIX_ALT = "|".join(_guarded(w, INFIX_GUARDS, behind=False) for w in sorted(IN
 _SECTION_MAG_CHARS = "万萬亿億"
 _TAIL_RE = re.compile(
     # a magnitude (at most 万亿-style compounds), then 余/多 (17 万多); or 余/多 then 万/亿 (10 余万, 十多亿)
-    rf"(?:{_GAP}(?:(?P<mag>{_MAG_RUN})(?!{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}度])(?:{_GAP}(?P<infix>{_INFIX_ALT}))?"
-    rf"|(?P<infix2>{_INFIX_ALT})(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?![{_TAIL_MAG_CHARS}度]))?))?"
+    rf"(?:{_GAP}(?:(?P<mag>{_MAG_RUN})(?!{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]|(?<![{_SECTION_MAG_CHARS}])度)(?:{_GAP}(?P<infix>{_INFIX_ALT}))?"
+    rf"|(?P<infix2>{_INFIX_ALT})(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?![{_TAIL_MAG_CHARS}]|(?<![{_SECTION_MAG_CHARS}])度))?))?"
     rf"(?:{_GAP}(?:(?P<pct>{_alternation(PERCENT_SIGNS)})|(?P<pp>{_alternation(PERCENTAGE_POINT_WORDS)})"
     rf"|(?P<cheng>{TENTHS_WORD})(?![{TENTHS_GUARD}])"
     rf"|(?P<frac>分之)|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
@@ -100,7 +103,12 @@ FRACTION_DENOMINATORS: frozenset[int] = frozenset(range(2, 11)) | {100, 1000}
 _COMPOUND_RE = re.compile(
     r"(?P<section>[万萬亿億])(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?P<mag>[千仟百佰十拾]?[万萬]?)(?![0-9.年月日号:%])"
 )
-_SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+")
+#: PDF thousands groups after the first 1-3 digits, the last perhaps with decimals (1 368.5万元).
+_SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+(?:\.[0-9]+)?")
+
+
+#: Characters that are both the digit ten and a magnitude (十万 = 一十万).
+_TEN_CHARS = "十拾"
 
 
 def _small_number(numeral: str) -> int | None:
@@ -271,7 +279,17 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
         label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
         if label is not None and _TAIL_RE.match(text, label.end()).end() == label.end():  # 图 3, 表 4-2, 附件 2
             return _name_draft(max(0, start - _LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
+    if reading.is_arabic and _is_index_name(text, start, reading.end):
+        return _name_draft(start, reading.end, draft.value)
     return None
+
+
+def _is_index_name(text: str, start: int, end: int) -> bool:
+    """沪深300指数: digits glued between a name and 指数 belong to the index's name."""
+    if start == 0 or not text.startswith(INDEX_WORDS, end):
+        return False
+    before = text[start - 1]
+    return "\u4e00" <= before <= "\u9fff" and before not in VALUE_VERB_CHARS
 
 
 def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix: bool) -> None:
@@ -357,8 +375,9 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
     if not reading.is_arabic and not reading.context and not lenient:
         # A bare Chinese numeral is a quantity only when it is a real multi-character number such as
         # 十五万六千; single characters and bare magnitudes (千万 "by all means") need context.
-        # An unreadable run without context is no quantity either (一五一十 "in full detail").
-        if len(numeral) < 2 or reading.magnitude_only or not any(char in MAGNITUDES for char in numeral) or (
+        # An unreadable run without context is no quantity either (一五一十 "in full detail"). A leading
+        # 十 is the digit ten as well as a magnitude, so 十万 and 十亿 are numbers by themselves.
+        if len(numeral) < 2 or (reading.magnitude_only and numeral[0] not in _TEN_CHARS) or not any(char in MAGNITUDES for char in numeral) or (
             draft.value is None
         ):
             draft.weak = DECIMAL_POINT_WORD not in numeral  # 零点五 is a number by itself

@@ -117,7 +117,7 @@ def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
 def _read_bridged_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """A bound word separated from the number by a verb (至少配备2名, 最高可达30千瓦): its bound."""
     window_start = max(0, prefix_end - _BRIDGED_WINDOW)
-    if not any(char in _BRIDGED_FIRST_CHARS for char in text[window_start:prefix_end]):
+    if _BRIDGED_FIRST_CHARS.isdisjoint(text[window_start:prefix_end]):
         return prefix_end, False
     match = _BRIDGED_RE.search(text, window_start, prefix_end)
     if match is None:

@@ -86,6 +86,7 @@ DISCOUNT_GUARD: str = _NUMERALS["discount_guard"]
 MORE_GUARD: str = _NUMERALS["more_guard"]
 HALF_GUARD: str = _NUMERALS["half_guard"]
 WORTH_WORD: str = _NUMERALS["worth_word"]
+PER_WORD: str = _NUMERALS["per_word"]
 RANGE_CONNECTORS: tuple[str, ...] = tuple(_DATA["ranges"]["connectors"])
 LIST_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["separators"])
 RELATIVE_YEARS: dict[str, int] = dict(_DATA["dates"]["relative_years"])

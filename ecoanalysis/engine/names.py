@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import LIST_ORDINAL_FOLLOWERS, NAMED_NUMERALS, PERCENT_SIGNS, SET_PHRASES, UNIT_WORDS
+from ._lexicon import LIST_ORDINAL_FOLLOWERS, NAMED_NUMERALS, PER_WORD, PERCENT_SIGNS, SET_PHRASES, UNIT_WORDS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import (
@@ -229,3 +229,21 @@ def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     if end - start == 1 and end < len(text) and text[end] in LIST_ORDINAL_FOLLOWERS and core.group() in CHINESE_DIGITS:
         return NOT_A_QUANTITY
     return None
+
+
+#: Leading characters of a bare magnitude that still reads as a denominator (十万 in 每十万人).
+_DENOMINATOR_LEAD = "十拾"
+#: Durations after 每 + magnitude state a period (每十年, 每百天), which is a quantity.
+_DURATION_WORDS: tuple[str, ...] = tuple(word for word, info in UNIT_WORDS.items() if info.unit == "duration")
+
+
+def _read_rate_denominator(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """每百户, 每千人口, 每十万人: a bare magnitude after 每 is the base of a rate, no quantity."""
+    start = core.start()
+    if core.lastgroup != "cn" or start == 0 or text[start - 1] != PER_WORD:
+        return None
+    numeral = core.group()
+    body = numeral[1:] if len(numeral) > 1 and numeral[0] in _DENOMINATOR_LEAD else numeral
+    if not all(char in MAGNITUDES for char in body) or text.startswith(_DURATION_WORDS, core.end()):
+        return None
+    return NOT_A_QUANTITY

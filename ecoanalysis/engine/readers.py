@@ -27,6 +27,7 @@ from .names import (
     _read_list_marker,
     _read_named_numeral,
     _read_phone,
+    _read_rate_denominator,
     _read_section_number,
     _read_set_phrase,
     _read_web_or_time,
@@ -211,6 +212,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("cn", _read_fixed_phrase),
     ("cn", _read_doubling),
     ("cn", _read_set_phrase),
+    ("cn", _read_rate_denominator),
 )
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.

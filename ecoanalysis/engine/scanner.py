@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import RANGE_CONNECTORS
+from ._lexicon import BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, PREFIX_QUALIFIERS, RANGE_CONNECTORS
 from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_units
 from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
@@ -40,7 +40,7 @@ _RANGE_RE = re.compile(rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}
 
 def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) -> None:
     """Extend ``first`` with a range connector and a second quantity (6 到 8 周, 2019-2021 年)."""
-    if first.name_like or first.bounds:
+    if first.name_like or not _bounded_only_before(first):
         return
     if _char_after_gap(text, first.end) not in _RANGE_FIRST_CHARS:
         return
@@ -89,6 +89,17 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     first.consumed = second.consumed
     first.footnote = first.footnote or second.footnote
     first.weak = False  # 六至八: the range is the context
+
+
+#: Qualifiers written before a number; one of them before a range qualifies the whole range (约三至五成).
+_PREFIX_WORDS: frozenset[str] = frozenset(PREFIX_QUALIFIERS) | frozenset(BRIDGED_ADVERBS) | frozenset(BRIDGED_ADJECTIVES)
+
+
+def _bounded_only_before(draft: Draft) -> bool:
+    """No bound yet, or only those of qualifiers before the number (not 以上, 左右, 余 after it, not a span)."""
+    if "range" in draft.bounds or "vague" in draft.bounds:
+        return False
+    return all(qualifier in _PREFIX_WORDS for qualifier in draft.qualifiers)
 
 
 def _merge_month_range(first: Draft, second: Draft, conn: str) -> bool:

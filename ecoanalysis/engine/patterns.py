@@ -22,6 +22,7 @@ from ._lexicon import (
     PERCENT_SIGNS,
     PERMILLE_SIGN,
     RANGE_CONNECTORS,
+    SUFFIX_GUARDS,
     SUFFIX_QUALIFIERS,
     TENTHS_WORD,
     UNIT_GUARDS,
@@ -91,7 +92,8 @@ _CORE_RE = re.compile(
 )
 _TAIL_MAG_CHARS = "十百千万萬亿億"
 _SUFFIX_ALT = "|".join(
-    re.escape(w) + ("(?![0-9０-９])" if w in "+＋" else "") for w in sorted(SUFFIX_QUALIFIERS, key=len, reverse=True)
+    _guarded(w, SUFFIX_GUARDS, behind=False) + ("(?![0-9０-９])" if w in "+＋" else "")
+    for w in sorted(SUFFIX_QUALIFIERS, key=len, reverse=True)
 )
 _SUFFIX_RE = re.compile(rf"{_GAP}(?P<suffix>{_SUFFIX_ALT})")
 # Pre-filters. Most numbers are followed by none of the tails, preceded by no qualifier and not part of a

@@ -54,6 +54,8 @@ from .tails import _magnitude_scale
 #: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker.
 VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到至于了第和与及或、（(：:")
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
+
+
 def _unit_pattern(word: str) -> str:
     pattern = _guarded(word, UNIT_GUARDS, behind=False)
     if UNIT_WORDS[word].after:

@@ -6,6 +6,8 @@ turns those into a DataFrame with provenance. Words live in ``lexicon.toml`` (se
 """
 from __future__ import annotations
 
-from .scanner import BOUNDS, CURRENCIES, SENTENCE_END, UNITS, Draft, Quantity, parse_quantity, scan
+from .draft import BOUNDS, CURRENCIES, UNITS, Draft, Quantity
+from .pairs import SENTENCE_END
+from .scanner import parse_quantity, scan
 
 __all__ = ["BOUNDS", "CURRENCIES", "SENTENCE_END", "UNITS", "Draft", "Quantity", "parse_quantity", "scan"]

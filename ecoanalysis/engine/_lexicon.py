@@ -18,6 +18,7 @@ class UnitWord:
     currency: str | None = None
     scale: float = 1.0
     latin: bool = False  # a Latin symbol (GB, kW): must not run on into more letters
+    after: str = ""  # when set, the word is a unit only right after one of these characters (亿度)
 
 
 def _load() -> dict:
@@ -35,7 +36,7 @@ def _unit_words(rows: list[dict]) -> tuple[dict[str, UnitWord], dict[str, str]]:
                 raise ValueError(f"{LEXICON_FILE}: unit word {word!r} is listed twice")
             words[word] = UnitWord(
                 unit=row.get("class"), symbol=row.get("symbol"), currency=row.get("currency"),
-                scale=float(row.get("scale", 1)), latin=word.isascii() and word[-1].isalpha(),
+                scale=float(row.get("scale", 1)), latin=word.isascii() and word[-1].isalpha(), after=row.get("after", ""),
             )
             guard = per_word.get(word, row.get("guard", ""))
             if guard:
@@ -48,7 +49,12 @@ _DATA = _load()
 PREFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["prefix"])
 PREFIX_QUALIFIER_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["prefix_guard"])
 SUFFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["suffix"])
+SUFFIX_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["suffix_guard"])
 INFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["infix"])
+BRIDGED_ADVERBS: dict[str, str] = dict(_DATA["qualifiers"]["bridged"]["adverbs"])
+BRIDGED_ADJECTIVES: dict[str, str] = dict(_DATA["qualifiers"]["bridged"]["adjectives"])
+LINKING_VERBS: tuple[str, ...] = tuple(_DATA["qualifiers"]["bridged"]["linking_verbs"])
+BRIDGE_STOP: str = _DATA["qualifiers"]["bridged"]["stop"]
 INFIX_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["infix_guard"])
 MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])
@@ -62,6 +68,7 @@ HALF_WORD: str = _DATA["half"]["word"]
 HALF_PERCENT: float = float(_DATA["half"]["percent"])
 DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
 LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))
+INDEX_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["index_words"])
 
 _NUMERALS = _DATA["numerals"]
 VAGUE_PREFIXES: frozenset[str] = frozenset(_NUMERALS["vague_prefixes"])
@@ -80,6 +87,7 @@ DISCOUNT_GUARD: str = _NUMERALS["discount_guard"]
 MORE_GUARD: str = _NUMERALS["more_guard"]
 HALF_GUARD: str = _NUMERALS["half_guard"]
 WORTH_WORD: str = _NUMERALS["worth_word"]
+PER_WORD: str = _NUMERALS["per_word"]
 RANGE_CONNECTORS: tuple[str, ...] = tuple(_DATA["ranges"]["connectors"])
 LIST_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["separators"])
 RELATIVE_YEARS: dict[str, int] = dict(_DATA["dates"]["relative_years"])

@@ -92,15 +92,34 @@ def parse_chinese_integer(numeral: str) -> int | None:
         return None
     numeral = numeral.translate(_EXPAND_TENS)
     if not any(char in MAGNITUDES for char in numeral):
-        # A digit-by-digit reading: 二〇一九 -> 2019.
-        digits = [CHINESE_DIGITS.get(char) for char in numeral]
-        if any(digit is None for digit in digits):
-            return None
-        return int("".join(str(digit) for digit in digits))
+        return _read_digit_by_digit(numeral)
+    return _read_magnitude_numeral(numeral)
 
-    # parts: finished (value, order) pairs, order = the section magnitude last applied to them. A new
-    # section magnitude multiplies the current section plus every earlier part of lower order, which
-    # reads 一万亿零一亿 as 10^12 + 10^8 and 十二万三千四百五十六亿 as 123456 x 10^8.
+
+def _read_digit_by_digit(numeral: str) -> int | None:
+    """A numeral without magnitudes, read digit by digit as in years: 二〇一九 -> 2019."""
+    digits = [CHINESE_DIGITS.get(char) for char in numeral]
+    if any(digit is None for digit in digits):
+        return None
+    return int("".join(str(digit) for digit in digits))
+
+
+def _close_section(parts: list[tuple[int, int]], unit_value: int, magnitude: int) -> None:
+    """Apply a section magnitude (万, 亿) to the current section and to every earlier part of lower order.
+
+    ``parts`` holds finished (value, order) pairs, order being the section magnitude last applied to
+    them; this reads 一万亿零一亿 as 10^12 + 10^8 and 十二万三千四百五十六亿 as 123456 x 10^8.
+    """
+    bare = unit_value == 0  # 万亿, 亿亿: the unit multiplies what precedes it
+    while parts and (parts[-1][1] < magnitude or (bare and parts[-1][1] <= magnitude)):
+        unit_value += parts.pop()[0]
+    if unit_value == 0:
+        unit_value = 1  # a bare 万 or 亿 is 10^4 or 10^8
+    parts.append((unit_value * magnitude, magnitude))
+
+
+def _read_magnitude_numeral(numeral: str) -> int | None:
+    """A numeral with magnitudes (三千四百万, 一万五); ``None`` when the characters make no numeral."""
     parts: list[tuple[int, int]] = []
     section = 0  # current section below the last section magnitude
     pending_digit: int | None = None  # a digit waiting for its magnitude
@@ -127,13 +146,7 @@ def parse_chinese_integer(numeral: str) -> int | None:
             zero_seen = False
         elif char in SECTION_MAGNITUDES:
             magnitude = SECTION_MAGNITUDES[char]
-            unit_value = section + (pending_digit or 0)
-            bare = unit_value == 0  # 万亿, 亿亿: the unit multiplies what precedes it
-            while parts and (parts[-1][1] < magnitude or (bare and parts[-1][1] <= magnitude)):
-                unit_value += parts.pop()[0]
-            if unit_value == 0:
-                unit_value = 1  # a bare 万 or 亿 is 10^4 or 10^8
-            parts.append((unit_value * magnitude, magnitude))
+            _close_section(parts, section + (pending_digit or 0), magnitude)
             last_small = 10**5
             section = 0
             pending_digit = None

@@ -1,0 +1,249 @@
+"""Whole-mention readers for digits that name rather than count: URLs, e-mail addresses, clock times,
+phone numbers, citation markers [2], list markers (1), section numbers 1.1 at line start, Latin names
+GPT-3, named numerals 十四五 and set phrases 一批/第三方.
+
+Each reader answers ``Draft`` (a name-like mention), :data:`NOT_A_QUANTITY` (no row) or ``None``
+(not this idiom).
+"""
+from __future__ import annotations
+
+import re
+
+from ._lexicon import LIST_ORDINAL_FOLLOWERS, NAMED_NUMERALS, PER_WORD, PERCENT_SIGNS, SET_PHRASES, UNIT_WORDS
+from .draft import Draft, NOT_A_QUANTITY, _name_draft
+from .numerals import CHINESE_DIGITS, MAGNITUDES
+from .patterns import (
+    _ASCII_LETTERS,
+    _NAMED_FIRST_CHARS,
+    _NAMED_LOOKBACK,
+    _TAIL_FIRST_CHARS,
+    _WEB_GLUE,
+    _char_after_gap,
+    _cn_to_number,
+    _first_chars,
+    _parse_arabic,
+)
+
+_SET_PHRASE_RE = re.compile("|".join(SET_PHRASES))
+_SET_PHRASE_FIRST_CHARS = _first_chars(SET_PHRASES)  # cheap pre-filter before each match call
+_SET_PHRASE_LOOKBACK = 3  # the numeral stands at most 3 characters into a set phrase (一带一路)
+_NAMED_RE = re.compile("|".join(NAMED_NUMERALS))
+_LATIN_UNIT_RE = re.compile(
+    "|".join(re.escape(w) + "(?![A-Za-z])" for w in sorted((w for w in UNIT_WORDS if UNIT_WORDS[w].latin), key=len, reverse=True))
+)
+
+
+def _phrase_covering(text: str, position: int, pattern: re.Pattern, first_chars: frozenset[str], lookback: int) -> re.Match | None:
+    """A match of ``pattern`` starting at most ``lookback`` characters before ``position`` and covering it."""
+    for back in range(lookback + 1):
+        begin = position - back
+        if begin < 0:
+            break
+        if text[begin] not in first_chars:  # cheap pre-filter before each match call
+            continue
+        match = pattern.match(text, begin)
+        if match is not None and match.end() > position:
+            return match
+    return None
+
+
+def _is_set_phrase(text: str, position: int) -> bool:
+    """Whether the numeral character at ``position`` belongs to a set phrase (一批, 零售, 百度...)."""
+    return _phrase_covering(text, position, _SET_PHRASE_RE, _SET_PHRASE_FIRST_CHARS, _SET_PHRASE_LOOKBACK) is not None
+
+
+def _named_numeral(text: str, start: int) -> re.Match | None:
+    """The name (十四五, 第十四个五年规划, 图 1...) whose numeral starts at ``start``, if any."""
+    return _phrase_covering(text, start, _NAMED_RE, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK)
+
+
+def _read_core(text: str, core: re.Match) -> float | None:
+    numeral = core.group()
+    if core.lastgroup == "arabic":
+        return _parse_arabic(numeral)
+    return _cn_to_number(numeral)
+_NAME_GLUE_BEFORE: frozenset[str] = _ASCII_LETTERS | {"-"}
+
+
+def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Span of an ASCII name token around digits (5G, RK18, Apollo6.0, GPT-3), or None."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    glued_before = bool(before) and before.isascii() and before.isalpha()
+    if not glued_before and before == "-" and start > 1 and text[start - 2].isascii() and text[start - 2].isalpha():
+        glued_before = True
+    glued_after = bool(after) and after.isascii() and after.isalpha()
+    if not (glued_before or glued_after):
+        return None
+    left = start
+    while left > 0 and (text[left - 1].isascii() and (text[left - 1].isalnum() or text[left - 1] == "-")):
+        left -= 1
+    right = end
+    while right < len(text) and text[right].isascii() and (
+        text[right].isalnum() or (text[right] == "." and right + 1 < len(text) and text[right + 1].isdigit())
+    ):
+        right += 1
+    while left < start and text[left] == "-":
+        left += 1
+    return left, right
+
+
+def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """十四五, 第十四个五年规划, 360 公司: numerals that are names."""
+    start = core.start()
+    if not with_prefix or _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1]):
+        return None
+    named = _named_numeral(text, start)
+    if named is None:
+        return None
+    surface = text[named.start():named.end()].rstrip()
+    draft = _name_draft(named.start(), named.start() + len(surface), _read_core(text, core))
+    if surface.startswith("第"):
+        draft.value = _cn_to_number(surface[1:3])
+    return draft
+_WEB_TOKEN_RE = re.compile(r"[!-~]+")
+_WEB_START_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://|www\.|[A-Za-z0-9._%+\-]+@(?=[A-Za-z0-9\-]+\.)")
+_TIME_RE = re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?![0-9])")
+_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8}|[48]00-?[0-9]{3}-?[0-9]{4})(?![0-9])")
+
+
+def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Digits of a URL, an e-mail address (name-like, the whole token) or a clock time 20:47 (name-like)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic":
+        return None
+    if not ((start > 0 and text[start - 1] in _WEB_GLUE) or text[end:end + 1] in _WEB_GLUE):
+        return None
+    if text[end:end + 1] == ":" and (start == 0 or not text[start - 1].isdigit()):
+        clock = _TIME_RE.match(text, start)
+        if clock is not None:
+            return _name_draft(start, clock.end(), None)
+    left = start
+    while left > 0 and "!" <= text[left - 1] <= "~":
+        left -= 1
+    token = _WEB_TOKEN_RE.match(text, left)
+    if token is None:  # full-width digits
+        return None
+    # A URL starts at its scheme (RFC 3986: a letter, then letters, digits, + - .) or at www., an e-mail
+    # address at its local part; "]" (legal only around an IPv6 host) ends it. So the Markdown or prose
+    # glued around it, "[docs](http://...)", is not part of it.
+    word = token.group()
+    begins = [m.start() for m in _WEB_START_RE.finditer(word) if m.start() <= start - left]
+    if not begins:
+        return None
+    begin = left + begins[-1]
+    close = text.find("]", begin, left + len(word))
+    finish = close if close >= 0 else left + len(word)
+    surface = text[begin:finish].rstrip(".,;:!?)(")
+    if begin + len(surface) < end:
+        return None
+    return _name_draft(begin, begin + len(surface), None)
+
+
+def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Telephone numbers (13812345678, 010-12345678, 400-123-4567): name-like."""
+    start = core.start()
+    if core.lastgroup != "arabic" or text[start] not in "0148" or (start > 0 and text[start - 1].isdigit()):
+        return None
+    phone = _PHONE_RE.match(text, start)
+    if phone is None or _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
+        return None  # 13000000000 元 is an amount
+    return _name_draft(start, phone.end(), None)
+
+
+_CITATION_RE = re.compile(r"[\[［](?:[0-9]{1,3}[,，\-–—~、 ]*)+[\]］]")
+_CITATION_LOOKBACK = 16
+
+
+def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Citation markers [2], [19], [2,6], [3-5]: no quantity."""
+    start = core.start()
+    if core.lastgroup != "arabic" or start == 0:
+        return None
+    window = text[max(0, start - _CITATION_LOOKBACK):start]
+    bracket = max(window.rfind("["), window.rfind("［"))
+    if bracket < 0:
+        return None
+    begin = start - len(window) + bracket
+    citation = _CITATION_RE.match(text, begin)
+    return NOT_A_QUANTITY if citation is not None and citation.end() > start else None
+
+
+_SECTION_RE = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+[ \t\u3000]|[.．、](?![0-9]))")
+
+
+_LIST_MARKER_OPEN = frozenset("（(")
+_LIST_MARKER_CLOSE = frozenset("）)")
+
+
+def _read_list_marker(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """List markers (1), （2）: a one- or two-digit number alone in brackets is no quantity."""
+    start, end = core.span()
+    if end - start > 2 or start == 0 or text[start - 1] not in _LIST_MARKER_OPEN:
+        return None
+    return NOT_A_QUANTITY if text[end:end + 1] in _LIST_MARKER_CLOSE else None
+
+
+def _read_section_number(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Section and list numbers at the start of a line or block (1.1 数据来源, 2. 方法, 3、): name-like."""
+    start = core.start()
+    if core.lastgroup != "arabic" or not with_prefix:
+        return None
+    left = start
+    while left > 0 and text[left - 1] in " \t\u3000":
+        left -= 1
+    if left > 0 and text[left - 1] != "\n":
+        return None
+    section = _SECTION_RE.match(text, start)
+    if section is None or _char_after_gap(text, section.end()) in _TAIL_FIRST_CHARS | PERCENT_SIGNS:
+        return None
+    surface = text[start:section.end()].rstrip(" \t\u3000.．、")
+    return _name_draft(start, start + len(surface), None)
+
+
+def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Digits glued to Latin letters (5G, RK18, Apollo6.0, GPT-3) unless the letters are a unit (100GB)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic":
+        return None
+    if not ((start > 0 and text[start - 1] in _NAME_GLUE_BEFORE) or text[end:end + 1] in _ASCII_LETTERS):
+        return None
+    if text[end:end + 1] in _ASCII_LETTERS and _LATIN_UNIT_RE.match(text, end) is not None and not (
+        start > 0 and text[start - 1] in _ASCII_LETTERS
+    ):
+        return None  # 100GB, 5EFLOPS: a number and its unit
+    span = _ascii_name_span(text, start, end)
+    return None if span is None else _name_draft(span[0], span[1], _read_core(text, core))
+
+
+def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Chinese numerals inside set phrases (一批, 零售, 百度, 第三方) and list ordinals (一是): no quantity."""
+    start, end = core.span()
+    if core.lastgroup != "cn":
+        return None
+    # A set phrase may begin at the numeral's last character, but not when a magnitude stands before
+    # that character: then it is the units digit of the number (三十一个省份 = 31, not 三十 + 一个).
+    last_is_units_digit = text[end - 2] in MAGNITUDES if end - start > 1 else True
+    if _is_set_phrase(text, start) or (not last_is_units_digit and _is_set_phrase(text, end - 1)):
+        return NOT_A_QUANTITY
+    if end - start == 1 and end < len(text) and text[end] in LIST_ORDINAL_FOLLOWERS and core.group() in CHINESE_DIGITS:
+        return NOT_A_QUANTITY
+    return None
+
+
+#: Leading characters of a bare magnitude that still reads as a denominator (十万 in 每十万人).
+_DENOMINATOR_LEAD = "十拾"
+#: Durations after 每 + magnitude state a period (每十年, 每百天), which is a quantity.
+_DURATION_WORDS: tuple[str, ...] = tuple(word for word, info in UNIT_WORDS.items() if info.unit == "duration")
+
+
+def _read_rate_denominator(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """每百户, 每千人口, 每十万人: a bare magnitude after 每 is the base of a rate, no quantity."""
+    start = core.start()
+    if core.lastgroup != "cn" or start == 0 or text[start - 1] != PER_WORD:
+        return None
+    numeral = core.group()
+    body = numeral[1:] if len(numeral) > 1 and numeral[0] in _DENOMINATOR_LEAD else numeral
+    if not all(char in MAGNITUDES for char in body) or text.startswith(_DURATION_WORDS, core.end()):
+        return None
+    return NOT_A_QUANTITY

@@ -1,0 +1,128 @@
+"""Readers of what stands before a number: the minus sign (-, −, 负), a currency written before it
+(人民币, $, US$) and a qualifier with its bound (超过, 约, 至少).
+"""
+from __future__ import annotations
+
+import re
+import string
+
+from ._lexicon import (
+    BRIDGE_STOP,
+    BRIDGED_ADJECTIVES,
+    BRIDGED_ADVERBS,
+    CURRENCY_PREFIXES,
+    LINKING_VERBS,
+    MINUS_SIGNS,
+    PREFIX_QUALIFIERS,
+    PREFIX_QUALIFIER_GUARDS,
+)
+from .draft import Draft
+from .patterns import _CN_CHARS, _GAP, _GAP_CHARS, _MINUS_WORDS, _alternation, _guarded
+
+_PREFIX_RE = re.compile(
+    "(?P<q>"
+    + "|".join(_guarded(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
+    + rf"){_GAP}\Z"
+)
+_PREFIX_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in PREFIX_QUALIFIERS)
+#: _PREFIX_RE is searched for in the characters right before the number (qualifier plus gap).
+_PREFIX_WINDOW = 6
+
+#: A bound word, a verb, the number: 至少配备2名, 最高可达30千瓦 (see [qualifiers.bridged] in the lexicon).
+_BRIDGE_VERB_CHAR = rf"(?![{_CN_CHARS}{BRIDGE_STOP}])[\u4e00-\u9fff]"
+_BRIDGED_RE = re.compile(
+    rf"(?:(?P<adverb>{_alternation(BRIDGED_ADVERBS)}){_BRIDGE_VERB_CHAR}{{1,3}}"
+    rf"|(?P<adjective>{_alternation(BRIDGED_ADJECTIVES)})(?:{_alternation(LINKING_VERBS)})){_GAP}\Z"
+)
+_BRIDGED_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in (*BRIDGED_ADVERBS, *BRIDGED_ADJECTIVES))
+_BRIDGED_WINDOW = 2 + max(3, *(len(verb) for verb in LINKING_VERBS)) + 1
+
+
+_MINUS_CHARS: frozenset[str] = frozenset(sign for sign in MINUS_SIGNS if len(sign) == 1)
+_MINUS_LAST_CHARS: frozenset[str] = frozenset(sign[-1] for sign in MINUS_SIGNS)
+
+
+def _is_sign_word(sign: str) -> bool:
+    """负, 零下: written words, unlike the dashes, never a range connector."""
+    return all("\u4e00" <= char <= "\u9fff" for char in sign)
+#: Characters before a hyphen that make it a range dash or part of a name (2019-2021, GPT-3, (a)-1).
+_NOT_SIGN_BEFORE = frozenset(string.ascii_letters + string.digits + "０１２３４５６７８９)）]］%％")
+
+
+def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
+    """A minus sign right before the number (-3.5%, 负 12.6%, 增长-2.1%, 零下 5℃) negates it (never a date's).
+
+    A dash after a digit, a Latin letter or a closing bracket is a range or part of a name (2019-2021,
+    GPT-3); the words 负 and 零下 are signs wherever they stand, also with a space before the number.
+    """
+    if draft.unit == "date" or prefix_end == 0:
+        return prefix_end
+    end = prefix_end
+    if text[end - 1] == " " and end > 1:
+        end -= 1  # 负 12.6%
+    if text[end - 1] not in _MINUS_LAST_CHARS:
+        return prefix_end
+    sign = next((word for word in _MINUS_WORDS if text.endswith(word, 0, end)), None)
+    if sign is None or (end < prefix_end and sign in _MINUS_CHARS and not _is_sign_word(sign)):
+        return prefix_end
+    sign_at = end - len(sign)
+    before = text[max(0, sign_at - 8):sign_at].rstrip(" ")[-1:]
+    if not _is_sign_word(sign) and before and before in _NOT_SIGN_BEFORE:
+        return prefix_end
+    if draft.value is not None:
+        draft.value = -draft.value
+    if draft.value_high is not None:
+        draft.value, draft.value_high = -draft.value_high, draft.value
+    return sign_at
+
+
+_CURRENCY_PREFIX_RE = re.compile(rf"(?P<cur>{_alternation(CURRENCY_PREFIXES)})[ \u3000]?\Z")
+_CURRENCY_PREFIX_LAST: frozenset[str] = frozenset(word[-1] for word in CURRENCY_PREFIXES)
+
+
+def _read_currency_prefix(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """Money written before the number (人民币 3500 亿元, ￥200, US$3.5 亿): its ISO 4217 code."""
+    if text[max(0, prefix_end - 2):prefix_end].rstrip(" \u3000")[-1:] not in _CURRENCY_PREFIX_LAST:
+        return prefix_end, False
+    currency = _CURRENCY_PREFIX_RE.search(text, max(0, prefix_end - 5), prefix_end)
+    if currency is None:
+        return prefix_end, False
+    code = CURRENCY_PREFIXES[currency.group("cur")]
+    if draft.unit in (None, "count", "currency") and draft.currency in (None, code):
+        draft.unit, draft.currency = "currency", code
+    return currency.start(), True
+
+
+def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """A qualifier before the number (超过, 约合, 至少, 不足): its bound."""
+    # Pre-filter: the last non-gap character of the window must end a qualifier.
+    if text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:] not in _PREFIX_LAST_CHARS:
+        return _read_bridged_qualifier(text, draft, prefix_end)
+    qualifier = _PREFIX_RE.search(text, max(0, prefix_end - _PREFIX_WINDOW), prefix_end)
+    if qualifier is None:
+        return _read_bridged_qualifier(text, draft, prefix_end)
+    word = qualifier.group("q")
+    bound = PREFIX_QUALIFIERS[word]
+    if word == "近" and draft.unit == "duration":
+        bound = "eq"  # 近 6 年 = "the last six years", not "nearly six"
+    if bound == "eq":  # 达, 为: a linking verb, perhaps after a bound word (最高可达)
+        start, bridged = _read_bridged_qualifier(text, draft, prefix_end)
+        if bridged:
+            return start, True
+    draft.qualifiers.insert(0, word)
+    draft.bounds.append(bound)
+    return qualifier.start(), True
+
+
+def _read_bridged_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """A bound word separated from the number by a verb (至少配备2名, 最高可达30千瓦): its bound."""
+    window_start = max(0, prefix_end - _BRIDGED_WINDOW)
+    if _BRIDGED_FIRST_CHARS.isdisjoint(text[window_start:prefix_end]):
+        return prefix_end, False
+    match = _BRIDGED_RE.search(text, window_start, prefix_end)
+    if match is None:
+        return prefix_end, False
+    word = match.group("adverb") or match.group("adjective")
+    draft.qualifiers.insert(0, word)
+    draft.bounds.append(BRIDGED_ADVERBS.get(word) or BRIDGED_ADJECTIVES[word])
+    return match.start(), True

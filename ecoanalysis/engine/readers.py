@@ -1,0 +1,292 @@
+"""The precedence of the readers, in one place.
+
+:data:`WHOLE_READERS` lists the whole-mention readers in the order they are tried for each numeral
+core (the first that answers decides); the date-like readers (ISO dates, date codes, quarters, 首个,
+fixed phrases, 翻一番) live here, the name readers in :mod:`.names`. :func:`_read_tail` dispatches
+what follows a number to the tail readers of :mod:`.tails`, one per group of ``_TAIL_RE``.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+import string
+from typing import Any
+
+from ._lexicon import (
+    DOUBLING_COUNTER,
+    DOUBLING_VERB,
+    FIRST_RANK_WORD,
+    FIXED_PHRASES,
+    INFIX_QUALIFIERS,
+    SUFFIX_QUALIFIERS,
+)
+from .draft import Draft
+from .names import (
+    _read_ascii_name,
+    _read_citation,
+    _read_list_marker,
+    _read_named_numeral,
+    _read_phone,
+    _read_rate_denominator,
+    _read_section_number,
+    _read_set_phrase,
+    _read_web_or_time,
+)
+from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES
+from .patterns import (
+    YEAR_RANGE,
+    _GAP,
+    _NAMED_FIRST_CHARS,
+    _NAMED_LOOKBACK,
+    _SUFFIX_RE,
+    _TAIL_FIRST_CHARS,
+    _WEB_GLUE,
+    _char_after_gap,
+    _cn_to_number,
+)
+from .tails import (
+    _magnitude_scale,
+    _read_after_unit,
+    _read_cheng_digit,
+    _read_counter,
+    _read_discount,
+    _read_fraction,
+    _scale,
+)
+
+#: 成 is tenths: 八成 = 80 %.
+TENTHS_PERCENT = 10.0
+
+#: Separators of an ISO-style date written with digits (2021-03-15, 2021/03/15, 2021.03.15).
+ISO_DATE_SEPARATORS = "-/."
+#: 4-digit year, separator, month, the same separator, day: tried where an Arabic core starts with four
+#: digits and a separator (the core regex itself stays lean); _iso_date checks it is a calendar date.
+_ISO_DATE_RE = re.compile(
+    rf"(?P<iso>[0-9０-９]{{4}}(?P<sep>[{re.escape(ISO_DATE_SEPARATORS)}])[0-9０-９]{{1,2}}(?P=sep)[0-9０-９]{{1,2}})"
+    rf"(?![0-9０-９])"
+)
+_ISO_DATE_SEPARATOR_SET: frozenset[str] = frozenset(ISO_DATE_SEPARATORS)
+#: A quarter written after a 2- or 4-digit year: 25Q2, 2025Q2 (2-digit years are 2000 + yy).
+_QUARTER_CODE_RE = re.compile(r"Q(?P<quarter>[1-4])(?![0-9A-Za-z])")
+QUARTER_MONTHS = 3
+#: Where the first numeral character of each fixed phrase stands in it (数以千计: 2).
+_FIXED_OFFSETS: dict[str, int] = {
+    phrase: next(index for index, char in enumerate(phrase) if char in CHINESE_DIGITS or char in MAGNITUDES)
+    for phrase in FIXED_PHRASES
+}
+_FIXED_FIRST_CHARS: frozenset[str] = frozenset(phrase[_FIXED_OFFSETS[phrase]] for phrase in FIXED_PHRASES)
+
+
+def _iso_date(match: re.Match) -> tuple[int, int] | None:
+    """(year, month) of an _ISO_DATE_RE match if it is a calendar date in YEAR_RANGE, else None (2021-02-30)."""
+    year_text, month_text, day_text = match.group("iso").translate(FULLWIDTH_TO_ASCII).split(match.group("sep"))
+    year, month, day = int(year_text), int(month_text), int(day_text)
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        return None
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return year, month
+
+
+def _set_quarter(draft: Draft, quarter: int) -> None:
+    draft.unit = "date"
+    draft.month = QUARTER_MONTHS * (quarter - 1) + 1
+    draft.month_high = QUARTER_MONTHS * quarter
+
+
+def _read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """25Q2, 2025Q2: the second quarter of 2025 (a date, months 4..6)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or end - start not in (2, 4) or text[end:end + 1] != "Q" or (
+        start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
+    ):
+        return None
+    code = _QUARTER_CODE_RE.match(text, end)
+    if code is None:
+        return None
+    year = int(core.group()) + (2000 if end - start == 2 else 0)
+    draft = Draft(start, code.end(), float(year))
+    _set_quarter(draft, int(code.group("quarter")))
+    return draft
+
+
+def _read_first_rank(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """首个, 首家, 首款: a rank with value 1."""
+    if core.lastgroup != "first":
+        return None
+    draft = Draft(core.start(), core.end(), 1.0)
+    draft.unit = "rank"
+    draft.counter = core.group()[len(FIRST_RANK_WORD):]
+    return draft
+
+
+def _read_iso_date(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """2021-03-15, 2021/3/15, 2021.03.15 (a calendar date; anything else keeps its number reading)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or end - start < 4 or text[start + 4:start + 5] not in _ISO_DATE_SEPARATOR_SET:
+        return None
+    iso = _ISO_DATE_RE.match(text, start)
+    year_month = None if iso is None else _iso_date(iso)
+    if year_month is None:
+        return None
+    draft = Draft(start, iso.end(), float(year_month[0]))
+    draft.unit = "date"
+    draft.month = year_month[1]
+    return draft
+
+
+def _read_date_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """20250828: eight digits that form a calendar date (YYYYMMDD) are a date, not a count."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or end - start != 8 or not core.group().isdigit():
+        return None
+    numeral = core.group()
+    if _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
+        return None  # 20201231 元 is an amount
+    year, month, day = int(numeral[:4]), int(numeral[4:6]), int(numeral[6:])
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        return None
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    draft = Draft(start, end, float(year))
+    draft.unit = "date"
+    draft.month = month
+    draft.name_like = True  # a stamp that identifies a batch or file, not a date the text talks about
+    return draft
+
+
+def _read_fixed_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Set expressions with a fixed reading (十之八九 = 80..90 %), from the lexicon."""
+    start = core.start()
+    if core.lastgroup != "cn" or text[start] not in _FIXED_FIRST_CHARS:
+        return None
+    for phrase, reading in FIXED_PHRASES.items():
+        begin = start - _FIXED_OFFSETS[phrase]  # 成千上万: the numeral 千 stands one character in
+        if begin >= 0 and text.startswith(phrase, begin):
+            draft = Draft(begin, begin + len(phrase), float(reading["value"]))
+            draft.value_high = float(reading["value_high"]) if "value_high" in reading else None
+            draft.unit = reading["unit"]
+            draft.bounds.append(reading.get("bound", "eq"))
+            draft.qualifiers.append(phrase)
+            return draft
+    return None
+
+
+_DOUBLING_RE = re.compile(rf"(?P<verb>{DOUBLING_VERB}了?){_GAP}\Z")
+
+
+def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """翻一番 = x 2, 翻两番 = x 4: 番 doubles once per count."""
+    start, end = core.span()
+    if core.lastgroup != "cn" or text[end:end + 1] != DOUBLING_COUNTER or start == 0:
+        return None
+    verb = _DOUBLING_RE.search(text, max(0, start - 4), start)
+    count = _cn_to_number(core.group())
+    if verb is None or count is None or count != int(count) or not 1 <= count <= 10:
+        return None
+    draft = Draft(verb.start(), end + 1, float(2 ** int(count)))
+    draft.unit = "multiple"
+    draft.qualifiers.append(text[verb.start():end + 1])
+    return draft
+
+
+#: Whole-mention readers in order of precedence: the first that returns a draft (or NOT_A_QUANTITY)
+#: decides the mention; when none does, the general reading (qualifiers, number, unit) follows.
+#: Dates before names (2021-03-15 is no range), names and codes before numbers, set phrases last.
+WHOLE_READERS: tuple[tuple[str, Any], ...] = (
+    ("first", _read_first_rank),
+    ("arabic", _read_iso_date),
+    ("arabic", _read_date_code),
+    ("arabic", _read_quarter_code),
+    ("arabic cn", _read_named_numeral),
+    ("arabic", _read_web_or_time),
+    ("arabic", _read_phone),
+    ("arabic", _read_citation),
+    ("arabic", _read_list_marker),
+    ("arabic", _read_section_number),
+    ("arabic", _read_ascii_name),
+    ("cn", _read_fixed_phrase),
+    ("cn", _read_doubling),
+    ("cn", _read_set_phrase),
+    ("cn", _read_rate_denominator),
+)
+#: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
+#: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
+_SPECIAL_BEFORE: frozenset[str] = frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(")
+_SPECIAL_AFTER: frozenset[str] = (
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET
+)
+
+
+def _may_be_special(text: str, start: int, end: int) -> bool:
+    """Cheap test whether any whole-mention reader could apply to the Arabic core text[start:end]."""
+    if start == 0 or text[start - 1] in _SPECIAL_BEFORE or text[end:end + 1] in _SPECIAL_AFTER:
+        return True
+    left = start - 1
+    while left >= 0 and text[left] in " \t\u3000":
+        left -= 1
+    if left < 0 or text[left] == "\n":
+        return True  # a section number at the start of a line
+    if end - start in (8, 11) or (end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET):
+        return True
+    return not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1])
+
+
+#: WHOLE_READERS by the kind of numeral core they apply to (arabic digits, Chinese numerals, 首个), in order.
+_READERS_BY_KIND: dict[str, tuple[Any, ...]] = {
+    kind: tuple(reader for kinds, reader in WHOLE_READERS if kind in kinds.split()) for kind in ("arabic", "cn", "first")
+}
+
+
+def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
+    """Apply what _TAIL_RE found after a number; returns where the mention ends and whether it gave context."""
+    groups = tail.groupdict()
+    mag = groups["mag"] or groups["mag2"]
+    infix = groups["infix"] or groups["infix2"]
+    position = tail.end()
+    context = False
+    if mag and draft.value is not None:
+        _scale(draft, _magnitude_scale(mag))
+        context = True
+    if infix:
+        draft.qualifiers.append(infix)
+        draft.bounds.append(INFIX_QUALIFIERS[infix])
+        context = True
+    if groups["pct"]:
+        draft.unit = "percent"
+        context = True
+    elif groups["permille"]:
+        draft.unit = "percent"
+        _scale(draft, 0.1)
+        context = True
+    elif groups["pp"]:
+        draft.unit = "percentage_point"
+        draft.counter = None
+        context = True
+    elif groups["cheng"]:
+        draft.unit = "percent"
+        _scale(draft, TENTHS_PERCENT)
+        position = _read_cheng_digit(text, position, draft)
+        context = True
+    elif groups["zhe"]:
+        _read_discount(draft)
+        context = True
+    elif groups["frac"]:
+        return _read_fraction(text, tail, draft)
+    elif groups["counter"]:
+        _read_counter(groups["counter"], draft, magnitude_only=magnitude_only, mag=mag)
+        context = True
+    if not groups["suffix"] and (groups["pct"] or groups["cheng"] or groups["counter"]):
+        position = _read_after_unit(text, position, draft)
+        suffix = _SUFFIX_RE.match(text, position)
+        if suffix is not None:
+            groups["suffix"], position = suffix.group("suffix"), suffix.end()
+    if groups["suffix"]:
+        draft.qualifiers.append(groups["suffix"])
+        draft.bounds.append(SUFFIX_QUALIFIERS[groups["suffix"]])
+        context = True
+    return position, context

@@ -1,0 +1,411 @@
+"""The general reading of one numeral core, for cores no whole-mention reader claimed: the value and
+its Arabic continuation (1 056, 1亿2000万, 1/3), the words before it, date words, the tail, then
+sign, currency and qualifier before it and a footnote marker after it.
+"""
+from __future__ import annotations
+
+import math
+import re
+import string
+
+from ._lexicon import (
+    DISCOUNT_GUARD,
+    DISCOUNT_WORD,
+    DIVISION_COUNTERS,
+    HALF_PERCENT,
+    HALF_WORD,
+    INFIX_GUARDS,
+    INDEX_WORDS,
+    INFIX_QUALIFIERS,
+    LABEL_WORDS,
+    PERCENTAGE_POINT_WORDS,
+    PERCENT_SIGNS,
+    PERMILLE_SIGN,
+    RANK_WORD,
+    RELATIVE_YEARS,
+    TENTHS_GUARD,
+    TENTHS_WORD,
+    UNIT_GUARDS,
+    UNIT_WORDS,
+    VAGUE_PREFIXES,
+    WORTH_WORD,
+    YEAR_PART_MONTHS,
+)
+from .draft import Draft, NOT_A_QUANTITY, _name_draft
+from .numerals import DECIMAL_POINT_WORD, MAGNITUDES, WILDCARD_DIGIT, parse_approximate_range, parse_chinese_wildcard
+from .patterns import (
+    YEAR_RANGE,
+    _ASCII_LETTERS,
+    _GAP,
+    _RANGE_FIRST_CHARS,
+    _SUFFIX_ALT,
+    _TAIL_FIRST_CHARS,
+    _TAIL_MAG_CHARS,
+    _alternation,
+    _char_after_gap,
+    _cn_to_number,
+    _guarded,
+    _parse_arabic,
+)
+from .prefixes import _read_currency_prefix, _read_prefix_qualifier, _read_sign
+from .readers import _READERS_BY_KIND, _may_be_special, _read_tail, _set_quarter
+from .tails import _magnitude_scale
+
+#: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker.
+VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到至于了第和与及或、（(：:")
+_RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
+
+
+def _unit_pattern(word: str) -> str:
+    pattern = _guarded(word, UNIT_GUARDS, behind=False)
+    if UNIT_WORDS[word].after:
+        pattern = f"(?<=[{UNIT_WORDS[word].after}]){pattern}"
+    return pattern + "(?![A-Za-z])" if UNIT_WORDS[word].latin else pattern
+
+
+_COUNTER_ALT = "|".join(_unit_pattern(w) for w in sorted(UNIT_WORDS, key=len, reverse=True))
+#: Unit words that begin with a magnitude character (千瓦, 千克, 千米): the magnitude run stops before them,
+#: so 1200万千瓦 is 1200 x 10^4 kW, not 1200 x 10^7 of something.
+_MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
+    w for w, info in UNIT_WORDS.items() if w[0] in _TAIL_MAG_CHARS and info.scale == 1.0
+)
+_MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
+_MAG_RUN = rf"(?:{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]){{1,4}}"
+_INFIX_ALT = "|".join(_guarded(w, INFIX_GUARDS, behind=False) for w in sorted(INFIX_QUALIFIERS, key=len, reverse=True))
+_SECTION_MAG_CHARS = "万萬亿億"
+_TAIL_RE = re.compile(
+    # a magnitude (at most 万亿-style compounds), then 余/多 (17 万多); or 余/多 then 万/亿 (10 余万, 十多亿)
+    rf"(?:{_GAP}(?:(?P<mag>{_MAG_RUN})(?!{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]|(?<![{_SECTION_MAG_CHARS}])度)(?:{_GAP}(?P<infix>{_INFIX_ALT}))?"
+    rf"|(?P<infix2>{_INFIX_ALT})(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?![{_TAIL_MAG_CHARS}]|(?<![{_SECTION_MAG_CHARS}])度))?))?"
+    rf"(?:{_GAP}(?:(?P<pct>{_alternation(PERCENT_SIGNS)})|(?P<pp>{_alternation(PERCENTAGE_POINT_WORDS)})"
+    rf"|(?P<cheng>{TENTHS_WORD})(?![{TENTHS_GUARD}])"
+    rf"|(?P<frac>分之)|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
+    rf"|(?P<counter>{_COUNTER_ALT})))?"
+    rf"(?:{_GAP}(?P<suffix>{_SUFFIX_ALT}))?"
+)
+_DATE_RE = re.compile(
+    rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+    rf"(?:{_GAP}[-~～至到]{_GAP}(?P<month_high>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}))?{_GAP}月"
+    rf"(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?|(?P<part>[底末初])"
+    rf"|{_GAP}第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
+)
+QUARTER_WORD = "季度"
+
+_MONTH_RE = re.compile(
+    rf"{_GAP}月(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?"
+)
+_FOOTNOTE_RE = re.compile(r"[ ]?(?P<fn>[1-9])(?=[。，；：、,.;:）)\s]|\Z)")
+_LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
+_LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
+_LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*")
+_FRACTION_RE = re.compile(r"(?P<num>[0-9]{1,3})/(?P<den>[0-9]{1,4})(?![0-9/])")
+#: Denominators of fractions written with a slash in prose (1/3, 3/4, 1/100); larger ones are more often
+#: dates (3/15) or ratios of codes, so they keep their plain reading.
+FRACTION_DENOMINATORS: frozenset[int] = frozenset(range(2, 11)) | {100, 1000}
+_COMPOUND_RE = re.compile(
+    r"(?P<section>[万萬亿億])(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?P<mag>[千仟百佰十拾]?[万萬]?)(?![0-9.年月日号:%])"
+)
+#: PDF thousands groups after the first 1-3 digits, the last perhaps with decimals (1 368.5万元).
+_SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+(?:\.[0-9]+)?")
+
+
+#: Characters that are both the digit ten and a magnitude (十万 = 一十万).
+_TEN_CHARS = "十拾"
+
+
+def _small_number(numeral: str) -> int | None:
+    value = _cn_to_number(numeral)
+    return None if value is None else int(value)
+#: Characters of the Latin word before "word number" names (GB/T 20000-2014, iPhone 12).
+_LATIN_WORD_CHARS: frozenset[str] = _ASCII_LETTERS | frozenset(string.digits) | {"/", "-", "_"}
+
+
+def _latin_name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span of a "Latin word, space, number" name (iPhone 12, GB/T 20000-2014); text[start - 2] is a letter."""
+    left = start - 2
+    while left > 0 and text[left - 1] in _LATIN_WORD_CHARS:
+        left -= 1
+    while text[left] not in _ASCII_LETTERS:  # the word starts with a letter, not with / or -
+        left += 1
+    right = end
+    while right < len(text) and (
+        (text[right].isascii() and text[right].isalnum())
+        or (text[right] in "-./" and right + 1 < len(text) and text[right + 1].isascii() and text[right + 1].isdigit())
+    ):
+        right += 1
+    return left, right
+
+
+def _read_arabic_continuation(text: str, draft: Draft) -> bool:
+    """Extend an Arabic number: PDF thousands spaces (1 056), compound magnitudes (1亿2000万, 3万4000),
+    a slash fraction (1/3 = 33.3 %). Returns whether the continuation makes it a quantity."""
+    start, end = draft.start, draft.end
+    char = text[end:end + 1]
+    if char == " " and end - start <= 3 and text[start:end].isdigit() and (start == 0 or not text[start - 1].isdigit()):
+        groups = _SPACED_GROUP_RE.match(text, end)
+        if groups is not None and _char_after_gap(text, groups.end()) in _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS:
+            draft.value = float(text[start:groups.end()].replace(" ", ""))
+            draft.end = draft.consumed = groups.end()
+            return False
+    elif char in _SECTION_MAG_CHARS and draft.value is not None:
+        compound = _COMPOUND_RE.match(text, end)
+        if compound is not None:
+            section = MAGNITUDES[compound.group("section")]
+            rest = float(compound.group("num")) * _magnitude_scale(compound.group("mag"))
+            if rest < section:
+                draft.value = draft.value * section + rest
+                draft.scale, draft.scale_applied = section, True
+                draft.end = draft.consumed = compound.end()
+                return True
+    elif char == "/" and (start == 0 or text[start - 1] not in "/-"):
+        fraction = _FRACTION_RE.match(text, start)
+        if fraction is not None:
+            numerator, denominator = int(fraction.group("num")), int(fraction.group("den"))
+            if 0 < numerator < denominator and denominator in FRACTION_DENOMINATORS:
+                draft.value, draft.unit = numerator / denominator * 100.0, "percent"
+                draft.end = draft.consumed = fraction.end()
+                return True
+    return False
+
+
+def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) -> tuple[int, int, str]:
+    """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦)."""
+    if len(numeral) > 1 and numeral[-1] in _TAIL_MAG_CHARS and text.startswith(_MAGNITUDE_LED_UNITS, end - 1):
+        return start, end - 1, numeral[:-1]
+    return start, end, numeral
+
+
+class _Reading:
+    """What the general reading of one numeral core has found so far (beside the Draft it fills)."""
+
+    __slots__ = (
+        "text", "start", "end", "numeral", "is_arabic", "magnitude_only", "span_kind", "context", "prefix_end",
+        "vague_prefix", "rank", "position",
+    )
+
+    def __init__(self, text: str, start: int, end: int, numeral: str, is_arabic: bool) -> None:
+        self.text, self.start, self.end, self.numeral, self.is_arabic = text, start, end, numeral, is_arabic
+        self.magnitude_only = (not is_arabic) and all(char in MAGNITUDES for char in numeral)
+        self.span_kind: str | None = None  # "wildcard" (十几) or "adjacent" (七八): no year, no month
+        self.context = False  # something marks the numeral as an amount (unit, qualifier, date word ...)
+        self.prefix_end = start  # where the words before the number begin
+        self.vague_prefix: str | None = None
+        self.rank = False
+        self.position = end  # where the words after the number end
+
+
+def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, with_prefix: bool) -> Draft | None:
+    """Read the quantity around one numeral core, or None when it is not a quantity."""
+    start, end = core.span()
+    kind = core.lastgroup
+    if kind != "arabic" or _may_be_special(text, start, end):
+        for reader in _READERS_BY_KIND[kind]:
+            found = reader(text, core, with_prefix)
+            if found is not None:
+                return None if found is NOT_A_QUANTITY else found
+    numeral = core.group()
+    if kind != "arabic":
+        start, end, numeral = _before_magnitude_led_unit(text, start, end, numeral)
+    reading = _Reading(text, start, end, numeral, kind == "arabic")
+    draft = _read_number(reading)
+    if with_prefix:
+        label = _read_before(reading, draft)
+        if label is not None:
+            return label
+    _read_date(reading, draft, year=year, with_prefix=with_prefix)
+    next_char = _char_after_gap(text, reading.end)
+    if draft.unit != "date" and next_char in _TAIL_FIRST_CHARS:
+        tail = _TAIL_RE.match(text, reading.position)
+        if tail.end() > reading.position:
+            reading.position, tail_context = _read_tail(text, tail, draft, magnitude_only=reading.magnitude_only)
+            reading.context = reading.context or tail_context
+    draft.end = reading.position
+    if with_prefix:
+        replaced = _apply_prefix(reading, draft)
+        if replaced is not None:
+            return replaced
+    return _finish(reading, draft, lenient=lenient, with_prefix=with_prefix)
+
+
+def _read_number(reading: _Reading) -> Draft:
+    """The numeral's value: plain, an adjacent-digit span (七八), a 几 span (十几), an Arabic continuation."""
+    numeral, text = reading.numeral, reading.text
+    value = _parse_arabic(numeral) if reading.is_arabic else _cn_to_number(numeral)
+    span = None
+    if not reading.is_arabic and len(numeral) > 1:
+        span = parse_approximate_range(numeral)  # 七八, 一两万, 二三十: (low, high)
+        reading.span_kind = None if span is None else "adjacent"
+        if span is None and value is None and WILDCARD_DIGIT in numeral:
+            span = parse_chinese_wildcard(numeral)  # 十几, 二十几, 一百几十: (low, high)
+            reading.span_kind = None if span is None else "wildcard"
+    draft = Draft(reading.start, reading.end, value if span is None else float(span[0]))
+    if span is not None:
+        draft.value_high = float(span[1])
+        draft.bounds.append("range")  # 几 is a digit left open, 七八 two digits side by side: both a span
+        if reading.span_kind == "wildcard":
+            draft.qualifiers.append(WILDCARD_DIGIT)
+            reading.context = True
+    elif value is None and not reading.is_arabic:
+        draft.bounds.append("vague")  # 一二三十, a run past MAX_NUMERAL_CHARS: no value, never a wrong one
+    if reading.is_arabic:
+        reading.context = _read_arabic_continuation(text, draft)
+    elif numeral == "一" and text[reading.end:reading.end + 1] == HALF_WORD:  # 一半 = 50 %
+        draft.value, draft.unit = HALF_PERCENT, "percent"
+        draft.end += 1
+        reading.context = True
+    reading.end = reading.position = draft.end
+    return draft
+
+
+def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
+    """Words glued before the number: 数/几/上 (vague), 第 (rank), 图/表 (a label, returned as a name)."""
+    text, start = reading.text, reading.start
+    before = text[start - 1] if start > 0 else ""
+    if reading.magnitude_only and before in VAGUE_PREFIXES and not (before == "上" and text[start - 2:start - 1] == "以"):
+        reading.vague_prefix, reading.prefix_end = before, start - 1
+        if before == WILDCARD_DIGIT:
+            span = parse_chinese_wildcard(before + reading.numeral)  # 几十 = 20..90, 几百万
+            if span is not None:
+                draft.value, draft.value_high = float(span[0]), float(span[1])
+    elif reading.span_kind == "wildcard" and before == WILDCARD_DIGIT and reading.numeral[0] in MAGNITUDES:
+        span = parse_chinese_wildcard(WILDCARD_DIGIT + reading.numeral)  # 几十几 = 21..99: one wildcard qualifier
+        if span is not None:
+            draft.value, draft.value_high = float(span[0]), float(span[1])
+            reading.prefix_end = start - 1
+    elif before == RANK_WORD or (before == " " and text[start - 2:start - 1] == RANK_WORD):
+        reading.rank = True
+        reading.prefix_end = start - 1 if before == RANK_WORD else start - 2
+    elif reading.is_arabic and start > 0 and text[start - 1] in _LABEL_LAST_CHARS | {" "}:
+        near = text[max(0, start - _LABEL_WINDOW):start].rstrip(" ")
+        word = next((word for word in LABEL_WORDS if near.endswith(word)), None)
+        label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
+        if label is not None and _TAIL_RE.match(text, label.end()).end() == label.end():  # 图 3, 表 4-2, 附件 2
+            return _name_draft(max(0, start - _LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
+    if reading.is_arabic and _is_index_name(text, start, reading.end):
+        return _name_draft(start, reading.end, draft.value)
+    return None
+
+
+def _is_index_name(text: str, start: int, end: int) -> bool:
+    """沪深300指数: digits glued between a name and 指数 belong to the index's name."""
+    if start == 0 or not text.startswith(INDEX_WORDS, end):
+        return False
+    before = text[start - 1]
+    return "\u4e00" <= before <= "\u9fff" and before not in VALUE_VERB_CHARS
+
+
+def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix: bool) -> None:
+    """Date words after the number: 2019 年 (3 月, 底, 第三季度), 3 月 (今年 3 月 with the document year)."""
+    text, value, numeral = reading.text, draft.value, reading.numeral
+    whole = value is not None and math.isfinite(value) and value == int(value) and reading.span_kind is None
+    next_char = _char_after_gap(text, reading.end)
+    if whole and next_char == "年" and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(numeral) == 4:
+        date_match = _DATE_RE.match(text, reading.end)
+        draft.unit = "date"
+        if date_match.group("month"):
+            draft.month = _small_number(date_match.group("month"))
+            if date_match.group("month_high"):  # 2022年1-6月: January to June 2022
+                draft.month_high, draft.value_high = _small_number(date_match.group("month_high")), value
+                draft.bounds.append("range")
+        elif date_match.group("part"):
+            draft.month = YEAR_PART_MONTHS[date_match.group("part")]
+        elif date_match.group("quarter"):  # 2021年第三季度 = July..September 2021
+            _set_quarter(draft, _small_number(date_match.group("quarter")))
+        reading.position, reading.context = date_match.end(), True
+    elif whole and next_char == "月" and 1 <= value <= 12 and "." not in numeral:
+        month_match = _MONTH_RE.match(text, reading.end)
+        if month_match is None:
+            return
+        draft.unit, draft.month, draft.value = "date", int(value), None
+        reading.position, reading.context = month_match.end(), True
+        if with_prefix:
+            relative = _RELATIVE_YEAR_RE.search(text, max(0, reading.start - 6), reading.start)
+            if relative is not None:
+                reading.prefix_end = relative.start()
+                if year is not None:
+                    draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
+
+
+def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
+    """Vague prefix, minus sign, currency, qualifier and rank before the number; a label or quarter replaces it."""
+    text = reading.text
+    if reading.vague_prefix is not None:
+        draft.qualifiers.insert(0, reading.vague_prefix)
+        draft.bounds.append("range" if reading.vague_prefix == WILDCARD_DIGIT else "vague")
+        if draft.value is not None and draft.value_high is None:
+            draft.value_high = draft.value * 10
+        reading.context = True
+    else:
+        reading.prefix_end = _read_sign(text, draft, reading.prefix_end)
+    reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
+    reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
+    reading.context = reading.context or found_currency or found_qualifier
+    if reading.rank:
+        if draft.counter in DIVISION_COUNTERS:  # 第一节, 第 1259 条: the label of a part of a text
+            return _name_draft(reading.prefix_end, draft.end, draft.value)
+        if draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):  # 第三季度: a quarter, year unstated
+            _set_quarter(draft, int(draft.value))
+            draft.value, draft.counter, draft.start = None, None, reading.prefix_end
+            return draft
+        draft.unit = "rank"
+        reading.context = True
+    elif draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):
+        _read_quarter_count(reading, draft)
+    if draft.unit is None and draft.counter is None and text.endswith(WORTH_WORD, 0, reading.prefix_end):
+        draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
+    draft.start = reading.prefix_end
+    return None
+
+
+#: Before N 季度, 前 makes it the first N quarters (前三季度 = January..September).
+FIRST_QUARTERS_WORD = "前"
+
+
+def _read_quarter_count(reading: _Reading, draft: Draft) -> None:
+    """一季度 = the first quarter (months 1..3); 前三季度 = the first three quarters (months 1..9)."""
+    quarter = int(draft.value)
+    _set_quarter(draft, quarter)
+    if reading.text[reading.prefix_end - 1:reading.prefix_end] == FIRST_QUARTERS_WORD:
+        reading.prefix_end -= 1
+        draft.month = 1
+    draft.value, draft.counter = None, None
+
+
+def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool) -> Draft | None:
+    """Weak bare numerals, Latin names (iPhone 12), footnote markers (形态 1。), a marker glued after (27%3)."""
+    text, start, end, numeral = reading.text, reading.start, reading.end, reading.numeral
+    if not reading.is_arabic and not reading.context and not lenient:
+        # A bare Chinese numeral is a quantity only when it is a real multi-character number such as
+        # 十五万六千; single characters and bare magnitudes (千万 "by all means") need context.
+        # An unreadable run without context is no quantity either (一五一十 "in full detail"). A leading
+        # 十 is the digit ten as well as a magnitude, so 十万 and 十亿 are numbers by themselves.
+        if len(numeral) < 2 or (reading.magnitude_only and numeral[0] not in _TEN_CHARS) or not any(char in MAGNITUDES for char in numeral) or (
+            draft.value is None
+        ):
+            draft.weak = DECIMAL_POINT_WORD not in numeral  # 零点五 is a number by itself
+    if reading.is_arabic and not reading.context and with_prefix and start > 1:
+        if text[start - 2] in _ASCII_LETTERS and text[start - 1] == " ":
+            # A Latin word, a space and a number that nothing marks as an amount is a name: iPhone 12,
+            # Windows 10, Python 3, GB/T 20000-2014 (with a counter, unit or % it stays one: AI 4000 种).
+            left, right = _latin_name_span(text, start, end)
+            return _name_draft(left, right, draft.value)
+        if _looks_like_footnote_marker(text, start, end, numeral):
+            return None
+    draft.consumed = draft.end
+    glued = draft.qualifiers and draft.end == reading.position and text[draft.end - 1:draft.end] in "上下右内+＋%％"
+    if draft.unit == "percent" or glued:  # 27%3, 40% 以上 4
+        footnote = _FOOTNOTE_RE.match(text, draft.end)
+        if footnote is not None:
+            draft.footnote = int(footnote.group("fn"))
+            draft.consumed = footnote.end()
+    return draft
+
+
+def _looks_like_footnote_marker(text: str, start: int, end: int, numeral: str) -> bool:
+    """A lone 1-2 digit number after 'CJK + space' and before punctuation is a footnote marker (形态 1。)."""
+    if end - start > 2 or start < 2 or text[start - 1] != " ":
+        return False
+    previous = text[start - 2]
+    if not ("\u4e00" <= previous <= "\u9fff") or previous in VALUE_VERB_CHARS:
+        return False
+    return end < len(text) and text[end] in "。，；："

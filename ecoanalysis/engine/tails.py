@@ -1,0 +1,143 @@
+"""Readers of what follows a number: magnitudes, fractions (分之), discounts (折), counters and
+units (with their scale, currency and symbol), half durations (个半月) and 成 digits.
+"""
+from __future__ import annotations
+
+import re
+
+from ._lexicon import HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
+from .draft import Draft
+from .numerals import CHINESE_DIGITS, MAGNITUDES, parse_approximate_range, parse_chinese_wildcard
+from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic
+
+#: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
+ORDER_OF_MAGNITUDE_SUFFIX = "级"
+
+
+def _scale(draft: Draft, factor: float) -> None:
+    """Multiply both ends of a draft by ``factor`` (a magnitude, 成 as tenths, 万元)."""
+    if draft.value is not None:
+        draft.value *= factor
+    if draft.value_high is not None:
+        draft.value_high *= factor
+    draft.scale *= factor
+    draft.scale_applied = True
+
+
+def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
+    """X 分之 Y (百分之二十, 千分之三, 三分之一, 百分之负十): Y / X as a percentage; a suffix qualifier may follow."""
+    sign = next((word for word in _MINUS_WORDS if text.startswith(word, tail.end())), "")
+    numerator = _CORE_RE.match(text, tail.end() + len(sign))
+    if numerator is None or numerator.lastgroup not in ("arabic", "cn"):
+        return tail.start("frac"), False
+    span = _numeral_span(numerator.group(), numerator.lastgroup == "arabic")
+    if span is not None and draft.value:
+        if draft.value_high:  # 十几分之一: a larger denominator gives the smaller share
+            draft.value, draft.value_high = span[0] / draft.value_high * 100.0, span[1] / draft.value * 100.0
+        else:
+            low, high = span[0] / draft.value * 100.0, span[1] / draft.value * 100.0
+            draft.value, draft.value_high = low, (high if high != low else None)
+            if draft.value_high is not None:
+                draft.bounds.append("range")  # 百分之二三十
+    else:
+        draft.value = draft.value_high = None
+        draft.bounds.append("vague")
+    draft.unit = "percent"
+    if sign and draft.value is not None:
+        draft.value = -draft.value
+    position = numerator.end()
+    suffix = _SUFFIX_RE.match(text, position)
+    if suffix is not None:
+        draft.qualifiers.append(suffix.group("suffix"))
+        draft.bounds.append(SUFFIX_QUALIFIERS[suffix.group("suffix")])
+        position = suffix.end()
+    return position, True
+
+
+def _read_discount(draft: Draft) -> None:
+    """8 折 = 80 %, 八五折 = 85 % (the digits name tenths and hundredths of the full price), 8.5 折 = 85 %."""
+    draft.unit = "percent"
+    if draft.value is None:
+        return
+    factor = 10.0 if draft.value < 10 else 1.0
+    _scale(draft, factor)
+
+
+def _read_counter(counter: str, draft: Draft, *, magnitude_only: bool, mag: str | None) -> None:
+    """A counter or unit word after the number: its unit class, currency, symbol and scale."""
+    if counter == ORDER_OF_MAGNITUDE_SUFFIX and (magnitude_only or mag):
+        draft.bounds.append("vague")
+        draft.qualifiers.append(ORDER_OF_MAGNITUDE_SUFFIX)
+        if draft.value is not None and draft.value_high is None:
+            draft.value_high = draft.value * 10
+        return
+    info = UNIT_WORDS[counter]
+    if info.scale != 1.0:
+        _scale(draft, info.scale)
+        counter = counter[-1]  # 万元 -> 元 (the magnitude is in the value)
+    if info.unit != "multiple":
+        draft.counter = counter
+    if info.unit is not None:
+        draft.unit = info.unit
+        draft.currency = info.currency or draft.currency
+        draft.unit_symbol = info.symbol
+
+
+#: Duration words after 个半 (两个半月, 一个半小时).
+_HALF_DURATION_RE = re.compile("个半(?P<word>月|小时|世纪)")
+
+
+def _read_after_unit(text: str, position: int, draft: Draft) -> int:
+    """多/余 after the unit (两成多, 一倍多, 一年多: more than) and 半 (一年半 = 1.5 years, 两个半月)."""
+    char = text[position:position + 1]
+    follower = text[position + 1:position + 2]
+    # only the "more than" words: 三年来 is "over the past three years", not "about three"
+    if char and INFIX_QUALIFIERS.get(char) == "gt" and not (follower and follower in MORE_GUARD):
+        draft.qualifiers.append(char)
+        draft.bounds.append(INFIX_QUALIFIERS[char])
+        return position + 1
+    if char == HALF_WORD and draft.unit == "duration" and not (follower and follower in HALF_GUARD) and draft.value is not None:
+        draft.value += 0.5
+        return position + 1
+    if draft.counter == "个" and draft.value is not None:
+        half = _HALF_DURATION_RE.match(text, position - 1)
+        if half is not None:
+            draft.value += 0.5
+            draft.counter = "个月" if half.group("word") == "月" else half.group("word")
+            draft.unit = "duration"
+            return half.end()
+    return position
+
+
+def _read_cheng_digit(text: str, position: int, draft: Draft) -> int:
+    """三成五 = 35 %: one more digit after 成 names the next tenth of it (not when a numeral or 年 follows)."""
+    digit = text[position:position + 1]
+    if digit not in CHINESE_DIGITS or CHINESE_DIGITS[digit] == 0 or draft.value is None or draft.value_high is not None:
+        return position
+    follower = text[position + 1:position + 2]
+    if follower and (follower in _CN_CHARS or follower in UNIT_WORDS or follower in "点成"):
+        return position
+    draft.value += CHINESE_DIGITS[digit]
+    return position + 1
+
+
+def _magnitude_scale(mag: str) -> int:
+    scale = 1
+    for char in mag:
+        scale *= MAGNITUDES[char]
+    return scale
+
+
+def _numeral_span(numeral: str, is_arabic: bool) -> tuple[float, float] | None:
+    """(low, high) of a numeral: equal ends for a plain number, two ends for 二三十 or 十几."""
+    if is_arabic:
+        value = _parse_arabic(numeral)
+        return None if value is None else (value, value)
+    span = parse_approximate_range(numeral)
+    if span is not None:
+        return float(span[0]), float(span[1])
+    value = _cn_to_number(numeral)
+    if value is not None:
+        return value, value
+    wildcard = parse_chinese_wildcard(numeral)
+    return None if wildcard is None else (float(wildcard[0]), float(wildcard[1]))

@@ -108,15 +108,18 @@ def test_snapshot_rebuild_is_byte_identical(tmp_path):
 def test_tracked_file_rebuild_is_byte_identical(tmp_path):
     out = _raw_copy(tmp_path)
     snapshot_git(COMMUNITY_MIRROR, "PaddlePaddle/community", out_dir=out, track=["ppsigs/ppsig-list.md"])
-    for name in ("PaddlePaddle+community.commits.csv.gz", "PaddlePaddle+community.numbers.csv.gz"):
+    for name in ("PaddlePaddle+community.commits.csv.gz", "PaddlePaddle+community.files.csv.gz"):
         assert (out / name).read_bytes() == (config.EVIDENCE_DIR / name).read_bytes()
 
 
 def test_ppsig_registry_rows_counted_independently():
-    rows = [r for r in rows_of(config.EVIDENCE_DIR / "PaddlePaddle+community.numbers.csv.gz")
-            if r["kind"] == "table_index" and int(r["committer_time"]) < metrics.cutoff_for(2021).timestamp()]
-    last = max(int(r["committer_time"]) for r in rows)
-    groups = {r["surface"] for r in rows if int(r["committer_time"]) == last}
+    # Independent count: the last registry version before the cut-off, read with the csv module, and its
+    # Markdown table rows whose first cell is a number (no engine involved).
+    versions = [r for r in rows_of(config.EVIDENCE_DIR / "PaddlePaddle+community.files.csv.gz")
+                if int(r["committer_time"]) < metrics.cutoff_for(2021).timestamp()]
+    last = max(versions, key=lambda r: int(r["committer_time"]))
+    groups = {line.split("|")[1].strip() for line in last["text"].splitlines()
+              if line.lstrip().startswith("|") and line.split("|")[1].strip().isdigit()}
     corroboration = __import__("ecoanalysis").load_evidence()
     registry = corroboration[corroboration["definition"] == "registry_groups"]
     assert registry["value"].tolist() == [float(len(groups))]

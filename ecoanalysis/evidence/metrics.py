@@ -10,11 +10,13 @@ import csv
 import datetime
 import gzip
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._provenance import sidecar_sha256_problem
+from .._text import format_number
 from .snapshot import EVIDENCE_DIR, SnapshotError, stem
 
 #: Time zone of the report's dates (China Standard Time).
@@ -192,7 +194,54 @@ def measure(definition: str, histories: list[History], as_of: int):
     return spec.compute(histories, year_start(as_of), cutoff_for(as_of))
 
 
+#: Columns of :func:`load_numbers`' rows: where a number stands (file version and line) and how it reads.
+NUMBER_COLUMNS = ("path", "commit", "committer_time", "committer_tz", "kind", "line", "surface", "value", "value_high",
+                  "unit", "counter", "bound", "context_before", "context_after")
+#: Characters of context kept on each side of a number (enough for 开发者 before or after it).
+CONTEXT_CHARS = 8
+#: The first cell of a Markdown table row: a numbered registry lists its entries as | 1 | ... |.
+_TABLE_ROW = re.compile(r"^\s*\|\s*(?P<first>[^|]*?)\s*\|")
+
+
 def load_numbers(repo: str, *, directory: Path = EVIDENCE_DIR) -> list[dict[str, str]]:
-    """Parsed numbers of the tracked files of ``repo`` (empty if there is no such snapshot)."""
-    path = Path(directory) / f"{stem(repo)}.numbers.csv.gz"
-    return read_rows(path) if path.is_file() else []
+    """Numbers in every snapshotted version of the tracked files of ``repo`` (empty if none were tracked).
+
+    The snapshot holds the files' text; the numbers are read here, by the package's own engine, so that
+    they are a pure function of raw data and code.
+    """
+    path = Path(directory) / f"{stem(repo)}.files.csv.gz"
+    if not path.is_file():
+        return []
+    rows = [row for version in read_rows(path) for row in number_rows(version)]
+    rows.sort(key=lambda row: (row["path"], int(row["committer_time"]), row["commit"], row["kind"], int(row["line"]), row["surface"]))
+    return rows
+
+
+def number_rows(version: dict[str, str]) -> list[dict[str, str]]:
+    """The numbers of one file version: engine mentions (names, URLs, codes left out) and table indexes."""
+    from ..engine import parse_quantity
+    from ..mentions import extract_mentions
+
+    text = version["text"]
+    where = {name: version[name] for name in ("path", "commit", "committer_time", "committer_tz")}
+    rows = []
+    for m in extract_mentions(text).itertuples(index=False):
+        if _cell(m.unit) == "" or _cell(m.name_like) == "True":
+            continue
+        before = text[max(0, m.char_start - CONTEXT_CHARS):m.char_start].replace("\n", " ")
+        after = text[m.char_end:m.char_end + CONTEXT_CHARS].replace("\n", " ")
+        rows.append({**where, "kind": "mention", "line": str(m.line), "surface": m.surface, "value": format_number(m.value),
+                     "value_high": format_number(m.value_high), "unit": m.unit, "counter": _cell(m.counter),
+                     "bound": _cell(m.bound), "context_before": before, "context_after": after})
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _TABLE_ROW.match(line)
+        quantity = parse_quantity(match.group("first")) if match and match.group("first").isdigit() else None
+        if quantity is not None and quantity.unit == "count":
+            rows.append({**where, "kind": "table_index", "line": str(number), "surface": match.group("first"),
+                         "value": format_number(quantity.value), "value_high": "", "unit": "count", "counter": "",
+                         "bound": "eq", "context_before": "", "context_after": ""})
+    return rows
+
+
+def _cell(value) -> str:
+    return "" if value is None or str(value) == "<NA>" else str(value)

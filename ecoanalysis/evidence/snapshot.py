@@ -7,9 +7,10 @@ A snapshot is the one deliberate writer of ``data/raw/evidence/``. For a mirror 
     key after the alias rules, a key of the bare e-mail address, author and committer time in Unix seconds with the ``+hhmm`` offset), one per ref (``record`` =
     ``ref``: full ref name, peeled target commit, the tag's or commit's date) and one ``head`` row naming
     the default branch. Identities are reduced to keys at this step (:mod:`._identity`).
-``OWNER+NAME.numbers.csv.gz`` (only with ``track``)
-    every number the quantity engine reads in each default-branch version of the tracked files, plus
-    ``table_index`` rows for numbered rows of Markdown tables (a registry of groups).
+``OWNER+NAME.files.csv.gz`` (only with ``track``)
+    the text of each default-branch version of the tracked files (a README, a registry of groups). The
+    numbers in them are read downstream (:func:`.metrics.load_numbers`), so a better engine never needs
+    a new snapshot: raw data stay raw.
 
 Each table gets a ``.meta.json`` sidecar (repository, mirror tip, snapshot date, rows, sha256, the command)
 and ``data/raw/MANIFEST.sha256`` is updated last (every file replaced atomically on its own).
@@ -17,7 +18,6 @@ Output is deterministic: rows sorted, gzip header without name or time.
 """
 from __future__ import annotations
 
-import bisect
 import csv
 import datetime
 import gzip
@@ -39,18 +39,15 @@ from . import _identity
 EVIDENCE_DIR = config.EVIDENCE_DIR
 COMMIT_COLUMNS = ("record", "id", "parents", "author_key", "email_key", "author_time", "author_tz", "committer_time",
                   "committer_tz", "target")
-NUMBER_COLUMNS = ("path", "commit", "committer_time", "committer_tz", "kind", "line", "surface", "value", "value_high",
-                  "unit", "counter", "bound", "context_before", "context_after")
+FILE_COLUMNS = ("path", "commit", "committer_time", "committer_tz", "text")
 #: Shortest abbreviation kept (12 hex digits keep hashes of different repositories apart, too).
 MIN_HASH_LENGTH = 12
-CONTEXT_CHARS = 8
 #: Refs left out: GitHub's pull-request heads are proposals, not the project's history (merged ones
 #: reach a branch anyway), and they would double the snapshots' size.
 EXCLUDED_REFS = ("refs/pull/",)
 _REF_SELECTION = tuple(f"--exclude={prefix}*" for prefix in EXCLUDED_REFS) + ("--all",)
 _REPO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _URL_REPO = re.compile(r"github\.com[:/](?P<repo>[^/]+/[^/]+?)(?:\.git)?/?$", re.IGNORECASE)
-_TABLE_ROW = re.compile(r"^\s*\|\s*(?P<first>[^|]*?)\s*\|")
 
 
 class SnapshotError(ValueError):
@@ -172,42 +169,8 @@ def commit_rows(commits: list[_Commit], refs, head: str, *, bots=None) -> tuple[
     return sorted(rows, key=lambda row: (row[0], row[7] if row[0] == "commit" else 0, row[1])), length
 
 
-def _number_rows(path: str, sha: str, ct: str, cz: str, text: str) -> list[tuple]:
-    from ..engine import parse_quantity
-    from ..mentions import extract_mentions
-
-    rows = []
-    mentions = extract_mentions(text)  # plain text: its line column is the file's own line
-    for m in mentions.itertuples(index=False):
-        if _text(m.unit) == "" or _text(m.name_like) == "True":  # names, URLs, codes: not numbers a reader counts
-            continue
-        line = m.line
-        before = text[max(0, m.char_start - CONTEXT_CHARS):m.char_start].replace("\n", " ")
-        after = text[m.char_end:m.char_end + CONTEXT_CHARS].replace("\n", " ")
-        rows.append((path, sha, ct, cz, "mention", line, m.surface, _fmt(m.value), _fmt(m.value_high), m.unit,
-                     _text(m.counter), _text(m.bound), before, after))
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _TABLE_ROW.match(line)
-        quantity = parse_quantity(match.group("first")) if match and match.group("first").isdigit() else None
-        if quantity is not None and quantity.unit == "count":
-            rows.append((path, sha, ct, cz, "table_index", number, match.group("first"), _fmt(quantity.value), "",
-                         "count", "", "eq", "", ""))
-    return rows
-
-
-def _text(value) -> str:
-    return "" if value is None or str(value) == "<NA>" else str(value)
-
-
-def _fmt(value) -> str:
-    if value is None or str(value) in ("<NA>", "nan"):
-        return ""
-    number = float(value)
-    return str(int(number)) if number.is_integer() else repr(number)
-
-
-def number_rows(git_dir: Path, paths: Sequence[str], length: int) -> list[tuple]:
-    """Parsed numbers of every default-branch version of each tracked path (sorted rows)."""
+def file_rows(git_dir: Path, paths: Sequence[str], length: int) -> list[tuple]:
+    """Every default-branch version of each tracked path: ``FILE_COLUMNS`` rows, sorted by path and time."""
     rows = []
     for path in paths:
         out = _git(git_dir, "log", "HEAD", "--format=%H%x1f%ct%x1f%ci", "--", path)
@@ -217,8 +180,8 @@ def number_rows(git_dir: Path, paths: Sequence[str], length: int) -> list[tuple]
                 text = _git(git_dir, "show", f"{sha}:{path}")
             except subprocess.CalledProcessError:
                 continue  # the commit deleted the file
-            rows += _number_rows(path, sha[:length], ct, ci.split()[-1], text)
-    return sorted(rows, key=lambda row: (row[0], int(row[2]), row[1], row[4], int(row[5]), row[6]))
+            rows.append((path, sha[:length], ct, ci.split()[-1], text))
+    return sorted(rows, key=lambda row: (row[0], int(row[2]), row[1]))
 
 
 def gzip_csv(columns: Sequence[str], rows: Sequence[tuple]) -> bytes:
@@ -295,9 +258,9 @@ def snapshot_git(mirror: str | Path, repo: str, *, track: Sequence[str] = (), ou
         absent = [path for path in track if not _git(git_dir, "log", "HEAD", "-1", "--format=%H", "--", path).strip()]
         if absent:
             raise SnapshotError([f"{mirror}: --track {path}: no version of this path on the default branch" for path in absent])
-        numbers = number_rows(git_dir, track, length)
-        tables[f"{stem(repo)}.numbers.csv.gz"] = (NUMBER_COLUMNS, numbers, {"tracked_paths": list(track), "hash_length": length,
-                                                                            "columns": list(NUMBER_COLUMNS)})
+        versions = file_rows(git_dir, track, length)
+        tables[f"{stem(repo)}.files.csv.gz"] = (FILE_COLUMNS, versions, {"tracked_paths": list(track), "hash_length": length,
+                                                                        "columns": list(FILE_COLUMNS)})
     contents: dict[Path, bytes] = {}
     for name, (columns, table_rows, table_extra) in tables.items():
         data = gzip_csv(columns, table_rows)

@@ -11,7 +11,8 @@ import datetime
 import gzip
 import io
 import re
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,8 +61,8 @@ class History:
         return [target for name, (target, _) in self.refs.items() if name.startswith(prefix)]
 
 
-def read_snapshot_bytes(path: Path) -> bytes:
-    """The decompressed bytes of a snapshot after checking its sha256 against its sidecar (SnapshotError)."""
+def open_snapshot(path: Path) -> io.TextIOWrapper:
+    """A snapshot's CSV text, streamed from its gzip, after checking its sha256 against its sidecar (SnapshotError)."""
     path = Path(path)
     sidecar = path.with_name(path.name.replace(".csv.gz", ".meta.json"))
     if not sidecar.is_file():
@@ -69,11 +70,24 @@ def read_snapshot_bytes(path: Path) -> bytes:
     data = path.read_bytes()
     if problem := sidecar_sha256_problem(path, data, sidecar):
         raise SnapshotError([problem])
-    return gzip.decompress(data)
+    # Streamed rather than decompressed whole: the largest history is read row by row.
+    return io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(data)), encoding="utf-8", newline="")
+
+
+def read_snapshot_bytes(path: Path) -> bytes:
+    """The decompressed bytes of a snapshot after checking its sha256 against its sidecar (SnapshotError)."""
+    with open_snapshot(path) as text:
+        return text.buffer.read()
+
+
+def iter_rows(path: Path) -> Iterator[dict[str, str]]:
+    """A checked snapshot's rows, one at a time."""
+    with open_snapshot(path) as text:
+        yield from csv.DictReader(text)
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(read_snapshot_bytes(path).decode("utf-8"))))
+    return list(iter_rows(path))
 
 
 def load_history(repo: str, *, directory: Path = EVIDENCE_DIR) -> History | None:
@@ -82,13 +96,16 @@ def load_history(repo: str, *, directory: Path = EVIDENCE_DIR) -> History | None
     if not path.is_file():
         return None
     history = History(repo)
-    for row in read_rows(path):
+    # One string object per hash and per key (sys.intern): a hash is stored as a commit and again as each
+    # child's parent, a key once per commit, and the largest scope holds ~67k commits at once.
+    for row in iter_rows(path):
         if row["record"] == "commit":
-            history.parents[row["id"]] = tuple(row["parents"].split())
-            history.author[row["id"]] = row["author_key"]
-            history.address[row["id"]] = row.get("email_key") or row["author_key"]
-            history.author_time[row["id"]] = int(row["author_time"])
-            history.committer_time[row["id"]] = int(row["committer_time"])
+            commit = sys.intern(row["id"])
+            history.parents[commit] = tuple(sys.intern(parent) for parent in row["parents"].split())
+            history.author[commit] = sys.intern(row["author_key"])
+            history.address[commit] = sys.intern(row.get("email_key") or row["author_key"])
+            history.author_time[commit] = int(row["author_time"])
+            history.committer_time[commit] = int(row["committer_time"])
         elif row["record"] == "ref":
             history.refs[row["id"]] = (row["target"], int(row["committer_time"] or 0))
         else:

@@ -80,13 +80,17 @@ _FIXED_FIRST_CHARS: frozenset[str] = frozenset(phrase[_FIXED_OFFSETS[phrase]] fo
 def _iso_date(match: re.Match) -> tuple[int, int] | None:
     """(year, month) of an _ISO_DATE_RE match if it is a calendar date in YEAR_RANGE, else None (2021-02-30)."""
     year_text, month_text, day_text = match.group("iso").translate(FULLWIDTH_TO_ASCII).split(match.group("sep"))
-    year, month, day = int(year_text), int(month_text), int(day_text)
+    return _calendar_date(int(year_text), int(month_text), int(day_text))
+
+
+def _calendar_date(year: int, month: int, day: int) -> tuple[int, int] | None:
+    """(year, month) if year-month-day is a real calendar day with the year in YEAR_RANGE, else None."""
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
         return None
     try:
         datetime.date(year, month, day)
     except ValueError:
-        return None
+        return None  # 2021-02-30
     return year, month
 
 
@@ -145,13 +149,10 @@ def _read_date_code(text: str, core: re.Match, with_prefix: bool) -> Draft | Non
     numeral = core.group()
     if _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
         return None  # 20201231 元 is an amount
-    year, month, day = int(numeral[:4]), int(numeral[4:6]), int(numeral[6:])
-    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+    date = _calendar_date(int(numeral[:4]), int(numeral[4:6]), int(numeral[6:]))
+    if date is None:
         return None
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return None
+    year, month = date
     draft = Draft(start, end, float(year))
     draft.unit = "date"
     draft.month = month

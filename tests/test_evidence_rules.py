@@ -146,3 +146,20 @@ def test_email_keys_ignore_the_alias_rules():
     people = _identity.author_keys(identities, bots=BOTS)
     assert addresses[identities[0]] == addresses[identities[2]] != addresses[identities[1]]
     assert len(set(people.values())) == 1 and len(set(addresses.values())) == 2
+
+
+def test_a_scope_read_one_history_at_a_time_counts_a_shared_commit_once():
+    # Two repositories share commit "b" (a split-out core keeps its parent's history); the scope has 3 commits.
+    when = int(datetime.datetime(2020, 6, 1, tzinfo=datetime.timezone.utc).timestamp())
+    first = metrics.History("t/one", parents={"a": (), "b": ("a",)}, author={"a": "x", "b": "y"},
+                            committer_time={"a": when, "b": when}, author_time={"a": when, "b": when - 86400},
+                            refs={"refs/heads/main": ("b", 0), "refs/tags/v1": ("a", when)}, head="refs/heads/main")
+    second = metrics.History("t/two", parents={"b": (), "c": ("b",)}, author={"b": "y", "c": "bot"},
+                             committer_time={"b": when, "c": when}, author_time={"b": when - 86400, "c": when},
+                             refs={"refs/heads/main": ("c", 0), "refs/tags/v2": ("c", when)}, head="refs/heads/main")
+    expected = {"commits_any_ref": 3, "authors_any_branch": 2, "release_tags": 2,
+                "first_commit": datetime.date(2020, 5, 31)}
+    for definition, value in expected.items():
+        parts = [metrics.measure_part(definition, history, 2020) for history in (first, second)]
+        assert metrics.combine(definition, parts) == value
+        assert metrics.measure(definition, [first, second], 2020) == value

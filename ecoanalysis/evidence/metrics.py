@@ -45,6 +45,8 @@ class History:
     committer_time: dict[str, int] = field(default_factory=dict)
     refs: dict[str, tuple[str, int]] = field(default_factory=dict)
     head: str = ""
+    #: Commit sets already walked (see :func:`_commit_set`).
+    commit_sets: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def reachable(self, tips: Iterable[str]) -> set[str]:
         """Every commit reachable from ``tips`` through parent links (the tips included)."""
@@ -90,9 +92,14 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     return list(iter_rows(path))
 
 
+def history_path(repo: str, directory: Path = EVIDENCE_DIR) -> Path:
+    """Where the commit snapshot of ``repo`` is (or would be)."""
+    return Path(directory) / f"{stem(repo)}.commits.csv.gz"
+
+
 def load_history(repo: str, *, directory: Path = EVIDENCE_DIR) -> History | None:
     """The history of ``repo`` from its snapshot, or ``None`` if there is no snapshot."""
-    path = Path(directory) / f"{stem(repo)}.commits.csv.gz"
+    path = history_path(repo, directory)
     if not path.is_file():
         return None
     history = History(repo)
@@ -137,48 +144,61 @@ _COMMIT_SETS: dict[str, Callable[[History], set[str]]] = {
 }
 
 
+def _commit_set(h: History, which: str) -> set[str]:
+    """The commits of ``h`` in scope ``which``, walked once per history however many definitions ask."""
+    if which not in h.commit_sets:
+        h.commit_sets[which] = _COMMIT_SETS[which](h)
+    return h.commit_sets[which]
+
+
 @dataclass(frozen=True)
 class Definition:
-    """A named way of counting: what it counts, in words, and how."""
+    """A named way of counting: what it counts, in words, and how.
+
+    ``part`` reads one history (with the year's start and the cut-off) and returns what that history adds:
+    a set of commits or keys, a count, an earliest time. ``combine`` turns the parts of every repository of
+    a scope into the figure (a union of sets, a sum, a minimum), so that histories can be read one at a time.
+    """
 
     name: str
     description: str
     unit: str
-    compute: Callable[[list[History], datetime.datetime, datetime.datetime], object]
+    part: Callable[[History, datetime.datetime, datetime.datetime], object]
+    combine: Callable[[list], object]
+
+
+def _union_size(parts: list[set[str]]) -> int:
+    return len(set().union(*parts) - {"bot"})
 
 
 def _commits(which: str, in_year: bool):
-    def compute(histories, start, end):
-        return len(set().union(*[_before(h, _COMMIT_SETS[which](h), end, start if in_year else None) for h in histories]))
-    return compute
+    return lambda h, start, end: _before(h, _commit_set(h, which), end, start if in_year else None)
 
 
 def _authors(which: str, in_year: bool, attribute: str = "author"):
-    def compute(histories, start, end):
-        keys = set()
-        for h in histories:
-            key = getattr(h, attribute)
-            keys |= {key[c] for c in _before(h, _COMMIT_SETS[which](h), end, start if in_year else None)}
-        keys.discard("bot")
-        return len(keys)
-    return compute
+    def part(h, start, end):
+        key = getattr(h, attribute)
+        return {key[c] for c in _before(h, _commit_set(h, which), end, start if in_year else None)}
+    return part
 
 
 def _tags(in_year: bool):
-    def compute(histories, start, end):
+    def part(h, start, end):
         lo = start.timestamp() if in_year else float("-inf")
-        return sum(1 for h in histories for name, (_, when) in h.refs.items()
-                   if name.startswith("refs/tags/") and lo <= when < end.timestamp())
-    return compute
+        return sum(1 for name, (_, when) in h.refs.items() if name.startswith("refs/tags/") and lo <= when < end.timestamp())
+    return part
 
 
-def _first_commit(histories, start, end):
-    times = [h.author_time[c] for h in histories for c in _default_branch(h)]
-    return _date(min(times)) if times else None
+def _first_commit(h, start, end):
+    return min((h.author_time[c] for c in _commit_set(h, "default_branch")), default=None)
 
 
-def _first_tag(histories, start, end):
-    times = [when for h in histories for name, (_, when) in h.refs.items() if name.startswith("refs/tags/")]
+def _first_tag(h, start, end):
+    return min((when for name, (_, when) in h.refs.items() if name.startswith("refs/tags/")), default=None)
+
+
+def _earliest_date(parts: list[int | None]) -> datetime.date | None:
+    times = [t for t in parts if t is not None]
     return _date(min(times)) if times else None
 
 
@@ -191,24 +211,38 @@ _SCOPE_WORDS = {"default_branch": "reachable from the default branch", "any_bran
 
 DEFINITIONS: dict[str, Definition] = {}
 for _which, _words in _SCOPE_WORDS.items():
-    DEFINITIONS[f"commits_{_which}"] = Definition(f"commits_{_which}", f"commits {_words}, committed before the cut-off", "count", _commits(_which, False))
-    DEFINITIONS[f"commits_{_which}_in_year"] = Definition(f"commits_{_which}_in_year", f"commits {_words}, committed in the claim's year", "count", _commits(_which, True))
-    DEFINITIONS[f"authors_{_which}"] = Definition(f"authors_{_which}", f"distinct author keys (bots excluded) of commits {_words} before the cut-off", "count", _authors(_which, False))
-    DEFINITIONS[f"authors_{_which}_in_year"] = Definition(f"authors_{_which}_in_year", f"distinct author keys of commits {_words} in the claim's year", "count", _authors(_which, True))
-DEFINITIONS["emails_any_branch"] = Definition("emails_any_branch", "distinct author e-mail addresses (no alias rules, bots excluded) of commits on any branch before the cut-off", "count", _authors("any_branch", False, "address"))
-DEFINITIONS["release_tags"] = Definition("release_tags", "tags created before the cut-off", "count", _tags(False))
-DEFINITIONS["release_tags_in_year"] = Definition("release_tags_in_year", "tags created in the claim's year", "count", _tags(True))
-DEFINITIONS["first_commit"] = Definition("first_commit", "date (+08:00) of the earliest authored commit on the default branch", "date", _first_commit)
-DEFINITIONS["first_tag"] = Definition("first_tag", "date (+08:00) of the earliest tag", "date", _first_tag)
+    # A commit hash is never "bot", so one union rule serves commits and author keys alike.
+    DEFINITIONS[f"commits_{_which}"] = Definition(f"commits_{_which}", f"commits {_words}, committed before the cut-off", "count", _commits(_which, False), _union_size)
+    DEFINITIONS[f"commits_{_which}_in_year"] = Definition(f"commits_{_which}_in_year", f"commits {_words}, committed in the claim's year", "count", _commits(_which, True), _union_size)
+    DEFINITIONS[f"authors_{_which}"] = Definition(f"authors_{_which}", f"distinct author keys (bots excluded) of commits {_words} before the cut-off", "count", _authors(_which, False), _union_size)
+    DEFINITIONS[f"authors_{_which}_in_year"] = Definition(f"authors_{_which}_in_year", f"distinct author keys of commits {_words} in the claim's year", "count", _authors(_which, True), _union_size)
+DEFINITIONS["emails_any_branch"] = Definition("emails_any_branch", "distinct author e-mail addresses (no alias rules, bots excluded) of commits on any branch before the cut-off", "count", _authors("any_branch", False, "address"), _union_size)
+DEFINITIONS["release_tags"] = Definition("release_tags", "tags created before the cut-off", "count", _tags(False), sum)
+DEFINITIONS["release_tags_in_year"] = Definition("release_tags_in_year", "tags created in the claim's year", "count", _tags(True), sum)
+DEFINITIONS["first_commit"] = Definition("first_commit", "date (+08:00) of the earliest authored commit on the default branch", "date", _first_commit, _earliest_date)
+DEFINITIONS["first_tag"] = Definition("first_tag", "date (+08:00) of the earliest tag", "date", _first_tag, _earliest_date)
+
+
+def _spec(definition: str) -> Definition:
+    try:
+        return DEFINITIONS[definition]
+    except KeyError:
+        raise KeyError(f"unknown counting definition {definition!r}; known: {', '.join(DEFINITIONS)}") from None
+
+
+def measure_part(definition: str, history: History, as_of: int):
+    """What one history adds to ``definition`` for a claim as of year ``as_of`` (see :func:`combine`)."""
+    return _spec(definition).part(history, year_start(as_of), cutoff_for(as_of))
+
+
+def combine(definition: str, parts: list):
+    """Value of ``definition`` over the parts of every history of a scope (from :func:`measure_part`)."""
+    return _spec(definition).combine(list(parts))
 
 
 def measure(definition: str, histories: list[History], as_of: int):
     """Value of ``definition`` over ``histories`` for a claim as of year ``as_of``."""
-    try:
-        spec = DEFINITIONS[definition]
-    except KeyError:
-        raise KeyError(f"unknown counting definition {definition!r}; known: {', '.join(DEFINITIONS)}") from None
-    return spec.compute(histories, year_start(as_of), cutoff_for(as_of))
+    return combine(definition, [measure_part(definition, h, as_of) for h in histories])
 
 
 #: Columns of :func:`load_numbers`' rows: where a number stands (file version and line) and how it reads.

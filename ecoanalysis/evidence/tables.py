@@ -53,35 +53,58 @@ def read_scopes(path: Path = SCOPES_PATH) -> dict[str, list[dict[str, str]]]:
     return scopes
 
 
-def _histories(members: list[dict[str, str]], directory: Path):
-    found, missing = [], []
-    for member in members:
-        history = metrics.load_history(member["snapshot_of"] or member["repository"], directory=directory)
-        if history is None:
-            missing.append(member["repository"])
-        else:
-            history.repo = member["repository"]  # a fork stands for its upstream (scopes.csv says which and why)
-            found.append(history)
-    return found, missing
+def _snapshot_of(member: dict[str, str]) -> str:
+    return member["snapshot_of"] or member["repository"]  # a fork stands for its upstream (scopes.csv says which and why)
+
+
+def _has_history(member: dict[str, str], directory: Path) -> bool:
+    return metrics.history_path(_snapshot_of(member), directory).is_file()
+
+
+def _git_values(checks: list[dict[str, str]], by_id: pd.DataFrame, scopes, directory: Path) -> dict[tuple[int, str], object]:
+    """The figure of every git check and definition, ``{(check number, definition): value}``.
+
+    Each snapshot is read once and dropped before the next, however many scopes and checks name it: a
+    history gives its part of every figure that needs it (:func:`metrics.measure_part`), and the parts of a
+    scope's repositories are combined at the end. So one history is held at a time, never a whole scope.
+    """
+    asks: dict[str, list[tuple[int, str, int]]] = {}
+    parts: dict[tuple[int, str], list] = {}
+    for number, check in enumerate(checks):
+        if not check["scope"] or check["definitions"] in FILE_DEFINITIONS:
+            continue
+        as_of = int(by_id.loc[check["mention_id"], "as_of"])
+        for definition in check["definitions"].split():
+            parts[number, definition] = []
+            for member in scopes[check["scope"]]:
+                if _has_history(member, directory):
+                    asks.setdefault(_snapshot_of(member), []).append((number, definition, as_of))
+    for repo, wanted in asks.items():
+        history = metrics.load_history(repo, directory=directory)
+        for number, definition, as_of in wanted:
+            parts[number, definition].append(metrics.measure_part(definition, history, as_of))
+        del history  # before the next one is read
+    return {key: metrics.combine(key[1], found) for key, found in parts.items() if found}
 
 
 def _iso(day: datetime.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _git_rows(check: dict[str, str], claim: pd.Series, members, directory: Path) -> list[dict]:
-    histories, missing = _histories(members, directory)
-    if not histories:
+def _git_rows(number: int, check: dict[str, str], claim: pd.Series, members, values, directory: Path) -> list[dict]:
+    found = [m["repository"] for m in members if _has_history(m, directory)]
+    if not found:
         return []
+    missing = len(members) - len(found)
     rows = []
     for definition in check["definitions"].split():
         spec = metrics.DEFINITIONS[definition]
-        value = metrics.measure(definition, histories, int(claim["as_of"]))
+        value = values[number, definition]
         if value is None:
             continue
         partial = bool(missing) or check["scope_covers"] == "part"
         row = {"kind": "git", "definition": definition, "description": spec.description, "scope": check["scope"],
-               "repositories": " ".join(h.repo for h in histories), "missing_repositories": len(missing),
+               "repositories": " ".join(found), "missing_repositories": missing,
                "source_date": _iso(metrics.cutoff_for(int(claim["as_of"])).date()), "unit": spec.unit,
                "note": check["note"] or None}
         if spec.unit == "date":
@@ -92,11 +115,23 @@ def _git_rows(check: dict[str, str], claim: pd.Series, members, directory: Path)
     return rows
 
 
-def _readme_rows(check, claim, members, directory: Path) -> list[dict]:
+class _NumbersOnce(dict):
+    """:func:`metrics.load_numbers` of each repository, read (and run through the engine) once per build."""
+
+    def __init__(self, directory: Path):
+        super().__init__()
+        self.directory = directory
+
+    def __missing__(self, repo: str) -> list[dict[str, str]]:
+        self[repo] = metrics.load_numbers(repo, directory=self.directory)
+        return self[repo]
+
+
+def _readme_rows(check, claim, members, numbers: _NumbersOnce) -> list[dict]:
     repo, label = members[0]["snapshot_of"] or members[0]["repository"], members[0]["repository"]
     cutoff = metrics.cutoff_for(int(claim["as_of"])).timestamp()
     keyword, runs = check["keyword"], []
-    for row in metrics.load_numbers(repo, directory=directory):
+    for row in numbers[repo]:
         adjacent = row["context_after"].lstrip().startswith(keyword) or row["context_before"].rstrip().endswith(keyword)
         if row["kind"] == "mention" and adjacent and int(row["committer_time"]) < cutoff:
             day = datetime.datetime.fromtimestamp(int(row["committer_time"]), metrics.CST).date()
@@ -110,11 +145,11 @@ def _readme_rows(check, claim, members, directory: Path) -> list[dict]:
              "note": f"README_cn.md states it from {run['first']} to {run['last']}"} for run in runs]
 
 
-def _registry_rows(check, claim, members, directory: Path) -> list[dict]:
+def _registry_rows(check, claim, members, numbers: _NumbersOnce) -> list[dict]:
     repo = members[0]["repository"]
     cutoff = metrics.cutoff_for(int(claim["as_of"])).timestamp()
     versions: dict[tuple[int, str], set[float]] = {}
-    for row in metrics.load_numbers(repo, directory=directory):
+    for row in numbers[repo]:
         if row["kind"] == "table_index" and int(row["committer_time"]) < cutoff:
             versions.setdefault((int(row["committer_time"]), row["commit"]), set()).add(float(row["value"]))
     if not versions:
@@ -227,17 +262,18 @@ def build_evidence(claims: pd.DataFrame, *, mention_ids: Iterable[str] | None = 
     checks, statements = _inputs(claims, mention_ids, directory)
     scopes = read_scopes(directory / SCOPES_PATH.name)
     by_id = claims.set_index("mention_id")
+    values, numbers = _git_values(checks, by_id, scopes, directory), _NumbersOnce(directory)
     rows = []
-    for check in checks:
+    for number, check in enumerate(checks):
         if not check["scope"]:
             continue
         claim, members = by_id.loc[check["mention_id"]], scopes[check["scope"]]
         if check["definitions"] == "readme_value":
-            found = _readme_rows(check, claim, members, directory)
+            found = _readme_rows(check, claim, members, numbers)
         elif check["definitions"] == "registry_groups":
-            found = _registry_rows(check, claim, members, directory)
+            found = _registry_rows(check, claim, members, numbers)
         else:
-            found = _git_rows(check, claim, members, directory)
+            found = _git_rows(number, check, claim, members, values, directory)
         rows += [{"mention_id": check["mention_id"], **row} for row in found]
     rows += [{"mention_id": s["mention_id"], **_statement_row(s)} for s in statements]
     for row in rows:

@@ -329,3 +329,20 @@ def test_multi_panel_figure_is_its_panel_functions_composed(themed, tmp_path):
     one = plotting.save_figure(plotting.accuracy_gains_figure(changes), "fig02-one", directory=tmp_path, formats=("svg",))[0]
     two = plotting.save_figure(by_hand, "fig02-one", directory=tmp_path / "b", formats=("svg",))[0]
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_the_theme_sets_every_rcparam_seaborn_ticks_paper_would():
+    # The style is written out so that kernels need not import seaborn; seaborn itself is the reference.
+    import seaborn as sns
+
+    from ecoanalysis.plotting import theme
+
+    with matplotlib.rc_context():
+        sns.set_theme(context="paper", style="ticks", palette=list(plotting.OKABE_ITO))
+        matplotlib.rcParams.update(theme._house_rc(8.0, plotting.CJK_FONT_FAMILY))
+        expected = dict(matplotlib.rcParams)
+    with matplotlib.rc_context():
+        plotting.set_theme()
+        ours = dict(matplotlib.rcParams)
+    assert expected.pop("image.cmap") == "rocket" and ours.pop("image.cmap") == "viridis"  # no figure draws an image
+    assert ours == expected

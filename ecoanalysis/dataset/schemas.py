@@ -19,22 +19,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
 from ..coding.rules import CATEGORIES, HOST_KINDS, KINDS, ROLES
 from ..engine import BOUNDS, CURRENCIES, UNITS
 
 #: pandas dtype for each Table Schema type.
 PANDAS_DTYPES: dict[str, str] = {"string": "str", "integer": "Int64", "number": "float64", "boolean": "boolean"}
-
-#: Annotation used in the generated pandera models for each Table Schema type.
-_PANDERA_TYPES: dict[str, Any] = {
-    "string": Series[str],
-    "integer": Series[pd.Int64Dtype],
-    "number": Series[float],
-    "boolean": Series[pd.BooleanDtype],
-}
 
 #: How a number is shown in the workbook (see :data:`FieldSpec.display`).
 DISPLAY_FORMATS: dict[str, str] = {
@@ -317,6 +307,8 @@ TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
 
 
 def _pandera_field(spec: FieldSpec) -> Any:
+    import pandera.pandas as pa
+
     checks: dict[str, Any] = {}
     if spec.enum is not None:
         checks["isin"] = list(spec.enum)
@@ -332,10 +324,15 @@ def _pandera_field(spec: FieldSpec) -> Any:
     )
 
 
-def _model(table: TableSpec) -> type[pa.DataFrameModel]:
+def _model(table: TableSpec) -> Any:
     """Generate the strict pandera model of ``table`` from its field specs."""
+    import pandera.pandas as pa
+    from pandera.typing import Series
+
+    # The annotation of each Table Schema type.
+    types = {"string": Series[str], "integer": Series[pd.Int64Dtype], "number": Series[float], "boolean": Series[pd.BooleanDtype]}
     namespace: dict[str, Any] = {
-        "__annotations__": {spec.name: _PANDERA_TYPES[spec.type] for spec in table.fields},
+        "__annotations__": {spec.name: types[spec.type] for spec in table.fields},
         "__doc__": f"{table.title}: {table.description}",
         "Config": type("Config", (), {"strict": True, "coerce": False, "ordered": True, "unique": list(table.primary_key), "name": table.name}),
     }
@@ -344,12 +341,19 @@ def _model(table: TableSpec) -> type[pa.DataFrameModel]:
     return type(class_name, (pa.DataFrameModel,), namespace)
 
 
-MODELS: dict[str, type[pa.DataFrameModel]] = {name: _model(spec) for name, spec in TABLES.items()}
-MentionsModel = MODELS["mentions"]
-ClaimsModel = MODELS["claims"]
-AccuracyPairsModel = MODELS["accuracy_pairs"]
-PlatformsModel = MODELS["platforms"]
-TimelineModel = MODELS["timeline"]
+#: Module attributes generated on first use (PEP 562): the loaders read checked tables without pandera,
+#: so a notebook's kernel does not import it; the build and the tests that validate do.
+_MODEL_NAMES = {"MentionsModel": "mentions", "ClaimsModel": "claims", "AccuracyPairsModel": "accuracy_pairs",
+                "PlatformsModel": "platforms", "TimelineModel": "timeline"}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "MODELS":
+        globals()["MODELS"] = {table: _model(spec) for table, spec in TABLES.items()}
+        return globals()["MODELS"]
+    if name in _MODEL_NAMES:
+        return __getattr__("MODELS")[_MODEL_NAMES[name]]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def pandas_dtypes(table: str) -> dict[str, str]:
@@ -400,7 +404,7 @@ def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     pandera.errors.SchemaErrors
         With all failure cases (``lazy=True``).
     """
-    return MODELS[table].validate(frame, lazy=True)
+    return __getattr__("MODELS")[table].validate(frame, lazy=True)
 
 
 def table_schema(table: str) -> dict[str, Any]:

@@ -29,7 +29,16 @@ from ._lexicon import (
     UNIT_WORDS,
     WILDCARD_GUARD,
 )
-from .numerals import CHINESE_DIGITS, MAGNITUDES, TENS_CHARACTERS, WILDCARD_DIGIT, cn_to_number, parse_arabic
+from .numerals import (
+    CHINESE_DIGITS,
+    MAGNITUDES,
+    TENS_CHARACTERS,
+    WILDCARD_DIGIT,
+    cn_to_number,
+    parse_approximate_range,
+    parse_arabic,
+    parse_chinese_wildcard,
+)
 
 #: Plausible calendar years: a 4-digit number in this range followed by 年 is a date, else a duration.
 YEAR_RANGE: tuple[int, int] = (1900, 2100)
@@ -39,6 +48,7 @@ YEAR_RANGE: tuple[int, int] = (1900, 2100)
 _GAP = r"[ \t\u3000\xa0\r\n]{0,8}"
 #: The characters and the length bound of _GAP, for the pre-filters below.
 _GAP_CHARS = " \t\u3000\xa0\r\n"
+_GAP_CHAR_SET: frozenset[str] = frozenset(_GAP_CHARS)
 _GAP_MAX = 8
 
 
@@ -115,13 +125,19 @@ _ASCII_NAME_CHAR = re.compile(r"[A-Za-z0-9]")
 #: numerals (years, 1-2 digit counts, 一/两/百万), so a small cache answers most cores without parsing.
 _NUMERAL_CACHE_SIZE = 4096
 
-# Pure str -> float|None functions, so caching cannot change a result.
+# Pure functions of a str returning a float, a tuple of ints or None (immutable), so caching cannot
+# change a result.
 _parse_arabic = lru_cache(maxsize=_NUMERAL_CACHE_SIZE)(parse_arabic)
 _cn_to_number = lru_cache(maxsize=_NUMERAL_CACHE_SIZE)(cn_to_number)
+_parse_approximate_range = lru_cache(maxsize=_NUMERAL_CACHE_SIZE)(parse_approximate_range)
+_parse_chinese_wildcard = lru_cache(maxsize=_NUMERAL_CACHE_SIZE)(parse_chinese_wildcard)
 
 
 def _char_after_gap(text: str, position: int) -> str:
     """The first character from ``position`` on after at most _GAP_MAX gap characters ('' if none)."""
+    char = text[position:position + 1]
+    if char not in _GAP_CHAR_SET:  # most numbers have no gap after them ("" is not in the set either)
+        return char
     return text[position:position + _GAP_MAX + 1].lstrip(_GAP_CHARS)[:1]
 
 

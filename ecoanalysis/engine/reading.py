@@ -32,11 +32,12 @@ from ._lexicon import (
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .numerals import DECIMAL_POINT_WORD, MAGNITUDES, WILDCARD_DIGIT, parse_approximate_range, parse_chinese_wildcard
+from .numerals import DECIMAL_POINT_WORD, MAGNITUDES, WILDCARD_DIGIT
 from .patterns import (
     YEAR_RANGE,
     _ASCII_LETTERS,
     _GAP,
+    _GAP_CHARS,
     _RANGE_FIRST_CHARS,
     _SUFFIX_ALT,
     _TAIL_FIRST_CHARS,
@@ -45,9 +46,21 @@ from .patterns import (
     _char_after_gap,
     _cn_to_number,
     _guarded,
+    _parse_approximate_range,
     _parse_arabic,
+    _parse_chinese_wildcard,
 )
-from .prefixes import _read_currency_prefix, _read_prefix_qualifier, _read_sign
+from .prefixes import (
+    _BRIDGED_FIRST_CHARS,
+    _BRIDGED_WINDOW,
+    _CURRENCY_PREFIX_LAST,
+    _MINUS_LAST_CHARS,
+    _PREFIX_LAST_CHARS,
+    _PREFIX_WINDOW,
+    _read_currency_prefix,
+    _read_prefix_qualifier,
+    _read_sign,
+)
 from .readers import _READERS_BY_KIND, _may_be_special, _read_tail, _set_quarter
 from .tails import _magnitude_scale
 
@@ -90,12 +103,15 @@ _DATE_RE = re.compile(
     rf"|{_GAP}第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
 )
 QUARTER_WORD = "季度"
+#: The words a date reading starts with (after the gap): 2019 年, 3 月.
+_DATE_WORDS: frozenset[str] = frozenset("年月")
 
 _MONTH_RE = re.compile(
     rf"{_GAP}月(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?"
 )
 _FOOTNOTE_RE = re.compile(r"[ ]?(?P<fn>[1-9])(?=[。，；：、,.;:）)\s]|\Z)")
 _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
+_LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | {" "}
 _LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
 _LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*")
 _FRACTION_RE = re.compile(r"(?P<num>[0-9]{1,3})/(?P<den>[0-9]{1,4})(?![0-9/])")
@@ -107,6 +123,8 @@ _COMPOUND_RE = re.compile(
 )
 #: PDF thousands groups after the first 1-3 digits, the last perhaps with decimals (1 368.5万元).
 _SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+(?:\.[0-9]+)?")
+#: What must follow spaced groups for them to be one number: a tail or a range connector.
+_SPACED_FOLLOWERS: frozenset[str] = _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS
 
 
 #: Characters that are both the digit ten and a magnitude (十万 = 一十万).
@@ -143,7 +161,7 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
     char = text[end:end + 1]
     if char == " " and end - start <= 3 and text[start:end].isdigit() and (start == 0 or not text[start - 1].isdigit()):
         groups = _SPACED_GROUP_RE.match(text, end)
-        if groups is not None and _char_after_gap(text, groups.end()) in _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS:
+        if groups is not None and _char_after_gap(text, groups.end()) in _SPACED_FOLLOWERS:
             draft.value = float(text[start:groups.end()].replace(" ", ""))
             draft.end = draft.consumed = groups.end()
             return False
@@ -233,10 +251,10 @@ def _read_number(reading: _Reading) -> Draft:
     value = _parse_arabic(numeral) if reading.is_arabic else _cn_to_number(numeral)
     span = None
     if not reading.is_arabic and len(numeral) > 1:
-        span = parse_approximate_range(numeral)  # 七八, 一两万, 二三十: (low, high)
+        span = _parse_approximate_range(numeral)  # 七八, 一两万, 二三十: (low, high)
         reading.span_kind = None if span is None else "adjacent"
         if span is None and value is None and WILDCARD_DIGIT in numeral:
-            span = parse_chinese_wildcard(numeral)  # 十几, 二十几, 一百几十: (low, high)
+            span = _parse_chinese_wildcard(numeral)  # 十几, 二十几, 一百几十: (low, high)
             reading.span_kind = None if span is None else "wildcard"
     draft = Draft(reading.start, reading.end, value if span is None else float(span[0]))
     if span is not None:
@@ -264,20 +282,21 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     if reading.magnitude_only and before in VAGUE_PREFIXES and not (before == "上" and text[start - 2:start - 1] == "以"):
         reading.vague_prefix, reading.prefix_end = before, start - 1
         if before == WILDCARD_DIGIT:
-            span = parse_chinese_wildcard(before + reading.numeral)  # 几十 = 20..90, 几百万
+            span = _parse_chinese_wildcard(before + reading.numeral)  # 几十 = 20..90, 几百万
             if span is not None:
                 draft.value, draft.value_high = float(span[0]), float(span[1])
     elif reading.span_kind == "wildcard" and before == WILDCARD_DIGIT and reading.numeral[0] in MAGNITUDES:
-        span = parse_chinese_wildcard(WILDCARD_DIGIT + reading.numeral)  # 几十几 = 21..99: one wildcard qualifier
+        span = _parse_chinese_wildcard(WILDCARD_DIGIT + reading.numeral)  # 几十几 = 21..99: one wildcard qualifier
         if span is not None:
             draft.value, draft.value_high = float(span[0]), float(span[1])
             reading.prefix_end = start - 1
     elif before == RANK_WORD or (before == " " and text[start - 2:start - 1] == RANK_WORD):
         reading.rank = True
         reading.prefix_end = start - 1 if before == RANK_WORD else start - 2
-    elif reading.is_arabic and start > 0 and text[start - 1] in _LABEL_LAST_CHARS | {" "}:
+    elif reading.is_arabic and start > 0 and text[start - 1] in _LABEL_BEFORE_CHARS:
         near = text[max(0, start - _LABEL_WINDOW):start].rstrip(" ")
-        word = next((word for word in LABEL_WORDS if near.endswith(word)), None)
+        # one C-level endswith over all the words first: most spaces before a number follow no label
+        word = next((word for word in LABEL_WORDS if near.endswith(word)), None) if near.endswith(LABEL_WORDS) else None
         label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
         if label is not None and _TAIL_RE.match(text, label.end()).end() == label.end():  # 图 3, 表 4-2, 附件 2
             return _name_draft(max(0, start - _LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
@@ -297,8 +316,10 @@ def _is_index_name(text: str, start: int, end: int) -> bool:
 def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix: bool) -> None:
     """Date words after the number: 2019 年 (3 月, 底, 第三季度), 3 月 (今年 3 月 with the document year)."""
     text, value, numeral = reading.text, draft.value, reading.numeral
-    whole = value is not None and math.isfinite(value) and value == int(value) and reading.span_kind is None
     next_char = _char_after_gap(text, reading.end)
+    if next_char not in _DATE_WORDS:
+        return
+    whole = value is not None and math.isfinite(value) and value == int(value) and reading.span_kind is None
     if whole and next_char == "年" and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(numeral) == 4:
         date_match = _DATE_RE.match(text, reading.end)
         draft.unit = "date"
@@ -329,17 +350,19 @@ def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix
 def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     """Vague prefix, minus sign, currency, qualifier and rank before the number; a label or quarter replaces it."""
     text = reading.text
+    words_before = _may_have_prefix(text, reading.prefix_end)
     if reading.vague_prefix is not None:
         draft.qualifiers.insert(0, reading.vague_prefix)
         draft.bounds.append("range" if reading.vague_prefix == WILDCARD_DIGIT else "vague")
         if draft.value is not None and draft.value_high is None:
             draft.value_high = draft.value * 10
         reading.context = True
-    else:
+    elif words_before:
         reading.prefix_end = _read_sign(text, draft, reading.prefix_end)
-    reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
-    reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
-    reading.context = reading.context or found_currency or found_qualifier
+    if words_before:
+        reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
+        reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
+        reading.context = reading.context or found_currency or found_qualifier
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS:  # 第一节, 第 1259 条: the label of a part of a text
             return _name_draft(reading.prefix_end, draft.end, draft.value)
@@ -355,6 +378,25 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
     draft.start = reading.prefix_end
     return None
+
+
+#: Characters that can end a minus sign, a currency written before the number or a qualifier.
+_PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS
+
+
+def _may_have_prefix(text: str, prefix_end: int) -> bool:
+    """Cheap test whether a sign, a currency or a qualifier may stand before ``prefix_end``.
+
+    One pre-filter for the three readers of :mod:`.prefixes`: each first looks at the last character
+    before the number that is not a gap (the sign past one space, the currency past spaces, the qualifier
+    past _PREFIX_WINDOW gap characters) and the bridged qualifier needs one of its first characters in its
+    window; when none of these can hold, none of the readers can change the draft.
+    """
+    if prefix_end == 0:
+        return False
+    if text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:] in _PREFIX_END_CHARS:
+        return True
+    return not _BRIDGED_FIRST_CHARS.isdisjoint(text[max(0, prefix_end - _BRIDGED_WINDOW):prefix_end])
 
 
 #: Before N 季度, 前 makes it the first N quarters (前三季度 = January..September).

@@ -40,9 +40,10 @@ _RANGE_RE = re.compile(rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}
 
 def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) -> None:
     """Extend ``first`` with a range connector and a second quantity (6 到 8 周, 2019-2021 年)."""
-    if first.name_like or not _bounded_only_before(first):
+    # cheapest and most selective test first: most numbers are followed by no range connector
+    if _char_after_gap(text, first.end) not in _RANGE_FIRST_CHARS or first.name_like or first.value is None:
         return
-    if _char_after_gap(text, first.end) not in _RANGE_FIRST_CHARS:
+    if not _bounded_only_before(first):
         return
     connector = _RANGE_RE.match(text, first.end)
     if connector is None:
@@ -51,7 +52,7 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if core is None or core.lastgroup == "first":
         return
     second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
-    if second is None or second.name_like or first.value is None:
+    if second is None or second.name_like:
         return
     conn = connector.group("conn")
     if first.unit is not None and second.unit is not None and first.unit != second.unit:

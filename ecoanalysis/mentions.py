@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -96,23 +97,28 @@ def extract_mentions(source: Any, *, year: int | None = None) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------------
 
 
-#: Provenance columns (line .. sentence, in MENTION_COLUMNS order) of a mention found in a plain string.
+#: Provenance columns (line .. sentence, in MENTION_COLUMNS order): what a Report adds to the draft columns.
 _PROVENANCE_COLUMNS: tuple[str, ...] = (
     MENTION_COLUMNS[MENTION_COLUMNS.index("line"):MENTION_COLUMNS.index("sentence") + 1]
 )
+#: Columns copied from a Draft attribute of the same name, fetched for every draft in one C-level call.
+_DRAFT_ATTRIBUTE_COLUMNS: tuple[str, ...] = (
+    "value", "value_high", "month", "month_high", "unit", "currency", "unit_symbol", "counter", "bound",
+    "pair_id", "role", "footnote", "name_like",
+)
+_DRAFT_ATTRIBUTES = attrgetter(*_DRAFT_ATTRIBUTE_COLUMNS)
 
 
-def _row(text: str, draft: Draft, offset_start: int, offset_end: int, provenance: tuple) -> tuple:
-    """One output row as a tuple in MENTION_COLUMNS order (``provenance``: the _PROVENANCE_COLUMNS values)."""
-    return (
-        text[draft.start:draft.end], offset_start, offset_end,
-        *provenance,
-        draft.value, draft.value_high, draft.month, draft.month_high, draft.unit, draft.currency, draft.unit_symbol,
-        draft.counter, draft.bound,
-        " ".join(draft.qualifiers) or None, draft.pair_id, draft.role, draft.footnote,
-        draft.footnote if draft.source_footnote is None else draft.source_footnote,
-        draft.name_like,
-    )
+def _draft_columns(text: str, drafts: list[Draft]) -> dict[str, list]:
+    """The columns read off finalised drafts (surface, value .. name_like; no offsets, no provenance)."""
+    columns: dict[str, list] = {"surface": [text[draft.start:draft.end] for draft in drafts]}
+    fields = zip(*map(_DRAFT_ATTRIBUTES, drafts)) if drafts else ([] for _ in _DRAFT_ATTRIBUTE_COLUMNS)
+    columns.update(zip(_DRAFT_ATTRIBUTE_COLUMNS, map(list, fields)))
+    columns["qualifier"] = [" ".join(draft.qualifiers) or None for draft in drafts]
+    columns["source_footnote"] = [
+        draft.footnote if draft.source_footnote is None else draft.source_footnote for draft in drafts
+    ]
+    return columns
 
 
 # Column builders. They give exactly what pd.array(values, dtype=...) gives (None -> <NA>, NaN -> <NA> for
@@ -120,8 +126,10 @@ def _row(text: str, draft: Draft, offset_start: int, offset_end: int, provenance
 # twice as fast as pd.array's type inference over a list of Python objects, which was a tenth of the time.
 
 
-def _int_array(values: list) -> pd.api.extensions.ExtensionArray:
+def _int_array(values: Any) -> pd.api.extensions.ExtensionArray:
     size = len(values)
+    if isinstance(values, np.ndarray):  # computed columns (line, col_start ...): int64, none missing
+        return pd.arrays.IntegerArray(values, np.zeros(size, dtype=bool))
     missing = values.count(None)
     if missing == 0:
         return pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(size, dtype=bool))
@@ -152,12 +160,9 @@ def _string_array(values: list) -> pd.api.extensions.ExtensionArray:
 _COLUMN_BUILDERS = {"Int64": _int_array, "Float64": _float_array, "boolean": _bool_array, "string": _string_array}
 
 
-def _frame(rows: list[tuple]) -> pd.DataFrame:
-    """The mentions frame from row tuples (transposed once with zip, each column built in one call)."""
-    columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in MENTION_COLUMNS]
-    arrays = {
-        name: _COLUMN_BUILDERS[MENTION_DTYPES[name]](values) for name, values in zip(MENTION_COLUMNS, columns)
-    }
+def _frame(columns: dict[str, Any], names: tuple[str, ...] = MENTION_COLUMNS) -> pd.DataFrame:
+    """The mentions frame with columns ``names`` from their values (lists, or int64 arrays), each built in one call."""
+    arrays = {name: _COLUMN_BUILDERS[MENTION_DTYPES[name]](columns[name]) for name in names}
     return pd.DataFrame(arrays, copy=False)  # the arrays are fresh: no need to copy them again
 
 
@@ -178,7 +183,7 @@ def _extract_report(report: Any, *, year: int | None) -> pd.DataFrame:
     """Scan every block of a Report and add raw provenance."""
     if year is None:
         year = getattr(report, "year", None)
-    rows = []
+    columns: dict[str, list] = {name: [] for name in MENTION_COLUMNS}
     pair_base = 0
     for block in report.blocks:
         text: str = block.text
@@ -196,17 +201,14 @@ def _extract_report(report: Any, *, year: int | None) -> pd.DataFrame:
             draft.finalise()
             span = block.locate(draft.start, draft.end)  # the document model's one offset -> line/column map
             provenance = (  # _PROVENANCE_COLUMNS: line, col_start, line_end, col_end, block, block_role, chapter, sentence
-                span.line_start,
-                span.col_start,
-                span.line_end,
-                span.col_end,
-                block.id,
-                block.role,
-                block.chapter,
+                span.line_start, span.col_start, span.line_end, span.col_end, block.id, block.role, block.chapter,
                 _sentence_around(text, draft.start, draft.end),
             )
-            rows.append(_row(text, draft, span.raw_start, span.raw_end, provenance))
-    return _frame(rows)
+            for name, value in zip(("char_start", "char_end", *_PROVENANCE_COLUMNS), (span.raw_start, span.raw_end, *provenance)):
+                columns[name].append(value)
+        for name, values in _draft_columns(text, drafts).items():
+            columns[name].extend(values)
+    return _frame(columns)
 
 
 def _attach_footnote_refs(text: str, drafts: list[Draft], refs: Any) -> None:
@@ -252,12 +254,25 @@ class _Sentences:
         return self.cache[index]
 
 
+def _line_columns(text: str, starts: list[int], ends: list[int]) -> dict[str, np.ndarray]:
+    """line, col_start, line_end, col_end of every span (as :meth:`LineIndex.span`, by one searchsorted each)."""
+    line_starts = np.asarray(LineIndex(text).starts, dtype=np.int64)
+    first, last = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64) - 1
+    line = np.searchsorted(line_starts, first, side="right")
+    line_end = np.searchsorted(line_starts, last, side="right")
+    return {
+        "line": line.astype(np.int64), "col_start": first - line_starts[line - 1],
+        "line_end": line_end.astype(np.int64), "col_end": last - line_starts[line_end - 1] + 1,
+    }
+
+
 def _extract_text(text: str, *, year: int | None) -> pd.DataFrame:
     """Mentions of a plain string: line/column of the string and the sentence, no block columns."""
-    lines = LineIndex(text)
+    drafts = scan(text, year=year)
     sentences = _Sentences(text)
-    rows = []
-    for draft in scan(text, year=year):
-        provenance = (*lines.span(draft.start, draft.end), None, None, None, sentences.around(draft.start))
-        rows.append(_row(text, draft, draft.start, draft.end, provenance))
-    return _frame(rows).drop(columns=list(REPORT_ONLY_COLUMNS))
+    columns: dict[str, Any] = _draft_columns(text, drafts)
+    columns["char_start"] = [draft.start for draft in drafts]
+    columns["char_end"] = [draft.end for draft in drafts]
+    columns.update(_line_columns(text, columns["char_start"], columns["char_end"]))
+    columns["sentence"] = [sentences.around(start) for start in columns["char_start"]]
+    return _frame(columns, TEXT_MENTION_COLUMNS)

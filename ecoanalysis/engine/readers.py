@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime
 import re
 import string
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._lexicon import (
     DOUBLING_COUNTER,
+    PER_WORD,
     DOUBLING_VERB,
     FIRST_RANK_WORD,
     FIXED_PHRASES,
@@ -22,6 +23,8 @@ from ._lexicon import (
 )
 from .draft import Draft
 from .names import (
+    _LIST_MARKER_OPEN,
+    _NAME_GLUE_BEFORE,
     _read_ascii_name,
     _read_citation,
     _read_list_marker,
@@ -35,6 +38,7 @@ from .names import (
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import (
     YEAR_RANGE,
+    _ASCII_LETTERS,
     _GAP,
     _NAMED_FIRST_CHARS,
     _NAMED_LOOKBACK,
@@ -66,15 +70,23 @@ _ISO_DATE_RE = re.compile(
     rf"(?![0-9０-９])"
 )
 _ISO_DATE_SEPARATOR_SET: frozenset[str] = frozenset(ISO_DATE_SEPARATORS)
+#: Digits of a date code (YYYYMMDD).
+DATE_CODE_LENGTH = 8
 #: A quarter written after a 2- or 4-digit year: 25Q2, 2025Q2 (2-digit years are 2000 + yy).
-_QUARTER_CODE_RE = re.compile(r"Q(?P<quarter>[1-4])(?![0-9A-Za-z])")
+QUARTER_LETTER = "Q"
+_QUARTER_CODE_RE = re.compile(rf"{QUARTER_LETTER}(?P<quarter>[1-4])(?![0-9A-Za-z])")
 QUARTER_MONTHS = 3
 #: Where the first numeral character of each fixed phrase stands in it (数以千计: 2).
 _FIXED_OFFSETS: dict[str, int] = {
     phrase: next(index for index, char in enumerate(phrase) if char in CHINESE_DIGITS or char in MAGNITUDES)
     for phrase in FIXED_PHRASES
 }
-_FIXED_FIRST_CHARS: frozenset[str] = frozenset(phrase[_FIXED_OFFSETS[phrase]] for phrase in FIXED_PHRASES)
+#: The fixed phrases by their first numeral character, in lexicon order: only those can hold a core there.
+_FIXED_BY_FIRST_CHAR: dict[str, tuple[str, ...]] = {
+    char: tuple(phrase for phrase in FIXED_PHRASES if phrase[_FIXED_OFFSETS[phrase]] == char)
+    for char in {phrase[_FIXED_OFFSETS[phrase]] for phrase in FIXED_PHRASES}
+}
+_FIXED_FIRST_CHARS: frozenset[str] = frozenset(_FIXED_BY_FIRST_CHAR)
 
 
 def _iso_date(match: re.Match) -> tuple[int, int] | None:
@@ -103,7 +115,7 @@ def _set_quarter(draft: Draft, quarter: int) -> None:
 def _read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """25Q2, 2025Q2: the second quarter of 2025 (a date, months 4..6)."""
     start, end = core.span()
-    if core.lastgroup != "arabic" or end - start not in (2, 4) or text[end:end + 1] != "Q" or (
+    if core.lastgroup != "arabic" or end - start not in (2, 4) or text[end:end + 1] != QUARTER_LETTER or (
         start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
     ):
         return None
@@ -144,7 +156,7 @@ def _read_iso_date(text: str, core: re.Match, with_prefix: bool) -> Draft | None
 def _read_date_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """20250828: eight digits that form a calendar date (YYYYMMDD) are a date, not a count."""
     start, end = core.span()
-    if core.lastgroup != "arabic" or end - start != 8 or not core.group().isdigit():
+    if core.lastgroup != "arabic" or end - start != DATE_CODE_LENGTH or not core.group().isdigit():
         return None
     numeral = core.group()
     if _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
@@ -165,7 +177,8 @@ def _read_fixed_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     start = core.start()
     if core.lastgroup != "cn" or text[start] not in _FIXED_FIRST_CHARS:
         return None
-    for phrase, reading in FIXED_PHRASES.items():
+    for phrase in _FIXED_BY_FIRST_CHAR[text[start]]:
+        reading = FIXED_PHRASES[phrase]
         begin = start - _FIXED_OFFSETS[phrase]  # 成千上万: the numeral 千 stands one character in
         if begin >= 0 and text.startswith(phrase, begin):
             draft = Draft(begin, begin + len(phrase), float(reading["value"]))
@@ -241,6 +254,60 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
 _READERS_BY_KIND: dict[str, tuple[Any, ...]] = {
     kind: tuple(reader for kinds, reader in WHOLE_READERS if kind in kinds.split()) for kind in ("arabic", "cn", "first")
 }
+
+
+class Trigger(NamedTuple):
+    """What around a numeral core can make a whole-mention reader answer: the reader is tried when the
+    character before the core, its first character, the character after it or its length is in the
+    matching set. Each set is the one the reader's own first test uses, so the two cannot drift."""
+
+    before: frozenset[str] = frozenset()  # text[start - 1] ('' at the start of the text)
+    first: frozenset[str] = frozenset()  # text[start]
+    after: frozenset[str] = frozenset()  # text[end] ('' at the end of the text)
+    lengths: frozenset[int] = frozenset()  # end - start
+
+    def holds(self, before: str, first: str, after: str, length: int) -> bool:
+        if self == ALWAYS:
+            return True
+        return before in self.before or first in self.first or after in self.after or length in self.lengths
+
+
+#: The trigger of a reader whose first test looks further than the core's neighbours (set phrases look
+#: back three characters, citations sixteen): tried for every core of its kinds.
+ALWAYS = Trigger()
+#: Triggers of the whole-mention readers; a reader not listed here is tried for every core of its kinds.
+TRIGGERS: dict[Any, Trigger] = {
+    _read_iso_date: Trigger(after=_ISO_DATE_SEPARATOR_SET),
+    _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
+    _read_quarter_code: Trigger(after=frozenset({QUARTER_LETTER})),
+    # the name's window is text[start - _NAMED_LOOKBACK:start + 1]: the character before and the first
+    _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=_NAMED_FIRST_CHARS) if _NAMED_LOOKBACK == 1 else ALWAYS,
+    _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
+    _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
+    _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),
+    _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
+    _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
+    _read_rate_denominator: Trigger(before=frozenset({PER_WORD})),
+}
+#: Core lengths above every length a trigger names are one key in the dispatch table.
+_LENGTH_CAP = 1 + max(length for trigger in TRIGGERS.values() for length in trigger.lengths)
+#: The readers worth trying for each (kind, character before, first character, character after, length),
+#: filled as the cores come; emptied when it grows past _DISPATCH_SIZE (text with endless new neighbours).
+_DISPATCH: dict[tuple[str, str, str, str, int], tuple[Any, ...]] = {}
+_DISPATCH_SIZE = 1 << 16
+
+
+def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any, ...]:
+    """The whole-mention readers, in order of precedence, whose trigger holds around text[start:end]."""
+    key = (kind, text[start - 1:start], text[start], text[end:end + 1], min(end - start, _LENGTH_CAP))
+    readers = _DISPATCH.get(key)
+    if readers is None:
+        if len(_DISPATCH) >= _DISPATCH_SIZE:
+            _DISPATCH.clear()
+        readers = _DISPATCH[key] = tuple(
+            reader for reader in _READERS_BY_KIND[kind] if TRIGGERS.get(reader, ALWAYS).holds(*key[1:])
+        )
+    return readers
 
 
 def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:

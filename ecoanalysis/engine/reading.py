@@ -61,7 +61,7 @@ from .prefixes import (
     _read_prefix_qualifier,
     _read_sign,
 )
-from .readers import _READERS_BY_KIND, _may_be_special, _read_tail, _set_quarter
+from .readers import _candidate_readers, _may_be_special, _read_tail, _set_quarter
 from .tails import _magnitude_scale
 
 #: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker.
@@ -217,7 +217,7 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
     start, end = core.span()
     kind = core.lastgroup
     if kind != "arabic" or _may_be_special(text, start, end):
-        for reader in _READERS_BY_KIND[kind]:
+        for reader in _candidate_readers(kind, text, start, end):
             found = reader(text, core, with_prefix)
             if found is not None:
                 return None if found is NOT_A_QUANTITY else found

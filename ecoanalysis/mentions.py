@@ -7,15 +7,12 @@ column, block, chapter, sentence); for a plain string the line/column of the str
 from __future__ import annotations
 
 import math
-import re
-from bisect import bisect_right
 from operator import attrgetter
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._text import LineIndex
 from .engine import SENTENCE_END, Draft, scan
 
 __all__ = ["MENTION_COLUMNS", "MENTION_DTYPES", "TEXT_MENTION_COLUMNS", "extract_mentions"]
@@ -234,29 +231,39 @@ def _attach_footnote_refs(text: str, drafts: list[Draft], refs: Any) -> None:
         covered_until = offset
 
 
-_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+#: Code points of the sentence terminators and of the line break, compared with a whole text at once.
+_SENTENCE_END_POINTS: tuple[int, ...] = tuple(sorted(ord(char) for char in SENTENCE_END))
+_NEWLINE_POINT = ord("\n")
 
 
-class _Sentences:
-    """The sentence around a span, found by bisection over the terminators, each sentence built once."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.ends = [match.end() for match in _SENTENCE_END_RE.finditer(text)]
-        self.cache: dict[int, str] = {}
-
-    def around(self, start: int) -> str:
-        index = bisect_right(self.ends, start)
-        if index not in self.cache:
-            left = self.ends[index - 1] if index > 0 else 0
-            right = self.ends[index] if index < len(self.ends) else len(self.text)
-            self.cache[index] = self.text[left:right].strip()
-        return self.cache[index]
+def _code_points(text: str) -> np.ndarray:
+    """The text as one uint32 code point per character (lone surrogates kept as they are)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-def _line_columns(text: str, starts: list[int], ends: list[int]) -> dict[str, np.ndarray]:
-    """line, col_start, line_end, col_end of every span (as :meth:`LineIndex.span`, by one searchsorted each)."""
-    line_starts = np.asarray(LineIndex(text).starts, dtype=np.int64)
+def _sentences(text: str, points: np.ndarray, starts: list[int]) -> list[str]:
+    """The sentence around each start: from after the previous terminator (。！？； ...) to the next one,
+    inclusive, stripped; found by one searchsorted over the terminators, each sentence built once."""
+    is_end = points == _SENTENCE_END_POINTS[0]
+    for point in _SENTENCE_END_POINTS[1:]:
+        is_end |= points == point
+    ends = (np.flatnonzero(is_end) + 1).tolist()
+    built: dict[int, str] = {}
+    sentences = []
+    for index in np.searchsorted(ends, starts, side="right").tolist():
+        sentence = built.get(index)
+        if sentence is None:
+            left = ends[index - 1] if index > 0 else 0
+            right = ends[index] if index < len(ends) else len(text)
+            sentence = built[index] = text[left:right].strip()
+        sentences.append(sentence)
+    return sentences
+
+
+def _line_columns(points: np.ndarray, starts: list[int], ends: list[int]) -> dict[str, np.ndarray]:
+    """line, col_start, line_end, col_end of every span, as :meth:`LineIndex.span` gives them (1-based lines
+    starting at 0 and after each line break; col_end after the last character), by one searchsorted each."""
+    line_starts = np.concatenate(([0], np.flatnonzero(points == _NEWLINE_POINT) + 1)).astype(np.int64)
     first, last = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64) - 1
     line = np.searchsorted(line_starts, first, side="right")
     line_end = np.searchsorted(line_starts, last, side="right")
@@ -269,10 +276,10 @@ def _line_columns(text: str, starts: list[int], ends: list[int]) -> dict[str, np
 def _extract_text(text: str, *, year: int | None) -> pd.DataFrame:
     """Mentions of a plain string: line/column of the string and the sentence, no block columns."""
     drafts = scan(text, year=year)
-    sentences = _Sentences(text)
+    points = _code_points(text)
     columns: dict[str, Any] = _draft_columns(text, drafts)
     columns["char_start"] = [draft.start for draft in drafts]
     columns["char_end"] = [draft.end for draft in drafts]
-    columns.update(_line_columns(text, columns["char_start"], columns["char_end"]))
-    columns["sentence"] = [sentences.around(start) for start in columns["char_start"]]
+    columns.update(_line_columns(points, columns["char_start"], columns["char_end"]))
+    columns["sentence"] = _sentences(text, points, columns["char_start"])
     return _frame(columns, TEXT_MENTION_COLUMNS)

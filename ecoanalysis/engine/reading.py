@@ -38,6 +38,7 @@ from .patterns import (
     _ASCII_LETTERS,
     _GAP,
     _GAP_CHARS,
+    _GAP_CHAR_SET,
     _RANGE_FIRST_CHARS,
     _SUFFIX_ALT,
     _TAIL_FIRST_CHARS,
@@ -230,8 +231,9 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         label = _read_before(reading, draft)
         if label is not None:
             return label
-    _read_date(reading, draft, year=year, with_prefix=with_prefix)
     next_char = _char_after_gap(text, reading.end)
+    if next_char in _DATE_WORDS:  # 2019 年, 3 月
+        _read_date(reading, draft, next_char, year=year, with_prefix=with_prefix)
     if draft.unit != "date" and next_char in _TAIL_FIRST_CHARS:
         tail = _TAIL_RE.match(text, reading.position)
         if tail.end() > reading.position:
@@ -313,12 +315,12 @@ def _is_index_name(text: str, start: int, end: int) -> bool:
     return "\u4e00" <= before <= "\u9fff" and before not in VALUE_VERB_CHARS
 
 
-def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix: bool) -> None:
-    """Date words after the number: 2019 年 (3 月, 底, 第三季度), 3 月 (今年 3 月 with the document year)."""
+def _read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | None, with_prefix: bool) -> None:
+    """Date words after the number: 2019 年 (3 月, 底, 第三季度), 3 月 (今年 3 月 with the document year).
+
+    ``next_char`` is the first character after the number past the gap, one of _DATE_WORDS.
+    """
     text, value, numeral = reading.text, draft.value, reading.numeral
-    next_char = _char_after_gap(text, reading.end)
-    if next_char not in _DATE_WORDS:
-        return
     whole = value is not None and math.isfinite(value) and value == int(value) and reading.span_kind is None
     if whole and next_char == "年" and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(numeral) == 4:
         date_match = _DATE_RE.match(text, reading.end)
@@ -394,9 +396,13 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
     """
     if prefix_end == 0:
         return False
-    if text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:] in _PREFIX_END_CHARS:
+    last = text[prefix_end - 1]
+    if last in _GAP_CHAR_SET:  # most numbers have no gap before them
+        last = text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:]
+    if last in _PREFIX_END_CHARS:
         return True
-    return not _BRIDGED_FIRST_CHARS.isdisjoint(text[max(0, prefix_end - _BRIDGED_WINDOW):prefix_end])
+    window_start = prefix_end - _BRIDGED_WINDOW if prefix_end > _BRIDGED_WINDOW else 0
+    return not _BRIDGED_FIRST_CHARS.isdisjoint(text[window_start:prefix_end])
 
 
 #: Before N 季度, 前 makes it the first N quarters (前三季度 = January..September).

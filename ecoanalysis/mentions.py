@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .engine import SENTENCE_END, Draft, scan
+from .engine.scanner import cyclic_gc_paused
 
 __all__ = ["MENTION_COLUMNS", "MENTION_DTYPES", "TEXT_MENTION_COLUMNS", "extract_mentions"]
 
@@ -83,9 +84,11 @@ def extract_mentions(source: Any, *, year: int | None = None) -> pd.DataFrame:
         text reflowed away).
     """
     if isinstance(source, str):
-        return _extract_text(source, year=year)
+        with cyclic_gc_paused():
+            return _extract_text(source, year=year)
     if hasattr(source, "blocks") and hasattr(source, "raw_text"):
-        return _extract_report(source, year=year)
+        with cyclic_gc_paused():
+            return _extract_report(source, year=year)
     raise TypeError(f"extract_mentions expects a str or a Report, got {type(source).__name__}")
 
 

@@ -40,6 +40,7 @@ from .patterns import (
     YEAR_RANGE,
     _ASCII_LETTERS,
     _GAP,
+    _GAP_CHAR_SET,
     _NAMED_FIRST_CHARS,
     _NAMED_LOOKBACK,
     _SUFFIX_RE,
@@ -284,6 +285,8 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=_NAMED_FIRST_CHARS) if _NAMED_LOOKBACK == 1 else ALWAYS,
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
+    # at the start of the text or a line, perhaps after spaces: gap characters cover them all
+    _read_section_number: Trigger(before=_GAP_CHAR_SET | {""}),
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),
     _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),

@@ -25,7 +25,10 @@ and no value.
 """
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ._lexicon import BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, PREFIX_QUALIFIERS, RANGE_CONNECTORS
 from .draft import Draft, Quantity
@@ -143,12 +146,30 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     return drafts
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a scan (or the table built from it) allocates.
+
+    Drafts hold no reference cycles, so the collector has nothing to free during a scan, but each of its
+    passes walks every draft made so far: on dense text (100,000 mentions) that was a third of the time.
+    Memory is still freed by reference counting; the collector resumes afterwards (if it was running).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def scan(text: str, *, year: int | None = None, finalise: bool = True) -> list[Draft]:
     """Every mention of ``text`` in order of appearance, as :class:`Draft` objects.
 
     ``finalise=False`` leaves defaults unfilled so that a caller can still attach footnotes first.
     """
-    drafts = _scan(text, year=year)
+    with cyclic_gc_paused():
+        drafts = _scan(text, year=year)
     if finalise:
         for draft in drafts:
             draft.finalise()

@@ -94,3 +94,6 @@ RELATIVE_YEARS: dict[str, int] = dict(_DATA["dates"]["relative_years"])
 YEAR_PART_MONTHS: dict[str, int] = dict(_DATA["dates"]["year_part_months"])
 SET_PHRASES: tuple[str, ...] = tuple(_DATA["set_phrases"]["patterns"])
 NAMED_NUMERALS: tuple[str, ...] = tuple(_DATA["named_numerals"]["patterns"])
+VARIANTS: dict[str, str] = dict(_DATA["variants"])
+if any(len(old) != 1 or len(new) != 1 for old, new in VARIANTS.items()):
+    raise ValueError(f"{LEXICON_FILE}: [variants] maps single characters to single characters")

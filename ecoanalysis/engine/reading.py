@@ -62,6 +62,7 @@ from .prefixes import (
     _read_sign,
 )
 from .readers import _READERS_BY_KIND, _may_be_special, _read_tail, _set_quarter
+from .mixed import MIXED_FIRST_CHARS, read_mixed_magnitudes
 from .tails import _magnitude_scale
 
 #: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker.
@@ -118,9 +119,6 @@ _FRACTION_RE = re.compile(r"(?P<num>[0-9]{1,3})/(?P<den>[0-9]{1,4})(?![0-9/])")
 #: Denominators of fractions written with a slash in prose (1/3, 3/4, 1/100); larger ones are more often
 #: dates (3/15) or ratios of codes, so they keep their plain reading.
 FRACTION_DENOMINATORS: frozenset[int] = frozenset(range(2, 11)) | {100, 1000}
-_COMPOUND_RE = re.compile(
-    r"(?P<section>[万萬亿億])(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?P<mag>[千仟百佰十拾]?[万萬]?)(?![0-9.年月日号:%])"
-)
 #: PDF thousands groups after the first 1-3 digits, the last perhaps with decimals (1 368.5万元).
 _SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+(?:\.[0-9]+)?")
 #: What must follow spaced groups for them to be one number: a tail or a range connector.
@@ -159,22 +157,18 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
     a slash fraction (1/3 = 33.3 %). Returns whether the continuation makes it a quantity."""
     start, end = draft.start, draft.end
     char = text[end:end + 1]
+    if draft.value is not None and (char in MIXED_FIRST_CHARS or (char == " " and text[end + 1:end + 2] in MIXED_FIRST_CHARS)):
+        mixed = read_mixed_magnitudes(text, end, draft.value, _MAGNITUDE_LED_UNITS)
+        if mixed is not None:
+            draft.value, draft.end, draft.scale = mixed
+            draft.consumed, draft.scale_applied = draft.end, True
+            return True
     if char == " " and end - start <= 3 and text[start:end].isdigit() and (start == 0 or not text[start - 1].isdigit()):
         groups = _SPACED_GROUP_RE.match(text, end)
         if groups is not None and _char_after_gap(text, groups.end()) in _SPACED_FOLLOWERS:
             draft.value = float(text[start:groups.end()].replace(" ", ""))
             draft.end = draft.consumed = groups.end()
             return False
-    elif char in _SECTION_MAG_CHARS and draft.value is not None:
-        compound = _COMPOUND_RE.match(text, end)
-        if compound is not None:
-            section = MAGNITUDES[compound.group("section")]
-            rest = float(compound.group("num")) * _magnitude_scale(compound.group("mag"))
-            if rest < section:
-                draft.value = draft.value * section + rest
-                draft.scale, draft.scale_applied = section, True
-                draft.end = draft.consumed = compound.end()
-                return True
     elif char == "/" and (start == 0 or text[start - 1] not in "/-"):
         fraction = _FRACTION_RE.match(text, start)
         if fraction is not None:
@@ -223,6 +217,7 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
                 return None if found is NOT_A_QUANTITY else found
     numeral = core.group()
     if kind != "arabic":
+        numeral = numeral.replace(" ", "")  # 一百 五 十 二, glued by the scanner (spaced.py)
         start, end, numeral = _before_magnitude_led_unit(text, start, end, numeral)
     reading = _Reading(text, start, end, numeral, kind == "arabic")
     draft = _read_number(reading)

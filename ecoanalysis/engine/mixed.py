@@ -1,0 +1,58 @@
+"""Arabic digits written among Chinese magnitudes: 5万4千6百, 1亿2000万, 3万4000, 1千零20, 7 万 5 千 4 百.
+
+The run after an Arabic core is cut into tokens (magnitude, 零, Arabic number, each after at most one
+space) and read by :func:`.numerals.read_magnitude_tokens`; the longest prefix of the run that makes a
+numeral is taken. Digits followed by a date word or a separator (1万2019年, 3万4.5) end the run.
+"""
+from __future__ import annotations
+
+import re
+
+from .numerals import MAGNITUDES, read_magnitude_tokens
+
+_MAG_CHARS = "".join(MAGNITUDES)
+_ZERO = "零"
+#: Characters that may follow the Arabic core for a mixed run to begin (after at most one space).
+MIXED_FIRST_CHARS: frozenset[str] = frozenset(_MAG_CHARS)
+_TOKEN_RE = re.compile(
+    rf"[ ]?(?:(?P<mag>[{_MAG_CHARS}])|(?P<zero>{_ZERO})|(?P<num>[0-9]+(?:\.[0-9]+)?)(?![0-9.,年月日号:%]))"
+)
+#: Tokens read at most (a numeral of 亿, 万, 千, 百, 十 places with their digits and 零).
+_MAX_TOKENS = 16
+
+
+def read_mixed_magnitudes(text: str, end: int, value: float, unit_words: tuple[str, ...]) -> tuple[float, int, int] | None:
+    """(value, end, the first magnitude) of the mixed numeral whose Arabic head ``value`` ends at ``end``.
+
+    ``None`` unless at least one Arabic number follows the first magnitude (1亿2000万; a plain 1200万 is
+    the tail's business) and the tokens make a numeral. A magnitude that begins one of ``unit_words``
+    (千瓦, 千克) ends the run: it belongs to the unit.
+    """
+    tokens: list[int | float | str] = [value]
+    ends = [end]
+    position = end
+    while len(tokens) < _MAX_TOKENS:
+        token = _TOKEN_RE.match(text, position)
+        if token is None:
+            break
+        if token.group("mag"):
+            if text.startswith(unit_words, token.start("mag")):
+                break
+            tokens.append(token.group("mag"))
+        elif token.group("zero"):
+            tokens.append(0)
+        else:
+            tokens.append(float(token.group("num")))
+        ends.append(token.end())
+        position = token.end()
+    if len(tokens) < 3 or not isinstance(tokens[1], str):
+        return None
+    for size in range(len(tokens), 2, -1):
+        if not any(isinstance(token, float) for token in tokens[2:size]):
+            return None  # no Arabic number after the first magnitude
+        if tokens[size - 1] == 0 and not isinstance(tokens[size - 1], float):
+            continue  # a run does not end in 零
+        number = read_magnitude_tokens(tokens[:size])
+        if number is not None:
+            return number, ends[size - 1], MAGNITUDES[tokens[1]]
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import LIST_ORDINAL_FOLLOWERS, NAMED_NUMERALS, PER_WORD, PERCENT_SIGNS, SET_PHRASES, UNIT_WORDS
+from .latin import read_notation
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import (
@@ -212,6 +213,8 @@ def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | No
         start > 0 and text[start - 1] in _ASCII_LETTERS
     ):
         return None  # 100GB, 5EFLOPS: a number and its unit
+    if read_notation(text, start, end, 1.0) is not None:
+        return None  # 1.5e3, 40k: a number in Latin notation (latin.py)
     span = _ascii_name_span(text, start, end)
     return None if span is None else _name_draft(span[0], span[1], _read_core(text, core))
 

@@ -18,6 +18,7 @@ from ._lexicon import (
     INDEX_WORDS,
     INFIX_QUALIFIERS,
     LABEL_WORDS,
+    MIXED_FRACTION_WORD,
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
     PERMILLE_SIGN,
@@ -62,6 +63,8 @@ from .prefixes import (
     _read_sign,
 )
 from .readers import _READERS_BY_KIND, _may_be_special, _read_tail, _set_quarter
+from .fractions import SLASHES, read_fraction_part, read_slash_fraction
+from .latin import NOTATION_FIRST_CHARS, read_notation
 from .mixed import MIXED_FIRST_CHARS, read_mixed_magnitudes
 from .tails import _magnitude_scale
 
@@ -93,7 +96,7 @@ _TAIL_RE = re.compile(
     rf"|(?P<infix2>{_INFIX_ALT})(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?![{_TAIL_MAG_CHARS}]|(?<![{_SECTION_MAG_CHARS}])度))?))?"
     rf"(?:{_GAP}(?:(?P<pct>{_alternation(PERCENT_SIGNS)})|(?P<pp>{_alternation(PERCENTAGE_POINT_WORDS)})"
     rf"|(?P<cheng>{TENTHS_WORD})(?![{TENTHS_GUARD}])"
-    rf"|(?P<frac>分之)|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
+    rf"|(?P<frac>分[ ]{{0,2}}之)|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
     rf"|(?P<counter>{_COUNTER_ALT})))?"
     rf"(?:{_GAP}(?P<suffix>{_SUFFIX_ALT}))?"
 )
@@ -115,15 +118,14 @@ _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
 _LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | {" "}
 _LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
 _LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*")
-_FRACTION_RE = re.compile(r"(?P<num>[0-9]{1,3})/(?P<den>[0-9]{1,4})(?![0-9/])")
-#: Denominators of fractions written with a slash in prose (1/3, 3/4, 1/100); larger ones are more often
-#: dates (3/15) or ratios of codes, so they keep their plain reading.
-FRACTION_DENOMINATORS: frozenset[int] = frozenset(range(2, 11)) | {100, 1000}
 #: PDF thousands groups after the first 1-3 digits, the last perhaps with decimals (1 368.5万元).
 _SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+(?:\.[0-9]+)?")
 #: What must follow spaced groups for them to be one number: a tail or a range connector.
 _SPACED_FOLLOWERS: frozenset[str] = _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS
 
+
+#: What may begin a fraction joined to a whole number (又二分之一, a space before 3/5).
+_FRACTION_PART_FIRST: frozenset[str] = frozenset(MIXED_FRACTION_WORD + "0123456789０１２３４５６７８９")
 
 #: Characters that are both the digit ten and a magnitude (十万 = 一十万).
 _TEN_CHARS = "十拾"
@@ -157,6 +159,12 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
     a slash fraction (1/3 = 33.3 %). Returns whether the continuation makes it a quantity."""
     start, end = draft.start, draft.end
     char = text[end:end + 1]
+    if char in NOTATION_FIRST_CHARS and draft.value is not None:
+        notation = read_notation(text, start, end, draft.value)
+        if notation is not None:
+            draft.value, draft.end = notation
+            draft.consumed = draft.end
+            return True
     if draft.value is not None and (char in MIXED_FIRST_CHARS or (char == " " and text[end + 1:end + 2] in MIXED_FIRST_CHARS)):
         mixed = read_mixed_magnitudes(text, end, draft.value, _MAGNITUDE_LED_UNITS)
         if mixed is not None:
@@ -169,14 +177,12 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
             draft.value = float(text[start:groups.end()].replace(" ", ""))
             draft.end = draft.consumed = groups.end()
             return False
-    elif char == "/" and (start == 0 or text[start - 1] not in "/-"):
-        fraction = _FRACTION_RE.match(text, start)
+    elif char in SLASHES and (start == 0 or text[start - 1] not in "/-"):
+        fraction = read_slash_fraction(text, start)
         if fraction is not None:
-            numerator, denominator = int(fraction.group("num")), int(fraction.group("den"))
-            if 0 < numerator < denominator and denominator in FRACTION_DENOMINATORS:
-                draft.value, draft.unit = numerator / denominator * 100.0, "percent"
-                draft.end = draft.consumed = fraction.end()
-                return True
+            draft.value, draft.unit = fraction[0], "percent"
+            draft.end = draft.consumed = fraction[1]
+            return True
     return False
 
 
@@ -266,6 +272,14 @@ def _read_number(reading: _Reading) -> Draft:
         draft.value, draft.unit = HALF_PERCENT, "percent"
         draft.end += 1
         reading.context = True
+    if draft.value is not None and draft.unit is None and draft.value_high is None and draft.value == int(draft.value) and (
+        _char_after_gap(text, draft.end) in _FRACTION_PART_FIRST
+    ):
+        part = read_fraction_part(text, draft.start, draft.end)  # 三又二分之一 = 3.5, 1 3/5 = 1.6
+        if part is not None:
+            draft.value += part[0]
+            draft.end = draft.consumed = part[1]
+            reading.context = True
     reading.end = reading.position = draft.end
     return draft
 

@@ -7,6 +7,7 @@ import re
 
 from ._lexicon import HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
 from .draft import Draft
+from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, MAGNITUDES, parse_approximate_range, parse_chinese_wildcard
 from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic
 
@@ -26,11 +27,14 @@ def _scale(draft: Draft, factor: float) -> None:
 
 def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
     """X 分之 Y (百分之二十, 千分之三, 三分之一, 百分之负十): Y / X as a percentage; a suffix qualifier may follow."""
-    sign = next((word for word in _MINUS_WORDS if text.startswith(word, tail.end())), "")
-    numerator = _CORE_RE.match(text, tail.end() + len(sign))
+    after = tail.end() + len(text[tail.end():tail.end() + 2]) - len(text[tail.end():tail.end() + 2].lstrip(" "))
+    sign = next((word for word in _MINUS_WORDS if text.startswith(word, after)), "")
+    numerator = _CORE_RE.match(text, after + len(sign))  # 百分之 2, 五 分之 一: spaces as in typed text
     if numerator is None or numerator.lastgroup not in ("arabic", "cn"):
         return tail.start("frac"), False
-    span = _numeral_span(numerator.group(), numerator.lastgroup == "arabic")
+    if numerator.lastgroup == "cn" and text[numerator.end():numerator.end() + 1] in SPACED_AFTER_CHARS:
+        numerator = glue_spaced_core(text, numerator)  # 百分之五 十
+    span = _numeral_span(numerator.group().replace(" ", ""), numerator.lastgroup == "arabic")
     if span is not None and draft.value:
         if draft.value_high:  # 十几分之一: a larger denominator gives the smaller share
             draft.value, draft.value_high = span[0] / draft.value_high * 100.0, span[1] / draft.value * 100.0

@@ -1,0 +1,37 @@
+"""Latin notations glued to an Arabic number: scientific notation (1.5e3, 1.2E-4, 2.3×10^5, 2.3×10⁵)
+and the magnitude letters of the lexicon (40k, 3.2K = 3200; ``latin_magnitudes``)."""
+from __future__ import annotations
+
+import math
+import re
+
+from ._lexicon import LATIN_MAGNITUDES
+from .numerals import FULLWIDTH_TO_ASCII
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_NOTATION_RE = re.compile(
+    r"(?:[eE](?P<exp>[+\-－−]?[0-9０-９]{1,3})"
+    r"|[ ]?[×xX*][ ]?10(?:\^(?P<pow>[+\-−]?[0-9]{1,3})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))"
+    rf"|(?P<mag>[{''.join(LATIN_MAGNITUDES)}])"
+)
+#: What may not follow the notation (it would be a longer Latin name or code: 2e5a, 40km, 3x10cm).
+_NAME_AFTER = re.compile(r"[A-Za-z0-9０-９]")
+#: Characters after an Arabic number that may begin a notation (a pre-filter).
+NOTATION_FIRST_CHARS: frozenset[str] = frozenset("eE ×xX*") | frozenset(LATIN_MAGNITUDES)
+
+
+def read_notation(text: str, start: int, end: int, value: float) -> tuple[float, int] | None:
+    """(value, end) of the number text[start:end] (= ``value``) with the notation after it, or None."""
+    if start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+        return None  # v1e3, A40k: part of a Latin name
+    notation = _NOTATION_RE.match(text, end)
+    if notation is None or _NAME_AFTER.match(text, notation.end()):
+        return None
+    if notation.group("mag"):
+        if end - start < 2:
+            return None  # 4K, 8K: a name
+        return value * LATIN_MAGNITUDES[notation.group("mag")], notation.end()
+    exponent = notation.group("exp") or notation.group("pow") or (notation.group("sup") or "").translate(_SUPERSCRIPTS)
+    exponent = exponent.translate(FULLWIDTH_TO_ASCII).replace("−", "-")
+    number = float(f"{value!r}e{int(exponent)}")  # 2.3e5 exactly, not 2.3 * 10.0 ** 5
+    return (number, notation.end()) if math.isfinite(number) else None

@@ -170,7 +170,7 @@ def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     return NOT_A_QUANTITY if citation is not None and citation.end() > start else None
 
 
-_SECTION_RE = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+[ \t\u3000]|[.．、](?![0-9]))")
+_SECTION_RE = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+[ \t\u3000]|[.．、](?![0-9０-９]))")
 
 
 _LIST_MARKER_OPEN = frozenset("（(")

@@ -44,7 +44,15 @@ SMALL_MAGNITUDES: dict[str, int] = {
 SECTION_MAGNITUDES: dict[str, int] = {
     "万": 10_000, "萬": 10_000,
     "亿": 100_000_000, "億": 100_000_000,
+    "兆": 10**12,
 }
+
+#: 兆 is 10^12 in the numerals of Taiwan, Hong Kong and Japan (四十九兆九千五百九十二亿 = 4.99592 x 10^13) but
+#: 10^6 as the SI prefix mainland usage gives it (兆瓦 = MW, 100兆宽带 = 100 Mbit/s). It is read as 10^12
+#: only when a lower section (亿 or 万) follows it in the numeral, which rules out the SI reading; a bare
+#: 五兆 is left unread (bound vague, no value).
+TRILLION_WORD = "兆"
+_LOWER_SECTIONS = frozenset(SECTION_MAGNITUDES) - {TRILLION_WORD}
 
 #: All magnitude characters, for callers that need to recognise a bare magnitude word such as 百万.
 MAGNITUDES: dict[str, int] = {**SMALL_MAGNITUDES, **SECTION_MAGNITUDES}
@@ -171,6 +179,8 @@ def read_magnitude_tokens(tokens: list[int | float | str]) -> float | None:
                 return None  # 5亿12000万: the Arabic number runs past the section before it
             _close_section(parts, unit_value, magnitude)
             last_small, section, pending, zero_seen, last_magnitude = 10**5, 0, None, False, magnitude
+    if TRILLION_WORD in tokens and _LOWER_SECTIONS.isdisjoint(tokens[len(tokens) - tokens[::-1].index(TRILLION_WORD):]):
+        return None  # 五兆: 10^12 or the SI 10^6, no section below it to tell
     if pending is not None:
         if isinstance(pending, float):
             low = 1 if zero_seen else last_magnitude / 10

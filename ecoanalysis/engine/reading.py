@@ -84,7 +84,7 @@ _COUNTER_ALT = "|".join(_unit_pattern(w) for w in sorted(UNIT_WORDS, key=len, re
 #: Unit words that begin with a magnitude character (千瓦, 千克, 千米): the magnitude run stops before them,
 #: so 1200万千瓦 is 1200 x 10^4 kW, not 1200 x 10^7 of something.
 _MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
-    w for w, info in UNIT_WORDS.items() if w[0] in _TAIL_MAG_CHARS and info.scale == 1.0
+    w for w, info in UNIT_WORDS.items() if w[0] in MAGNITUDES and info.scale == 1.0
 )
 _MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
 _MAG_RUN = rf"(?:{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]){{1,4}}"
@@ -188,7 +188,7 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
 
 def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) -> tuple[int, int, str]:
     """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦)."""
-    if len(numeral) > 1 and numeral[-1] in _TAIL_MAG_CHARS and text.startswith(_MAGNITUDE_LED_UNITS, end - 1):
+    if len(numeral) > 1 and numeral[-1] in MAGNITUDES and text.startswith(_MAGNITUDE_LED_UNITS, end - 1):
         return start, end - 1, numeral[:-1]
     return start, end, numeral
 

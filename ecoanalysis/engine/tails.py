@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
+from ._lexicon import GE_DURATIONS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
 from .draft import Draft
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, MAGNITUDES, parse_approximate_range, parse_chinese_wildcard
@@ -87,8 +87,13 @@ def _read_counter(counter: str, draft: Draft, *, magnitude_only: bool, mag: str 
         draft.unit_symbol = info.symbol
 
 
-#: Duration words after 个半 (两个半月, 一个半小时).
-_HALF_DURATION_RE = re.compile("个半(?P<word>月|小时|世纪)")
+#: Duration words after 个半 and 个多 (两个半月, 一个半小时, 两个多月).
+_HALF_DURATION_RE = re.compile(f"个半(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
+_MORE_DURATION_RE = re.compile(f"(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
+
+
+def _duration_counter(word: str) -> str:
+    return "个" + word if word != "月" else "个月"
 
 
 def _read_after_unit(text: str, position: int, draft: Draft) -> int:
@@ -99,6 +104,10 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
     if char and INFIX_QUALIFIERS.get(char) == "gt" and not (follower and follower in MORE_GUARD):
         draft.qualifiers.append(char)
         draft.bounds.append(INFIX_QUALIFIERS[char])
+        duration = _MORE_DURATION_RE.match(text, position + 1) if draft.counter == "个" else None
+        if duration is not None:  # 两个多月, 一个多小时
+            draft.counter, draft.unit = _duration_counter(duration.group("word")), "duration"
+            return duration.end()
         return position + 1
     if char == HALF_WORD and draft.unit == "duration" and not (follower and follower in HALF_GUARD) and draft.value is not None:
         draft.value += 0.5
@@ -107,22 +116,29 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
         half = _HALF_DURATION_RE.match(text, position - 1)
         if half is not None:
             draft.value += 0.5
-            draft.counter = "个月" if half.group("word") == "月" else half.group("word")
+            draft.counter = _duration_counter(half.group("word"))
             draft.unit = "duration"
             return half.end()
     return position
 
 
 def _read_cheng_digit(text: str, position: int, draft: Draft) -> int:
-    """三成五 = 35 %: one more digit after 成 names the next tenth of it (not when a numeral or 年 follows)."""
-    digit = text[position:position + 1]
-    if digit not in CHINESE_DIGITS or CHINESE_DIGITS[digit] == 0 or draft.value is None or draft.value_high is not None:
+    """三成五 = 35 %, 七成 六 = 76 %: one more digit after 成 names the next tenth of it (not when a numeral or
+    年 follows); 三成半 = 35 %: half a tenth (not 三成半导体)."""
+    if draft.value is None or draft.value_high is not None:
         return position
-    follower = text[position + 1:position + 2]
+    start = position + 1 if text[position:position + 1] == " " else position
+    digit = text[start:start + 1]
+    follower = text[start + 1:start + 2]
+    if digit == HALF_WORD and start == position and not (follower and follower in HALF_GUARD):
+        draft.value += 5.0
+        return position + 1
+    if digit not in CHINESE_DIGITS or CHINESE_DIGITS[digit] == 0:
+        return position
     if follower and (follower in _CN_CHARS or follower in UNIT_WORDS or follower in "点成"):
         return position
     draft.value += CHINESE_DIGITS[digit]
-    return position + 1
+    return start + 1
 
 
 def _magnitude_scale(mag: str) -> int:

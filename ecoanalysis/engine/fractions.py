@@ -22,8 +22,20 @@ MONTHS = 12
 _GAP = "[ ]{0,2}"
 _MIXED_RE = re.compile(rf"{_GAP}{MIXED_FRACTION_WORD}{_GAP}")
 _OF_RE = re.compile(rf"{_GAP}分{_GAP}之{_GAP}")
-#: Characters after a slash that begin a fraction; after a number, what may begin a 又 fraction.
+#: The slashes of a fraction.
 SLASHES = frozenset("/／")
+_PART_FIRST: frozenset[str] = frozenset(MIXED_FRACTION_WORD + "0123456789０１２３４５６７８９")
+#: The characters right after the whole number that a joined fraction may begin with.
+FRACTION_PART_TRIGGERS: frozenset[str] = frozenset(MIXED_FRACTION_WORD + " ")
+
+
+def may_start_fraction_part(text: str, end: int) -> bool:
+    """Cheap test whether a fraction may be joined to the whole number ending at ``end`` (又, or a space and
+    a digit)."""
+    char = text[end:end + 1]
+    if char == " ":
+        char = text[end + 1:end + 2]
+    return char in _PART_FIRST
 
 
 def _fraction(numerator: int, denominator: int, *, proper: bool) -> float | None:

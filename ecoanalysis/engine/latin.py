@@ -11,13 +11,22 @@ from .numerals import FULLWIDTH_TO_ASCII
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _NOTATION_RE = re.compile(
     r"(?:[eE](?P<exp>[+\-－−]?[0-9０-９]{1,3})"
-    r"|[ ]?[×xX*][ ]?10(?:\^(?P<pow>[+\-−]?[0-9]{1,3})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))"
+    r"|[ ]?[×xX*][ ]?10(?:\^(?P<pow>[+\-−]?[0-9]{1,3})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
+    r"|\^(?P<power>[+\-]?[0-9]{1,2}))"
     rf"|(?P<mag>[{''.join(LATIN_MAGNITUDES)}])"
 )
 #: What may not follow the notation (it would be a longer Latin name or code: 2e5a, 40km, 3x10cm).
 _NAME_AFTER = re.compile(r"[A-Za-z0-9０-９]")
-#: Characters after an Arabic number that may begin a notation (a pre-filter).
-NOTATION_FIRST_CHARS: frozenset[str] = frozenset("eE ×xX*") | frozenset(LATIN_MAGNITUDES)
+_FIRST_CHARS: frozenset[str] = frozenset("eE×xX*^") | frozenset(LATIN_MAGNITUDES)
+_TIMES_CHARS: frozenset[str] = frozenset("×xX*")
+#: The characters right after the number that a notation may begin with (a space before ×).
+NOTATION_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
+
+
+def may_start_notation(text: str, end: int) -> bool:
+    """Cheap test whether a notation may follow the number ending at ``end`` (a space only before ×)."""
+    char = text[end:end + 1]
+    return char in _FIRST_CHARS or (char == " " and text[end + 1:end + 2] in _TIMES_CHARS)
 
 
 def read_notation(text: str, start: int, end: int, value: float) -> tuple[float, int] | None:
@@ -31,6 +40,12 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
         if end - start < 2:
             return None  # 4K, 8K: a name
         return value * LATIN_MAGNITUDES[notation.group("mag")], notation.end()
+    if notation.group("power"):
+        try:
+            number = value ** int(notation.group("power"))  # 2^5 = 32, 2.5^-1 = 0.4
+        except (OverflowError, ZeroDivisionError):
+            return None
+        return (number, notation.end()) if isinstance(number, float) and math.isfinite(number) else None
     exponent = notation.group("exp") or notation.group("pow") or (notation.group("sup") or "").translate(_SUPERSCRIPTS)
     exponent = exponent.translate(FULLWIDTH_TO_ASCII).replace("−", "-")
     number = float(f"{value!r}e{int(exponent)}")  # 2.3e5 exactly, not 2.3 * 10.0 ** 5

@@ -12,13 +12,23 @@ from .numerals import MAGNITUDES, read_magnitude_tokens
 
 _MAG_CHARS = "".join(MAGNITUDES)
 _ZERO = "零"
-#: Characters that may follow the Arabic core for a mixed run to begin (after at most one space).
-MIXED_FIRST_CHARS: frozenset[str] = frozenset(_MAG_CHARS)
+_FIRST_CHARS: frozenset[str] = frozenset(_MAG_CHARS)
+_SECOND_CHARS: frozenset[str] = frozenset("0123456789 " + _ZERO + _MAG_CHARS)
+#: The characters right after the Arabic core that a mixed run may begin with.
+MIXED_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
 _TOKEN_RE = re.compile(
     rf"[ ]?(?:(?P<mag>[{_MAG_CHARS}])|(?P<zero>{_ZERO})|(?P<num>[0-9]+(?:\.[0-9]+)?)(?![0-9.,年月日号:%]))"
 )
 #: Tokens read at most (a numeral of 亿, 万, 千, 百, 十 places with their digits and 零).
 _MAX_TOKENS = 16
+
+
+def may_start_mixed(text: str, end: int) -> bool:
+    """Cheap test whether a mixed run may follow the Arabic number ending at ``end``: a magnitude (after at
+    most one space) and then a digit, 零, a space or another magnitude (1200万元 is no mixed run)."""
+    if text[end:end + 1] == " ":
+        end += 1
+    return text[end:end + 1] in _FIRST_CHARS and text[end + 1:end + 2] in _SECOND_CHARS
 
 
 def read_mixed_magnitudes(text: str, end: int, value: float, unit_words: tuple[str, ...]) -> tuple[float, int, int] | None:

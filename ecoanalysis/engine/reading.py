@@ -18,7 +18,6 @@ from ._lexicon import (
     INDEX_WORDS,
     INFIX_QUALIFIERS,
     LABEL_WORDS,
-    MIXED_FRACTION_WORD,
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
     PERMILLE_SIGN,
@@ -63,9 +62,9 @@ from .prefixes import (
     _read_sign,
 )
 from .readers import _READERS_BY_KIND, _may_be_special, _read_tail, _set_quarter
-from .fractions import SLASHES, read_fraction_part, read_slash_fraction
-from .latin import NOTATION_FIRST_CHARS, read_notation
-from .mixed import MIXED_FIRST_CHARS, read_mixed_magnitudes
+from .fractions import FRACTION_PART_TRIGGERS, SLASHES, may_start_fraction_part, read_fraction_part, read_slash_fraction
+from .latin import NOTATION_TRIGGERS, may_start_notation, read_notation
+from .mixed import MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .tails import _magnitude_scale
 
 #: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker.
@@ -88,13 +87,17 @@ _MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
 )
 _MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
 _MAG_RUN = rf"(?:{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]){{1,4}}"
+#: 个百分点 as typed with spaces between its characters (六 个 百 分 点); one or two spaces at most.
+_SPACED_PP_ALT = "|".join(
+    "[ ]{0,2}".join(re.escape(char) for char in word) for word in sorted(PERCENTAGE_POINT_WORDS, key=len, reverse=True)
+)
 _INFIX_ALT = "|".join(_guarded(w, INFIX_GUARDS, behind=False) for w in sorted(INFIX_QUALIFIERS, key=len, reverse=True))
 _SECTION_MAG_CHARS = "万萬亿億"
 _TAIL_RE = re.compile(
     # a magnitude (at most 万亿-style compounds), then 余/多 (17 万多); or 余/多 then 万/亿 (10 余万, 十多亿)
     rf"(?:{_GAP}(?:(?P<mag>{_MAG_RUN})(?!{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]|(?<![{_SECTION_MAG_CHARS}])度)(?:{_GAP}(?P<infix>{_INFIX_ALT}))?"
     rf"|(?P<infix2>{_INFIX_ALT})(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?![{_TAIL_MAG_CHARS}]|(?<![{_SECTION_MAG_CHARS}])度))?))?"
-    rf"(?:{_GAP}(?:(?P<pct>{_alternation(PERCENT_SIGNS)})|(?P<pp>{_alternation(PERCENTAGE_POINT_WORDS)})"
+    rf"(?:{_GAP}(?:(?P<pct>{_alternation(PERCENT_SIGNS)})|(?P<pp>{_SPACED_PP_ALT})"
     rf"|(?P<cheng>{TENTHS_WORD})(?![{TENTHS_GUARD}])"
     rf"|(?P<frac>分[ ]{{0,2}}之)|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
     rf"|(?P<counter>{_COUNTER_ALT})))?"
@@ -124,9 +127,6 @@ _SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+(?:\.[0-9]+)?")
 _SPACED_FOLLOWERS: frozenset[str] = _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS
 
 
-#: What may begin a fraction joined to a whole number (又二分之一, a space before 3/5).
-_FRACTION_PART_FIRST: frozenset[str] = frozenset(MIXED_FRACTION_WORD + "0123456789０１２３４５６７８９")
-
 #: Characters that are both the digit ten and a magnitude (十万 = 一十万).
 _TEN_CHARS = "十拾"
 
@@ -154,18 +154,23 @@ def _latin_name_span(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | {" "}
+
+
 def _read_arabic_continuation(text: str, draft: Draft) -> bool:
     """Extend an Arabic number: PDF thousands spaces (1 056), compound magnitudes (1亿2000万, 3万4000),
     a slash fraction (1/3 = 33.3 %). Returns whether the continuation makes it a quantity."""
     start, end = draft.start, draft.end
     char = text[end:end + 1]
-    if char in NOTATION_FIRST_CHARS and draft.value is not None:
+    if char not in _CONTINUATION_TRIGGERS:  # most numbers: a unit, a word or punctuation follows
+        return False
+    if char in NOTATION_TRIGGERS and draft.value is not None and may_start_notation(text, end):
         notation = read_notation(text, start, end, draft.value)
         if notation is not None:
             draft.value, draft.end = notation
             draft.consumed = draft.end
             return True
-    if draft.value is not None and (char in MIXED_FIRST_CHARS or (char == " " and text[end + 1:end + 2] in MIXED_FIRST_CHARS)):
+    if char in MIXED_TRIGGERS and draft.value is not None and may_start_mixed(text, end):
         mixed = read_mixed_magnitudes(text, end, draft.value, _MAGNITUDE_LED_UNITS)
         if mixed is not None:
             draft.value, draft.end, draft.scale = mixed
@@ -272,8 +277,8 @@ def _read_number(reading: _Reading) -> Draft:
         draft.value, draft.unit = HALF_PERCENT, "percent"
         draft.end += 1
         reading.context = True
-    if draft.value is not None and draft.unit is None and draft.value_high is None and draft.value == int(draft.value) and (
-        _char_after_gap(text, draft.end) in _FRACTION_PART_FIRST
+    if text[draft.end:draft.end + 1] in FRACTION_PART_TRIGGERS and draft.value is not None and draft.unit is None and draft.value_high is None and draft.value == int(draft.value) and (
+        may_start_fraction_part(text, draft.end)
     ):
         part = read_fraction_part(text, draft.start, draft.end)  # 三又二分之一 = 3.5, 1 3/5 = 1.6
         if part is not None:

@@ -7,6 +7,7 @@ import re
 
 from ._lexicon import GE_DURATIONS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
 from .draft import Draft
+from .latin import may_start_notation, read_notation
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, MAGNITUDES, parse_approximate_range, parse_chinese_wildcard
 from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic
@@ -35,6 +36,11 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
     if numerator.lastgroup == "cn" and text[numerator.end():numerator.end() + 1] in SPACED_AFTER_CHARS:
         numerator = glue_spaced_core(text, numerator)  # 百分之五 十
     span = _numeral_span(numerator.group().replace(" ", ""), numerator.lastgroup == "arabic")
+    position = numerator.end()
+    if span is not None and numerator.lastgroup == "arabic" and may_start_notation(text, position):
+        notation = read_notation(text, numerator.start(), position, span[0])  # 百分之15K, 百分之1.2e3
+        if notation is not None:
+            span, position = (notation[0], notation[0]), notation[1]
     if span is not None and draft.value:
         if draft.value_high:  # 十几分之一: a larger denominator gives the smaller share
             draft.value, draft.value_high = span[0] / draft.value_high * 100.0, span[1] / draft.value * 100.0
@@ -49,7 +55,6 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
     draft.unit = "percent"
     if sign and draft.value is not None:
         draft.value = -draft.value
-    position = numerator.end()
     suffix = _SUFFIX_RE.match(text, position)
     if suffix is not None:
         draft.qualifiers.append(suffix.group("suffix"))

@@ -9,8 +9,14 @@ import re
 
 from ._lexicon import VARIANTS
 
-_VARIANT_TABLE = str.maketrans(VARIANTS)
-_VARIANT_RE = re.compile(f"[{''.join(VARIANTS)}]")
+#: Full-width Latin letters (ＧＢ, １５Ｋ, ｋｍ) are read as ASCII letters: an encoding variant, like the
+#: full-width digits that numerals.py reads itself (those stay, as the cores keep them).
+_FULLWIDTH_LETTERS: dict[str, str] = {
+    chr(ord(letter) - ord("A") + ord("Ａ")): letter for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+} | {chr(ord(letter) - ord("a") + ord("ａ")): letter for letter in "abcdefghijklmnopqrstuvwxyz"}
+_ALL_VARIANTS: dict[str, str] = VARIANTS | _FULLWIDTH_LETTERS
+_VARIANT_TABLE = str.maketrans(_ALL_VARIANTS)
+_VARIANT_RE = re.compile(f"[{''.join(_ALL_VARIANTS)}]")
 
 
 def to_simplified(text: str) -> str:

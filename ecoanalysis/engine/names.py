@@ -219,6 +219,21 @@ def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     return None if span is None else _name_draft(span[0], span[1], _read_core(text, core))
 
 
+#: Three or more dot-separated digit groups: a version, an address or a code (2.3.1, 192.168.1.1).
+_DOTTED_CODE_RE = re.compile(r"[0-9]+(?:\.[0-9]+){2,}")
+
+
+def _read_dotted_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """2.3.1, 192.168.1.1: digits with two or more dots name a version or an address; no decimal is read."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or text[end:end + 1] != "." or not text[end + 1:end + 2].isdigit():
+        return None
+    if start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
+        return None
+    code = _DOTTED_CODE_RE.match(text, start)
+    return None if code is None else _name_draft(start, code.end(), None)
+
+
 def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """Chinese numerals inside set phrases (一批, 零售, 百度, 第三方) and list ordinals (一是): no quantity."""
     start, end = core.span()

@@ -23,6 +23,7 @@ from ._lexicon import (
 from .draft import Draft
 from .names import (
     _read_ascii_name,
+    _read_dotted_code,
     _read_citation,
     _read_list_marker,
     _read_named_numeral,
@@ -210,6 +211,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_list_marker),
     ("arabic", _read_section_number),
     ("arabic", _read_ascii_name),
+    ("arabic", _read_dotted_code),
     ("cn", _read_fixed_phrase),
     ("cn", _read_doubling),
     ("cn", _read_set_phrase),

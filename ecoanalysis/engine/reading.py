@@ -251,9 +251,22 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
     return _finish(reading, draft, lenient=lenient, with_prefix=with_prefix)
 
 
+_POINTS = frozenset(".．")
+
+
+def _leads_with_point(text: str, start: int) -> bool:
+    """Whether the point before the digits at ``start`` begins a decimal (.5, -.5, 增长.5%), not the end of
+    a code or a run of points (2.5.1, A.5, ...5)."""
+    before = text[start - 2:start - 1] if start > 1 else ""
+    return not ((before.isascii() and before.isalnum()) or before in _POINTS)
+
+
 def _read_number(reading: _Reading) -> Draft:
     """The numeral's value: plain, an adjacent-digit span (七八), a 几 span (十几), an Arabic continuation."""
     numeral, text = reading.numeral, reading.text
+    if reading.is_arabic and reading.start > 0 and text[reading.start - 1] in _POINTS and _leads_with_point(text, reading.start):
+        reading.start = reading.prefix_end = reading.start - 1  # .5, -.5: a decimal written without its 0
+        numeral = reading.numeral = "0." + numeral
     value = _parse_arabic(numeral) if reading.is_arabic else _cn_to_number(numeral)
     span = None
     if not reading.is_arabic and len(numeral) > 1:

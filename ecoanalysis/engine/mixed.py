@@ -2,7 +2,8 @@
 
 The run after an Arabic core is cut into tokens (magnitude, 零, Arabic number, each after at most one
 space) and read by :func:`.numerals.read_magnitude_tokens`; the longest prefix of the run that makes a
-numeral is taken. Digits followed by a date word or a separator (1万2019年, 3万4.5) end the run.
+numeral is taken. Digits followed by a date word or a separator (1万2019年, 3万4.5) end the run, and digits
+after a space end it unless a magnitude follows them (7万 5千 4百 is one number, 12万 3400 two).
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def read_mixed_magnitudes(text: str, end: int, value: float, unit_words: tuple[s
     """
     tokens: list[int | float | str] = [value]
     ends = [end]
+    spaced = [False]  # whether the token stands after a space
     position = end
     while len(tokens) < _MAX_TOKENS:
         token = _TOKEN_RE.match(text, position)
@@ -54,6 +56,7 @@ def read_mixed_magnitudes(text: str, end: int, value: float, unit_words: tuple[s
         else:
             tokens.append(float(token.group("num")))
         ends.append(token.end())
+        spaced.append(text[position] == " ")
         position = token.end()
     if len(tokens) < 3 or not isinstance(tokens[1], str):
         return None
@@ -62,6 +65,8 @@ def read_mixed_magnitudes(text: str, end: int, value: float, unit_words: tuple[s
             return None  # no Arabic number after the first magnitude
         if tokens[size - 1] == 0 and not isinstance(tokens[size - 1], float):
             continue  # a run does not end in 零
+        if spaced[size - 1] and not isinstance(tokens[size - 1], str):
+            continue  # 12万 3400: after a space, digits need their magnitude (7万 5千), else two cells
         number = read_magnitude_tokens(tokens[:size])
         if number is not None:
             return number, ends[size - 1], MAGNITUDES[tokens[1]]

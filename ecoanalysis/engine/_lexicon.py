@@ -90,6 +90,7 @@ WORTH_WORD: str = _NUMERALS["worth_word"]
 PER_WORD: str = _NUMERALS["per_word"]
 MIXED_FRACTION_WORD: str = _NUMERALS["mixed_fraction_word"]
 GE_DURATIONS: tuple[str, ...] = tuple(_NUMERALS["ge_durations"])
+CHENG_DIGIT_FOLLOWERS: str = _NUMERALS["cheng_digit_followers"]
 LATIN_MAGNITUDES: dict[str, int] = dict(_NUMERALS["latin_magnitudes"])
 RANGE_CONNECTORS: tuple[str, ...] = tuple(_DATA["ranges"]["connectors"])
 LIST_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["separators"])

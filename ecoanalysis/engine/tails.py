@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import GE_DURATIONS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
+from ._lexicon import CHENG_DIGIT_FOLLOWERS, GE_DURATIONS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
 from .draft import Draft
 from .latin import may_start_notation, read_notation
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, MAGNITUDES, parse_approximate_range, parse_chinese_wildcard
-from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic
+from .patterns import _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic
 
 #: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
 ORDER_OF_MAGNITUDE_SUFFIX = "级"
@@ -140,8 +140,8 @@ def _read_cheng_digit(text: str, position: int, draft: Draft) -> int:
         return position + 1
     if digit not in CHINESE_DIGITS or CHINESE_DIGITS[digit] == 0:
         return position
-    if follower and (follower in _CN_CHARS or follower in UNIT_WORDS or follower in "点成"):
-        return position
+    if follower and follower not in CHENG_DIGIT_FOLLOWERS:
+        return position  # 三成五十, 一成一败: the digit begins another word
     draft.value += CHINESE_DIGITS[digit]
     return start + 1
 

@@ -264,7 +264,7 @@ def _leads_with_point(text: str, start: int) -> bool:
 def _read_number(reading: _Reading) -> Draft:
     """The numeral's value: plain, an adjacent-digit span (七八), a 几 span (十几), an Arabic continuation."""
     numeral, text = reading.numeral, reading.text
-    if reading.is_arabic and reading.start > 0 and text[reading.start - 1] in _POINTS and _leads_with_point(text, reading.start):
+    if reading.is_arabic and reading.start > 0 and text[reading.start - 1] in _POINTS and numeral.isdigit() and _leads_with_point(text, reading.start):
         reading.start = reading.prefix_end = reading.start - 1  # .5, -.5: a decimal written without its 0
         numeral = reading.numeral = "0." + numeral
     value = _parse_arabic(numeral) if reading.is_arabic else _cn_to_number(numeral)

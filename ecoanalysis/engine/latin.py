@@ -19,6 +19,8 @@ _NOTATION_RE = re.compile(
 _NAME_AFTER = re.compile(r"[A-Za-z0-9０-９]")
 _FIRST_CHARS: frozenset[str] = frozenset("eE×xX*^") | frozenset(LATIN_MAGNITUDES)
 _TIMES_CHARS: frozenset[str] = frozenset("×xX*")
+#: Single digits that name a display resolution before K (2K, 4K, 8K).
+_RESOLUTION_DIGITS = frozenset("248２４８")
 #: The characters right after the number that a notation may begin with (a space before ×).
 NOTATION_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
 
@@ -37,8 +39,8 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
     if notation is None or _NAME_AFTER.match(text, notation.end()):
         return None
     if notation.group("mag"):
-        if end - start < 2:
-            return None  # 4K, 8K: a name
+        if end - start == 1 and text[start] in _RESOLUTION_DIGITS:
+            return None  # 2K, 4K, 8K: a display resolution, a name (5k is 5000)
         return value * LATIN_MAGNITUDES[notation.group("mag")], notation.end()
     if notation.group("power"):
         try:

@@ -92,6 +92,7 @@ MIXED_FRACTION_WORD: str = _NUMERALS["mixed_fraction_word"]
 GE_DURATIONS: tuple[str, ...] = tuple(_NUMERALS["ge_durations"])
 CHENG_DIGIT_FOLLOWERS: str = _NUMERALS["cheng_digit_followers"]
 LATIN_MAGNITUDES: dict[str, int] = dict(_NUMERALS["latin_magnitudes"])
+LATIN_MAGNITUDE_WORDS: dict[str, float] = dict(_NUMERALS["latin_magnitude_words"])
 RANGE_CONNECTORS: tuple[str, ...] = tuple(_DATA["ranges"]["connectors"])
 LIST_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["separators"])
 RELATIVE_YEARS: dict[str, int] = dict(_DATA["dates"]["relative_years"])

@@ -1,11 +1,11 @@
 """Latin notations glued to an Arabic number: scientific notation (1.5e3, 1.2E-4, 2.3×10^5, 2.3×10⁵)
-and the magnitude letters of the lexicon (40k, 3.2K = 3200; ``latin_magnitudes``)."""
+and the magnitude letters and words of the lexicon (40k, 3.2K = 3200, 3.2 billion; ``latin_magnitudes``)."""
 from __future__ import annotations
 
 import math
 import re
 
-from ._lexicon import LATIN_MAGNITUDES
+from ._lexicon import LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES
 from .numerals import FULLWIDTH_TO_ASCII
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
@@ -14,11 +14,13 @@ _NOTATION_RE = re.compile(
     r"|[ ]?[×xX*][ ]?10(?:\^(?P<pow>[+\-−]?[0-9]{1,3})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
     r"|\^(?P<power>[+\-]?[0-9]{1,2}))"
     rf"|(?P<mag>[{''.join(LATIN_MAGNITUDES)}])"
+    rf"|[ ]?(?P<word>{'|'.join(LATIN_MAGNITUDE_WORDS)})"
 )
 #: What may not follow the notation (it would be a longer Latin name or code: 2e5a, 40km, 3x10cm).
 _NAME_AFTER = re.compile(r"[A-Za-z0-9０-９]")
-_FIRST_CHARS: frozenset[str] = frozenset("eE×xX*^") | frozenset(LATIN_MAGNITUDES)
-_TIMES_CHARS: frozenset[str] = frozenset("×xX*")
+_WORD_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in LATIN_MAGNITUDE_WORDS)
+_FIRST_CHARS: frozenset[str] = frozenset("eE×xX*^") | frozenset(LATIN_MAGNITUDES) | _WORD_FIRST_CHARS
+_TIMES_CHARS: frozenset[str] = frozenset("×xX*") | _WORD_FIRST_CHARS
 #: Single digits that name a display resolution before K (2K, 4K, 8K).
 _RESOLUTION_DIGITS = frozenset("248２４８")
 #: The characters right after the number that a notation may begin with (a space before ×).
@@ -38,6 +40,8 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
     notation = _NOTATION_RE.match(text, end)
     if notation is None or _NAME_AFTER.match(text, notation.end()):
         return None
+    if notation.group("word"):
+        return value * LATIN_MAGNITUDE_WORDS[notation.group("word")], notation.end()  # 3.2 billion
     if notation.group("mag"):
         if end - start == 1 and text[start] in _RESOLUTION_DIGITS:
             return None  # 2K, 4K, 8K: a display resolution, a name (5k is 5000)

@@ -38,6 +38,8 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
             gap = text[item.end:after.start]
             if not gap or len(gap) > 3 or not LIST_SEPARATORS.issuperset(gap) or not _shares_unit(item, last):
                 break
+            if not gap.strip(" \u3000"):
+                break  # 2021 30%, 10 20 30亿元: numbers apart by spaces only are table cells, not a list
             item.unit, item.currency, item.unit_symbol = last.unit, last.currency, last.unit_symbol
             item.counter = last.counter
             if last.scale_applied and not item.scale_applied and item.value is not None:

@@ -217,8 +217,8 @@ def parse_chinese_wildcard(numeral: str) -> tuple[int, int] | None:
             low.append(char)
             high.append(char)
             continue
-        if index > 0 and numeral[index - 1] in MAGNITUDES:
-            digits = WILDCARD_AFTER_MAGNITUDE
+        if index > 0 and (numeral[index - 1] in MAGNITUDES or CHINESE_DIGITS.get(numeral[index - 1], 1) == 0):
+            digits = WILDCARD_AFTER_MAGNITUDE  # 十几, 一百零几万 (101..109 万): the next place, 1..9
         elif index == 0 and len(numeral) > 1 and numeral[1] in MAGNITUDES:
             digits = WILDCARD_LEADING
         else:

@@ -88,9 +88,17 @@ MORE_GUARD: str = _NUMERALS["more_guard"]
 HALF_GUARD: str = _NUMERALS["half_guard"]
 WORTH_WORD: str = _NUMERALS["worth_word"]
 PER_WORD: str = _NUMERALS["per_word"]
+MIXED_FRACTION_WORD: str = _NUMERALS["mixed_fraction_word"]
+GE_DURATIONS: tuple[str, ...] = tuple(_NUMERALS["ge_durations"])
+CHENG_DIGIT_FOLLOWERS: str = _NUMERALS["cheng_digit_followers"]
+LATIN_MAGNITUDES: dict[str, int] = dict(_NUMERALS["latin_magnitudes"])
+LATIN_MAGNITUDE_WORDS: dict[str, float] = dict(_NUMERALS["latin_magnitude_words"])
 RANGE_CONNECTORS: tuple[str, ...] = tuple(_DATA["ranges"]["connectors"])
 LIST_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["separators"])
 RELATIVE_YEARS: dict[str, int] = dict(_DATA["dates"]["relative_years"])
 YEAR_PART_MONTHS: dict[str, int] = dict(_DATA["dates"]["year_part_months"])
 SET_PHRASES: tuple[str, ...] = tuple(_DATA["set_phrases"]["patterns"])
 NAMED_NUMERALS: tuple[str, ...] = tuple(_DATA["named_numerals"]["patterns"])
+VARIANTS: dict[str, str] = dict(_DATA["variants"])
+if any(len(old) != 1 or len(new) != 1 for old, new in VARIANTS.items()):
+    raise ValueError(f"{LEXICON_FILE}: [variants] maps single characters to single characters")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import LIST_ORDINAL_FOLLOWERS, NAMED_NUMERALS, PER_WORD, PERCENT_SIGNS, SET_PHRASES, UNIT_WORDS
+from .latin import read_notation
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import (
@@ -169,7 +170,7 @@ def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     return NOT_A_QUANTITY if citation is not None and citation.end() > start else None
 
 
-_SECTION_RE = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+[ \t\u3000]|[.．、](?![0-9]))")
+_SECTION_RE = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+[ \t\u3000]|[.．、](?![0-9０-９]))")
 
 
 _LIST_MARKER_OPEN = frozenset("（(")
@@ -212,8 +213,25 @@ def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | No
         start > 0 and text[start - 1] in _ASCII_LETTERS
     ):
         return None  # 100GB, 5EFLOPS: a number and its unit
+    if read_notation(text, start, end, 1.0) is not None:
+        return None  # 1.5e3, 40k: a number in Latin notation (latin.py)
     span = _ascii_name_span(text, start, end)
     return None if span is None else _name_draft(span[0], span[1], _read_core(text, core))
+
+
+#: Three or more dot-separated digit groups: a version, an address or a code (2.3.1, 192.168.1.1).
+_DOTTED_CODE_RE = re.compile(r"[0-9]+(?:\.[0-9]+){2,}")
+
+
+def _read_dotted_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """2.3.1, 192.168.1.1: digits with two or more dots name a version or an address; no decimal is read."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or text[end:end + 1] != "." or not text[end + 1:end + 2].isdigit():
+        return None
+    if start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
+        return None
+    code = _DOTTED_CODE_RE.match(text, start)
+    return None if code is None else _name_draft(start, code.end(), None)
 
 
 def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

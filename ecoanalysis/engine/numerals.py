@@ -44,7 +44,15 @@ SMALL_MAGNITUDES: dict[str, int] = {
 SECTION_MAGNITUDES: dict[str, int] = {
     "万": 10_000, "萬": 10_000,
     "亿": 100_000_000, "億": 100_000_000,
+    "兆": 10**12,
 }
+
+#: 兆 is 10^12 in the numerals of Taiwan, Hong Kong and Japan (四十九兆九千五百九十二亿 = 4.99592 x 10^13) but
+#: 10^6 as the SI prefix mainland usage gives it (兆瓦 = MW, 100兆宽带 = 100 Mbit/s). It is read as 10^12
+#: only when a lower section (亿 or 万) follows it in the numeral, which rules out the SI reading; a bare
+#: 五兆 is left unread (bound vague, no value).
+TRILLION_WORD = "兆"
+_LOWER_SECTIONS = frozenset(SECTION_MAGNITUDES) - {TRILLION_WORD}
 
 #: All magnitude characters, for callers that need to recognise a bare magnitude word such as 百万.
 MAGNITUDES: dict[str, int] = {**SMALL_MAGNITUDES, **SECTION_MAGNITUDES}
@@ -120,44 +128,67 @@ def _close_section(parts: list[tuple[int, int]], unit_value: int, magnitude: int
 
 def _read_magnitude_numeral(numeral: str) -> int | None:
     """A numeral with magnitudes (三千四百万, 一万五); ``None`` when the characters make no numeral."""
-    parts: list[tuple[int, int]] = []
-    section = 0  # current section below the last section magnitude
-    pending_digit: int | None = None  # a digit waiting for its magnitude
+    tokens: list[int | str] = []
+    for char in numeral:
+        if char in CHINESE_DIGITS:
+            tokens.append(CHINESE_DIGITS[char])
+        elif char in MAGNITUDES:
+            tokens.append(char)
+        else:
+            return None
+    value = read_magnitude_tokens(tokens)
+    return None if value is None else int(value)
+
+
+def read_magnitude_tokens(tokens: list[int | float | str]) -> float | None:
+    """Read digits and magnitudes: an int is a Chinese digit (0 = 零), a float an Arabic number written
+    among Chinese magnitudes (5万4千6百, 1千零20, 3万4000), a str a magnitude character.
+
+    An Arabic number stands before a small magnitude only as one digit (5千, not 15千), keeps below the
+    section before it (5亿1万, not 5亿12000万), and at the end fills the places the magnitude before it
+    leaves (3万4000 = 34000) or, after 零, fewer (1千零20 = 1020); 3万4 is left unread (``None``), since
+    the colloquial elision 一万五 = 15000 is a rule of spoken numerals, not of digits.
+    """
+    parts: list[tuple[float, int]] = []
+    section: float = 0  # current section below the last section magnitude
+    pending: int | float | None = None  # a digit or Arabic number waiting for its magnitude
     last_magnitude = 0  # magnitude of the previous unit, for the elided form 一万五
     zero_seen = False  # 零 cancels the elision: 一万零五 is 10005, not 15000
     last_small = 10**5  # 千, 百, 十 must come in decreasing order within a section: 十一十一 is no numeral
-    for char in numeral:
-        if char in CHINESE_DIGITS:
-            digit = CHINESE_DIGITS[char]
-            if digit == 0:
+    fractional = False  # a decimal ends the numbers: 1.2亿 has no places left below it
+    for token in tokens:
+        if not isinstance(token, str):
+            if token == 0 and isinstance(token, int):
                 zero_seen = True
                 continue
-            if pending_digit is not None:
-                return None  # two digits in a row inside a magnitude numeral: 一二万
-            pending_digit = digit
-        elif char in SMALL_MAGNITUDES:
-            magnitude = SMALL_MAGNITUDES[char]
-            if magnitude >= last_small:
+            if pending is not None or fractional:
+                return None  # two digits in a row (一二万), or digits after a decimal (1.2亿3000万)
+            pending = token
+            fractional = token != int(token)
+        elif token in SMALL_MAGNITUDES:
+            magnitude = SMALL_MAGNITUDES[token]
+            if magnitude >= last_small or (isinstance(pending, float) and not (pending < 10 and pending == int(pending))):
                 return None
             last_small = magnitude
-            section += (1 if pending_digit is None else pending_digit) * magnitude
-            pending_digit = None
-            last_magnitude = magnitude
-            zero_seen = False
-        elif char in SECTION_MAGNITUDES:
-            magnitude = SECTION_MAGNITUDES[char]
-            _close_section(parts, section + (pending_digit or 0), magnitude)
-            last_small = 10**5
-            section = 0
-            pending_digit = None
-            zero_seen = False
-            last_magnitude = magnitude
+            section += (1 if pending is None else pending) * magnitude
+            pending, last_magnitude, zero_seen = None, magnitude, False
         else:
-            return None
-    if pending_digit is not None:
-        if last_magnitude >= 100 and not zero_seen:
-            pending_digit *= last_magnitude // 10  # 一万五 = 15000, 三千五 = 3500
-        section += pending_digit
+            magnitude = SECTION_MAGNITUDES[token]
+            unit_value = section + (pending or 0)
+            if isinstance(pending, float) and parts and unit_value * magnitude >= parts[-1][1]:
+                return None  # 5亿12000万: the Arabic number runs past the section before it
+            _close_section(parts, unit_value, magnitude)
+            last_small, section, pending, zero_seen, last_magnitude = 10**5, 0, None, False, magnitude
+    if TRILLION_WORD in tokens and _LOWER_SECTIONS.isdisjoint(tokens[len(tokens) - tokens[::-1].index(TRILLION_WORD):]):
+        return None  # 五兆: 10^12 or the SI 10^6, no section below it to tell
+    if pending is not None:
+        if isinstance(pending, float):
+            low = 1 if zero_seen else last_magnitude / 10
+            if not low <= pending < (last_magnitude / 10 if zero_seen else last_magnitude):
+                return None
+        elif last_magnitude >= 100 and not zero_seen:
+            pending *= last_magnitude // 10  # 一万五 = 15000, 三千五 = 3500
+        section += pending
     return sum(value for value, _ in parts) + section
 
 
@@ -186,8 +217,8 @@ def parse_chinese_wildcard(numeral: str) -> tuple[int, int] | None:
             low.append(char)
             high.append(char)
             continue
-        if index > 0 and numeral[index - 1] in MAGNITUDES:
-            digits = WILDCARD_AFTER_MAGNITUDE
+        if index > 0 and (numeral[index - 1] in MAGNITUDES or CHINESE_DIGITS.get(numeral[index - 1], 1) == 0):
+            digits = WILDCARD_AFTER_MAGNITUDE  # 十几, 一百零几万 (101..109 万): the next place, 1..9
         elif index == 0 and len(numeral) > 1 and numeral[1] in MAGNITUDES:
             digits = WILDCARD_LEADING
         else:

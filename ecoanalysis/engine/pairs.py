@@ -27,7 +27,7 @@ def _shares_unit(item: Draft, last: Draft) -> bool:
 
 
 def _share_list_units(text: str, drafts: list[Draft]) -> None:
-    """Give the items of a list the unit written once after its last item."""
+    """Give the items of a list the unit, and the magnitude, written once after its last item."""
     for index in range(len(drafts) - 1, 0, -1):
         last = drafts[index]
         if (last.unit is None and last.counter is None) or last.unit in ("date", "other") or last.name_like:
@@ -38,8 +38,14 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
             gap = text[item.end:after.start]
             if not gap or len(gap) > 3 or not LIST_SEPARATORS.issuperset(gap) or not _shares_unit(item, last):
                 break
+            if not gap.strip(" \u3000"):
+                break  # 2021 30%, 10 20 30亿元: numbers apart by spaces only are table cells, not a list
             item.unit, item.currency, item.unit_symbol = last.unit, last.currency, last.unit_symbol
             item.counter = last.counter
+            if last.scale_applied and not item.scale_applied and item.value is not None:
+                # 4665、2611亿千瓦时, 三、四成: the magnitude (亿, 成, 万元) written once applies to every item
+                item.value *= last.scale
+                item.scale, item.scale_applied = last.scale, True
             item_index -= 1
 
 

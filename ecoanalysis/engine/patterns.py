@@ -81,7 +81,9 @@ def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:
 _CN_DIGIT_CHARS = "".join(CHINESE_DIGITS)
 _CN_MAG_CHARS = "".join(MAGNITUDES)
 _CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS + "".join(TENS_CHARACTERS)
-_ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+#: Thousands separators: the ASCII comma between ASCII digits; the full-width comma only between full-width
+#: digits with exactly three after it (４，５６５), since ， is also the Chinese comma between list items (3，4).
+_ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9])|，[０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 #: Every character a numeral core can start with. The leading lookahead of _CORE_RE repeats it because
 #: re only skips ahead quickly to a candidate position when the pattern starts with one character set,
 #: not with an alternation of groups: it halves the time of finditer over running text.

@@ -63,6 +63,9 @@ from .prefixes import (
     _read_sign,
 )
 from .readers import _candidate_readers, _may_be_special, _read_tail, _set_quarter
+from .fractions import FRACTION_PART_TRIGGERS, SLASHES, may_start_fraction_part, read_fraction_part, read_slash_fraction
+from .latin import NOTATION_TRIGGERS, may_start_notation, read_notation
+from .mixed import MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .tails import _magnitude_scale
 
 #: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker.
@@ -81,19 +84,23 @@ _COUNTER_ALT = "|".join(_unit_pattern(w) for w in sorted(UNIT_WORDS, key=len, re
 #: Unit words that begin with a magnitude character (千瓦, 千克, 千米): the magnitude run stops before them,
 #: so 1200万千瓦 is 1200 x 10^4 kW, not 1200 x 10^7 of something.
 _MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
-    w for w, info in UNIT_WORDS.items() if w[0] in _TAIL_MAG_CHARS and info.scale == 1.0
+    w for w, info in UNIT_WORDS.items() if w[0] in MAGNITUDES and info.scale == 1.0
 )
 _MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
 _MAG_RUN = rf"(?:{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]){{1,4}}"
+#: 个百分点 as typed with spaces between its characters (六 个 百 分 点); one or two spaces at most.
+_SPACED_PP_ALT = "|".join(
+    "[ ]{0,2}".join(re.escape(char) for char in word) for word in sorted(PERCENTAGE_POINT_WORDS, key=len, reverse=True)
+)
 _INFIX_ALT = "|".join(_guarded(w, INFIX_GUARDS, behind=False) for w in sorted(INFIX_QUALIFIERS, key=len, reverse=True))
 _SECTION_MAG_CHARS = "万萬亿億"
 _TAIL_RE = re.compile(
     # a magnitude (at most 万亿-style compounds), then 余/多 (17 万多); or 余/多 then 万/亿 (10 余万, 十多亿)
     rf"(?:{_GAP}(?:(?P<mag>{_MAG_RUN})(?!{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]|(?<![{_SECTION_MAG_CHARS}])度)(?:{_GAP}(?P<infix>{_INFIX_ALT}))?"
     rf"|(?P<infix2>{_INFIX_ALT})(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?![{_TAIL_MAG_CHARS}]|(?<![{_SECTION_MAG_CHARS}])度))?))?"
-    rf"(?:{_GAP}(?:(?P<pct>{_alternation(PERCENT_SIGNS)})|(?P<pp>{_alternation(PERCENTAGE_POINT_WORDS)})"
+    rf"(?:{_GAP}(?:(?P<pct>{_alternation(PERCENT_SIGNS)})|(?P<pp>{_SPACED_PP_ALT})"
     rf"|(?P<cheng>{TENTHS_WORD})(?![{TENTHS_GUARD}])"
-    rf"|(?P<frac>分之)|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
+    rf"|(?P<frac>分[ ]{{0,2}}之)|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
     rf"|(?P<counter>{_COUNTER_ALT})))?"
     rf"(?:{_GAP}(?P<suffix>{_SUFFIX_ALT}))?"
 )
@@ -115,13 +122,6 @@ _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
 _LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | {" "}
 _LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
 _LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*")
-_FRACTION_RE = re.compile(r"(?P<num>[0-9]{1,3})/(?P<den>[0-9]{1,4})(?![0-9/])")
-#: Denominators of fractions written with a slash in prose (1/3, 3/4, 1/100); larger ones are more often
-#: dates (3/15) or ratios of codes, so they keep their plain reading.
-FRACTION_DENOMINATORS: frozenset[int] = frozenset(range(2, 11)) | {100, 1000}
-_COMPOUND_RE = re.compile(
-    r"(?P<section>[万萬亿億])(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?P<mag>[千仟百佰十拾]?[万萬]?)(?![0-9.年月日号:%])"
-)
 #: PDF thousands groups after the first 1-3 digits, the last perhaps with decimals (1 368.5万元).
 _SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+(?:\.[0-9]+)?")
 #: What must follow spaced groups for them to be one number: a tail or a range connector.
@@ -155,41 +155,46 @@ def _latin_name_span(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | {" "}
+
+
 def _read_arabic_continuation(text: str, draft: Draft) -> bool:
     """Extend an Arabic number: PDF thousands spaces (1 056), compound magnitudes (1亿2000万, 3万4000),
     a slash fraction (1/3 = 33.3 %). Returns whether the continuation makes it a quantity."""
     start, end = draft.start, draft.end
     char = text[end:end + 1]
+    if char not in _CONTINUATION_TRIGGERS:  # most numbers: a unit, a word or punctuation follows
+        return False
+    if char in NOTATION_TRIGGERS and draft.value is not None and may_start_notation(text, end):
+        notation = read_notation(text, start, end, draft.value)
+        if notation is not None:
+            draft.value, draft.end = notation
+            draft.consumed = draft.end
+            return True
+    if char in MIXED_TRIGGERS and draft.value is not None and may_start_mixed(text, end):
+        mixed = read_mixed_magnitudes(text, end, draft.value, _MAGNITUDE_LED_UNITS)
+        if mixed is not None:
+            draft.value, draft.end, draft.scale = mixed
+            draft.consumed, draft.scale_applied = draft.end, True
+            return True
     if char == " " and end - start <= 3 and text[start:end].isdigit() and (start == 0 or not text[start - 1].isdigit()):
         groups = _SPACED_GROUP_RE.match(text, end)
         if groups is not None and _char_after_gap(text, groups.end()) in _SPACED_FOLLOWERS:
             draft.value = float(text[start:groups.end()].replace(" ", ""))
             draft.end = draft.consumed = groups.end()
             return False
-    elif char in _SECTION_MAG_CHARS and draft.value is not None:
-        compound = _COMPOUND_RE.match(text, end)
-        if compound is not None:
-            section = MAGNITUDES[compound.group("section")]
-            rest = float(compound.group("num")) * _magnitude_scale(compound.group("mag"))
-            if rest < section:
-                draft.value = draft.value * section + rest
-                draft.scale, draft.scale_applied = section, True
-                draft.end = draft.consumed = compound.end()
-                return True
-    elif char == "/" and (start == 0 or text[start - 1] not in "/-"):
-        fraction = _FRACTION_RE.match(text, start)
+    elif char in SLASHES and (start == 0 or text[start - 1] not in "/-"):
+        fraction = read_slash_fraction(text, start)
         if fraction is not None:
-            numerator, denominator = int(fraction.group("num")), int(fraction.group("den"))
-            if 0 < numerator < denominator and denominator in FRACTION_DENOMINATORS:
-                draft.value, draft.unit = numerator / denominator * 100.0, "percent"
-                draft.end = draft.consumed = fraction.end()
-                return True
+            draft.value, draft.unit = fraction[0], "percent"
+            draft.end = draft.consumed = fraction[1]
+            return True
     return False
 
 
 def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) -> tuple[int, int, str]:
     """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦)."""
-    if len(numeral) > 1 and numeral[-1] in _TAIL_MAG_CHARS and text.startswith(_MAGNITUDE_LED_UNITS, end - 1):
+    if len(numeral) > 1 and numeral[-1] in MAGNITUDES and text.startswith(_MAGNITUDE_LED_UNITS, end - 1):
         return start, end - 1, numeral[:-1]
     return start, end, numeral
 
@@ -224,6 +229,7 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
                 return None if found is NOT_A_QUANTITY else found
     numeral = core.group()
     if kind != "arabic":
+        numeral = numeral.replace(" ", "")  # 一百 五 十 二, glued by the scanner (spaced.py)
         start, end, numeral = _before_magnitude_led_unit(text, start, end, numeral)
     reading = _Reading(text, start, end, numeral, kind == "arabic")
     draft = _read_number(reading)
@@ -247,9 +253,22 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
     return _finish(reading, draft, lenient=lenient, with_prefix=with_prefix)
 
 
+_POINTS = frozenset(".．")
+
+
+def _leads_with_point(text: str, start: int) -> bool:
+    """Whether the point before the digits at ``start`` begins a decimal (.5, -.5, 增长.5%), not the end of
+    a code or a run of points (2.5.1, A.5, ...5)."""
+    before = text[start - 2:start - 1] if start > 1 else ""
+    return not ((before.isascii() and before.isalnum()) or before in _POINTS)
+
+
 def _read_number(reading: _Reading) -> Draft:
     """The numeral's value: plain, an adjacent-digit span (七八), a 几 span (十几), an Arabic continuation."""
     numeral, text = reading.numeral, reading.text
+    if reading.is_arabic and reading.start > 0 and text[reading.start - 1] in _POINTS and numeral.isdigit() and _leads_with_point(text, reading.start):
+        reading.start = reading.prefix_end = reading.start - 1  # .5, -.5: a decimal written without its 0
+        numeral = reading.numeral = "0." + numeral
     value = _parse_arabic(numeral) if reading.is_arabic else _cn_to_number(numeral)
     span = None
     if not reading.is_arabic and len(numeral) > 1:
@@ -273,6 +292,14 @@ def _read_number(reading: _Reading) -> Draft:
         draft.value, draft.unit = HALF_PERCENT, "percent"
         draft.end += 1
         reading.context = True
+    if text[draft.end:draft.end + 1] in FRACTION_PART_TRIGGERS and draft.value is not None and draft.unit is None and draft.value_high is None and draft.value == int(draft.value) and (
+        may_start_fraction_part(text, draft.end)
+    ):
+        part = read_fraction_part(text, draft.start, draft.end)  # 三又二分之一 = 3.5, 1 3/5 = 1.6
+        if part is not None:
+            draft.value += part[0]
+            draft.end = draft.consumed = part[1]
+            reading.context = True
     reading.end = reading.position = draft.end
     return draft
 

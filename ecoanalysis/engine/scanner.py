@@ -35,6 +35,8 @@ from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_units
 from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
 from .reading import _read_one
+from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
+from .variants import to_simplified
 
 __all__ = ["parse_quantity", "scan"]
 
@@ -54,6 +56,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     core = _CORE_RE.match(text, connector.end())
     if core is None or core.lastgroup == "first":
         return
+    if core.lastgroup == "cn" and text[core.end():core.end() + 1] in SPACED_AFTER_CHARS:
+        core = glue_spaced_core(text, core)
     second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
     if second is None or second.name_like:
         return
@@ -123,12 +127,15 @@ def _merge_month_range(first: Draft, second: Draft, conn: str) -> bool:
 
 
 def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
-    """All mention drafts of ``text`` in order of appearance."""
+    """All mention drafts of ``text`` in order of appearance (traditional characters read as simplified)."""
+    text = to_simplified(text)
     drafts: list[Draft] = []
     resume = 0
     for core in _CORE_RE.finditer(text):
         if core.start() < resume:
             continue
+        if core.lastgroup == "cn" and text[core.end():core.end() + 1] in SPACED_AFTER_CHARS:
+            core = glue_spaced_core(text, core)
         draft = _read_one(text, core, year=year, lenient=lenient, with_prefix=True)
         if draft is None:
             continue

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
+from ._lexicon import CHENG_DIGIT_FOLLOWERS, GE_DURATIONS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
 from .draft import Draft
+from .latin import may_start_notation, read_notation
+from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, MAGNITUDES, parse_approximate_range, parse_chinese_wildcard
-from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic
+from .patterns import _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic
 
 #: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
 ORDER_OF_MAGNITUDE_SUFFIX = "级"
@@ -26,11 +28,19 @@ def _scale(draft: Draft, factor: float) -> None:
 
 def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
     """X 分之 Y (百分之二十, 千分之三, 三分之一, 百分之负十): Y / X as a percentage; a suffix qualifier may follow."""
-    sign = next((word for word in _MINUS_WORDS if text.startswith(word, tail.end())), "")
-    numerator = _CORE_RE.match(text, tail.end() + len(sign))
+    after = tail.end() + len(text[tail.end():tail.end() + 2]) - len(text[tail.end():tail.end() + 2].lstrip(" "))
+    sign = next((word for word in _MINUS_WORDS if text.startswith(word, after)), "")
+    numerator = _CORE_RE.match(text, after + len(sign))  # 百分之 2, 五 分之 一: spaces as in typed text
     if numerator is None or numerator.lastgroup not in ("arabic", "cn"):
         return tail.start("frac"), False
-    span = _numeral_span(numerator.group(), numerator.lastgroup == "arabic")
+    if numerator.lastgroup == "cn" and text[numerator.end():numerator.end() + 1] in SPACED_AFTER_CHARS:
+        numerator = glue_spaced_core(text, numerator)  # 百分之五 十
+    span = _numeral_span(numerator.group().replace(" ", ""), numerator.lastgroup == "arabic")
+    position = numerator.end()
+    if span is not None and numerator.lastgroup == "arabic" and may_start_notation(text, position):
+        notation = read_notation(text, numerator.start(), position, span[0])  # 百分之15K, 百分之1.2e3
+        if notation is not None:
+            span, position = (notation[0], notation[0]), notation[1]
     if span is not None and draft.value:
         if draft.value_high:  # 十几分之一: a larger denominator gives the smaller share
             draft.value, draft.value_high = span[0] / draft.value_high * 100.0, span[1] / draft.value * 100.0
@@ -45,7 +55,6 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
     draft.unit = "percent"
     if sign and draft.value is not None:
         draft.value = -draft.value
-    position = numerator.end()
     suffix = _SUFFIX_RE.match(text, position)
     if suffix is not None:
         draft.qualifiers.append(suffix.group("suffix"))
@@ -83,8 +92,13 @@ def _read_counter(counter: str, draft: Draft, *, magnitude_only: bool, mag: str 
         draft.unit_symbol = info.symbol
 
 
-#: Duration words after 个半 (两个半月, 一个半小时).
-_HALF_DURATION_RE = re.compile("个半(?P<word>月|小时|世纪)")
+#: Duration words after 个半 and 个多 (两个半月, 一个半小时, 两个多月).
+_HALF_DURATION_RE = re.compile(f"个半(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
+_MORE_DURATION_RE = re.compile(f"(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
+
+
+def _duration_counter(word: str) -> str:
+    return "个" + word if word != "月" else "个月"
 
 
 def _read_after_unit(text: str, position: int, draft: Draft) -> int:
@@ -95,6 +109,10 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
     if char and INFIX_QUALIFIERS.get(char) == "gt" and not (follower and follower in MORE_GUARD):
         draft.qualifiers.append(char)
         draft.bounds.append(INFIX_QUALIFIERS[char])
+        duration = _MORE_DURATION_RE.match(text, position + 1) if draft.counter == "个" else None
+        if duration is not None:  # 两个多月, 一个多小时
+            draft.counter, draft.unit = _duration_counter(duration.group("word")), "duration"
+            return duration.end()
         return position + 1
     if char == HALF_WORD and draft.unit == "duration" and not (follower and follower in HALF_GUARD) and draft.value is not None:
         draft.value += 0.5
@@ -103,22 +121,29 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
         half = _HALF_DURATION_RE.match(text, position - 1)
         if half is not None:
             draft.value += 0.5
-            draft.counter = "个月" if half.group("word") == "月" else half.group("word")
+            draft.counter = _duration_counter(half.group("word"))
             draft.unit = "duration"
             return half.end()
     return position
 
 
 def _read_cheng_digit(text: str, position: int, draft: Draft) -> int:
-    """三成五 = 35 %: one more digit after 成 names the next tenth of it (not when a numeral or 年 follows)."""
-    digit = text[position:position + 1]
-    if digit not in CHINESE_DIGITS or CHINESE_DIGITS[digit] == 0 or draft.value is None or draft.value_high is not None:
+    """三成五 = 35 %, 七成 六 = 76 %: one more digit after 成 names the next tenth of it (not when a numeral or
+    年 follows); 三成半 = 35 %: half a tenth (not 三成半导体)."""
+    if draft.value is None or draft.value_high is not None:
         return position
-    follower = text[position + 1:position + 2]
-    if follower and (follower in _CN_CHARS or follower in UNIT_WORDS or follower in "点成"):
+    start = position + 1 if text[position:position + 1] == " " else position
+    digit = text[start:start + 1]
+    follower = text[start + 1:start + 2]
+    if digit == HALF_WORD and start == position and not (follower and follower in HALF_GUARD):
+        draft.value += 5.0
+        return position + 1
+    if digit not in CHINESE_DIGITS or CHINESE_DIGITS[digit] == 0:
         return position
+    if follower and follower not in CHENG_DIGIT_FOLLOWERS:
+        return position  # 三成五十, 一成一败: the digit begins another word
     draft.value += CHINESE_DIGITS[digit]
-    return position + 1
+    return start + 1
 
 
 def _magnitude_scale(mag: str) -> int:

@@ -1,0 +1,58 @@
+"""Latin notations glued to an Arabic number: scientific notation (1.5e3, 1.2E-4, 2.3×10^5, 2.3×10⁵)
+and the magnitude letters and words of the lexicon (40k, 3.2K = 3200, 3.2 billion; ``latin_magnitudes``)."""
+from __future__ import annotations
+
+import math
+import re
+
+from ._lexicon import LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES
+from .numerals import FULLWIDTH_TO_ASCII
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_NOTATION_RE = re.compile(
+    r"(?:[eE](?P<exp>[+\-－−]?[0-9０-９]{1,3})"
+    r"|[ ]?[×xX*][ ]?10(?:\^(?P<pow>[+\-−]?[0-9]{1,3})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
+    r"|\^(?P<power>[+\-]?[0-9]{1,2}))"
+    rf"|(?P<mag>[{''.join(LATIN_MAGNITUDES)}])"
+    rf"|[ ]?(?P<word>{'|'.join(LATIN_MAGNITUDE_WORDS)})"
+)
+#: What may not follow the notation (it would be a longer Latin name or code: 2e5a, 40km, 3x10cm).
+_NAME_AFTER = re.compile(r"[A-Za-z0-9０-９]")
+_WORD_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in LATIN_MAGNITUDE_WORDS)
+_FIRST_CHARS: frozenset[str] = frozenset("eE×xX*^") | frozenset(LATIN_MAGNITUDES) | _WORD_FIRST_CHARS
+_TIMES_CHARS: frozenset[str] = frozenset("×xX*") | _WORD_FIRST_CHARS
+#: Single digits that name a display resolution before K (2K, 4K, 8K).
+_RESOLUTION_DIGITS = frozenset("248２４８")
+#: The characters right after the number that a notation may begin with (a space before ×).
+NOTATION_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
+
+
+def may_start_notation(text: str, end: int) -> bool:
+    """Cheap test whether a notation may follow the number ending at ``end`` (a space only before ×)."""
+    char = text[end:end + 1]
+    return char in _FIRST_CHARS or (char == " " and text[end + 1:end + 2] in _TIMES_CHARS)
+
+
+def read_notation(text: str, start: int, end: int, value: float) -> tuple[float, int] | None:
+    """(value, end) of the number text[start:end] (= ``value``) with the notation after it, or None."""
+    if start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+        return None  # v1e3, A40k: part of a Latin name
+    notation = _NOTATION_RE.match(text, end)
+    if notation is None or _NAME_AFTER.match(text, notation.end()):
+        return None
+    if notation.group("word"):
+        return value * LATIN_MAGNITUDE_WORDS[notation.group("word")], notation.end()  # 3.2 billion
+    if notation.group("mag"):
+        if end - start == 1 and text[start] in _RESOLUTION_DIGITS:
+            return None  # 2K, 4K, 8K: a display resolution, a name (5k is 5000)
+        return value * LATIN_MAGNITUDES[notation.group("mag")], notation.end()
+    if notation.group("power"):
+        try:
+            number = value ** int(notation.group("power"))  # 2^5 = 32, 2.5^-1 = 0.4
+        except (OverflowError, ZeroDivisionError):
+            return None
+        return (number, notation.end()) if isinstance(number, float) and math.isfinite(number) else None
+    exponent = notation.group("exp") or notation.group("pow") or (notation.group("sup") or "").translate(_SUPERSCRIPTS)
+    exponent = exponent.translate(FULLWIDTH_TO_ASCII).replace("−", "-")
+    number = float(f"{value!r}e{int(exponent)}")  # 2.3e5 exactly, not 2.3 * 10.0 ** 5
+    return (number, notation.end()) if math.isfinite(number) else None

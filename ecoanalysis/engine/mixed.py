@@ -1,0 +1,73 @@
+"""Arabic digits written among Chinese magnitudes: 5万4千6百, 1亿2000万, 3万4000, 1千零20, 7 万 5 千 4 百.
+
+The run after an Arabic core is cut into tokens (magnitude, 零, Arabic number, each after at most one
+space) and read by :func:`.numerals.read_magnitude_tokens`; the longest prefix of the run that makes a
+numeral is taken. Digits followed by a date word or a separator (1万2019年, 3万4.5) end the run, and digits
+after a space end it unless a magnitude follows them (7万 5千 4百 is one number, 12万 3400 two).
+"""
+from __future__ import annotations
+
+import re
+
+from .numerals import MAGNITUDES, read_magnitude_tokens
+
+_MAG_CHARS = "".join(MAGNITUDES)
+_ZERO = "零"
+_FIRST_CHARS: frozenset[str] = frozenset(_MAG_CHARS)
+_SECOND_CHARS: frozenset[str] = frozenset("0123456789 " + _ZERO + _MAG_CHARS)
+#: The characters right after the Arabic core that a mixed run may begin with.
+MIXED_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
+_TOKEN_RE = re.compile(
+    rf"[ ]?(?:(?P<mag>[{_MAG_CHARS}])|(?P<zero>{_ZERO})|(?P<num>[0-9]+(?:\.[0-9]+)?)(?![0-9.,年月日号:%]))"
+)
+#: Tokens read at most (a numeral of 亿, 万, 千, 百, 十 places with their digits and 零).
+_MAX_TOKENS = 16
+
+
+def may_start_mixed(text: str, end: int) -> bool:
+    """Cheap test whether a mixed run may follow the Arabic number ending at ``end``: a magnitude (after at
+    most one space) and then a digit, 零, a space or another magnitude (1200万元 is no mixed run)."""
+    if text[end:end + 1] == " ":
+        end += 1
+    return text[end:end + 1] in _FIRST_CHARS and text[end + 1:end + 2] in _SECOND_CHARS
+
+
+def read_mixed_magnitudes(text: str, end: int, value: float, unit_words: tuple[str, ...]) -> tuple[float, int, int] | None:
+    """(value, end, the first magnitude) of the mixed numeral whose Arabic head ``value`` ends at ``end``.
+
+    ``None`` unless at least one Arabic number follows the first magnitude (1亿2000万; a plain 1200万 is
+    the tail's business) and the tokens make a numeral. A magnitude that begins one of ``unit_words``
+    (千瓦, 千克) ends the run: it belongs to the unit.
+    """
+    tokens: list[int | float | str] = [value]
+    ends = [end]
+    spaced = [False]  # whether the token stands after a space
+    position = end
+    while len(tokens) < _MAX_TOKENS:
+        token = _TOKEN_RE.match(text, position)
+        if token is None:
+            break
+        if token.group("mag"):
+            if text.startswith(unit_words, token.start("mag")):
+                break
+            tokens.append(token.group("mag"))
+        elif token.group("zero"):
+            tokens.append(0)
+        else:
+            tokens.append(float(token.group("num")))
+        ends.append(token.end())
+        spaced.append(text[position] == " ")
+        position = token.end()
+    if len(tokens) < 3 or not isinstance(tokens[1], str):
+        return None
+    for size in range(len(tokens), 2, -1):
+        if not any(isinstance(token, float) for token in tokens[2:size]):
+            return None  # no Arabic number after the first magnitude
+        if tokens[size - 1] == 0 and not isinstance(tokens[size - 1], float):
+            continue  # a run does not end in 零
+        if spaced[size - 1] and not isinstance(tokens[size - 1], str):
+            continue  # 12万 3400: after a space, digits need their magnitude (7万 5千), else two cells
+        number = read_magnitude_tokens(tokens[:size])
+        if number is not None:
+            return number, ends[size - 1], MAGNITUDES[tokens[1]]
+    return None

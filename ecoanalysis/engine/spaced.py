@@ -1,0 +1,46 @@
+"""Chinese numerals with spaces inside (PDF text, typed input): 一百 五 十 二, 三千 八百 九十六 万, 四百 点 五.
+
+Pieces of numeral characters separated by one or two spaces are one numeral only when every space
+stands next to a magnitude (十 百 千 万 亿) or the decimal word 点, and the pieces together read as a
+numeral. So 一 二 三 (digits of a list) and 一百 二百 (two numbers) stay apart; the longest run of pieces
+that reads is taken.
+"""
+from __future__ import annotations
+
+import re
+
+from ._lexicon import WILDCARD_GUARD
+from .numerals import DECIMAL_POINT_WORD, MAGNITUDES, WILDCARD_DIGIT
+from .patterns import _CN_CHARS, _cn_to_number, _parse_chinese_wildcard
+
+_PIECE_CHARS = rf"(?:[{_CN_CHARS}{DECIMAL_POINT_WORD}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))"
+#: The next piece: after one or two spaces, or right after the core when it begins with 点 (四点 五).
+_PIECE_RE = re.compile(rf"(?P<gap>[ ]{{1,2}}|(?={DECIMAL_POINT_WORD}))(?P<piece>{_PIECE_CHARS}+)")
+_GLUE_CHARS = frozenset(MAGNITUDES) | {DECIMAL_POINT_WORD}
+#: The whole glued numeral, matched again between its ends so that the readers get an ordinary core.
+_GLUED_RE = re.compile(r"(?P<cn>.+)", re.S)
+_MAX_PIECES = 12
+#: Characters after a Chinese core that may begin a next piece.
+SPACED_AFTER_CHARS = frozenset(" " + DECIMAL_POINT_WORD)
+
+
+def _reads(numeral: str) -> bool:
+    return _cn_to_number(numeral) is not None or _parse_chinese_wildcard(numeral) is not None
+
+
+def glue_spaced_core(text: str, core: re.Match) -> re.Match:
+    """``core``, or a longer core over the spaced pieces of numeral that continue it."""
+    ends: list[int] = []
+    position = core.end()
+    while len(ends) < _MAX_PIECES:
+        piece = _PIECE_RE.match(text, position)
+        if piece is None:
+            break
+        if piece.group("gap") and not (text[position - 1] in _GLUE_CHARS or text[piece.start("piece")] in _GLUE_CHARS):
+            break  # 一 二: no magnitude at the space, two numbers or digits of a list
+        ends.append(piece.end())
+        position = piece.end()
+    for end in reversed(ends):
+        if _reads(text[core.start():end].replace(" ", "")):
+            return _GLUED_RE.match(text, core.start(), end)
+    return core

@@ -13,6 +13,10 @@ import string
 from typing import Any
 
 from ._lexicon import (
+    DAY_FOLLOWERS,
+    DAY_GUARD,
+    DAY_OPENERS,
+    DAY_WORDS,
     DOUBLING_COUNTER,
     DOUBLING_VERB,
     FIRST_RANK_WORD,
@@ -43,6 +47,7 @@ from .patterns import (
     _WEB_GLUE,
     _char_after_gap,
     _cn_to_number,
+    _parse_arabic,
 )
 from .tails import (
     _magnitude_scale,
@@ -195,6 +200,32 @@ def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     return draft
 
 
+#: Characters that may start a day-of-month word (日, 号): the pre-filter of _read_day_of_month.
+_DAY_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in DAY_WORDS)
+_DAY_GUARD_CHARS: frozenset[str] = frozenset(DAY_GUARD)
+_DAY_OPENER_WINDOW = max(len(word) for word in DAY_OPENERS)
+MONTH_DAYS = 31
+
+
+def _read_day_of_month(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """会议于22日召开, 国家统计局15日发布: a day of an unstated month (a date, value empty), not 22 days."""
+    start, end = core.span()
+    if text[end:end + 1] not in _DAY_FIRST_CHARS or not with_prefix:
+        return None
+    word = next((word for word in DAY_WORDS if text.startswith(word, end)), None)
+    if word is None or text[end + len(word):end + len(word) + 1] in _DAY_GUARD_CHARS:
+        return None
+    day = _parse_arabic(core.group()) if core.lastgroup == "arabic" else _cn_to_number(core.group())
+    if day is None or day != int(day) or not 1 <= day <= MONTH_DAYS:
+        return None
+    opened = text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS)
+    if not (opened or text.startswith(DAY_FOLLOWERS, end + len(word))):
+        return None
+    draft = Draft(start, end + len(word), None)
+    draft.unit = "date"
+    return draft
+
+
 #: Whole-mention readers in order of precedence: the first that returns a draft (or NOT_A_QUANTITY)
 #: decides the mention; when none does, the general reading (qualifiers, number, unit) follows.
 #: Dates before names (2021-03-15 is no range), names and codes before numbers, set phrases last.
@@ -203,6 +234,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_iso_date),
     ("arabic", _read_date_code),
     ("arabic", _read_quarter_code),
+    ("arabic cn", _read_day_of_month),
     ("arabic cn", _read_named_numeral),
     ("arabic", _read_web_or_time),
     ("arabic", _read_phone),
@@ -219,7 +251,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
 _SPECIAL_BEFORE: frozenset[str] = frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(")
 _SPECIAL_AFTER: frozenset[str] = (
-    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _DAY_FIRST_CHARS
 )
 
 

@@ -23,6 +23,7 @@ from ._lexicon import (
     PERMILLE_SIGN,
     RANK_WORD,
     RELATIVE_YEARS,
+    SUFFIX_QUALIFIERS,
     TENTHS_GUARD,
     TENTHS_WORD,
     UNIT_GUARDS,
@@ -40,6 +41,7 @@ from .patterns import (
     _GAP_CHARS,
     _RANGE_FIRST_CHARS,
     _SUFFIX_ALT,
+    _SUFFIX_RE,
     _TAIL_FIRST_CHARS,
     _TAIL_MAG_CHARS,
     _alternation,
@@ -55,6 +57,7 @@ from .prefixes import (
     _BRIDGED_WINDOW,
     _CURRENCY_PREFIX_LAST,
     _MINUS_LAST_CHARS,
+    _OVER_OF_LAST_CHARS,
     _PREFIX_LAST_CHARS,
     _PREFIX_WINDOW,
     _read_currency_prefix,
@@ -333,6 +336,7 @@ def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix
         elif date_match.group("quarter"):  # 2021年第三季度 = July..September 2021
             _set_quarter(draft, _small_number(date_match.group("quarter")))
         reading.position, reading.context = date_match.end(), True
+        _read_date_suffix(reading, draft)
     elif whole and next_char == "月" and 1 <= value <= 12 and "." not in numeral:
         month_match = _MONTH_RE.match(text, reading.end)
         if month_match is None:
@@ -345,6 +349,15 @@ def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix
                 reading.prefix_end = relative.start()
                 if year is not None:
                     draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
+
+
+def _read_date_suffix(reading: _Reading, draft: Draft) -> None:
+    """2026年前后, 2030年左右: an approximate date (the other suffixes, 以上/以内, bound amounts, not dates)."""
+    suffix = _SUFFIX_RE.match(reading.text, reading.position)
+    if suffix is not None and SUFFIX_QUALIFIERS[suffix.group("suffix")] == "approx":
+        draft.qualifiers.append(suffix.group("suffix"))
+        draft.bounds.append("approx")
+        reading.position = suffix.end()
 
 
 def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
@@ -381,7 +394,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
 
 
 #: Characters that can end a minus sign, a currency written before the number or a qualifier.
-_PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS
+_PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS | _OVER_OF_LAST_CHARS
 
 
 def _may_have_prefix(text: str, prefix_end: int) -> bool:

@@ -72,6 +72,10 @@ HALF_PERCENT: float = float(_DATA["half"]["percent"])
 DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
 LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))
 INDEX_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["index_words"])
+VERSION_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["version_words"])
+INDEX_NAMES: tuple[str, ...] = tuple(_DATA["labels"]["index_names"])
+UNIT_HEADER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_words"])
+UNIT_HEADER_LINKS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_links"])
 
 _NUMERALS = _DATA["numerals"]
 VAGUE_PREFIXES: frozenset[str] = frozenset(_NUMERALS["vague_prefixes"])

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import LIST_ORDINAL_FOLLOWERS, NAMED_NUMERALS, PER_WORD, PERCENT_SIGNS, SET_PHRASES, UNIT_WORDS
+from ._lexicon import (
+    CURRENCY_PREFIXES,
+    LIST_ORDINAL_FOLLOWERS,
+    NAMED_NUMERALS,
+    PER_WORD,
+    PERCENT_SIGNS,
+    SET_PHRASES,
+    UNIT_HEADER_LINKS,
+    UNIT_HEADER_WORDS,
+    UNIT_WORDS,
+)
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import (
@@ -21,6 +31,7 @@ from .patterns import (
     _char_after_gap,
     _cn_to_number,
     _first_chars,
+    _alternation,
     _parse_arabic,
 )
 
@@ -143,12 +154,28 @@ def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | N
 def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """Telephone numbers (13812345678, 010-12345678, 400-123-4567): name-like."""
     start = core.start()
-    if core.lastgroup != "arabic" or text[start] not in "0148" or (start > 0 and text[start - 1].isdigit()):
+    if core.lastgroup != "arabic" or (start > 0 and text[start - 1].isdigit()):
         return None
-    phone = _PHONE_RE.match(text, start)
-    if phone is None or _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
+    phone = _PHONE_RE.match(text, start) if text[start] in "0148" else None
+    if phone is None:
+        return _read_second_phone(text, core)
+    if _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
         return None  # 13000000000 元 is an amount
     return _name_draft(start, phone.end(), None)
+
+
+#: A local number (8 digits) listed after a phone number: 010-12345678、87654321.
+_SECOND_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8})[、/，,或]\Z")
+_SECOND_PHONE_WINDOW = 16
+
+
+def _read_second_phone(text: str, core: re.Match) -> Draft | None:
+    start, end = core.span()
+    if end - start != 8 or _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
+        return None
+    if _SECOND_PHONE_RE.search(text, max(0, start - _SECOND_PHONE_WINDOW), start) is None:
+        return None
+    return _name_draft(start, end, None)
 
 
 _CITATION_RE = re.compile(r"[\[［](?:[0-9]{1,3}[,，\-–—~、 ]*)+[\]］]")
@@ -169,7 +196,8 @@ def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     return NOT_A_QUANTITY if citation is not None and citation.end() > start else None
 
 
-_SECTION_RE = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+[ \t\u3000]|[.．、](?![0-9]))")
+#: 1.1 数据来源, 2. 方法, 3、, and a dotted number glued to its heading (1.1风电, 2.3光伏发电).
+_SECTION_RE = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+(?:[ \t\u3000]|(?=[\u4e00-\u9fff]))|[.．、](?![0-9]))")
 
 
 _LIST_MARKER_OPEN = frozenset("（(")
@@ -237,13 +265,44 @@ _DENOMINATOR_LEAD = "十拾"
 _DURATION_WORDS: tuple[str, ...] = tuple(word for word, info in UNIT_WORDS.items() if info.unit == "duration")
 
 
+#: Arabic rate bases are powers of ten (每10股, 每100元, 每1000人); 每3人 or 每15分钟 are amounts.
+_POWER_OF_TEN_RE = re.compile(r"10{1,5}")
+
+
 def _read_rate_denominator(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """每百户, 每千人口, 每十万人: a bare magnitude after 每 is the base of a rate, no quantity."""
+    """每百户, 每千人口, 每十万人, 每10万人口, 每10股: a bare magnitude or a power of ten after 每 is the base
+    of a rate, no quantity (with a duration after it, 每十年, 每10天, it is a period and stays)."""
     start = core.start()
-    if core.lastgroup != "cn" or start == 0 or text[start - 1] != PER_WORD:
+    if start == 0 or text[start - 1] != PER_WORD:
         return None
-    numeral = core.group()
+    numeral, end = core.group(), core.end()
+    if core.lastgroup == "arabic":  # 每10万人口, 每100元, 每10股: a power of ten, perhaps with magnitudes
+        if not _POWER_OF_TEN_RE.fullmatch(numeral):
+            return None
+        while text[end:end + 1] in MAGNITUDES:
+            end += 1
+        return None if text.startswith(_DURATION_WORDS, end) else NOT_A_QUANTITY
     body = numeral[1:] if len(numeral) > 1 and numeral[0] in _DENOMINATOR_LEAD else numeral
-    if not all(char in MAGNITUDES for char in body) or text.startswith(_DURATION_WORDS, core.end()):
+    if not all(char in MAGNITUDES for char in body) or text.startswith(_DURATION_WORDS, end):
         return None
     return NOT_A_QUANTITY
+
+
+#: 单位：亿元, 金额单位：人民币万元: the header word, a link, perhaps a currency, then the bare magnitude.
+_UNIT_HEADER_RE = re.compile(
+    rf"(?:{_alternation(UNIT_HEADER_WORDS)})[ \u3000]*(?:{_alternation(UNIT_HEADER_LINKS)})[ \u3000]*"
+    rf"(?:{_alternation(CURRENCY_PREFIXES)})?[ \u3000]*\Z"
+)
+_UNIT_HEADER_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in (*UNIT_HEADER_LINKS, *CURRENCY_PREFIXES))
+_UNIT_HEADER_WINDOW = 12
+
+
+def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """单位：亿元, 单位为万吨: a bare magnitude in a unit header is no quantity."""
+    start = core.start()
+    if core.lastgroup != "cn" or start == 0 or not all(char in MAGNITUDES for char in core.group()):
+        return None
+    if text[max(0, start - 3):start].rstrip(" \u3000")[-1:] not in _UNIT_HEADER_LAST_CHARS:
+        return None
+    header = _UNIT_HEADER_RE.search(text, max(0, start - _UNIT_HEADER_WINDOW), start)
+    return None if header is None else NOT_A_QUANTITY

@@ -22,6 +22,7 @@ from ._lexicon import (
     FIRST_RANK_WORD,
     FIXED_PHRASES,
     INFIX_QUALIFIERS,
+    PER_WORD,
     SUFFIX_QUALIFIERS,
 )
 from .draft import Draft
@@ -34,6 +35,7 @@ from .names import (
     _read_rate_denominator,
     _read_section_number,
     _read_set_phrase,
+    _read_unit_header,
     _read_web_or_time,
 )
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES
@@ -245,11 +247,12 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("cn", _read_fixed_phrase),
     ("cn", _read_doubling),
     ("cn", _read_set_phrase),
-    ("cn", _read_rate_denominator),
+    ("cn", _read_unit_header),
+    ("arabic cn", _read_rate_denominator),
 )
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
-_SPECIAL_BEFORE: frozenset[str] = frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(")
+_SPECIAL_BEFORE: frozenset[str] = frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD}
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _DAY_FIRST_CHARS
 )

@@ -15,6 +15,8 @@ from ._lexicon import (
     HALF_PERCENT,
     HALF_WORD,
     INFIX_GUARDS,
+    INDEX_NAMES,
+    VERSION_WORDS,
     INDEX_WORDS,
     INFIX_QUALIFIERS,
     LABEL_WORDS,
@@ -303,16 +305,29 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
         label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
         if label is not None and _TAIL_RE.match(text, label.end()).end() == label.end():  # 图 3, 表 4-2, 附件 2
             return _name_draft(max(0, start - _LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
-    if reading.is_arabic and _is_index_name(text, start, reading.end):
+    if reading.is_arabic and (_is_index_name(text, start, reading.end) or _is_version(text, reading)):
         return _name_draft(start, reading.end, draft.value)
     return None
 
 
+def _is_version(text: str, reading: _Reading) -> bool:
+    """2.0版, 3.1.2版本, 工业4.0时代: a dotted number before a version word names a version or stage."""
+    return "." in reading.numeral and text.startswith(VERSION_WORDS, reading.end)
+
+
+_INDEX_NAME_WINDOW = 1 + max(len(word) for word in INDEX_NAMES)
+
+
 def _is_index_name(text: str, start: int, end: int) -> bool:
-    """沪深300指数: digits glued between a name and 指数 belong to the index's name."""
-    if start == 0 or not text.startswith(INDEX_WORDS, end):
+    """沪深300指数, 上证50, 沪深 300 指数: the number of an index family, or glued before 指数, names the index."""
+    if start == 0:
         return False
-    before = text[start - 1]
+    near = text[max(0, start - _INDEX_NAME_WINDOW):start].rstrip(" ")
+    if near.endswith(INDEX_NAMES):
+        return True
+    if not text.startswith(INDEX_WORDS, end + (text[end:end + 1] == " ")):
+        return False
+    before = text[start - 1]  # glued: 共有 300 指数 is a count of indices
     return "\u4e00" <= before <= "\u9fff" and before not in VALUE_VERB_CHARS
 
 
@@ -448,12 +463,17 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
             return None
     draft.consumed = draft.end
     glued = draft.qualifiers and draft.end == reading.position and text[draft.end - 1:draft.end] in "上下右内+＋%％"
-    if draft.unit == "percent" or glued:  # 27%3, 40% 以上 4
+    after_unit = draft.unit not in _COUNT_LIKE_UNITS and draft.counter is not None and text.endswith(draft.counter, 0, draft.end)
+    if draft.unit == "percent" or glued or after_unit:  # 27%3, 40% 以上 4, 128.6亿元1
         footnote = _FOOTNOTE_RE.match(text, draft.end)
         if footnote is not None:
             draft.footnote = int(footnote.group("fn"))
             draft.consumed = footnote.end()
     return draft
+
+
+#: Units after which a glued digit is no footnote marker but may be read on (3个1, 2021年1月).
+_COUNT_LIKE_UNITS = frozenset({None, "count", "date", "rank", "duration"})
 
 
 def _looks_like_footnote_marker(text: str, start: int, end: int, numeral: str) -> bool:

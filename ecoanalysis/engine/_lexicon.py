@@ -70,6 +70,7 @@ DOUBLING_COUNTER: str = _DATA["doubling"]["counter"]
 HALF_WORD: str = _DATA["half"]["word"]
 HALF_PERCENT: float = float(_DATA["half"]["percent"])
 DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
+DOCUMENT_NUMBER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["document_number_words"])
 LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))
 INDEX_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["index_words"])
 VERSION_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["version_words"])

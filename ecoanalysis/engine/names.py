@@ -99,6 +99,10 @@ def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return left, right
 
 
+#: Characters before the numeral that belong to a name (第十四个五年规划, “四个全面”).
+_NAME_OPENERS = frozenset("第“")
+
+
 def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """十四五, 第十四个五年规划, 360 公司: numerals that are names."""
     start = core.start()
@@ -107,8 +111,11 @@ def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft |
     named = _named_numeral(text, start)
     if named is None:
         return None
-    surface = text[named.start():named.end()].rstrip()
-    draft = _name_draft(named.start(), named.start() + len(surface), _read_core(text, core))
+    begin = named.start()
+    if begin < start and text[begin] not in _NAME_OPENERS:
+        begin = start  # 的二十大: the context character before the numeral is not part of the name
+    surface = text[begin:named.end()].rstrip()
+    draft = _name_draft(begin, begin + len(surface), _read_core(text, core))
     if surface.startswith("第"):
         draft.value = _cn_to_number(surface[1:3])
     return draft

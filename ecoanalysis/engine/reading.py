@@ -12,6 +12,7 @@ from ._lexicon import (
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
     DIVISION_COUNTERS,
+    DOCUMENT_NUMBER_WORDS,
     HALF_PERCENT,
     HALF_WORD,
     INFIX_GUARDS,
@@ -116,7 +117,9 @@ _MONTH_RE = re.compile(
 )
 _FOOTNOTE_RE = re.compile(r"[ ]?(?P<fn>[1-9])(?=[。，；：、,.;:）)\s]|\Z)")
 _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
-_LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | {" "}
+#: Between a label word and its digits: a space or a colon (图 3, 股票代码：600519).
+_LABEL_GAP = " ：:"
+_LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | frozenset(_LABEL_GAP)
 _LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
 _LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*")
 _FRACTION_RE = re.compile(r"(?P<num>[0-9]{1,3})/(?P<den>[0-9]{1,4})(?![0-9/])")
@@ -299,7 +302,7 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
         reading.rank = True
         reading.prefix_end = start - 1 if before == RANK_WORD else start - 2
     elif reading.is_arabic and start > 0 and text[start - 1] in _LABEL_BEFORE_CHARS:
-        near = text[max(0, start - _LABEL_WINDOW):start].rstrip(" ")
+        near = text[max(0, start - _LABEL_WINDOW):start].rstrip(_LABEL_GAP)
         # one C-level endswith over all the words first: most spaces before a number follow no label
         word = next((word for word in LABEL_WORDS if near.endswith(word)), None) if near.endswith(LABEL_WORDS) else None
         label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
@@ -394,6 +397,9 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS:  # 第一节, 第 1259 条: the label of a part of a text
             return _name_draft(reading.prefix_end, draft.end, draft.value)
+        number_word = next((word for word in DOCUMENT_NUMBER_WORDS if text.startswith(word, draft.end)), None)
+        if draft.counter is None and number_word is not None:  # 2024年第5号公告: a document's number
+            return _name_draft(reading.prefix_end, draft.end + len(number_word), draft.value)
         if draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):  # 第三季度: a quarter, year unstated
             _set_quarter(draft, int(draft.value))
             draft.value, draft.counter, draft.start = None, None, reading.prefix_end

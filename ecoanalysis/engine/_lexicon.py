@@ -100,6 +100,10 @@ RANGE_CONNECTORS: tuple[str, ...] = tuple(_DATA["ranges"]["connectors"])
 LIST_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["separators"])
 RELATIVE_YEARS: dict[str, int] = dict(_DATA["dates"]["relative_years"])
 YEAR_PART_MONTHS: dict[str, int] = dict(_DATA["dates"]["year_part_months"])
+YEAR_HALF_MONTHS: dict[str, tuple[int, int]] = {
+    word: (int(months[0]), int(months[1])) for word, months in _DATA["dates"]["year_half_months"].items()
+}
+FIRST_QUARTERS_WORD: str = _DATA["dates"]["first_quarters_word"]
 DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
 DAY_OPENERS: tuple[str, ...] = tuple(_DATA["dates"]["day_openers"])
 DAY_FOLLOWERS: tuple[str, ...] = tuple(_DATA["dates"]["day_followers"])

@@ -13,11 +13,11 @@ from ._lexicon import (
     DISCOUNT_WORD,
     DIVISION_COUNTERS,
     DOCUMENT_NUMBER_WORDS,
+    FIRST_QUARTERS_WORD,
     HALF_PERCENT,
     HALF_WORD,
     INFIX_GUARDS,
     INDEX_NAMES,
-    VERSION_WORDS,
     INDEX_WORDS,
     INFIX_QUALIFIERS,
     LABEL_WORDS,
@@ -32,7 +32,9 @@ from ._lexicon import (
     UNIT_GUARDS,
     UNIT_WORDS,
     VAGUE_PREFIXES,
+    VERSION_WORDS,
     WORTH_WORD,
+    YEAR_HALF_MONTHS,
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
@@ -106,7 +108,8 @@ _DATE_RE = re.compile(
     rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
     rf"(?:{_GAP}[-~～至到]{_GAP}(?P<month_high>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}))?{_GAP}月"
     rf"(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?|(?P<part>[底末初])"
-    rf"|{_GAP}第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
+    rf"|(?P<half>{_alternation(YEAR_HALF_MONTHS)})"
+    rf"|{_GAP}(?P<first_quarters>{FIRST_QUARTERS_WORD})?第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
 )
 QUARTER_WORD = "季度"
 #: The words a date reading starts with (after the gap): 2019 年, 3 月.
@@ -353,6 +356,10 @@ def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix
             draft.month = YEAR_PART_MONTHS[date_match.group("part")]
         elif date_match.group("quarter"):  # 2021年第三季度 = July..September 2021
             _set_quarter(draft, _small_number(date_match.group("quarter")))
+            if date_match.group("first_quarters"):  # 2024年前三季度 = January..September 2024
+                draft.month = 1
+        elif date_match.group("half"):  # 2023年上半年 = January..June 2023
+            draft.month, draft.month_high = YEAR_HALF_MONTHS[date_match.group("half")]
         reading.position, reading.context = date_match.end(), True
         _read_date_suffix(reading, draft)
     elif whole and next_char == "月" and 1 <= value <= 12 and "." not in numeral:
@@ -433,8 +440,6 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
     return not _BRIDGED_FIRST_CHARS.isdisjoint(text[max(0, prefix_end - _BRIDGED_WINDOW):prefix_end])
 
 
-#: Before N 季度, 前 makes it the first N quarters (前三季度 = January..September).
-FIRST_QUARTERS_WORD = "前"
 
 
 def _read_quarter_count(reading: _Reading, draft: Draft) -> None:

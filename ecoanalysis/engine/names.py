@@ -11,11 +11,18 @@ import re
 
 from ._lexicon import (
     CURRENCY_PREFIXES,
+    DAY_WORDS,
+    DISCOUNT_WORD,
     LIST_ORDINAL_FOLLOWERS,
     NAMED_NUMERALS,
     PER_WORD,
+    PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
+    PERMILLE_SIGN,
     SET_PHRASES,
+    SUFFIX_QUALIFIERS,
+    TENTHS_WORD,
+    UNIT_GUARDS,
     UNIT_HEADER_LINKS,
     UNIT_HEADER_WORDS,
     UNIT_WORDS,
@@ -26,12 +33,14 @@ from .patterns import (
     _ASCII_LETTERS,
     _NAMED_FIRST_CHARS,
     _NAMED_LOOKBACK,
+    _GAP_CHARS,
     _TAIL_FIRST_CHARS,
     _WEB_GLUE,
     _char_after_gap,
     _cn_to_number,
-    _first_chars,
     _alternation,
+    _first_chars,
+    _guarded,
     _parse_arabic,
 )
 
@@ -204,7 +213,21 @@ def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None
 
 
 #: 1.1 数据来源, 2. 方法, 3、, and a dotted number glued to its heading (1.1风电, 2.3光伏发电).
-_SECTION_RE = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+(?:[ \t\u3000]|(?=[\u4e00-\u9fff]))|[.．、](?![0-9]))")
+#: 1.1 数据来源, 2. 方法, 3、, a dotted number glued to its heading (1.1风电), and § numbers (§3 会计数据).
+#: A bare integer spaced off a line (1 新基建...) stays a number: it is as often a footnote or a table row.
+_SECTION_RE = re.compile(
+    r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+(?:[ \t\u3000]|(?=[\u4e00-\u9fff]))|[.．、](?![0-9]))"
+)
+_SIGNED_SECTION_RE = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*(?![0-9.])")
+SECTION_SIGN = "§"
+#: Words that, after the number, make it an amount or a date after all (5 家企业, 1.5 亿元, 12 月).
+_TAIL_WORD_RE = re.compile(
+    "|".join(_guarded(word, UNIT_GUARDS, behind=False) for word in sorted(UNIT_WORDS, key=len, reverse=True))
+    + "|" + _alternation((
+        *SUFFIX_QUALIFIERS, *PERCENTAGE_POINT_WORDS, *PERCENT_SIGNS, *MAGNITUDES, *DAY_WORDS, TENTHS_WORD,
+        DISCOUNT_WORD, PERMILLE_SIGN, "分之", "年", "月",
+    ))
+)
 
 
 _LIST_MARKER_OPEN = frozenset("（(")
@@ -220,20 +243,27 @@ def _read_list_marker(text: str, core: re.Match, with_prefix: bool) -> Draft | N
 
 
 def _read_section_number(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """Section and list numbers at the start of a line or block (1.1 数据来源, 2. 方法, 3、): name-like."""
+    """Section and list numbers at the start of a line or block (1.1 数据来源, 2. 方法, 3、, §3): name-like."""
     start = core.start()
     if core.lastgroup != "arabic" or not with_prefix:
         return None
-    left = start
+    signed = text[start - 1:start] == SECTION_SIGN  # §3 会计数据
+    left = start - signed
     while left > 0 and text[left - 1] in " \t\u3000":
         left -= 1
     if left > 0 and text[left - 1] != "\n":
         return None
-    section = _SECTION_RE.match(text, start)
-    if section is None or _char_after_gap(text, section.end()) in _TAIL_FIRST_CHARS | PERCENT_SIGNS:
+    section = (_SIGNED_SECTION_RE if signed else _SECTION_RE).match(text, start)
+    if section is None:
         return None
-    surface = text[start:section.end()].rstrip(" \t\u3000.．、")
-    return _name_draft(start, start + len(surface), None)
+    after = section.end()
+    while text[after:after + 1] in _GAP_CHARS and after < len(text):
+        after += 1
+    if _TAIL_WORD_RE.match(text, after) is not None:
+        return None
+    begin = start - signed
+    surface = text[begin:section.end()].rstrip(" \t\u3000.．、")
+    return _name_draft(begin, begin + len(surface), None)
 
 
 def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

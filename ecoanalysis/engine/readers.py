@@ -33,6 +33,7 @@ from .names import (
     _read_named_numeral,
     _read_phone,
     _read_rate_denominator,
+    SECTION_SIGN,
     _read_section_number,
     _read_set_phrase,
     _read_unit_header,
@@ -252,7 +253,9 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
 )
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
-_SPECIAL_BEFORE: frozenset[str] = frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD}
+_SPECIAL_BEFORE: frozenset[str] = (
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN}
+)
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _DAY_FIRST_CHARS
 )

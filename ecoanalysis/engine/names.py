@@ -13,6 +13,8 @@ from ._lexicon import (
     CURRENCY_PREFIXES,
     DAY_WORDS,
     DISCOUNT_WORD,
+    INDEX_NAMES,
+    INDEX_WORDS,
     LIST_ORDINAL_FOLLOWERS,
     NAMED_NUMERALS,
     PER_WORD,
@@ -26,6 +28,7 @@ from ._lexicon import (
     UNIT_HEADER_LINKS,
     UNIT_HEADER_WORDS,
     UNIT_WORDS,
+    VERSION_WORDS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
@@ -174,7 +177,7 @@ def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
         return None
     phone = _PHONE_RE.match(text, start) if text[start] in "0148" else None
     if phone is None:
-        return _read_second_phone(text, core)
+        return _read_second_phone(text, core) if core.end() - start == _LOCAL_NUMBER_DIGITS else None
     if _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
         return None  # 13000000000 元 is an amount
     return _name_draft(start, phone.end(), None)
@@ -183,11 +186,12 @@ def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
 #: A local number (8 digits) listed after a phone number: 010-12345678、87654321.
 _SECOND_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8})[、/，,或]\Z")
 _SECOND_PHONE_WINDOW = 16
+_LOCAL_NUMBER_DIGITS = 8
 
 
 def _read_second_phone(text: str, core: re.Match) -> Draft | None:
     start, end = core.span()
-    if end - start != 8 or _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
+    if _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
         return None
     if _SECOND_PHONE_RE.search(text, max(0, start - _SECOND_PHONE_WINDOW), start) is None:
         return None
@@ -343,3 +347,44 @@ def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | N
         return None
     header = _UNIT_HEADER_RE.search(text, max(0, start - _UNIT_HEADER_WINDOW), start)
     return None if header is None else NOT_A_QUANTITY
+
+
+#: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker, or before
+#: digits glued to 指数 that make them an amount (为300指数).
+VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到至于了第和与及或、（(：:")
+
+
+def _is_index_or_version(text: str, start: int, end: int) -> bool:
+    """Whether the Arabic number text[start:end] names an index (沪深300指数, 上证50) or a version (2.0版)."""
+    if start == 0 or not (
+        text[start - 1] in _INDEX_BEFORE_CHARS or text[start - 2:start] in _SPACED_INDEX_BEFORE
+        or text[end:end + 1] in _NAME_AFTER_CHARS
+    ):
+        return False
+    return _is_index_name(text, start, end) or _is_version(text, start, end)
+
+
+def _is_version(text: str, start: int, end: int) -> bool:
+    """2.0版, 3.1.2版本, 工业4.0时代: a dotted number before a version word names a version or stage."""
+    return "." in text[start:end] and text.startswith(VERSION_WORDS, end)
+
+
+#: Pre-filter of the index and version names: the character before the digits may end an index family
+#: (沪深300, 沪深 300) or the one after may start 指数 or a version word (300指数, 2.0版).
+_INDEX_BEFORE_CHARS: frozenset[str] = frozenset(word[-1] for word in INDEX_NAMES)
+_SPACED_INDEX_BEFORE: frozenset[str] = frozenset(char + " " for char in _INDEX_BEFORE_CHARS)
+_NAME_AFTER_CHARS: frozenset[str] = frozenset(word[0] for word in (*INDEX_WORDS, *VERSION_WORDS))
+_INDEX_NAME_WINDOW = 1 + max(len(word) for word in INDEX_NAMES)
+
+
+def _is_index_name(text: str, start: int, end: int) -> bool:
+    """沪深300指数, 上证50, 沪深 300 指数: the number of an index family, or glued before 指数, names the index."""
+    if start == 0:
+        return False
+    near = text[max(0, start - _INDEX_NAME_WINDOW):start].rstrip(" ")
+    if near.endswith(INDEX_NAMES):
+        return True
+    if not text.startswith(INDEX_WORDS, end + (text[end:end + 1] == " ")):
+        return False
+    before = text[start - 1]  # glued: 共有 300 指数 is a count of indices
+    return "\u4e00" <= before <= "\u9fff" and before not in VALUE_VERB_CHARS

@@ -50,7 +50,6 @@ from .patterns import (
     _WEB_GLUE,
     _char_after_gap,
     _cn_to_number,
-    _parse_arabic,
 )
 from .tails import (
     _magnitude_scale,
@@ -203,30 +202,26 @@ def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     return draft
 
 
-#: Characters that may start a day-of-month word (日, 号): the pre-filter of _read_day_of_month.
+#: Characters that may start a day-of-month word (日, 号): the date reading looks for a day only there.
 _DAY_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in DAY_WORDS)
 _DAY_GUARD_CHARS: frozenset[str] = frozenset(DAY_GUARD)
 _DAY_OPENER_WINDOW = max(len(word) for word in DAY_OPENERS)
 MONTH_DAYS = 31
 
 
-def _read_day_of_month(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """会议于22日召开, 国家统计局15日发布: a day of an unstated month (a date, value empty), not 22 days."""
-    start, end = core.span()
-    if text[end:end + 1] not in _DAY_FIRST_CHARS or not with_prefix:
-        return None
+def _day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
+    """会议于22日召开, 国家统计局15日发布: where "N日" ends when it is a day of an unstated month, else None.
+
+    The day is 1-31 with 日/号 glued after it, after a word that opens a point in time or before a word of
+    reporting or a time of day (lexicon [dates]); 3日内, 5日后 are spans of days.
+    """
     word = next((word for word in DAY_WORDS if text.startswith(word, end)), None)
-    if word is None or text[end + len(word):end + len(word) + 1] in _DAY_GUARD_CHARS:
-        return None
-    day = _parse_arabic(core.group()) if core.lastgroup == "arabic" else _cn_to_number(core.group())
-    if day is None or day != int(day) or not 1 <= day <= MONTH_DAYS:
+    if word is None or text[end + len(word):end + len(word) + 1] in _DAY_GUARD_CHARS or not 1 <= day <= MONTH_DAYS:
         return None
     opened = text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS)
     if not (opened or text.startswith(DAY_FOLLOWERS, end + len(word))):
         return None
-    draft = Draft(start, end + len(word), None)
-    draft.unit = "date"
-    return draft
+    return end + len(word)
 
 
 #: Whole-mention readers in order of precedence: the first that returns a draft (or NOT_A_QUANTITY)
@@ -237,7 +232,6 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_iso_date),
     ("arabic", _read_date_code),
     ("arabic", _read_quarter_code),
-    ("arabic cn", _read_day_of_month),
     ("arabic cn", _read_named_numeral),
     ("arabic", _read_web_or_time),
     ("arabic", _read_phone),
@@ -257,7 +251,7 @@ _SPECIAL_BEFORE: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN}
 )
 _SPECIAL_AFTER: frozenset[str] = (
-    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _DAY_FIRST_CHARS
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET
 )
 
 

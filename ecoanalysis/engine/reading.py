@@ -17,8 +17,6 @@ from ._lexicon import (
     HALF_PERCENT,
     HALF_WORD,
     INFIX_GUARDS,
-    INDEX_NAMES,
-    INDEX_WORDS,
     INFIX_QUALIFIERS,
     LABEL_WORDS,
     PERCENTAGE_POINT_WORDS,
@@ -32,12 +30,12 @@ from ._lexicon import (
     UNIT_GUARDS,
     UNIT_WORDS,
     VAGUE_PREFIXES,
-    VERSION_WORDS,
     WORTH_WORD,
     YEAR_HALF_MONTHS,
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
+from .names import VALUE_VERB_CHARS, _is_index_or_version
 from .numerals import DECIMAL_POINT_WORD, MAGNITUDES, WILDCARD_DIGIT
 from .patterns import (
     YEAR_RANGE,
@@ -69,11 +67,9 @@ from .prefixes import (
     _read_prefix_qualifier,
     _read_sign,
 )
-from .readers import _READERS_BY_KIND, _may_be_special, _read_tail, _set_quarter
+from .readers import _DAY_FIRST_CHARS, _READERS_BY_KIND, _day_of_month_end, _may_be_special, _read_tail, _set_quarter
 from .tails import _magnitude_scale
 
-#: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker.
-VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到至于了第和与及或、（(：:")
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
 
 
@@ -112,8 +108,8 @@ _DATE_RE = re.compile(
     rf"|{_GAP}(?P<first_quarters>{FIRST_QUARTERS_WORD})?第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
 )
 QUARTER_WORD = "季度"
-#: The words a date reading starts with (after the gap): 2019 年, 3 月.
-_DATE_WORDS: frozenset[str] = frozenset("年月")
+#: The words a date reading starts with (after the gap): 2019 年, 3 月, 22 日.
+_DATE_WORDS: frozenset[str] = frozenset("年月") | _DAY_FIRST_CHARS
 
 _MONTH_RE = re.compile(
     rf"{_GAP}月(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?"
@@ -311,30 +307,11 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
         label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
         if label is not None and _TAIL_RE.match(text, label.end()).end() == label.end():  # 图 3, 表 4-2, 附件 2
             return _name_draft(max(0, start - _LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
-    if reading.is_arabic and (_is_index_name(text, start, reading.end) or _is_version(text, reading)):
+    if reading.is_arabic and _is_index_or_version(text, start, reading.end):
         return _name_draft(start, reading.end, draft.value)
     return None
 
 
-def _is_version(text: str, reading: _Reading) -> bool:
-    """2.0版, 3.1.2版本, 工业4.0时代: a dotted number before a version word names a version or stage."""
-    return "." in reading.numeral and text.startswith(VERSION_WORDS, reading.end)
-
-
-_INDEX_NAME_WINDOW = 1 + max(len(word) for word in INDEX_NAMES)
-
-
-def _is_index_name(text: str, start: int, end: int) -> bool:
-    """沪深300指数, 上证50, 沪深 300 指数: the number of an index family, or glued before 指数, names the index."""
-    if start == 0:
-        return False
-    near = text[max(0, start - _INDEX_NAME_WINDOW):start].rstrip(" ")
-    if near.endswith(INDEX_NAMES):
-        return True
-    if not text.startswith(INDEX_WORDS, end + (text[end:end + 1] == " ")):
-        return False
-    before = text[start - 1]  # glued: 共有 300 指数 is a count of indices
-    return "\u4e00" <= before <= "\u9fff" and before not in VALUE_VERB_CHARS
 
 
 def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix: bool) -> None:
@@ -362,6 +339,11 @@ def _read_date(reading: _Reading, draft: Draft, *, year: int | None, with_prefix
             draft.month, draft.month_high = YEAR_HALF_MONTHS[date_match.group("half")]
         reading.position, reading.context = date_match.end(), True
         _read_date_suffix(reading, draft)
+    elif whole and next_char in _DAY_FIRST_CHARS:
+        day_end = _day_of_month_end(text, reading.start, reading.end, value) if with_prefix and not reading.rank else None
+        if day_end is not None:  # 会议于22日召开: a day of an unstated month
+            draft.unit, draft.value = "date", None
+            reading.position, reading.context = day_end, True
     elif whole and next_char == "月" and 1 <= value <= 12 and "." not in numeral:
         month_match = _MONTH_RE.match(text, reading.end)
         if month_match is None:

@@ -56,6 +56,7 @@ BRIDGED_ADJECTIVES: dict[str, str] = dict(_DATA["qualifiers"]["bridged"]["adject
 LINKING_VERBS: tuple[str, ...] = tuple(_DATA["qualifiers"]["bridged"]["linking_verbs"])
 BRIDGE_STOP: str = _DATA["qualifiers"]["bridged"]["stop"]
 INFIX_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["infix_guard"])
+OVER_PER_COUNTER_MAX: int = int(_DATA["qualifiers"]["over_per"]["per_counter_max"])
 OVER_OF_WORDS: tuple[str, ...] = tuple(_DATA["qualifiers"]["over_of"]["words"])
 OVER_OF_LINK: str = _DATA["qualifiers"]["over_of"]["link"]
 OVER_OF_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["noun_max"])

@@ -16,6 +16,8 @@ from ._lexicon import (
     OVER_OF_LINK,
     OVER_OF_NOUN_MAX,
     OVER_OF_WORDS,
+    OVER_PER_COUNTER_MAX,
+    PER_WORD,
     PREFIX_QUALIFIERS,
     PREFIX_QUALIFIER_GUARDS,
 )
@@ -117,8 +119,26 @@ def _read_currency_prefix(text: str, draft: Draft, prefix_end: int) -> tuple[int
     return currency.start(), True
 
 
+#: 每 and the counter a price is per, between a qualifier and the number (不低于每股12元).
+_PER_PHRASE_RE = re.compile(rf"{PER_WORD}(?:(?![{_CN_CHARS}])[\u4e00-\u9fff]){{1,{OVER_PER_COUNTER_MAX}}}\Z")
+#: How far before the number 每 may stand: _may_have_prefix looks for it there.
+PER_PHRASE_WINDOW = 1 + OVER_PER_COUNTER_MAX
+
+
 def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
-    """A qualifier before the number (超过, 约合, 至少, 不足): its bound."""
+    """A qualifier before the number (超过, 约合, 至少, 不足), or before 每 + counter (不低于每股12元): its bound."""
+    window_start = max(0, prefix_end - PER_PHRASE_WINDOW)
+    if PER_WORD in text[window_start:prefix_end]:
+        per = _PER_PHRASE_RE.search(text, window_start, prefix_end)
+        if per is not None:
+            start, found = _read_direct_qualifier(text, draft, per.start())
+            if found:
+                return start, True
+    return _read_direct_qualifier(text, draft, prefix_end)
+
+
+def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """A qualifier right before ``prefix_end`` (past the gap), over a verb, or over "noun 的": its bound."""
     # Pre-filter: the last non-gap character of the window must end a qualifier.
     last = text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:]
     if last in _OVER_OF_LAST_CHARS:

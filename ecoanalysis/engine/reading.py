@@ -22,6 +22,7 @@ from ._lexicon import (
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
     PERMILLE_SIGN,
+    PER_WORD,
     RANK_WORD,
     RELATIVE_YEARS,
     SUFFIX_QUALIFIERS,
@@ -56,6 +57,7 @@ from .patterns import (
     _parse_chinese_wildcard,
 )
 from .prefixes import (
+    PER_PHRASE_WINDOW,
     _BRIDGED_FIRST_CHARS,
     _BRIDGED_WINDOW,
     _CURRENCY_PREFIX_LAST,
@@ -419,6 +421,8 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
         return False
     if text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:] in _PREFIX_END_CHARS:
         return True
+    if PER_WORD in text[max(0, prefix_end - PER_PHRASE_WINDOW):prefix_end]:
+        return True  # 不低于每股12元
     return not _BRIDGED_FIRST_CHARS.isdisjoint(text[max(0, prefix_end - _BRIDGED_WINDOW):prefix_end])
 
 

@@ -75,6 +75,7 @@ DOCUMENT_NUMBER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["document_number_
 LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))
 INDEX_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["index_words"])
 VERSION_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["version_words"])
+RANKING_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["ranking_words"])
 INDEX_NAMES: tuple[str, ...] = tuple(_DATA["labels"]["index_names"])
 UNIT_HEADER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_words"])
 UNIT_HEADER_LINKS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_links"])

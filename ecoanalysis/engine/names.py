@@ -21,6 +21,7 @@ from ._lexicon import (
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
     PERMILLE_SIGN,
+    RANKING_WORDS,
     SET_PHRASES,
     SUFFIX_QUALIFIERS,
     TENTHS_WORD,
@@ -355,13 +356,14 @@ VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到�
 
 
 def _is_index_or_version(text: str, start: int, end: int) -> bool:
-    """Whether the Arabic number text[start:end] names an index (沪深300指数, 上证50) or a version (2.0版)."""
+    """Whether the Arabic number text[start:end] names an index (沪深300指数, 上证50), a version (2.0版) or a
+    ranking list (世界500强)."""
     if start == 0 or not (
         text[start - 1] in _INDEX_BEFORE_CHARS or text[start - 2:start] in _SPACED_INDEX_BEFORE
         or text[end:end + 1] in _NAME_AFTER_CHARS
     ):
         return False
-    return _is_index_name(text, start, end) or _is_version(text, start, end)
+    return _is_index_name(text, start, end) or _is_version(text, start, end) or text.startswith(RANKING_WORDS, end)
 
 
 def _is_version(text: str, start: int, end: int) -> bool:
@@ -373,7 +375,7 @@ def _is_version(text: str, start: int, end: int) -> bool:
 #: (沪深300, 沪深 300) or the one after may start 指数 or a version word (300指数, 2.0版).
 _INDEX_BEFORE_CHARS: frozenset[str] = frozenset(word[-1] for word in INDEX_NAMES)
 _SPACED_INDEX_BEFORE: frozenset[str] = frozenset(char + " " for char in _INDEX_BEFORE_CHARS)
-_NAME_AFTER_CHARS: frozenset[str] = frozenset(word[0] for word in (*INDEX_WORDS, *VERSION_WORDS))
+_NAME_AFTER_CHARS: frozenset[str] = frozenset(word[0] for word in (*INDEX_WORDS, *VERSION_WORDS, *RANKING_WORDS))
 _INDEX_NAME_WINDOW = 1 + max(len(word) for word in INDEX_NAMES)
 
 

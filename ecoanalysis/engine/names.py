@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    CLOCK_AFTER,
+    CLOCK_BEFORE,
+    CLOCK_WORDS,
     CURRENCY_PREFIXES,
     DAY_WORDS,
     DISCOUNT_WORD,
@@ -390,3 +393,27 @@ def _is_index_name(text: str, start: int, end: int) -> bool:
         return False
     before = text[start - 1]  # glued: 共有 300 指数 is a count of indices
     return "\u4e00" <= before <= "\u9fff" and before not in VALUE_VERB_CHARS
+
+
+_CLOCK_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in CLOCK_WORDS)
+_CLOCK_BEFORE_WINDOW = max(len(word) for word in CLOCK_BEFORE)
+_CLOCK_NUMERAL = "(?:[0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})"
+#: After N 时/点: minutes (30分), or one of the clock words (半, 许, 钟, 整).
+_CLOCK_TAIL_RE = re.compile(rf"{_CLOCK_NUMERAL}分|{_alternation(CLOCK_AFTER)}")
+HOURS_IN_DAY = 24
+
+
+def _read_clock_time(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """上午10点, 5日9时30分, 凌晨3时许, 8点半: a time of day, name-like (not 3点意见, a count of points)."""
+    start, end = core.span()
+    if text[end:end + 1] not in _CLOCK_FIRST_CHARS or not with_prefix:
+        return None
+    word = next((word for word in CLOCK_WORDS if text.startswith(word, end)), None)
+    hour = _read_core(text, core)
+    if word is None or hour is None or hour != int(hour) or not 0 <= hour <= HOURS_IN_DAY:
+        return None
+    after = end + len(word)
+    tail = _CLOCK_TAIL_RE.match(text, after)
+    if tail is None and not text[max(0, start - _CLOCK_BEFORE_WINDOW):start].endswith(CLOCK_BEFORE):
+        return None
+    return _name_draft(start, after if tail is None else tail.end(), None)

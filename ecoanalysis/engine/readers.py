@@ -29,11 +29,13 @@ from .draft import Draft
 from .names import (
     _read_ascii_name,
     _read_citation,
+    _read_clock_time,
     _read_list_marker,
     _read_named_numeral,
     _read_phone,
     _read_rate_denominator,
     SECTION_SIGN,
+    _CLOCK_FIRST_CHARS,
     _read_section_number,
     _read_set_phrase,
     _read_unit_header,
@@ -234,6 +236,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
     ("arabic", _read_web_or_time),
+    ("arabic cn", _read_clock_time),
     ("arabic", _read_phone),
     ("arabic", _read_citation),
     ("arabic", _read_list_marker),
@@ -251,7 +254,7 @@ _SPECIAL_BEFORE: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN}
 )
 _SPECIAL_AFTER: frozenset[str] = (
-    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
 )
 
 

@@ -56,7 +56,10 @@ _SET_PHRASE_FIRST_CHARS = _first_chars(SET_PHRASES)  # cheap pre-filter before e
 _SET_PHRASE_LOOKBACK = 3  # the numeral stands at most 3 characters into a set phrase (一带一路)
 _NAMED_RE = re.compile("|".join(NAMED_NUMERALS))
 _LATIN_UNIT_RE = re.compile(
-    "|".join(re.escape(w) + "(?![A-Za-z])" for w in sorted((w for w in UNIT_WORDS if UNIT_WORDS[w].latin), key=len, reverse=True))
+    "|".join(
+        _guarded(w, UNIT_GUARDS, behind=False) + "(?![A-Za-z])"
+        for w in sorted((w for w in UNIT_WORDS if UNIT_WORDS[w].latin), key=len, reverse=True)
+    )
 )
 
 

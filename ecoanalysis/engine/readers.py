@@ -220,7 +220,7 @@ def _day_of_month_end(text: str, start: int, end: int, day: float) -> int | None
     word = next((word for word in DAY_WORDS if text.startswith(word, end)), None)
     if word is None or text[end + len(word):end + len(word) + 1] in _DAY_GUARD_CHARS or not 1 <= day <= MONTH_DAYS:
         return None
-    opened = text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS)
+    opened = start == 0 or text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS)
     if not (opened or text.startswith(DAY_FOLLOWERS, end + len(word))):
         return None
     return end + len(word)

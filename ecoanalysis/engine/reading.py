@@ -122,7 +122,8 @@ _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
 _LABEL_GAP = " ：:"
 _LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | frozenset(_LABEL_GAP)
 _LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
-_LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*")
+#: After a label's digits: more parts (表 4-2, 1.3) and a closing 号 with a serial (京ICP备12345678号-1).
+_LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*(?:号(?:[-－][0-9０-９]+)?)?")
 _FRACTION_RE = re.compile(r"(?P<num>[0-9]{1,3})/(?P<den>[0-9]{1,4})(?![0-9/])")
 #: Denominators of fractions written with a slash in prose (1/3, 3/4, 1/100); larger ones are more often
 #: dates (3/15) or ratios of codes, so they keep their plain reading.

@@ -90,6 +90,24 @@ def test_iso_dates(text: str, surface: str, year, month) -> None:
     assert (row["value"], row["month"], row["unit"], row["bound"]) == (year, month, "date", "eq")
 
 
+# (text, surface, year, first month, last month): periods of a year and a day of an unstated month
+PERIOD_CASES = [
+    ("2022年下半年以来，订单回升", "2022年下半年", 2022, 7, 12),
+    ("2019年上半年", "2019年上半年", 2019, 1, 6),
+    ("2025年前三季度累计完成投资", "2025年前三季度", 2025, 1, 9),
+    ("2025年第三季度", "2025年第三季度", 2025, 7, 9),
+    ("理事会于12日召开", "12日", NA, NA, NA),  # a day: the month is unstated, so no month
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "year", "month", "month_high"), PERIOD_CASES)
+def test_periods(text: str, surface: str, year, month, month_high) -> None:
+    row = extract_mentions(text).set_index("surface").loc[surface]
+    assert row["unit"] == "date" and row["bound"] == "eq"
+    for field, expected in (("value", year), ("month", month), ("month_high", month_high)):
+        assert (pd.isna(row[field]) if expected is NA else row[field] == expected), (field, row[field])
+
+
 def test_iso_date_range() -> None:
     row = extract_mentions("2021-03-01 至 2021-04-15").iloc[0]
     assert (row["value"], row["month"], row["value_high"], row["month_high"], row["bound"]) == (2021, 3, 2021, 4, "range")

@@ -56,6 +56,10 @@ BRIDGED_ADJECTIVES: dict[str, str] = dict(_DATA["qualifiers"]["bridged"]["adject
 LINKING_VERBS: tuple[str, ...] = tuple(_DATA["qualifiers"]["bridged"]["linking_verbs"])
 BRIDGE_STOP: str = _DATA["qualifiers"]["bridged"]["stop"]
 INFIX_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["infix_guard"])
+OVER_PER_COUNTER_MAX: int = int(_DATA["qualifiers"]["over_per"]["per_counter_max"])
+OVER_OF_WORDS: tuple[str, ...] = tuple(_DATA["qualifiers"]["over_of"]["words"])
+OVER_OF_LINK: str = _DATA["qualifiers"]["over_of"]["link"]
+OVER_OF_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["noun_max"])
 MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])
 CURRENCY_PREFIXES: dict[str, str] = dict(_DATA["currency_prefix"])
@@ -67,8 +71,14 @@ DOUBLING_COUNTER: str = _DATA["doubling"]["counter"]
 HALF_WORD: str = _DATA["half"]["word"]
 HALF_PERCENT: float = float(_DATA["half"]["percent"])
 DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
+DOCUMENT_NUMBER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["document_number_words"])
 LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))
 INDEX_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["index_words"])
+VERSION_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["version_words"])
+RANKING_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["ranking_words"])
+INDEX_NAMES: tuple[str, ...] = tuple(_DATA["labels"]["index_names"])
+UNIT_HEADER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_words"])
+UNIT_HEADER_LINKS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_links"])
 
 _NUMERALS = _DATA["numerals"]
 VAGUE_PREFIXES: frozenset[str] = frozenset(_NUMERALS["vague_prefixes"])
@@ -97,6 +107,17 @@ RANGE_CONNECTORS: tuple[str, ...] = tuple(_DATA["ranges"]["connectors"])
 LIST_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["separators"])
 RELATIVE_YEARS: dict[str, int] = dict(_DATA["dates"]["relative_years"])
 YEAR_PART_MONTHS: dict[str, int] = dict(_DATA["dates"]["year_part_months"])
+YEAR_HALF_MONTHS: dict[str, tuple[int, int]] = {
+    word: (int(months[0]), int(months[1])) for word, months in _DATA["dates"]["year_half_months"].items()
+}
+FIRST_QUARTERS_WORD: str = _DATA["dates"]["first_quarters_word"]
+DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
+DAY_OPENERS: tuple[str, ...] = tuple(_DATA["dates"]["day_openers"])
+DAY_FOLLOWERS: tuple[str, ...] = tuple(_DATA["dates"]["day_followers"])
+DAY_GUARD: str = _DATA["dates"]["day_guard"]
+CLOCK_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["clock_words"])
+CLOCK_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["clock_before"])
+CLOCK_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["clock_after"])
 SET_PHRASES: tuple[str, ...] = tuple(_DATA["set_phrases"]["patterns"])
 NAMED_NUMERALS: tuple[str, ...] = tuple(_DATA["named_numerals"]["patterns"])
 VARIANTS: dict[str, str] = dict(_DATA["variants"])

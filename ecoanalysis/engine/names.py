@@ -9,7 +9,31 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import LIST_ORDINAL_FOLLOWERS, NAMED_NUMERALS, PER_WORD, PERCENT_SIGNS, SET_PHRASES, UNIT_WORDS
+from ._lexicon import (
+    CLOCK_AFTER,
+    CLOCK_BEFORE,
+    CLOCK_WORDS,
+    CURRENCY_PREFIXES,
+    DAY_WORDS,
+    DISCOUNT_WORD,
+    INDEX_NAMES,
+    INDEX_WORDS,
+    LIST_ORDINAL_FOLLOWERS,
+    NAMED_NUMERALS,
+    PER_WORD,
+    PERCENTAGE_POINT_WORDS,
+    PERCENT_SIGNS,
+    PERMILLE_SIGN,
+    RANKING_WORDS,
+    SET_PHRASES,
+    SUFFIX_QUALIFIERS,
+    TENTHS_WORD,
+    UNIT_GUARDS,
+    UNIT_HEADER_LINKS,
+    UNIT_HEADER_WORDS,
+    UNIT_WORDS,
+    VERSION_WORDS,
+)
 from .latin import read_notation
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
@@ -17,11 +41,14 @@ from .patterns import (
     _ASCII_LETTERS,
     _NAMED_FIRST_CHARS,
     _NAMED_LOOKBACK,
+    _GAP_CHARS,
     _TAIL_FIRST_CHARS,
     _WEB_GLUE,
     _char_after_gap,
     _cn_to_number,
+    _alternation,
     _first_chars,
+    _guarded,
     _parse_arabic,
 )
 
@@ -30,7 +57,10 @@ _SET_PHRASE_FIRST_CHARS = _first_chars(SET_PHRASES)  # cheap pre-filter before e
 _SET_PHRASE_LOOKBACK = 3  # the numeral stands at most 3 characters into a set phrase (一带一路)
 _NAMED_RE = re.compile("|".join(NAMED_NUMERALS))
 _LATIN_UNIT_RE = re.compile(
-    "|".join(re.escape(w) + "(?![A-Za-z])" for w in sorted((w for w in UNIT_WORDS if UNIT_WORDS[w].latin), key=len, reverse=True))
+    "|".join(
+        _guarded(w, UNIT_GUARDS, behind=False) + "(?![A-Za-z])"
+        for w in sorted((w for w in UNIT_WORDS if UNIT_WORDS[w].latin), key=len, reverse=True)
+    )
 )
 
 
@@ -89,6 +119,10 @@ def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return left, right
 
 
+#: Characters before the numeral that belong to a name (第十四个五年规划, “四个全面”).
+_NAME_OPENERS = frozenset("第“")
+
+
 def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """十四五, 第十四个五年规划, 360 公司: numerals that are names."""
     start = core.start()
@@ -97,8 +131,11 @@ def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft |
     named = _named_numeral(text, start)
     if named is None:
         return None
-    surface = text[named.start():named.end()].rstrip()
-    draft = _name_draft(named.start(), named.start() + len(surface), _read_core(text, core))
+    begin = named.start()
+    if begin < start and text[begin] not in _NAME_OPENERS:
+        begin = start  # 的二十大: the context character before the numeral is not part of the name
+    surface = text[begin:named.end()].rstrip()
+    draft = _name_draft(begin, begin + len(surface), _read_core(text, core))
     if surface.startswith("第"):
         draft.value = _cn_to_number(surface[1:3])
     return draft
@@ -144,12 +181,29 @@ def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | N
 def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """Telephone numbers (13812345678, 010-12345678, 400-123-4567): name-like."""
     start = core.start()
-    if core.lastgroup != "arabic" or text[start] not in "0148" or (start > 0 and text[start - 1].isdigit()):
+    if core.lastgroup != "arabic" or (start > 0 and text[start - 1].isdigit()):
         return None
-    phone = _PHONE_RE.match(text, start)
-    if phone is None or _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
+    phone = _PHONE_RE.match(text, start) if text[start] in "0148" else None
+    if phone is None:
+        return _read_second_phone(text, core) if core.end() - start == _LOCAL_NUMBER_DIGITS else None
+    if _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
         return None  # 13000000000 元 is an amount
     return _name_draft(start, phone.end(), None)
+
+
+#: A local number (8 digits) listed after a phone number: 010-12345678、87654321.
+_SECOND_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8})[、/，,或]\Z")
+_SECOND_PHONE_WINDOW = 16
+_LOCAL_NUMBER_DIGITS = 8
+
+
+def _read_second_phone(text: str, core: re.Match) -> Draft | None:
+    start, end = core.span()
+    if _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
+        return None
+    if _SECOND_PHONE_RE.search(text, max(0, start - _SECOND_PHONE_WINDOW), start) is None:
+        return None
+    return _name_draft(start, end, None)
 
 
 _CITATION_RE = re.compile(r"[\[［](?:[0-9]{1,3}[,，\-–—~、 ]*)+[\]］]")
@@ -170,7 +224,22 @@ def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     return NOT_A_QUANTITY if citation is not None and citation.end() > start else None
 
 
-_SECTION_RE = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+[ \t\u3000]|[.．、](?![0-9０-９]))")
+#: 1.1 数据来源, 2. 方法, 3、, and a dotted number glued to its heading (1.1风电, 2.3光伏发电).
+#: 1.1 数据来源, 2. 方法, 3、, a dotted number glued to its heading (1.1风电), and § numbers (§3 会计数据).
+#: A bare integer spaced off a line (1 新基建...) stays a number: it is as often a footnote or a table row.
+_SECTION_RE = re.compile(
+    r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+(?:[ \t\u3000]|(?=[\u4e00-\u9fff]))|[.．、](?![0-9０-９]))"
+)
+_SIGNED_SECTION_RE = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*(?![0-9.])")
+SECTION_SIGN = "§"
+#: Words that, after the number, make it an amount or a date after all (5 家企业, 1.5 亿元, 12 月).
+_TAIL_WORD_RE = re.compile(
+    "|".join(_guarded(word, UNIT_GUARDS, behind=False) for word in sorted(UNIT_WORDS, key=len, reverse=True))
+    + "|" + _alternation((
+        *SUFFIX_QUALIFIERS, *PERCENTAGE_POINT_WORDS, *PERCENT_SIGNS, *MAGNITUDES, *DAY_WORDS, TENTHS_WORD,
+        DISCOUNT_WORD, PERMILLE_SIGN, "分之", "年", "月",
+    ))
+)
 
 
 _LIST_MARKER_OPEN = frozenset("（(")
@@ -186,20 +255,27 @@ def _read_list_marker(text: str, core: re.Match, with_prefix: bool) -> Draft | N
 
 
 def _read_section_number(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """Section and list numbers at the start of a line or block (1.1 数据来源, 2. 方法, 3、): name-like."""
+    """Section and list numbers at the start of a line or block (1.1 数据来源, 2. 方法, 3、, §3): name-like."""
     start = core.start()
     if core.lastgroup != "arabic" or not with_prefix:
         return None
-    left = start
+    signed = text[start - 1:start] == SECTION_SIGN  # §3 会计数据
+    left = start - signed
     while left > 0 and text[left - 1] in " \t\u3000":
         left -= 1
     if left > 0 and text[left - 1] != "\n":
         return None
-    section = _SECTION_RE.match(text, start)
-    if section is None or _char_after_gap(text, section.end()) in _TAIL_FIRST_CHARS | PERCENT_SIGNS:
+    section = (_SIGNED_SECTION_RE if signed else _SECTION_RE).match(text, start)
+    if section is None:
         return None
-    surface = text[start:section.end()].rstrip(" \t\u3000.．、")
-    return _name_draft(start, start + len(surface), None)
+    after = section.end()
+    while text[after:after + 1] in _GAP_CHARS and after < len(text):
+        after += 1
+    if _TAIL_WORD_RE.match(text, after) is not None:
+        return None
+    begin = start - signed
+    surface = text[begin:section.end()].rstrip(" \t\u3000.．、")
+    return _name_draft(begin, begin + len(surface), None)
 
 
 def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
@@ -255,13 +331,110 @@ _DENOMINATOR_LEAD = "十拾"
 _DURATION_WORDS: tuple[str, ...] = tuple(word for word, info in UNIT_WORDS.items() if info.unit == "duration")
 
 
+#: Arabic rate bases are powers of ten (每10股, 每100元, 每1000人); 每3人 or 每15分钟 are amounts.
+_POWER_OF_TEN_RE = re.compile(r"10{1,5}")
+
+
 def _read_rate_denominator(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """每百户, 每千人口, 每十万人: a bare magnitude after 每 is the base of a rate, no quantity."""
+    """每百户, 每千人口, 每十万人, 每10万人口, 每10股: a bare magnitude or a power of ten after 每 is the base
+    of a rate, no quantity (with a duration after it, 每十年, 每10天, it is a period and stays)."""
     start = core.start()
-    if core.lastgroup != "cn" or start == 0 or text[start - 1] != PER_WORD:
+    if start == 0 or text[start - 1] != PER_WORD:
         return None
-    numeral = core.group()
+    numeral, end = core.group(), core.end()
+    if core.lastgroup == "arabic":  # 每10万人口, 每100元, 每10股: a power of ten, perhaps with magnitudes
+        if not _POWER_OF_TEN_RE.fullmatch(numeral):
+            return None
+        while text[end:end + 1] in MAGNITUDES:
+            end += 1
+        return None if text.startswith(_DURATION_WORDS, end) else NOT_A_QUANTITY
     body = numeral[1:] if len(numeral) > 1 and numeral[0] in _DENOMINATOR_LEAD else numeral
-    if not all(char in MAGNITUDES for char in body) or text.startswith(_DURATION_WORDS, core.end()):
+    if not all(char in MAGNITUDES for char in body) or text.startswith(_DURATION_WORDS, end):
         return None
     return NOT_A_QUANTITY
+
+
+#: 单位：亿元, 金额单位：人民币万元: the header word, a link, perhaps a currency, then the bare magnitude.
+_UNIT_HEADER_RE = re.compile(
+    rf"(?:{_alternation(UNIT_HEADER_WORDS)})[ \u3000]*(?:{_alternation(UNIT_HEADER_LINKS)})[ \u3000]*"
+    rf"(?:{_alternation(CURRENCY_PREFIXES)})?[ \u3000]*\Z"
+)
+_UNIT_HEADER_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in (*UNIT_HEADER_LINKS, *CURRENCY_PREFIXES))
+_UNIT_HEADER_WINDOW = 12
+
+
+def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """单位：亿元, 单位为万吨: a bare magnitude in a unit header is no quantity."""
+    start = core.start()
+    if core.lastgroup != "cn" or start == 0 or not all(char in MAGNITUDES for char in core.group()):
+        return None
+    if text[max(0, start - 3):start].rstrip(" \u3000")[-1:] not in _UNIT_HEADER_LAST_CHARS:
+        return None
+    header = _UNIT_HEADER_RE.search(text, max(0, start - _UNIT_HEADER_WINDOW), start)
+    return None if header is None else NOT_A_QUANTITY
+
+
+#: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker, or before
+#: digits glued to 指数 that make them an amount (为300指数).
+VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到至于了第和与及或、（(：:")
+
+
+def _is_index_or_version(text: str, start: int, end: int) -> bool:
+    """Whether the Arabic number text[start:end] names an index (沪深300指数, 上证50), a version (2.0版) or a
+    ranking list (世界500强)."""
+    if start == 0 or not (
+        text[start - 1] in _INDEX_BEFORE_CHARS or text[start - 2:start] in _SPACED_INDEX_BEFORE
+        or text[end:end + 1] in _NAME_AFTER_CHARS
+    ):
+        return False
+    return _is_index_name(text, start, end) or _is_version(text, start, end) or text.startswith(RANKING_WORDS, end)
+
+
+def _is_version(text: str, start: int, end: int) -> bool:
+    """2.0版, 3.1.2版本, 工业4.0时代: a dotted number before a version word names a version or stage."""
+    return "." in text[start:end] and text.startswith(VERSION_WORDS, end)
+
+
+#: Pre-filter of the index and version names: the character before the digits may end an index family
+#: (沪深300, 沪深 300) or the one after may start 指数 or a version word (300指数, 2.0版).
+_INDEX_BEFORE_CHARS: frozenset[str] = frozenset(word[-1] for word in INDEX_NAMES)
+_SPACED_INDEX_BEFORE: frozenset[str] = frozenset(char + " " for char in _INDEX_BEFORE_CHARS)
+_NAME_AFTER_CHARS: frozenset[str] = frozenset(word[0] for word in (*INDEX_WORDS, *VERSION_WORDS, *RANKING_WORDS))
+_INDEX_NAME_WINDOW = 1 + max(len(word) for word in INDEX_NAMES)
+
+
+def _is_index_name(text: str, start: int, end: int) -> bool:
+    """沪深300指数, 上证50, 沪深 300 指数: the number of an index family, or glued before 指数, names the index."""
+    if start == 0:
+        return False
+    near = text[max(0, start - _INDEX_NAME_WINDOW):start].rstrip(" ")
+    if near.endswith(INDEX_NAMES):
+        return True
+    if not text.startswith(INDEX_WORDS, end + (text[end:end + 1] == " ")):
+        return False
+    before = text[start - 1]  # glued: 共有 300 指数 is a count of indices
+    return "\u4e00" <= before <= "\u9fff" and before not in VALUE_VERB_CHARS
+
+
+_CLOCK_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in CLOCK_WORDS)
+_CLOCK_BEFORE_WINDOW = max(len(word) for word in CLOCK_BEFORE)
+_CLOCK_NUMERAL = "(?:[0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})"
+#: After N 时/点: minutes (30分), or one of the clock words (半, 许, 钟, 整).
+_CLOCK_TAIL_RE = re.compile(rf"{_CLOCK_NUMERAL}分|{_alternation(CLOCK_AFTER)}")
+HOURS_IN_DAY = 24
+
+
+def _read_clock_time(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """上午10点, 5日9时30分, 凌晨3时许, 8点半: a time of day, name-like (not 3点意见, a count of points)."""
+    start, end = core.span()
+    if text[end:end + 1] not in _CLOCK_FIRST_CHARS or not with_prefix:
+        return None
+    word = next((word for word in CLOCK_WORDS if text.startswith(word, end)), None)
+    hour = _read_core(text, core)
+    if word is None or hour is None or hour != int(hour) or not 0 <= hour <= HOURS_IN_DAY:
+        return None
+    after = end + len(word)
+    tail = _CLOCK_TAIL_RE.match(text, after)
+    if tail is None and not text[max(0, start - _CLOCK_BEFORE_WINDOW):start].endswith(CLOCK_BEFORE):
+        return None
+    return _name_draft(start, after if tail is None else tail.end(), None)

@@ -13,6 +13,11 @@ from ._lexicon import (
     CURRENCY_PREFIXES,
     LINKING_VERBS,
     MINUS_SIGNS,
+    OVER_OF_LINK,
+    OVER_OF_NOUN_MAX,
+    OVER_OF_WORDS,
+    OVER_PER_COUNTER_MAX,
+    PER_WORD,
     PREFIX_QUALIFIERS,
     PREFIX_QUALIFIER_GUARDS,
 )
@@ -38,6 +43,16 @@ _BRIDGED_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in (*BRIDGED_A
 _BRIDGED_WINDOW = 2 + max(3, *(len(verb) for verb in LINKING_VERBS)) + 1
 
 
+#: A qualifier, a noun phrase, 的, the number: 不超过总额的5%, 约为上年的1.5倍 ([qualifiers.over_of]).
+_OVER_OF_RE = re.compile(
+    "(?P<q>" + "|".join(_guarded(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(OVER_OF_WORDS, key=len, reverse=True))
+    + rf")(?:(?![{_CN_CHARS}{OVER_OF_LINK}])[\u4e00-\u9fff]){{1,{OVER_OF_NOUN_MAX}}}{OVER_OF_LINK}{_GAP}\Z"
+)
+#: The link word ends the window before the number; _may_have_prefix lets it through.
+_OVER_OF_LAST_CHARS: frozenset[str] = frozenset(OVER_OF_LINK[-1])
+_OVER_OF_WINDOW = max(len(word) for word in OVER_OF_WORDS) + OVER_OF_NOUN_MAX + len(OVER_OF_LINK) + 1
+
+
 _MINUS_CHARS: frozenset[str] = frozenset(sign for sign in MINUS_SIGNS if len(sign) == 1)
 _MINUS_LAST_CHARS: frozenset[str] = frozenset(sign[-1] for sign in MINUS_SIGNS)
 
@@ -47,6 +62,15 @@ def _is_sign_word(sign: str) -> bool:
     return all("\u4e00" <= char <= "\u9fff" for char in sign)
 #: Characters before a hyphen that make it a range dash or part of a name (2019-2021, GPT-3, (a)-1).
 _NOT_SIGN_BEFORE = frozenset(string.ascii_letters + string.digits + "０１２３４５６７８９)）]］%％")
+
+
+#: Before a dash spaced off its number (下降- 3.5%, 为 - 3.2亿元), what makes the dash a sign: a word of
+#: the sentence or an opening mark; elsewhere (a line start, a bullet) it is a list dash.
+_SPACED_SIGN_OPENERS = frozenset("：:=（(")
+
+
+def _signs_after_word(before: str) -> bool:
+    return bool(before) and ("\u4e00" <= before <= "\u9fff" or before in _SPACED_SIGN_OPENERS)
 
 
 def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
@@ -63,12 +87,14 @@ def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
     if text[end - 1] not in _MINUS_LAST_CHARS:
         return prefix_end
     sign = next((word for word in _MINUS_WORDS if text.endswith(word, 0, end)), None)
-    if sign is None or (end < prefix_end and sign in _MINUS_CHARS and not _is_sign_word(sign)):
+    if sign is None:
         return prefix_end
     sign_at = end - len(sign)
     before = text[max(0, sign_at - 8):sign_at].rstrip(" ")[-1:]
     if not _is_sign_word(sign) and before and before in _NOT_SIGN_BEFORE:
         return prefix_end
+    if end < prefix_end and not _is_sign_word(sign) and not _signs_after_word(before):
+        return prefix_end  # "- 3" at the start of a line is a list bullet, "a - 3" no sign
     if draft.value is not None:
         draft.value = -draft.value
     if draft.value_high is not None:
@@ -93,10 +119,31 @@ def _read_currency_prefix(text: str, draft: Draft, prefix_end: int) -> tuple[int
     return currency.start(), True
 
 
+#: 每 and the counter a price is per, between a qualifier and the number (不低于每股12元).
+_PER_PHRASE_RE = re.compile(rf"{PER_WORD}(?:(?![{_CN_CHARS}])[\u4e00-\u9fff]){{1,{OVER_PER_COUNTER_MAX}}}\Z")
+#: How far before the number 每 may stand: _may_have_prefix looks for it there.
+PER_PHRASE_WINDOW = 1 + OVER_PER_COUNTER_MAX
+
+
 def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
-    """A qualifier before the number (超过, 约合, 至少, 不足): its bound."""
+    """A qualifier before the number (超过, 约合, 至少, 不足), or before 每 + counter (不低于每股12元): its bound."""
+    window_start = max(0, prefix_end - PER_PHRASE_WINDOW)
+    if PER_WORD in text[window_start:prefix_end]:
+        per = _PER_PHRASE_RE.search(text, window_start, prefix_end)
+        if per is not None:
+            start, found = _read_direct_qualifier(text, draft, per.start())
+            if found:
+                return start, True
+    return _read_direct_qualifier(text, draft, prefix_end)
+
+
+def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """A qualifier right before ``prefix_end`` (past the gap), over a verb, or over "noun 的": its bound."""
     # Pre-filter: the last non-gap character of the window must end a qualifier.
-    if text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:] not in _PREFIX_LAST_CHARS:
+    last = text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:]
+    if last in _OVER_OF_LAST_CHARS:
+        return _read_over_of_qualifier(text, draft, prefix_end)
+    if last not in _PREFIX_LAST_CHARS:
         return _read_bridged_qualifier(text, draft, prefix_end)
     qualifier = _PREFIX_RE.search(text, max(0, prefix_end - _PREFIX_WINDOW), prefix_end)
     if qualifier is None:
@@ -125,4 +172,15 @@ def _read_bridged_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[i
     word = match.group("adverb") or match.group("adjective")
     draft.qualifiers.insert(0, word)
     draft.bounds.append(BRIDGED_ADVERBS.get(word) or BRIDGED_ADJECTIVES[word])
+    return match.start(), True
+
+
+def _read_over_of_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """A qualifier before "noun 的" (不超过总额的5%, 约为上年的1.5倍, 相当于全国的三分之一): its bound."""
+    match = _OVER_OF_RE.search(text, max(0, prefix_end - _OVER_OF_WINDOW), prefix_end)
+    if match is None:
+        return prefix_end, False
+    word = match.group("q")
+    draft.qualifiers.insert(0, word)
+    draft.bounds.append(PREFIX_QUALIFIERS[word])
     return match.start(), True

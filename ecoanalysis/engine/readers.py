@@ -13,12 +13,17 @@ import string
 from typing import Any, NamedTuple
 
 from ._lexicon import (
+    DAY_FOLLOWERS,
+    DAY_GUARD,
+    DAY_OPENERS,
+    DAY_WORDS,
     DOUBLING_COUNTER,
     PER_WORD,
     DOUBLING_VERB,
     FIRST_RANK_WORD,
     FIXED_PHRASES,
     INFIX_QUALIFIERS,
+    PER_WORD,
     SUFFIX_QUALIFIERS,
 )
 from .draft import Draft
@@ -28,12 +33,16 @@ from .names import (
     _read_ascii_name,
     _read_dotted_code,
     _read_citation,
+    _read_clock_time,
     _read_list_marker,
     _read_named_numeral,
     _read_phone,
     _read_rate_denominator,
+    SECTION_SIGN,
+    _CLOCK_FIRST_CHARS,
     _read_section_number,
     _read_set_phrase,
+    _read_unit_header,
     _read_web_or_time,
 )
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES
@@ -210,6 +219,28 @@ def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     return draft
 
 
+#: Characters that may start a day-of-month word (日, 号): the date reading looks for a day only there.
+_DAY_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in DAY_WORDS)
+_DAY_GUARD_CHARS: frozenset[str] = frozenset(DAY_GUARD)
+_DAY_OPENER_WINDOW = max(len(word) for word in DAY_OPENERS)
+MONTH_DAYS = 31
+
+
+def _day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
+    """会议于22日召开, 国家统计局15日发布: where "N日" ends when it is a day of an unstated month, else None.
+
+    The day is 1-31 with 日/号 glued after it, after a word that opens a point in time or before a word of
+    reporting or a time of day (lexicon [dates]); 3日内, 5日后 are spans of days.
+    """
+    word = next((word for word in DAY_WORDS if text.startswith(word, end)), None)
+    if word is None or text[end + len(word):end + len(word) + 1] in _DAY_GUARD_CHARS or not 1 <= day <= MONTH_DAYS:
+        return None
+    opened = start == 0 or text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS)
+    if not (opened or text.startswith(DAY_FOLLOWERS, end + len(word))):
+        return None
+    return end + len(word)
+
+
 #: Whole-mention readers in order of precedence: the first that returns a draft (or NOT_A_QUANTITY)
 #: decides the mention; when none does, the general reading (qualifiers, number, unit) follows.
 #: Dates before names (2021-03-15 is no range), names and codes before numbers, set phrases last.
@@ -220,6 +251,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
     ("arabic", _read_web_or_time),
+    ("arabic cn", _read_clock_time),
     ("arabic", _read_phone),
     ("arabic", _read_citation),
     ("arabic", _read_list_marker),
@@ -229,13 +261,16 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("cn", _read_fixed_phrase),
     ("cn", _read_doubling),
     ("cn", _read_set_phrase),
-    ("cn", _read_rate_denominator),
+    ("cn", _read_unit_header),
+    ("arabic cn", _read_rate_denominator),
 )
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
-_SPECIAL_BEFORE: frozenset[str] = frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(")
+_SPECIAL_BEFORE: frozenset[str] = (
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN}
+)
 _SPECIAL_AFTER: frozenset[str] = (
-    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
 )
 
 
@@ -288,7 +323,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
-    _read_section_number: Trigger(before=_GAP_CHAR_SET | {""}),
+    _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),
     _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),

@@ -12,26 +12,31 @@ from ._lexicon import (
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
     DIVISION_COUNTERS,
+    DOCUMENT_NUMBER_WORDS,
+    FIRST_QUARTERS_WORD,
     HALF_PERCENT,
     HALF_WORD,
     INFIX_GUARDS,
-    INDEX_WORDS,
     INFIX_QUALIFIERS,
     LABEL_WORDS,
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
     PERMILLE_SIGN,
+    PER_WORD,
     RANK_WORD,
     RELATIVE_YEARS,
+    SUFFIX_QUALIFIERS,
     TENTHS_GUARD,
     TENTHS_WORD,
     UNIT_GUARDS,
     UNIT_WORDS,
     VAGUE_PREFIXES,
     WORTH_WORD,
+    YEAR_HALF_MONTHS,
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
+from .names import VALUE_VERB_CHARS, _is_index_or_version
 from .numerals import DECIMAL_POINT_WORD, MAGNITUDES, WILDCARD_DIGIT
 from .patterns import (
     YEAR_RANGE,
@@ -41,6 +46,7 @@ from .patterns import (
     _GAP_CHAR_SET,
     _RANGE_FIRST_CHARS,
     _SUFFIX_ALT,
+    _SUFFIX_RE,
     _TAIL_FIRST_CHARS,
     _TAIL_MAG_CHARS,
     _alternation,
@@ -52,24 +58,24 @@ from .patterns import (
     _parse_chinese_wildcard,
 )
 from .prefixes import (
+    PER_PHRASE_WINDOW,
     _BRIDGED_FIRST_CHARS,
     _BRIDGED_WINDOW,
     _CURRENCY_PREFIX_LAST,
     _MINUS_LAST_CHARS,
+    _OVER_OF_LAST_CHARS,
     _PREFIX_LAST_CHARS,
     _PREFIX_WINDOW,
     _read_currency_prefix,
     _read_prefix_qualifier,
     _read_sign,
 )
-from .readers import _candidate_readers, _may_be_special, _read_tail, _set_quarter
+from .readers import _DAY_FIRST_CHARS, _candidate_readers, _day_of_month_end, _may_be_special, _read_tail, _set_quarter
 from .fractions import FRACTION_PART_TRIGGERS, SLASHES, may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_TRIGGERS, may_start_notation, read_notation
 from .mixed import MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .tails import _magnitude_scale
 
-#: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker.
-VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到至于了第和与及或、（(：:")
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
 
 
@@ -108,20 +114,24 @@ _DATE_RE = re.compile(
     rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
     rf"(?:{_GAP}[-~～至到]{_GAP}(?P<month_high>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}))?{_GAP}月"
     rf"(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?|(?P<part>[底末初])"
-    rf"|{_GAP}第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
+    rf"|(?P<half>{_alternation(YEAR_HALF_MONTHS)})"
+    rf"|{_GAP}(?P<first_quarters>{FIRST_QUARTERS_WORD})?第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
 )
 QUARTER_WORD = "季度"
-#: The words a date reading starts with (after the gap): 2019 年, 3 月.
-_DATE_WORDS: frozenset[str] = frozenset("年月")
+#: The words a date reading starts with (after the gap): 2019 年, 3 月, 22 日.
+_DATE_WORDS: frozenset[str] = frozenset("年月") | _DAY_FIRST_CHARS
 
 _MONTH_RE = re.compile(
     rf"{_GAP}月(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?"
 )
 _FOOTNOTE_RE = re.compile(r"[ ]?(?P<fn>[1-9])(?=[。，；：、,.;:）)\s]|\Z)")
 _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
-_LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | {" "}
+#: Between a label word and its digits: a space or a colon (图 3, 股票代码：600519).
+_LABEL_GAP = " ：:"
+_LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | frozenset(_LABEL_GAP)
 _LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
-_LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*")
+#: After a label's digits: more parts (表 4-2, 1.3) and a closing 号 with a serial (京ICP备12345678号-1).
+_LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*(?:号(?:[-－][0-9０-９]+)?)?")
 #: PDF thousands groups after the first 1-3 digits, the last perhaps with decimals (1 368.5万元).
 _SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+(?:\.[0-9]+)?")
 #: What must follow spaced groups for them to be one number: a tail or a range connector.
@@ -323,23 +333,17 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
         reading.rank = True
         reading.prefix_end = start - 1 if before == RANK_WORD else start - 2
     elif reading.is_arabic and start > 0 and text[start - 1] in _LABEL_BEFORE_CHARS:
-        near = text[max(0, start - _LABEL_WINDOW):start].rstrip(" ")
+        near = text[max(0, start - _LABEL_WINDOW):start].rstrip(_LABEL_GAP)
         # one C-level endswith over all the words first: most spaces before a number follow no label
         word = next((word for word in LABEL_WORDS if near.endswith(word)), None) if near.endswith(LABEL_WORDS) else None
         label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
         if label is not None and _TAIL_RE.match(text, label.end()).end() == label.end():  # 图 3, 表 4-2, 附件 2
             return _name_draft(max(0, start - _LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
-    if reading.is_arabic and _is_index_name(text, start, reading.end):
+    if reading.is_arabic and _is_index_or_version(text, start, reading.end):
         return _name_draft(start, reading.end, draft.value)
     return None
 
 
-def _is_index_name(text: str, start: int, end: int) -> bool:
-    """沪深300指数: digits glued between a name and 指数 belong to the index's name."""
-    if start == 0 or not text.startswith(INDEX_WORDS, end):
-        return False
-    before = text[start - 1]
-    return "\u4e00" <= before <= "\u9fff" and before not in VALUE_VERB_CHARS
 
 
 def _read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | None, with_prefix: bool) -> None:
@@ -361,7 +365,17 @@ def _read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | N
             draft.month = YEAR_PART_MONTHS[date_match.group("part")]
         elif date_match.group("quarter"):  # 2021年第三季度 = July..September 2021
             _set_quarter(draft, _small_number(date_match.group("quarter")))
+            if date_match.group("first_quarters"):  # 2024年前三季度 = January..September 2024
+                draft.month = 1
+        elif date_match.group("half"):  # 2023年上半年 = January..June 2023
+            draft.month, draft.month_high = YEAR_HALF_MONTHS[date_match.group("half")]
         reading.position, reading.context = date_match.end(), True
+        _read_date_suffix(reading, draft)
+    elif whole and next_char in _DAY_FIRST_CHARS:
+        day_end = _day_of_month_end(text, reading.start, reading.end, value) if with_prefix and not reading.rank else None
+        if day_end is not None:  # 会议于22日召开: a day of an unstated month
+            draft.unit, draft.value = "date", None
+            reading.position, reading.context = day_end, True
     elif whole and next_char == "月" and 1 <= value <= 12 and "." not in numeral:
         month_match = _MONTH_RE.match(text, reading.end)
         if month_match is None:
@@ -374,6 +388,15 @@ def _read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | N
                 reading.prefix_end = relative.start()
                 if year is not None:
                     draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
+
+
+def _read_date_suffix(reading: _Reading, draft: Draft) -> None:
+    """2026年前后, 2030年左右: an approximate date (the other suffixes, 以上/以内, bound amounts, not dates)."""
+    suffix = _SUFFIX_RE.match(reading.text, reading.position)
+    if suffix is not None and SUFFIX_QUALIFIERS[suffix.group("suffix")] == "approx":
+        draft.qualifiers.append(suffix.group("suffix"))
+        draft.bounds.append("approx")
+        reading.position = suffix.end()
 
 
 def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
@@ -395,6 +418,9 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS:  # 第一节, 第 1259 条: the label of a part of a text
             return _name_draft(reading.prefix_end, draft.end, draft.value)
+        number_word = next((word for word in DOCUMENT_NUMBER_WORDS if text.startswith(word, draft.end)), None)
+        if draft.counter is None and number_word is not None:  # 2024年第5号公告: a document's number
+            return _name_draft(reading.prefix_end, draft.end + len(number_word), draft.value)
         if draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):  # 第三季度: a quarter, year unstated
             _set_quarter(draft, int(draft.value))
             draft.value, draft.counter, draft.start = None, None, reading.prefix_end
@@ -410,7 +436,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
 
 
 #: Characters that can end a minus sign, a currency written before the number or a qualifier.
-_PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS
+_PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS | _OVER_OF_LAST_CHARS
 
 
 def _may_have_prefix(text: str, prefix_end: int) -> bool:
@@ -428,12 +454,11 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
         last = text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:]
     if last in _PREFIX_END_CHARS:
         return True
-    window_start = prefix_end - _BRIDGED_WINDOW if prefix_end > _BRIDGED_WINDOW else 0
-    return not _BRIDGED_FIRST_CHARS.isdisjoint(text[window_start:prefix_end])
+    if PER_WORD in text[max(0, prefix_end - PER_PHRASE_WINDOW):prefix_end]:
+        return True  # 不低于每股12元
+    return not _BRIDGED_FIRST_CHARS.isdisjoint(text[max(0, prefix_end - _BRIDGED_WINDOW):prefix_end])
 
 
-#: Before N 季度, 前 makes it the first N quarters (前三季度 = January..September).
-FIRST_QUARTERS_WORD = "前"
 
 
 def _read_quarter_count(reading: _Reading, draft: Draft) -> None:
@@ -468,12 +493,17 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
             return None
     draft.consumed = draft.end
     glued = draft.qualifiers and draft.end == reading.position and text[draft.end - 1:draft.end] in "上下右内+＋%％"
-    if draft.unit == "percent" or glued:  # 27%3, 40% 以上 4
+    after_unit = draft.unit not in _COUNT_LIKE_UNITS and draft.counter is not None and text.endswith(draft.counter, 0, draft.end)
+    if draft.unit == "percent" or glued or after_unit:  # 27%3, 40% 以上 4, 128.6亿元1
         footnote = _FOOTNOTE_RE.match(text, draft.end)
         if footnote is not None:
             draft.footnote = int(footnote.group("fn"))
             draft.consumed = footnote.end()
     return draft
+
+
+#: Units after which a glued digit is no footnote marker but may be read on (3个1, 2021年1月).
+_COUNT_LIKE_UNITS = frozenset({None, "count", "date", "rank", "duration"})
 
 
 def _looks_like_footnote_marker(text: str, start: int, end: int, numeral: str) -> bool:

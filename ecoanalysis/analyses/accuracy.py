@@ -118,7 +118,7 @@ def gain_vs_baseline_model(
     min_n: int = 10,
     alpha: float = 0.05,
 ) -> GainModel:
-    """Regress the accuracy gain on the baseline accuracy (statsmodels OLS).
+    """Regress the accuracy gain on the baseline accuracy (OLS, as statsmodels computes it).
 
     Only percent pairs are used. Shandong Electric's three pairs (80 -> 95, 70 -> 90, 60 -> 80) give a
     slope of -0.25 pp per baseline point, from three points.

@@ -103,20 +103,28 @@ def load_history(repo: str, *, directory: Path = EVIDENCE_DIR) -> History | None
     if not path.is_file():
         return None
     history = History(repo)
+    intern = sys.intern
     # One string object per hash and per key (sys.intern): a hash is stored as a commit and again as each
-    # child's parent, a key once per commit, and the largest scope holds ~67k commits at once.
-    for row in iter_rows(path):
-        if row["record"] == "commit":
-            commit = sys.intern(row["id"])
-            history.parents[commit] = tuple(sys.intern(parent) for parent in row["parents"].split())
-            history.author[commit] = sys.intern(row["author_key"])
-            history.address[commit] = sys.intern(row.get("email_key") or row["author_key"])
-            history.author_time[commit] = int(row["author_time"])
-            history.committer_time[commit] = int(row["committer_time"])
-        elif row["record"] == "ref":
-            history.refs[row["id"]] = (row["target"], int(row["committer_time"] or 0))
-        else:
-            history.head = row["target"]
+    # child's parent, a key once per commit, and the largest scope holds ~67k commits at once. Rows are
+    # read as lists, not dicts (csv.DictReader costs the build a third of a second on 130k rows).
+    with open_snapshot(path) as text:
+        rows = csv.reader(text)
+        column = {name: index for index, name in enumerate(next(rows, []))}
+        record, ident, target = column["record"], column["id"], column["target"]
+        parents, author, email = column["parents"], column["author_key"], column.get("email_key")
+        author_time, committer_time = column["author_time"], column["committer_time"]
+        for row in rows:
+            if row[record] == "commit":
+                commit = intern(row[ident])
+                history.parents[commit] = tuple(intern(parent) for parent in row[parents].split())
+                history.author[commit] = intern(row[author])
+                history.address[commit] = intern((row[email] if email is not None else "") or row[author])
+                history.author_time[commit] = int(row[author_time])
+                history.committer_time[commit] = int(row[committer_time])
+            elif row[record] == "ref":
+                history.refs[row[ident]] = (row[target], int(row[committer_time] or 0))
+            else:
+                history.head = row[target]
     return history
 
 

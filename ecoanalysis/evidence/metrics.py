@@ -45,8 +45,9 @@ class History:
     committer_time: dict[str, int] = field(default_factory=dict)
     refs: dict[str, tuple[str, int]] = field(default_factory=dict)
     head: str = ""
-    #: Commit sets already walked (see :func:`_commit_set`).
+    #: Commit sets already walked (see :func:`_commit_set`), and already cut to a time window (:func:`_window`).
     commit_sets: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
+    windows: dict[tuple[str, float, float], set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def reachable(self, tips: Iterable[str]) -> set[str]:
         """Every commit reachable from ``tips`` through parent links (the tips included)."""
@@ -129,8 +130,17 @@ def load_history(repo: str, *, directory: Path = EVIDENCE_DIR) -> History | None
 
 
 def _before(history: History, commits: set[str], end: datetime.datetime, start: datetime.datetime | None = None) -> set[str]:
-    hi, lo = end.timestamp(), start.timestamp() if start else float("-inf")
-    return {c for c in commits if lo <= history.committer_time[c] < hi}
+    hi, lo, times = end.timestamp(), start.timestamp() if start else float("-inf"), history.committer_time
+    return {c for c in commits if lo <= times[c] < hi}
+
+
+def _window(h: History, which: str, end: datetime.datetime, start: datetime.datetime | None) -> set[str]:
+    """The commits of ``h`` in scope ``which`` committed in [start, end), cut once per history however many
+    definitions ask (commits and authors of one scope and year share it). The set is shared: do not modify it."""
+    key = (which, start.timestamp() if start else float("-inf"), end.timestamp())
+    if key not in h.windows:
+        h.windows[key] = _before(h, _commit_set(h, which), end, start)
+    return h.windows[key]
 
 
 def _default_branch(h: History) -> set[str]:
@@ -180,13 +190,13 @@ def _union_size(parts: list[set[str]]) -> int:
 
 
 def _commits(which: str, in_year: bool):
-    return lambda h, start, end: _before(h, _commit_set(h, which), end, start if in_year else None)
+    return lambda h, start, end: _window(h, which, end, start if in_year else None)
 
 
 def _authors(which: str, in_year: bool, attribute: str = "author"):
     def part(h, start, end):
         key = getattr(h, attribute)
-        return {key[c] for c in _before(h, _commit_set(h, which), end, start if in_year else None)}
+        return {key[c] for c in _window(h, which, end, start if in_year else None)}
     return part
 
 

@@ -24,7 +24,12 @@ MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
 RAW_FILES  := $(wildcard data/raw/* data/raw/evidence/*)
 SOURCES    := $(shell find ecoanalysis -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null)
 NOTEBOOKS  := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
-EXECUTED   := $(patsubst notebooks/%,build/notebooks/%,$(NOTEBOOKS))
+# Longest first: two at a time, the longest notebook started last would run alone at the end. Each run
+# records its duration in whole seconds (build/notebooks/NAME.seconds); a notebook never timed (a fresh
+# clone) counts as 0, and equal times keep the order of the names.
+EXECUTED   := $(shell for nb in $(NOTEBOOKS:notebooks/%.ipynb=%); do \
+                printf '%s %s\n' "$$(cat build/notebooks/$$nb.seconds 2>/dev/null || echo 0)" "build/notebooks/$$nb.ipynb"; \
+              done | LC_ALL=C sort -k1,1nr -k2,2 | cut -d' ' -f2)
 DATA_STAMP := build/data.stamp
 
 all: data figures
@@ -52,8 +57,10 @@ figures: $(EXECUTED)
 
 build/notebooks/%.ipynb: notebooks/%.ipynb $(DATA_STAMP) $(SOURCES) $(wildcard data/processed/*)
 	@echo "executing $<"
+	@mkdir -p $(@D) && date +%s > $(@D)/$*.start
 	$(BIN)/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
 	  --ExecutePreprocessor.record_timing=False --log-level=WARN --output-dir $(@D) "$<"
+	@echo $$(( $$(date +%s) - $$(cat $(@D)/$*.start) )) > $(@D)/$*.seconds && rm -f $(@D)/$*.start
 
 # The README's interactive command. JupyterLab refuses to start as root unless told it may.
 lab: $(STAMP)

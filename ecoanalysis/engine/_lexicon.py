@@ -115,3 +115,4 @@ CLOCK_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["clock_before"])
 CLOCK_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["clock_after"])
 SET_PHRASES: tuple[str, ...] = tuple(_DATA["set_phrases"]["patterns"])
 NAMED_NUMERALS: tuple[str, ...] = tuple(_DATA["named_numerals"]["patterns"])
+NAMED_NUMERAL_FOLLOWERS: str = _DATA["named_numerals"]["followers"]

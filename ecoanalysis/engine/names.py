@@ -20,6 +20,7 @@ from ._lexicon import (
     INDEX_WORDS,
     LIST_ORDINAL_FOLLOWERS,
     NAMED_NUMERALS,
+    NAMED_NUMERAL_FOLLOWERS,
     PER_WORD,
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
@@ -129,15 +130,24 @@ def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return left, right
 
 
+#: First characters of the named-numeral patterns that start with a literal (第, 十 of 十四五, 3 of 360, “);
+#: the [class]-led patterns need one of NAMED_NUMERAL_FOLLOWERS after the numeral.
+_NAMED_LITERAL_FIRST_CHARS: frozenset[str] = frozenset(p[0] for p in NAMED_NUMERALS if not p.startswith("["))
+_NAMED_FOLLOWERS: frozenset[str] = frozenset(NAMED_NUMERAL_FOLLOWERS)
 #: Characters before the numeral that belong to a name (第十四个五年规划, “四个全面”).
 _NAME_OPENERS = frozenset("第“")
 
 
 def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """十四五, 第十四个五年规划, 360 公司: numerals that are names."""
-    start = core.start()
+    start, end = core.span()
     if not with_prefix or _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1]):
         return None
+    if (
+        text[start] not in _NAMED_LITERAL_FIRST_CHARS and text[start - 1:start] not in _NAMED_FIRST_CHARS
+        and text[end:end + 1] not in _NAMED_FOLLOWERS
+    ):
+        return None  # only a [class]-led pattern could start here, and its follower is missing
     named = _named_numeral(text, start)
     if named is None:
         return None

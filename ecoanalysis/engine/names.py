@@ -453,6 +453,6 @@ def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft |
             return found
     if text[start - 1:start] == PER_WORD:
         return _read_rate_denominator(text, core, with_prefix)
-    if core.lastgroup == "cn" and text[max(0, start - 3):start].rstrip(" \u3000")[-1:] in _UNIT_HEADER_LAST_CHARS:
+    if text[start] in MAGNITUDES and text[max(0, start - 3):start].rstrip(" \u3000")[-1:] in _UNIT_HEADER_LAST_CHARS:
         return _read_unit_header(text, core, with_prefix)
     return None

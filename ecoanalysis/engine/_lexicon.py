@@ -123,3 +123,4 @@ NAMED_NUMERALS: tuple[str, ...] = tuple(_DATA["named_numerals"]["patterns"])
 VARIANTS: dict[str, str] = dict(_DATA["variants"])
 if any(len(old) != 1 or len(new) != 1 for old, new in VARIANTS.items()):
     raise ValueError(f"{LEXICON_FILE}: [variants] maps single characters to single characters")
+NAMED_NUMERAL_FOLLOWERS: str = _DATA["named_numerals"]["followers"]

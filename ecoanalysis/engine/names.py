@@ -20,6 +20,7 @@ from ._lexicon import (
     INDEX_WORDS,
     LIST_ORDINAL_FOLLOWERS,
     NAMED_NUMERALS,
+    NAMED_NUMERAL_FOLLOWERS,
     PER_WORD,
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
@@ -52,10 +53,19 @@ from .patterns import (
     _parse_arabic,
 )
 
-_SET_PHRASE_RE = re.compile("|".join(SET_PHRASES))
-_SET_PHRASE_FIRST_CHARS = _first_chars(SET_PHRASES)  # cheap pre-filter before each match call
+def _by_first_char(patterns: tuple[str, ...]) -> dict[str, re.Pattern]:
+    """One regex per first character, of the patterns that can start with it (in their order): a match at
+    a position tries only the few patterns that can begin there."""
+    groups: dict[str, list[str]] = {}
+    for pattern in patterns:
+        for char in _first_chars([pattern]):
+            groups.setdefault(char, []).append(pattern)
+    return {char: re.compile("|".join(group)) for char, group in groups.items()}
+
+
+_SET_PHRASES_BY_FIRST = _by_first_char(SET_PHRASES)
 _SET_PHRASE_LOOKBACK = 3  # the numeral stands at most 3 characters into a set phrase (一带一路)
-_NAMED_RE = re.compile("|".join(NAMED_NUMERALS))
+_NAMED_BY_FIRST = _by_first_char(NAMED_NUMERALS)
 _LATIN_UNIT_RE = re.compile(
     "|".join(
         _guarded(w, UNIT_GUARDS, behind=False) + "(?![A-Za-z])"
@@ -64,13 +74,15 @@ _LATIN_UNIT_RE = re.compile(
 )
 
 
-def _phrase_covering(text: str, position: int, pattern: re.Pattern, first_chars: frozenset[str], lookback: int) -> re.Match | None:
-    """A match of ``pattern`` starting at most ``lookback`` characters before ``position`` and covering it."""
+def _phrase_covering(text: str, position: int, by_first: dict[str, re.Pattern], lookback: int) -> re.Match | None:
+    """A match of the patterns ``by_first`` starting at most ``lookback`` characters before ``position`` and
+    covering it."""
     for back in range(lookback + 1):
         begin = position - back
         if begin < 0:
             break
-        if text[begin] not in first_chars:  # cheap pre-filter before each match call
+        pattern = by_first.get(text[begin])  # cheap pre-filter before each match call
+        if pattern is None:
             continue
         match = pattern.match(text, begin)
         if match is not None and match.end() > position:
@@ -80,12 +92,12 @@ def _phrase_covering(text: str, position: int, pattern: re.Pattern, first_chars:
 
 def _is_set_phrase(text: str, position: int) -> bool:
     """Whether the numeral character at ``position`` belongs to a set phrase (一批, 零售, 百度...)."""
-    return _phrase_covering(text, position, _SET_PHRASE_RE, _SET_PHRASE_FIRST_CHARS, _SET_PHRASE_LOOKBACK) is not None
+    return _phrase_covering(text, position, _SET_PHRASES_BY_FIRST, _SET_PHRASE_LOOKBACK) is not None
 
 
 def _named_numeral(text: str, start: int) -> re.Match | None:
     """The name (十四五, 第十四个五年规划, 图 1...) whose numeral starts at ``start``, if any."""
-    return _phrase_covering(text, start, _NAMED_RE, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK)
+    return _phrase_covering(text, start, _NAMED_BY_FIRST, _NAMED_LOOKBACK)
 
 
 def _read_core(text: str, core: re.Match) -> float | None:
@@ -119,15 +131,24 @@ def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return left, right
 
 
+#: First characters of the named-numeral patterns that start with a literal (第, 十 of 十四五, 3 of 360, “);
+#: the [class]-led patterns need one of NAMED_NUMERAL_FOLLOWERS after the numeral.
+_NAMED_LITERAL_FIRST_CHARS: frozenset[str] = frozenset(p[0] for p in NAMED_NUMERALS if not p.startswith("["))
+_NAMED_FOLLOWERS: frozenset[str] = frozenset(NAMED_NUMERAL_FOLLOWERS)
 #: Characters before the numeral that belong to a name (第十四个五年规划, “四个全面”).
 _NAME_OPENERS = frozenset("第“")
 
 
 def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """十四五, 第十四个五年规划, 360 公司: numerals that are names."""
-    start = core.start()
+    start, end = core.span()
     if not with_prefix or _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1]):
         return None
+    if (
+        text[start] not in _NAMED_LITERAL_FIRST_CHARS and text[start - 1:start] not in _NAMED_FIRST_CHARS
+        and text[end:end + 1] not in _NAMED_FOLLOWERS
+    ):
+        return None  # only a [class]-led pattern could start here, and its follower is missing
     named = _named_numeral(text, start)
     if named is None:
         return None
@@ -438,3 +459,18 @@ def _read_clock_time(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     if tail is None and not text[max(0, start - _CLOCK_BEFORE_WINDOW):start].endswith(CLOCK_BEFORE):
         return None
     return _name_draft(start, after if tail is None else tail.end(), None)
+
+
+def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """The readers keyed on one character next to the core, behind one call (it runs for every core):
+    a time of day (时/点 after it), the base of a rate (每 before it), a unit header (单位：before it)."""
+    start, end = core.span()
+    if text[end:end + 1] in _CLOCK_FIRST_CHARS:
+        found = _read_clock_time(text, core, with_prefix)
+        if found is not None:
+            return found
+    if text[start - 1:start] == PER_WORD:
+        return _read_rate_denominator(text, core, with_prefix)
+    if text[start] in MAGNITUDES and text[max(0, start - 3):start].rstrip(" \u3000")[-1:] in _UNIT_HEADER_LAST_CHARS:
+        return _read_unit_header(text, core, with_prefix)
+    return None

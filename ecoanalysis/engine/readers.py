@@ -33,16 +33,14 @@ from .names import (
     _read_ascii_name,
     _read_dotted_code,
     _read_citation,
-    _read_clock_time,
+    _read_by_neighbours,
     _read_list_marker,
     _read_named_numeral,
     _read_phone,
-    _read_rate_denominator,
     SECTION_SIGN,
     _CLOCK_FIRST_CHARS,
     _read_section_number,
     _read_set_phrase,
-    _read_unit_header,
     _read_web_or_time,
 )
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES
@@ -251,7 +249,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
     ("arabic", _read_web_or_time),
-    ("arabic cn", _read_clock_time),
+    ("arabic cn", _read_by_neighbours),  # times of day, rate bases (每10万人), unit headers (单位：亿元)
     ("arabic", _read_phone),
     ("arabic", _read_citation),
     ("arabic", _read_list_marker),
@@ -261,8 +259,6 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("cn", _read_fixed_phrase),
     ("cn", _read_doubling),
     ("cn", _read_set_phrase),
-    ("cn", _read_unit_header),
-    ("arabic cn", _read_rate_denominator),
 )
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.

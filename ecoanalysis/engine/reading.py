@@ -439,6 +439,10 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
 _PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS | _OVER_OF_LAST_CHARS
 
 
+_BRIDGED_OR_PER_CHARS: frozenset[str] = _BRIDGED_FIRST_CHARS | {PER_WORD}
+_BRIDGED_OR_PER_WINDOW = max(_BRIDGED_WINDOW, PER_PHRASE_WINDOW)
+
+
 def _may_have_prefix(text: str, prefix_end: int) -> bool:
     """Cheap test whether a sign, a currency or a qualifier may stand before ``prefix_end``.
 
@@ -454,9 +458,8 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
         last = text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:]
     if last in _PREFIX_END_CHARS:
         return True
-    if PER_WORD in text[max(0, prefix_end - PER_PHRASE_WINDOW):prefix_end]:
-        return True  # 不低于每股12元
-    return not _BRIDGED_FIRST_CHARS.isdisjoint(text[max(0, prefix_end - _BRIDGED_WINDOW):prefix_end])
+    # a bridged qualifier's first character (至少配备2名) or 每 of a price's rate phrase (不低于每股12元)
+    return not _BRIDGED_OR_PER_CHARS.isdisjoint(text[max(0, prefix_end - _BRIDGED_OR_PER_WINDOW):prefix_end])
 
 
 

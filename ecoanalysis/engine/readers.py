@@ -323,7 +323,8 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),
     _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
-    _read_rate_denominator: Trigger(before=frozenset({PER_WORD})),
+    # times of day (时/点 after), rate bases (每 before), unit headers (a bare magnitude: 单位：亿元)
+    _read_by_neighbours: Trigger(before=frozenset({PER_WORD}), first=frozenset(MAGNITUDES), after=_CLOCK_FIRST_CHARS),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.
 _LENGTH_CAP = 1 + max(length for trigger in TRIGGERS.values() for length in trigger.lengths)

@@ -20,8 +20,11 @@ MIXED_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
 _TOKEN_RE = re.compile(
     rf"[ ]?(?:(?P<mag>[{_MAG_CHARS}])|(?P<zero>{_ZERO})|(?P<num>[0-9]+(?:\.[0-9]+)?)(?![0-9.,年月日号:%]))"
 )
-#: Tokens read at most (a numeral of 亿, 万, 千, 百, 十 places with their digits and 零).
-_MAX_TOKENS = 16
+#: Tokens read at most: 5亿零1万零4千零6百零5 has 13; a longer run is no numeral and is left unread.
+_MAX_TOKENS = 14
+#: Prefixes of the run tried, longest first: a real numeral reads whole or after giving back one or two
+#: tokens (3万4人), so runs like 5万 5万 5万 ... cost a bounded few parses per core.
+_MAX_TRIES = 3
 
 
 def may_start_mixed(text: str, end: int) -> bool:
@@ -43,10 +46,12 @@ def read_mixed_magnitudes(text: str, end: int, value: float, unit_words: tuple[s
     ends = [end]
     spaced = [False]  # whether the token stands after a space
     position = end
-    while len(tokens) < _MAX_TOKENS:
+    while True:
         token = _TOKEN_RE.match(text, position)
         if token is None:
             break
+        if len(tokens) == _MAX_TOKENS:
+            return None  # 1亿21亿21亿2...: too long to be one numeral
         if token.group("mag"):
             if text.startswith(unit_words, token.start("mag")):
                 break
@@ -60,7 +65,7 @@ def read_mixed_magnitudes(text: str, end: int, value: float, unit_words: tuple[s
         position = token.end()
     if len(tokens) < 3 or not isinstance(tokens[1], str):
         return None
-    for size in range(len(tokens), 2, -1):
+    for size in range(len(tokens), max(2, len(tokens) - _MAX_TRIES), -1):
         if not any(isinstance(token, float) for token in tokens[2:size]):
             return None  # no Arabic number after the first magnitude
         if tokens[size - 1] == 0 and not isinstance(tokens[size - 1], float):

@@ -52,14 +52,15 @@ $(DATA_STAMP): $(STAMP) $(RAW_FILES) $(SOURCES)
 
 # Notebooks are stored without outputs; executed copies go to build/notebooks/ (ignored by git) and
 # double as stamps: a notebook runs again only when it, the library or data/processed/ changed.
-# nbconvert stops on the first cell error and then writes no copy, so a failed notebook reruns next time.
+# The copies are what `jupyter nbconvert --to notebook --execute` writes, byte for byte, without its start-up
+# (ecoanalysis/_notebooks.py). A run stops on the first cell error and then writes no copy, so a failed
+# notebook reruns next time.
 figures: $(EXECUTED)
 
 build/notebooks/%.ipynb: notebooks/%.ipynb $(DATA_STAMP) $(SOURCES) $(wildcard data/processed/*)
 	@echo "executing $<"
 	@mkdir -p $(@D) && date +%s > $(@D)/$*.start
-	$(BIN)/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
-	  --ExecutePreprocessor.record_timing=False --log-level=WARN --output-dir $(@D) "$<"
+	$(BIN)/python -m ecoanalysis._notebooks "$<" "$@"
 	@echo $$(( $$(date +%s) - $$(cat $(@D)/$*.start) )) > $(@D)/$*.seconds && rm -f $(@D)/$*.start
 
 # The README's interactive command. JupyterLab refuses to start as root unless told it may.

@@ -39,3 +39,11 @@ def test_each_notebook_has_its_own_stamp_that_depends_on_its_inputs():
     modules = {p.relative_to(config.ROOT).as_posix() for p in package.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts}
     assert {"ecoanalysis/coding/codebook.py", "ecoanalysis/dataset/pipeline.py", "ecoanalysis/engine/lexicon.toml"} <= modules
     assert modules <= set(data_rule.split()), sorted(modules - set(data_rule.split()))
+
+
+def test_notebooks_run_through_the_runner_into_their_stamp():
+    commands = [line for line in _dry_run("figures").splitlines() if "ecoanalysis._notebooks" in line]
+    notebooks = sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+    assert len(commands) == len(notebooks)
+    for path in notebooks:
+        assert any(f'"notebooks/{path.name}" "build/notebooks/{path.name}"' in line for line in commands), path.name

@@ -26,7 +26,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("evidence", ("evidence/",)),
     ("analyses", ("analyses/", "analysis")),
     ("figures", ("plotting/",)),
-    ("command line", ("_extract_files", "__main__", "__init__")),
+    ("command line", ("_extract_files", "_notebooks", "__main__", "__init__")),
 ]
 
 

@@ -24,12 +24,15 @@ def execute(source: Path, target: Path, timeout: int = TIMEOUT_SECONDS) -> None:
     import nbformat
     from nbclient import NotebookClient
 
+    from ._atomic import write_file
+
     notebook = nbformat.read(source, as_version=4)
     client = NotebookClient(notebook, timeout=timeout, record_timing=False,
                             resources={"metadata": {"path": str(source.parent)}})
     client.execute()
     text = nbformat.writes(notebook, version=4)
-    target.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    # Atomic: make takes an existing copy for a finished run, so a killed run must leave none half-written.
+    write_file(target, (text if text.endswith("\n") else text + "\n").encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+import string
 
 from ._lexicon import LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES
 from .numerals import FULLWIDTH_TO_ASCII
+from .patterns import _ASCII_LETTERS
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _NOTATION_RE = re.compile(
@@ -56,3 +58,23 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
     exponent = exponent.translate(FULLWIDTH_TO_ASCII).replace("−", "-")
     number = float(f"{value!r}e{int(exponent)}")  # 2.3e5 exactly, not 2.3 * 10.0 ** 5
     return (number, notation.end()) if math.isfinite(number) else None
+
+
+#: Characters of the Latin word before "word number" names (GB/T 20000-2014, iPhone 12).
+_LATIN_WORD_CHARS: frozenset[str] = _ASCII_LETTERS | frozenset(string.digits) | {"/", "-", "_"}
+
+
+def latin_name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span of a "Latin word, space, number" name (iPhone 12, GB/T 20000-2014); text[start - 2] is a letter."""
+    left = start - 2
+    while left > 0 and text[left - 1] in _LATIN_WORD_CHARS:
+        left -= 1
+    while text[left] not in _ASCII_LETTERS:  # the word starts with a letter, not with / or -
+        left += 1
+    right = end
+    while right < len(text) and (
+        (text[right].isascii() and text[right].isalnum())
+        or (text[right] in "-./" and right + 1 < len(text) and text[right + 1].isascii() and text[right + 1].isdigit())
+    ):
+        right += 1
+    return left, right

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 import re
-import string
 
 from ._lexicon import (
     DISCOUNT_GUARD,
@@ -72,7 +71,7 @@ from .prefixes import (
 )
 from .readers import _DAY_FIRST_CHARS, _candidate_readers, _day_of_month_end, _may_be_special, _read_tail, _set_quarter
 from .fractions import FRACTION_PART_TRIGGERS, SLASHES, may_start_fraction_part, read_fraction_part, read_slash_fraction
-from .latin import NOTATION_TRIGGERS, may_start_notation, read_notation
+from .latin import NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .tails import _magnitude_scale
 
@@ -145,26 +144,6 @@ _TEN_CHARS = "十拾"
 def _small_number(numeral: str) -> int | None:
     value = _cn_to_number(numeral)
     return None if value is None else int(value)
-#: Characters of the Latin word before "word number" names (GB/T 20000-2014, iPhone 12).
-_LATIN_WORD_CHARS: frozenset[str] = _ASCII_LETTERS | frozenset(string.digits) | {"/", "-", "_"}
-
-
-def _latin_name_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Span of a "Latin word, space, number" name (iPhone 12, GB/T 20000-2014); text[start - 2] is a letter."""
-    left = start - 2
-    while left > 0 and text[left - 1] in _LATIN_WORD_CHARS:
-        left -= 1
-    while text[left] not in _ASCII_LETTERS:  # the word starts with a letter, not with / or -
-        left += 1
-    right = end
-    while right < len(text) and (
-        (text[right].isascii() and text[right].isalnum())
-        or (text[right] in "-./" and right + 1 < len(text) and text[right + 1].isascii() and text[right + 1].isdigit())
-    ):
-        right += 1
-    return left, right
-
-
 _CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | {" "}
 
 
@@ -490,7 +469,7 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
         if text[start - 2] in _ASCII_LETTERS and text[start - 1] == " ":
             # A Latin word, a space and a number that nothing marks as an amount is a name: iPhone 12,
             # Windows 10, Python 3, GB/T 20000-2014 (with a counter, unit or % it stays one: AI 4000 种).
-            left, right = _latin_name_span(text, start, end)
+            left, right = latin_name_span(text, start, end)
             return _name_draft(left, right, draft.value)
         if _looks_like_footnote_marker(text, start, end, numeral):
             return None

@@ -63,6 +63,7 @@ OVER_OF_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["noun_max"])
 MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])
 CURRENCY_PREFIXES: dict[str, str] = dict(_DATA["currency_prefix"])
+CURRENCY_PREFIX_GUARD: str = _DATA["currency_prefix_guard"]["before"]
 CHANGE_VERBS: tuple[str, ...] = tuple(_DATA["change"]["verbs"])
 CHANGE_OPENERS: frozenset[str] = frozenset(_DATA["change"]["openers"])
 FIXED_PHRASES: dict[str, dict] = dict(_DATA["fixed"])
@@ -70,6 +71,7 @@ DOUBLING_VERB: str = _DATA["doubling"]["verb"]
 DOUBLING_COUNTER: str = _DATA["doubling"]["counter"]
 HALF_WORD: str = _DATA["half"]["word"]
 HALF_PERCENT: float = float(_DATA["half"]["percent"])
+HALF_AFTER_UNITS: frozenset[str] = frozenset(_DATA["half"]["after_units"])
 DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
 DOCUMENT_NUMBER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["document_number_words"])
 LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))

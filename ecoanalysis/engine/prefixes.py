@@ -11,6 +11,7 @@ from ._lexicon import (
     BRIDGED_ADJECTIVES,
     BRIDGED_ADVERBS,
     CURRENCY_PREFIXES,
+    CURRENCY_PREFIX_GUARD,
     LINKING_VERBS,
     MINUS_SIGNS,
     OVER_OF_LINK,
@@ -102,7 +103,9 @@ def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
     return sign_at
 
 
-_CURRENCY_PREFIX_RE = re.compile(rf"(?P<cur>{_alternation(CURRENCY_PREFIXES)})[ \u3000]?\Z")
+_CURRENCY_PREFIX_RE = re.compile(
+    rf"(?<![{CURRENCY_PREFIX_GUARD}])(?P<cur>{_alternation(CURRENCY_PREFIXES)})[ \u3000]?\Z"
+)
 _CURRENCY_PREFIX_LAST: frozenset[str] = frozenset(word[-1] for word in CURRENCY_PREFIXES)
 
 
@@ -114,6 +117,8 @@ def _read_currency_prefix(text: str, draft: Draft, prefix_end: int) -> tuple[int
     if currency is None:
         return prefix_end, False
     code = CURRENCY_PREFIXES[currency.group("cur")]
+    if draft.counter is not None and draft.unit != "currency":
+        return prefix_end, False  # 10亿美元3家: a count of 家
     if draft.unit in (None, "count", "currency") and draft.currency in (None, code):
         draft.unit, draft.currency = "currency", code
     return currency.start(), True
@@ -152,7 +157,7 @@ def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
     bound = PREFIX_QUALIFIERS[word]
     if word == "近" and draft.unit == "duration":
         bound = "eq"  # 近 6 年 = "the last six years", not "nearly six"
-    if bound == "eq":  # 达, 为: a linking verb, perhaps after a bound word (最高可达)
+    if bound == "eq" or word in LINKING_VERBS:  # 达, 可达: a linking verb, perhaps after a bound word (最高可达)
         start, bridged = _read_bridged_qualifier(text, draft, prefix_end)
         if bridged:
             return start, True

@@ -16,6 +16,7 @@ from ._lexicon import (
     DAY_FOLLOWERS,
     DAY_GUARD,
     DAY_OPENERS,
+    UNIT_GUARDS,
     DAY_WORDS,
     DOUBLING_COUNTER,
     PER_WORD,
@@ -63,7 +64,9 @@ from .tails import (
     _read_cheng_digit,
     _read_counter,
     _read_discount,
+    ORDER_OF_MAGNITUDE_SUFFIX,
     _read_fraction,
+    _read_order_of_magnitude,
     _scale,
 )
 
@@ -347,6 +350,14 @@ def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any,
     return readers
 
 
+def _order_suffix_at(text: str, position: int) -> bool:
+    """级 right after a unit, not as the start of a word (级别)."""
+    follower = text[position + len(ORDER_OF_MAGNITUDE_SUFFIX):position + len(ORDER_OF_MAGNITUDE_SUFFIX) + 1]
+    return text.startswith(ORDER_OF_MAGNITUDE_SUFFIX, position) and not (
+        follower and follower in UNIT_GUARDS.get(ORDER_OF_MAGNITUDE_SUFFIX, "")
+    )
+
+
 def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
     """Apply what _TAIL_RE found after a number; returns where the mention ends and whether it gave context."""
     groups = tail.groupdict()
@@ -384,6 +395,9 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
         return _read_fraction(text, tail, draft)
     elif groups["counter"]:
         _read_counter(groups["counter"], draft, magnitude_only=magnitude_only, mag=mag)
+        if draft.unit == "currency" and (magnitude_only or mag) and _order_suffix_at(text, position):
+            _read_order_of_magnitude(draft)  # 千亿元级, 百万美元级: an order of magnitude of money
+            position += len(ORDER_OF_MAGNITUDE_SUFFIX)
         context = True
     if not groups["suffix"] and (groups["pct"] or groups["cheng"] or groups["counter"]):
         position = _read_after_unit(text, position, draft)

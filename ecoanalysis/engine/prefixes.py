@@ -21,6 +21,9 @@ from ._lexicon import (
     PER_WORD,
     PREFIX_QUALIFIERS,
     PREFIX_QUALIFIER_GUARDS,
+    TOP_RANK_COUNTERS,
+    TOP_RANK_GUARD,
+    TOP_RANK_WORD,
 )
 from .draft import Draft
 from .patterns import _CN_CHARS, _GAP, _GAP_CHARS, _MINUS_WORDS, _alternation, _guarded
@@ -189,3 +192,18 @@ def _read_over_of_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[i
     draft.qualifiers.insert(0, word)
     draft.bounds.append(PREFIX_QUALIFIERS[word])
     return match.start(), True
+
+
+def _read_top_rank(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """前 N with no counter or a counter of places (位居前三, 前十名, 前5位): the top N, a rank of at most N."""
+    word_at = prefix_end - len(TOP_RANK_WORD)
+    if word_at < 0 or not text.startswith(TOP_RANK_WORD, word_at) or draft.unit is not None or draft.value is None:
+        return prefix_end, False
+    if draft.counter is not None and draft.counter not in TOP_RANK_COUNTERS:
+        return prefix_end, False  # 前三家, 前两年: a count or a span
+    if word_at > 0 and text[word_at - 1] in TOP_RANK_GUARD:
+        return prefix_end, False  # 目前, 此前, 之前: another word
+    draft.unit = "rank"
+    draft.qualifiers.insert(0, TOP_RANK_WORD)
+    draft.bounds.append("le")
+    return word_at, True

@@ -34,6 +34,8 @@ from .names import (
     _read_ascii_name,
     _read_dotted_code,
     _read_citation,
+    _read_reference_locator,
+    REFERENCE_AFTER,
     _read_by_neighbours,
     _read_list_marker,
     _read_named_numeral,
@@ -255,6 +257,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic cn", _read_by_neighbours),  # times of day, rate bases (每10万人), unit headers (单位：亿元)
     ("arabic", _read_phone),
     ("arabic", _read_citation),
+    ("arabic", _read_reference_locator),
     ("arabic", _read_list_marker),
     ("arabic", _read_section_number),
     ("arabic", _read_ascii_name),
@@ -270,6 +273,7 @@ _SPECIAL_BEFORE: frozenset[str] = (
 )
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
+    | REFERENCE_AFTER
 )
 
 
@@ -326,6 +330,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),
     _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
+    _read_reference_locator: Trigger(after=REFERENCE_AFTER),
     # times of day (时/点 after), rate bases (每 before), unit headers (a bare magnitude: 单位：亿元)
     _read_by_neighbours: Trigger(before=frozenset({PER_WORD}), first=frozenset(MAGNITUDES), after=_CLOCK_FIRST_CHARS),
 }

@@ -129,3 +129,8 @@ VARIANTS: dict[str, str] = dict(_DATA["variants"])
 if any(len(old) != 1 or len(new) != 1 for old, new in VARIANTS.items()):
     raise ValueError(f"{LEXICON_FILE}: [variants] maps single characters to single characters")
 NAMED_NUMERAL_FOLLOWERS: str = _DATA["named_numerals"]["followers"]
+
+RATIO_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["colons"])
+RATIO_CONTEXT_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["context_colons"])
+RATIO_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["words"])
+RATIO_WORD_WINDOW: int = int(_DATA["ratios"]["word_window"])

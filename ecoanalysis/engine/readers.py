@@ -28,6 +28,7 @@ from ._lexicon import (
     SUFFIX_QUALIFIERS,
 )
 from .draft import Draft
+from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .names import (
     _LIST_MARKER_OPEN,
     _NAME_GLUE_BEFORE,
@@ -253,6 +254,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_date_code),
     ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
+    ("arabic", _read_ratio_part),
     ("arabic", _read_web_or_time),
     ("arabic cn", _read_by_neighbours),  # times of day, rate bases (每10万人), unit headers (单位：亿元)
     ("arabic", _read_phone),
@@ -269,11 +271,11 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
 _SPECIAL_BEFORE: frozenset[str] = (
-    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN}
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN} | RATIO_NEIGHBOURS
 )
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
-    | REFERENCE_AFTER
+    | REFERENCE_AFTER | RATIO_NEIGHBOURS
 )
 
 
@@ -331,6 +333,8 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
     _read_reference_locator: Trigger(after=REFERENCE_AFTER),
+    # a part of a ratio has a colon next to it
+    _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), unit headers (a bare magnitude: 单位：亿元)
     _read_by_neighbours: Trigger(before=frozenset({PER_WORD}), first=frozenset(MAGNITUDES), after=_CLOCK_FIRST_CHARS),
 }

@@ -63,6 +63,7 @@ OVER_OF_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["noun_max"])
 MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])
 CURRENCY_PREFIXES: dict[str, str] = dict(_DATA["currency_prefix"])
+CURRENCY_PREFIX_GUARD: str = _DATA["currency_prefix_guard"]["before"]
 CHANGE_VERBS: tuple[str, ...] = tuple(_DATA["change"]["verbs"])
 CHANGE_OPENERS: frozenset[str] = frozenset(_DATA["change"]["openers"])
 FIXED_PHRASES: dict[str, dict] = dict(_DATA["fixed"])
@@ -70,6 +71,7 @@ DOUBLING_VERB: str = _DATA["doubling"]["verb"]
 DOUBLING_COUNTER: str = _DATA["doubling"]["counter"]
 HALF_WORD: str = _DATA["half"]["word"]
 HALF_PERCENT: float = float(_DATA["half"]["percent"])
+HALF_AFTER_UNITS: frozenset[str] = frozenset(_DATA["half"]["after_units"])
 DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
 DOCUMENT_NUMBER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["document_number_words"])
 LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))
@@ -84,6 +86,9 @@ _NUMERALS = _DATA["numerals"]
 VAGUE_PREFIXES: frozenset[str] = frozenset(_NUMERALS["vague_prefixes"])
 WILDCARD_GUARD: str = _NUMERALS["wildcard_guard"]
 RANK_WORD: str = _NUMERALS["rank_word"]
+TOP_RANK_WORD: str = _NUMERALS["top_rank_word"]
+TOP_RANK_COUNTERS: frozenset[str] = frozenset(_NUMERALS["top_rank_counters"])
+TOP_RANK_GUARD: str = _NUMERALS["top_rank_guard"]
 FIRST_RANK_WORD: str = _NUMERALS["first_rank_word"]
 FIRST_RANK_COUNTERS: tuple[str, ...] = tuple(_NUMERALS["first_rank_counters"])
 LIST_ORDINAL_FOLLOWERS: frozenset[str] = frozenset(_NUMERALS["list_ordinal_followers"])
@@ -124,3 +129,8 @@ VARIANTS: dict[str, str] = dict(_DATA["variants"])
 if any(len(old) != 1 or len(new) != 1 for old, new in VARIANTS.items()):
     raise ValueError(f"{LEXICON_FILE}: [variants] maps single characters to single characters")
 NAMED_NUMERAL_FOLLOWERS: str = _DATA["named_numerals"]["followers"]
+
+RATIO_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["colons"])
+RATIO_CONTEXT_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["context_colons"])
+RATIO_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["words"])
+RATIO_WORD_WINDOW: int = int(_DATA["ratios"]["word_window"])

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from ._lexicon import CURRENCY_PREFIXES, UNIT_WORDS
 
 #: What a mention measures. Physical classes keep the value in the stated unit (``unit_symbol``: kW, GB,
-#: m², ...); ``currency`` is money (``currency``: the ISO 4217 code); ``other`` covers digits in names.
+#: m², ...); ``currency`` is money (``currency``: the ISO 4217 code); ``ratio`` a part of a ratio
+#: (7.1∶38.3∶54.6); ``other`` covers digits in names.
 UNITS: tuple[str, ...] = (
     "count", "percent", "percentage_point", "multiple", "date", "duration", "currency", "power", "energy",
     "mass", "data_size", "data_rate", "compute", "frequency", "area", "length", "volume", "temperature",
-    "rank", "other",
+    "rank", "ratio", "other",
 )
 
 #: ISO 4217 codes the lexicon knows (the values of the ``currency`` column).

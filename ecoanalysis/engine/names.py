@@ -245,6 +245,28 @@ def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     return NOT_A_QUANTITY if citation is not None and citation.end() > start else None
 
 
+#: The locator of a journal article in a reference list: year or volume, issue in brackets, pages after a
+#: colon (2021(3): 45-58; 2020, 12(4): 1-10; 2019，35（2）：7): a name, not counts.
+_REFERENCE_RE = re.compile(
+    r"[0-9]{1,4}(?:[ ]?[,，][ ]?[0-9]{1,4})?[ ]?[(（][0-9]{1,3}[)）][ ]?[:：][ ]?[0-9]{1,5}(?:[ ]?[-–—~][ ]?[0-9]{1,5})?"
+    r"(?![0-9])"
+)
+#: What follows the first number of a reference locator: the issue's bracket or the comma before the volume.
+REFERENCE_AFTER: frozenset[str] = frozenset("(（,，")
+
+
+def _read_reference_locator(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """A journal reference's year, volume, issue and pages (经济研究, 2021(3): 45-58): one name-like row."""
+    if text[core.end():core.end() + 1] not in REFERENCE_AFTER:
+        return None
+    locator = _REFERENCE_RE.match(text, core.start())
+    if locator is None:
+        return None
+    draft = _name_draft(core.start(), locator.end(), None)
+    draft.consumed = locator.end()
+    return draft
+
+
 #: 1.1 数据来源, 2. 方法, 3、, and a dotted number glued to its heading (1.1风电, 2.3光伏发电).
 #: 1.1 数据来源, 2. 方法, 3、, a dotted number glued to its heading (1.1风电), and § numbers (§3 会计数据).
 #: A bare integer spaced off a line (1 新基建...) stays a number: it is as often a footnote or a table row.

@@ -11,6 +11,7 @@ from ._lexicon import (
     BRIDGED_ADJECTIVES,
     BRIDGED_ADVERBS,
     CURRENCY_PREFIXES,
+    CURRENCY_PREFIX_GUARD,
     LINKING_VERBS,
     MINUS_SIGNS,
     OVER_OF_LINK,
@@ -20,6 +21,9 @@ from ._lexicon import (
     PER_WORD,
     PREFIX_QUALIFIERS,
     PREFIX_QUALIFIER_GUARDS,
+    TOP_RANK_COUNTERS,
+    TOP_RANK_GUARD,
+    TOP_RANK_WORD,
 )
 from .draft import Draft
 from .patterns import _CN_CHARS, _GAP, _GAP_CHARS, _MINUS_WORDS, _alternation, _guarded
@@ -102,7 +106,9 @@ def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
     return sign_at
 
 
-_CURRENCY_PREFIX_RE = re.compile(rf"(?P<cur>{_alternation(CURRENCY_PREFIXES)})[ \u3000]?\Z")
+_CURRENCY_PREFIX_RE = re.compile(
+    rf"(?<![{CURRENCY_PREFIX_GUARD}])(?P<cur>{_alternation(CURRENCY_PREFIXES)})[ \u3000]?\Z"
+)
 _CURRENCY_PREFIX_LAST: frozenset[str] = frozenset(word[-1] for word in CURRENCY_PREFIXES)
 
 
@@ -114,6 +120,8 @@ def _read_currency_prefix(text: str, draft: Draft, prefix_end: int) -> tuple[int
     if currency is None:
         return prefix_end, False
     code = CURRENCY_PREFIXES[currency.group("cur")]
+    if draft.counter is not None and draft.unit != "currency":
+        return prefix_end, False  # 10亿美元3家: a count of 家
     if draft.unit in (None, "count", "currency") and draft.currency in (None, code):
         draft.unit, draft.currency = "currency", code
     return currency.start(), True
@@ -152,7 +160,7 @@ def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
     bound = PREFIX_QUALIFIERS[word]
     if word == "近" and draft.unit == "duration":
         bound = "eq"  # 近 6 年 = "the last six years", not "nearly six"
-    if bound == "eq":  # 达, 为: a linking verb, perhaps after a bound word (最高可达)
+    if bound == "eq" or word in LINKING_VERBS:  # 达, 可达: a linking verb, perhaps after a bound word (最高可达)
         start, bridged = _read_bridged_qualifier(text, draft, prefix_end)
         if bridged:
             return start, True
@@ -184,3 +192,18 @@ def _read_over_of_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[i
     draft.qualifiers.insert(0, word)
     draft.bounds.append(PREFIX_QUALIFIERS[word])
     return match.start(), True
+
+
+def _read_top_rank(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """前 N with no counter or a counter of places (位居前三, 前十名, 前5位): the top N, a rank of at most N."""
+    word_at = prefix_end - len(TOP_RANK_WORD)
+    if word_at < 0 or not text.startswith(TOP_RANK_WORD, word_at) or draft.unit is not None or draft.value is None:
+        return prefix_end, False
+    if draft.counter is not None and draft.counter not in TOP_RANK_COUNTERS:
+        return prefix_end, False  # 前三家, 前两年: a count or a span
+    if word_at > 0 and text[word_at - 1] in TOP_RANK_GUARD:
+        return prefix_end, False  # 目前, 此前, 之前: another word
+    draft.unit = "rank"
+    draft.qualifiers.insert(0, TOP_RANK_WORD)
+    draft.bounds.append("le")
+    return word_at, True

@@ -16,6 +16,7 @@ from ._lexicon import (
     DAY_FOLLOWERS,
     DAY_GUARD,
     DAY_OPENERS,
+    UNIT_GUARDS,
     DAY_WORDS,
     DOUBLING_COUNTER,
     PER_WORD,
@@ -27,12 +28,15 @@ from ._lexicon import (
     SUFFIX_QUALIFIERS,
 )
 from .draft import Draft
+from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .names import (
     _LIST_MARKER_OPEN,
     _NAME_GLUE_BEFORE,
     _read_ascii_name,
     _read_dotted_code,
     _read_citation,
+    _read_reference_locator,
+    REFERENCE_AFTER,
     _read_by_neighbours,
     _read_list_marker,
     _read_named_numeral,
@@ -63,7 +67,9 @@ from .tails import (
     _read_cheng_digit,
     _read_counter,
     _read_discount,
+    ORDER_OF_MAGNITUDE_SUFFIX,
     _read_fraction,
+    _read_order_of_magnitude,
     _scale,
 )
 
@@ -248,10 +254,12 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_date_code),
     ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
+    ("arabic", _read_ratio_part),
     ("arabic", _read_web_or_time),
     ("arabic cn", _read_by_neighbours),  # times of day, rate bases (每10万人), unit headers (单位：亿元)
     ("arabic", _read_phone),
     ("arabic", _read_citation),
+    ("arabic", _read_reference_locator),
     ("arabic", _read_list_marker),
     ("arabic", _read_section_number),
     ("arabic", _read_ascii_name),
@@ -263,10 +271,11 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
 _SPECIAL_BEFORE: frozenset[str] = (
-    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN}
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN} | RATIO_NEIGHBOURS
 )
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
+    | REFERENCE_AFTER | RATIO_NEIGHBOURS
 )
 
 
@@ -323,6 +332,9 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),
     _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
+    _read_reference_locator: Trigger(after=REFERENCE_AFTER),
+    # a part of a ratio has a colon next to it
+    _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), unit headers (a bare magnitude: 单位：亿元)
     _read_by_neighbours: Trigger(before=frozenset({PER_WORD}), first=frozenset(MAGNITUDES), after=_CLOCK_FIRST_CHARS),
 }
@@ -345,6 +357,14 @@ def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any,
             reader for reader in _READERS_BY_KIND[kind] if TRIGGERS.get(reader, ALWAYS).holds(*key[1:])
         )
     return readers
+
+
+def _order_suffix_at(text: str, position: int) -> bool:
+    """级 right after a unit, not as the start of a word (级别)."""
+    follower = text[position + len(ORDER_OF_MAGNITUDE_SUFFIX):position + len(ORDER_OF_MAGNITUDE_SUFFIX) + 1]
+    return text.startswith(ORDER_OF_MAGNITUDE_SUFFIX, position) and not (
+        follower and follower in UNIT_GUARDS.get(ORDER_OF_MAGNITUDE_SUFFIX, "")
+    )
 
 
 def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
@@ -384,6 +404,9 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
         return _read_fraction(text, tail, draft)
     elif groups["counter"]:
         _read_counter(groups["counter"], draft, magnitude_only=magnitude_only, mag=mag)
+        if draft.unit == "currency" and (magnitude_only or mag) and _order_suffix_at(text, position):
+            _read_order_of_magnitude(draft)  # 千亿元级, 百万美元级: an order of magnitude of money
+            position += len(ORDER_OF_MAGNITUDE_SUFFIX)
         context = True
     if not groups["suffix"] and (groups["pct"] or groups["cheng"] or groups["counter"]):
         position = _read_after_unit(text, position, draft)

@@ -23,6 +23,7 @@ from ._lexicon import (
     PERMILLE_SIGN,
     PER_WORD,
     RANK_WORD,
+    TOP_RANK_WORD,
     RELATIVE_YEARS,
     SUFFIX_QUALIFIERS,
     TENTHS_GUARD,
@@ -66,6 +67,7 @@ from .prefixes import (
     _PREFIX_LAST_CHARS,
     _PREFIX_WINDOW,
     _read_currency_prefix,
+    _read_top_rank,
     _read_prefix_qualifier,
     _read_sign,
 )
@@ -388,6 +390,9 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         if draft.value is not None and draft.value_high is None:
             draft.value_high = draft.value * 10
         reading.context = True
+    elif not reading.rank and text[reading.prefix_end - 1:reading.prefix_end] == TOP_RANK_WORD:
+        reading.prefix_end, found_rank = _read_top_rank(text, draft, reading.prefix_end)  # 位居前三
+        reading.context = reading.context or found_rank
     elif words_before:
         reading.prefix_end = _read_sign(text, draft, reading.prefix_end)
     if words_before:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import CHENG_DIGIT_FOLLOWERS, GE_DURATIONS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
+from ._lexicon import CHENG_DIGIT_FOLLOWERS, GE_DURATIONS, HALF_AFTER_UNITS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
 from .draft import Draft
 from .latin import may_start_notation, read_notation
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
@@ -72,13 +72,18 @@ def _read_discount(draft: Draft) -> None:
     _scale(draft, factor)
 
 
+def _read_order_of_magnitude(draft: Draft) -> None:
+    """级 after a magnitude (百万级, 千亿元级): the order of magnitude, value..value x 10 (vague)."""
+    draft.bounds.append("vague")
+    draft.qualifiers.append(ORDER_OF_MAGNITUDE_SUFFIX)
+    if draft.value is not None and draft.value_high is None:
+        draft.value_high = draft.value * 10
+
+
 def _read_counter(counter: str, draft: Draft, *, magnitude_only: bool, mag: str | None) -> None:
     """A counter or unit word after the number: its unit class, currency, symbol and scale."""
     if counter == ORDER_OF_MAGNITUDE_SUFFIX and (magnitude_only or mag):
-        draft.bounds.append("vague")
-        draft.qualifiers.append(ORDER_OF_MAGNITUDE_SUFFIX)
-        if draft.value is not None and draft.value_high is None:
-            draft.value_high = draft.value * 10
+        _read_order_of_magnitude(draft)
         return
     info = UNIT_WORDS[counter]
     if info.scale != 1.0:
@@ -102,7 +107,7 @@ def _duration_counter(word: str) -> str:
 
 
 def _read_after_unit(text: str, position: int, draft: Draft) -> int:
-    """多/余 after the unit (两成多, 一倍多, 一年多: more than) and 半 (一年半 = 1.5 years, 两个半月)."""
+    """多/余 after the unit (两成多, 一倍多, 一年多: more than) and 半 (一年半 = 1.5 years, 两倍半, 两个半月)."""
     char = text[position:position + 1]
     follower = text[position + 1:position + 2]
     # only the "more than" words: 三年来 is "over the past three years", not "about three"
@@ -114,7 +119,7 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
             draft.counter, draft.unit = _duration_counter(duration.group("word")), "duration"
             return duration.end()
         return position + 1
-    if char == HALF_WORD and draft.unit == "duration" and not (follower and follower in HALF_GUARD) and draft.value is not None:
+    if char == HALF_WORD and draft.unit in HALF_AFTER_UNITS and not (follower and follower in HALF_GUARD) and draft.value is not None:
         draft.value += 0.5
         return position + 1
     if draft.counter == "个" and draft.value is not None:

@@ -1,0 +1,54 @@
+"""The parts of a ratio written with colons (三次产业结构为7.1∶38.3∶54.6, 之比为3:2): each part a row in
+unit ``ratio``, not a count. The ratio colon ∶ always makes a ratio; the ASCII and full-width colons only
+after a ratio word (比例, 之比, 结构 ...: lexicon ``[ratios]``), since 20:47 is a time of day.
+"""
+from __future__ import annotations
+
+import re
+
+from ._lexicon import RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_WORDS, RATIO_WORD_WINDOW
+from .draft import Draft
+
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+_ALL_COLONS = "".join(RATIO_COLONS) + "".join(RATIO_CONTEXT_COLONS)
+#: Characters next to a ratio part: the readers' trigger.
+RATIO_NEIGHBOURS: frozenset[str] = frozenset(_ALL_COLONS)
+_PART_RE = re.compile(_NUMBER)
+_CHAIN_RE = re.compile(rf"{_NUMBER}(?:[{_ALL_COLONS}]{_NUMBER})+(?![0-9.])")
+_CHAIN_BEFORE_RE = re.compile(rf"(?:{_NUMBER}[{_ALL_COLONS}])+\Z")
+#: Characters that end the clause a ratio word must stand in.
+_CLAUSE_END = "。；;！？\n"
+_LOOKBACK = 48
+
+
+def _chain_start(text: str, start: int) -> int:
+    """Where the colon chain that the part at ``start`` belongs to begins."""
+    window_start = max(0, start - _LOOKBACK)
+    before = _CHAIN_BEFORE_RE.search(text, window_start, start)
+    return start if before is None else before.start()
+
+
+def _is_ratio(text: str, chain: re.Match) -> bool:
+    if any(colon in chain.group() for colon in RATIO_COLONS):
+        return True
+    window = text[max(0, chain.start() - RATIO_WORD_WINDOW):chain.start()]
+    clause = window[max(window.rfind(end) for end in _CLAUSE_END) + 1:]
+    return any(word in clause for word in RATIO_WORDS)
+
+
+def _read_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """One part of a ratio (7.1∶38.3∶54.6, 比例为3:2): its value, unit ratio."""
+    start = core.start()
+    if text[start - 1:start] not in RATIO_NEIGHBOURS and text[core.end():core.end() + 1] not in RATIO_NEIGHBOURS:
+        part = _PART_RE.match(text, start)  # 7.1∶: the core may stop at the decimal point
+        if part is None or text[part.end():part.end() + 1] not in RATIO_NEIGHBOURS:
+            return None
+    begin = _chain_start(text, start)
+    chain = _CHAIN_RE.match(text, begin)
+    if chain is None or chain.end() <= start or not _is_ratio(text, chain):
+        return None
+    part = _PART_RE.match(text, start)
+    draft = Draft(start, part.end(), float(part.group()))
+    draft.unit = "ratio"
+    draft.consumed = part.end()
+    return draft

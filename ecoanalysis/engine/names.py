@@ -36,6 +36,7 @@ from ._lexicon import (
     VERSION_WORDS,
 )
 from .latin import read_notation
+from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import (
@@ -417,9 +418,6 @@ def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     return None if header is None else NOT_A_QUANTITY
 
 
-#: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker, or before
-#: digits glued to 指数 that make them an amount (为300指数).
-VALUE_VERB_CHARS: frozenset[str] = frozenset("为达是有共计约近超过到至于了第和与及或、（(：:")
 
 
 def _is_index_or_version(text: str, start: int, end: int) -> bool:

@@ -36,7 +36,8 @@ from ._lexicon import (
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .names import VALUE_VERB_CHARS, _is_index_or_version
+from .markers import looks_like_footnote_marker
+from .names import _is_index_or_version
 from .numerals import DECIMAL_POINT_WORD, MAGNITUDES, WILDCARD_DIGIT
 from .patterns import (
     YEAR_RANGE,
@@ -476,7 +477,7 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
             # Windows 10, Python 3, GB/T 20000-2014 (with a counter, unit or % it stays one: AI 4000 种).
             left, right = latin_name_span(text, start, end)
             return _name_draft(left, right, draft.value)
-        if _looks_like_footnote_marker(text, start, end, numeral):
+        if looks_like_footnote_marker(text, start, end, numeral):
             return None
     draft.consumed = draft.end
     glued = draft.qualifiers and draft.end == reading.position and text[draft.end - 1:draft.end] in "上下右内+＋%％"
@@ -491,13 +492,3 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
 
 #: Units after which a glued digit is no footnote marker but may be read on (3个1, 2021年1月).
 _COUNT_LIKE_UNITS = frozenset({None, "count", "date", "rank", "duration"})
-
-
-def _looks_like_footnote_marker(text: str, start: int, end: int, numeral: str) -> bool:
-    """A lone 1-2 digit number after 'CJK + space' and before punctuation is a footnote marker (形态 1。)."""
-    if end - start > 2 or start < 2 or text[start - 1] != " ":
-        return False
-    previous = text[start - 2]
-    if not ("\u4e00" <= previous <= "\u9fff") or previous in VALUE_VERB_CHARS:
-        return False
-    return end < len(text) and text[end] in "。，；："

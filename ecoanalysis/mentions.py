@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .engine import SENTENCE_END, Draft, scan
+from ._text import LineIndex
 from .engine.scanner import cyclic_gc_paused
 
 __all__ = ["MENTION_COLUMNS", "MENTION_DTYPES", "TEXT_MENTION_COLUMNS", "extract_mentions"]
@@ -234,9 +235,8 @@ def _attach_footnote_refs(text: str, drafts: list[Draft], refs: Any) -> None:
         covered_until = offset
 
 
-#: Code points of the sentence terminators and of the line break, compared with a whole text at once.
+#: Code points of the sentence terminators, compared with a whole text at once.
 _SENTENCE_END_POINTS: tuple[int, ...] = tuple(sorted(ord(char) for char in SENTENCE_END))
-_NEWLINE_POINT = ord("\n")
 
 
 def _code_points(text: str) -> np.ndarray:
@@ -263,19 +263,6 @@ def _sentences(text: str, points: np.ndarray, starts: list[int]) -> list[str]:
     return sentences
 
 
-def _line_columns(points: np.ndarray, starts: list[int], ends: list[int]) -> dict[str, np.ndarray]:
-    """line, col_start, line_end, col_end of every span, as :meth:`LineIndex.span` gives them (1-based lines
-    starting at 0 and after each line break; col_end after the last character), by one searchsorted each."""
-    line_starts = np.concatenate(([0], np.flatnonzero(points == _NEWLINE_POINT) + 1)).astype(np.int64)
-    first, last = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64) - 1
-    line = np.searchsorted(line_starts, first, side="right")
-    line_end = np.searchsorted(line_starts, last, side="right")
-    return {
-        "line": line.astype(np.int64), "col_start": first - line_starts[line - 1],
-        "line_end": line_end.astype(np.int64), "col_end": last - line_starts[line_end - 1] + 1,
-    }
-
-
 def _extract_text(text: str, *, year: int | None) -> pd.DataFrame:
     """Mentions of a plain string: line/column of the string and the sentence, no block columns."""
     drafts = scan(text, year=year)
@@ -283,6 +270,6 @@ def _extract_text(text: str, *, year: int | None) -> pd.DataFrame:
     columns: dict[str, Any] = _draft_columns(text, drafts)
     columns["char_start"] = [draft.start for draft in drafts]
     columns["char_end"] = [draft.end for draft in drafts]
-    columns.update(_line_columns(points, columns["char_start"], columns["char_end"]))
+    columns.update(LineIndex(text).spans(columns["char_start"], columns["char_end"]))
     columns["sentence"] = _sentences(text, points, columns["char_start"])
     return _frame(columns, TEXT_MENTION_COLUMNS)

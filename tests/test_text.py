@@ -63,3 +63,11 @@ def test_decode_errors_name_the_file_offset_and_line():
         _text.decode_text(b"\xff\xfea\x00\x00\xd8", "f.txt")
     with pytest.raises(_text.TextDecodeError, match="NUL byte at byte offset 1"):
         _text.decode_text(b"a\x00b", "f.txt")
+
+
+def test_line_index_spans_gives_every_span_as_columns():
+    # 一0 二1 \n2 三3 四4 五5 \n6 \n7 六8: lines start at 0, 3, 7 and 8
+    columns = _text.LineIndex("一二\n三四五\n\n六").spans([0, 3, 4], [2, 6, 9])
+    assert {name: values.tolist() for name, values in columns.items()} == {
+        "line": [1, 2, 2], "col_start": [0, 0, 1], "line_end": [1, 2, 4], "col_end": [2, 3, 1],
+    }

@@ -52,6 +52,7 @@ from .patterns import (
     _first_chars,
     _guarded,
     _parse_arabic,
+    is_han,
 )
 
 def _by_first_char(patterns: tuple[str, ...]) -> dict[str, re.Pattern]:
@@ -268,7 +269,6 @@ def _read_reference_locator(text: str, core: re.Match, with_prefix: bool) -> Dra
     return draft
 
 
-#: 1.1 数据来源, 2. 方法, 3、, and a dotted number glued to its heading (1.1风电, 2.3光伏发电).
 #: 1.1 数据来源, 2. 方法, 3、, a dotted number glued to its heading (1.1风电), and § numbers (§3 会计数据).
 #: A bare integer spaced off a line (1 新基建...) stays a number: it is as often a footnote or a table row.
 _SECTION_RE = re.compile(
@@ -454,7 +454,7 @@ def _is_index_name(text: str, start: int, end: int) -> bool:
     if not text.startswith(INDEX_WORDS, end + (text[end:end + 1] == " ")):
         return False
     before = text[start - 1]  # glued: 共有 300 指数 is a count of indices
-    return "\u4e00" <= before <= "\u9fff" and before not in VALUE_VERB_CHARS
+    return is_han(before) and before not in VALUE_VERB_CHARS
 
 
 _CLOCK_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in CLOCK_WORDS)

@@ -70,6 +70,11 @@ def _first_chars(patterns: Any) -> frozenset[str]:
     return frozenset(chars)
 
 
+def is_han(char: str) -> bool:
+    """Whether ``char`` is a CJK unified ideograph (the basic block), i.e. a word character of Chinese prose."""
+    return "\u4e00" <= char <= "\u9fff"
+
+
 def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:
     escaped = re.escape(word)
     chars = guards.get(word, "")

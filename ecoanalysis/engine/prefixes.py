@@ -26,7 +26,7 @@ from ._lexicon import (
     TOP_RANK_WORD,
 )
 from .draft import Draft
-from .patterns import _CN_CHARS, _GAP, _GAP_CHARS, _MINUS_WORDS, _alternation, _guarded
+from .patterns import _CN_CHARS, _GAP, _GAP_CHARS, _MINUS_WORDS, _alternation, _guarded, is_han
 
 _PREFIX_RE = re.compile(
     "(?P<q>"
@@ -63,7 +63,7 @@ _MINUS_LAST_CHARS: frozenset[str] = frozenset(sign[-1] for sign in MINUS_SIGNS)
 
 def _is_sign_word(sign: str) -> bool:
     """负, 零下: written words, unlike the dashes, never a range connector."""
-    return all("\u4e00" <= char <= "\u9fff" for char in sign)
+    return all(map(is_han, sign))
 #: Characters before a hyphen that make it a range dash or part of a name (2019-2021, GPT-3, (a)-1).
 _NOT_SIGN_BEFORE = frozenset(string.ascii_letters + string.digits + "０１２３４５６７８９)）]］%％")
 
@@ -74,7 +74,7 @@ _SPACED_SIGN_OPENERS = frozenset("：:=（(")
 
 
 def _signs_after_word(before: str) -> bool:
-    return bool(before) and ("\u4e00" <= before <= "\u9fff" or before in _SPACED_SIGN_OPENERS)
+    return bool(before) and (is_han(before) or before in _SPACED_SIGN_OPENERS)
 
 
 def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:

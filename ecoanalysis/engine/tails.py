@@ -102,10 +102,6 @@ _HALF_DURATION_RE = re.compile(f"个半(?P<word>{'|'.join(sorted(GE_DURATIONS, k
 _MORE_DURATION_RE = re.compile(f"(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
 
 
-def _duration_counter(word: str) -> str:
-    return "个" + word if word != "月" else "个月"
-
-
 def _read_after_unit(text: str, position: int, draft: Draft) -> int:
     """多/余 after the unit (两成多, 一倍多, 一年多: more than) and 半 (一年半 = 1.5 years, 两倍半, 两个半月)."""
     char = text[position:position + 1]
@@ -116,7 +112,7 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
         draft.bounds.append(INFIX_QUALIFIERS[char])
         duration = _MORE_DURATION_RE.match(text, position + 1) if draft.counter == "个" else None
         if duration is not None:  # 两个多月, 一个多小时
-            draft.counter, draft.unit = _duration_counter(duration.group("word")), "duration"
+            draft.counter, draft.unit = "个" + duration.group("word"), "duration"
             return duration.end()
         return position + 1
     if char == HALF_WORD and draft.unit in HALF_AFTER_UNITS and not (follower and follower in HALF_GUARD) and draft.value is not None:
@@ -126,7 +122,7 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
         half = _HALF_DURATION_RE.match(text, position - 1)
         if half is not None:
             draft.value += 0.5
-            draft.counter = _duration_counter(half.group("word"))
+            draft.counter = "个" + half.group("word")
             draft.unit = "duration"
             return half.end()
     return position

@@ -10,10 +10,15 @@ nbconvert. A cell that fails stops the run with its error, and no copy is writte
 The command also spares its process ``rfc3987_syntax``, which ``jsonschema`` (imported by nbformat) loads, if
 installed, only to check the draft 7+ ``iri`` formats, building a grammar at import (about 0.9 s of CPU).
 nbformat validates against draft 4 schemas without a format checker, so its validation is unchanged.
+
+The kernel is reached over IPC (Unix sockets in a private temporary directory, removed afterwards) rather
+than TCP on localhost: no port can be taken by another process, and ipykernel has no reason to warn, on every
+notebook, that its TCP traffic is unencrypted. The transport does not touch what the notebook computes.
 """
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 TIMEOUT_SECONDS = 600
@@ -23,13 +28,16 @@ def execute(source: Path, target: Path, timeout: int = TIMEOUT_SECONDS) -> None:
     """Run ``source`` in a fresh kernel and write the executed notebook to ``target``."""
     import nbformat
     from nbclient import NotebookClient
+    from traitlets.config import Config
 
     from ._atomic import write_file
 
     notebook = nbformat.read(source, as_version=4)
-    client = NotebookClient(notebook, timeout=timeout, record_timing=False,
-                            resources={"metadata": {"path": str(source.parent)}})
-    client.execute()
+    with tempfile.TemporaryDirectory(prefix="ecoanalysis-kernel-") as sockets:
+        ipc = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
+        client = NotebookClient(notebook, timeout=timeout, record_timing=False, config=ipc,
+                                resources={"metadata": {"path": str(source.parent)}})
+        client.execute()
     text = nbformat.writes(notebook, version=4)
     # Atomic: make takes an existing copy for a finished run, so a killed run must leave none half-written.
     write_file(target, (text if text.endswith("\n") else text + "\n").encode("utf-8"))

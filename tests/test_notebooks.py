@@ -57,7 +57,9 @@ def test_the_runner_writes_what_nbconvert_writes(tmp_path):
     source = _small_notebook(tmp_path / "small.ipynb", "print('一', 2)", "import sys; sys.stderr.write('warn\\n')",
                              "{'a': 1.5}", "from IPython.display import HTML; HTML('<b>x</b>')")
     python = config.ROOT / ".venv" / "bin" / "python"
-    subprocess.run([str(python), "-m", "ecoanalysis._notebooks", str(source), str(tmp_path / "ours.ipynb")], check=True, timeout=120)
+    run = subprocess.run([str(python), "-m", "ecoanalysis._notebooks", str(source), str(tmp_path / "ours.ipynb")],
+                         check=True, timeout=120, capture_output=True, text=True)
+    assert "TCP" not in run.stderr  # the kernel is reached over IPC, so ipykernel has no transport warning
     subprocess.run([str(python.parent / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=600",
                     "--ExecutePreprocessor.record_timing=False", "--log-level=WARN", "--output-dir", str(tmp_path / "nbconvert"),
                     str(source)], check=True, timeout=120)

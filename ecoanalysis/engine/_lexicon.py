@@ -130,6 +130,10 @@ if any(len(old) != 1 or len(new) != 1 for old, new in VARIANTS.items()):
     raise ValueError(f"{LEXICON_FILE}: [variants] maps single characters to single characters")
 NAMED_NUMERAL_FOLLOWERS: str = _DATA["named_numerals"]["followers"]
 
+STANDALONE_QUOTES: dict[str, str] = {pair[0]: pair[1] for pair in _DATA["standalone"]["quotes"]}
+STANDALONE_COPULAS: tuple[str, ...] = tuple(_DATA["standalone"]["copulas"])
+STANDALONE_CLAUSE_ENDS: frozenset[str] = frozenset(_DATA["standalone"]["clause_ends"])
+
 RATIO_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["colons"])
 RATIO_CONTEXT_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["context_colons"])
 RATIO_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["words"])

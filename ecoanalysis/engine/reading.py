@@ -36,9 +36,9 @@ from ._lexicon import (
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .markers import looks_like_footnote_marker
+from .markers import looks_like_footnote_marker, stands_alone
 from .names import _is_index_or_version
-from .numerals import DECIMAL_POINT_WORD, MAGNITUDES, WILDCARD_DIGIT
+from .numerals import DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, WILDCARD_DIGIT
 from .patterns import (
     YEAR_RANGE,
     _ASCII_LETTERS,
@@ -185,8 +185,12 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
 
 
 def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) -> tuple[int, int, str]:
-    """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦)."""
+    """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦), and a
+    trailing 两 where it cannot be a digit (三十两, 二两: the measure word; 两 stands only before 百 千 万 亿),
+    unless it is one of two digits side by side (一两个月, 三两天)."""
     if len(numeral) > 1 and numeral[-1] in MAGNITUDES and text.startswith(_MAGNITUDE_LED_UNITS, end - 1):
+        return start, end - 1, numeral[:-1]
+    if len(numeral) > 1 and numeral[-1] == LIANG and numeral[-2] in NO_LIANG_AFTER and _parse_approximate_range(numeral) is None:
         return start, end - 1, numeral[:-1]
     return start, end, numeral
 
@@ -326,8 +330,6 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     return None
 
 
-
-
 def _read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | None, with_prefix: bool) -> None:
     """Date words after the number: 2019 年 (3 月, 底, 第三季度), 3 月 (今年 3 月 with the document year).
 
@@ -447,8 +449,6 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
     return not _BRIDGED_OR_PER_CHARS.isdisjoint(text[max(0, prefix_end - _BRIDGED_OR_PER_WINDOW):prefix_end])
 
 
-
-
 def _read_quarter_count(reading: _Reading, draft: Draft) -> None:
     """一季度 = the first quarter (months 1..3); 前三季度 = the first three quarters (months 1..9)."""
     quarter = int(draft.value)
@@ -470,7 +470,10 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
         if len(numeral) < 2 or (reading.magnitude_only and numeral[0] not in _TEN_CHARS) or not any(char in MAGNITUDES for char in numeral) or (
             draft.value is None
         ):
-            draft.weak = DECIMAL_POINT_WORD not in numeral  # 零点五 is a number by itself
+            # 零点五 is a number by itself; so is a numeral standing alone (a line, “五”, 是五。), not a bare 万
+            bare_magnitude = reading.magnitude_only and numeral[0] not in _TEN_CHARS
+            alone = draft.value is not None and not bare_magnitude and stands_alone(text, start, end)
+            draft.weak = DECIMAL_POINT_WORD not in numeral and not alone
     if reading.is_arabic and not reading.context and with_prefix and start > 1:
         if text[start - 2] in _ASCII_LETTERS and text[start - 1] == " ":
             # A Latin word, a space and a number that nothing marks as an amount is a name: iPhone 12,

@@ -64,11 +64,12 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
 
 
 def _read_discount(draft: Draft) -> None:
-    """8 折 = 80 %, 八五折 = 85 % (the digits name tenths and hundredths of the full price), 8.5 折 = 85 %."""
+    """8 折 = 80 %, 八五折 = 85 % (the digits name tenths and hundredths of the full price), 8.5 折 = 85 %,
+    十折 = 100 % (ten tenths: the full price)."""
     draft.unit = "percent"
     if draft.value is None:
         return
-    factor = 10.0 if draft.value < 10 else 1.0
+    factor = 10.0 if draft.value <= 10 else 1.0
     _scale(draft, factor)
 
 

@@ -23,6 +23,7 @@ from ._lexicon import (
     DOUBLING_VERB,
     FIRST_RANK_WORD,
     FIXED_PHRASES,
+    FIXED_WORDS,
     INFIX_QUALIFIERS,
     PER_WORD,
     SUFFIX_QUALIFIERS,
@@ -205,6 +206,17 @@ def _read_fixed_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     return None
 
 
+def _read_fixed_word(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Fixed words with no numeral character (半成 = 5 %, 打对折 = 50 %), from the lexicon: the core is the word."""
+    if core.lastgroup != "word":
+        return None
+    reading = FIXED_WORDS[core.group()]
+    draft = Draft(core.start(), core.end(), float(reading["value"]))
+    draft.unit = reading["unit"]
+    draft.qualifiers.append(core.group())
+    return draft
+
+
 _DOUBLING_RE = re.compile(rf"(?P<verb>{DOUBLING_VERB}了?){_GAP}\Z")
 
 
@@ -250,6 +262,7 @@ def _day_of_month_end(text: str, start: int, end: int, day: float) -> int | None
 #: Dates before names (2021-03-15 is no range), names and codes before numbers, set phrases last.
 WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("first", _read_first_rank),
+    ("word", _read_fixed_word),
     ("arabic", _read_iso_date),
     ("arabic", _read_date_code),
     ("arabic", _read_quarter_code),
@@ -295,7 +308,7 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
 
 #: WHOLE_READERS by the kind of numeral core they apply to (arabic digits, Chinese numerals, 首个), in order.
 _READERS_BY_KIND: dict[str, tuple[Any, ...]] = {
-    kind: tuple(reader for kinds, reader in WHOLE_READERS if kind in kinds.split()) for kind in ("arabic", "cn", "first")
+    kind: tuple(reader for kinds, reader in WHOLE_READERS if kind in kinds.split()) for kind in ("arabic", "cn", "first", "word")
 }
 
 

@@ -76,6 +76,7 @@ from .readers import _DAY_FIRST_CHARS, _candidate_readers, _day_of_month_end, _m
 from .fractions import FRACTION_PART_TRIGGERS, SLASHES, may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
+from .spaced import read_spaced_discount
 from .tails import _magnitude_scale
 
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
@@ -169,13 +170,16 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
             draft.value, draft.end, draft.scale = mixed
             draft.consumed, draft.scale_applied = draft.end, True
             return True
+    if char == " " and (discount := read_spaced_discount(text, start, end)) is not None:  # 7 2 折 = 72 %
+        (draft.value, draft.end), draft.consumed = discount, discount[1]
+        return True
     if char == " " and end - start <= 3 and text[start:end].isdigit() and (start == 0 or not text[start - 1].isdigit()):
         groups = _SPACED_GROUP_RE.match(text, end)
         if groups is not None and _char_after_gap(text, groups.end()) in _SPACED_FOLLOWERS:
             draft.value = float(text[start:groups.end()].replace(" ", ""))
             draft.end = draft.consumed = groups.end()
             return False
-    elif char in SLASHES and (start == 0 or text[start - 1] not in "/-"):
+    elif char in SLASHES:
         fraction = read_slash_fraction(text, start)
         if fraction is not None:
             draft.value, draft.unit = fraction[0], "percent"
@@ -186,8 +190,7 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
 
 def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) -> tuple[int, int, str]:
     """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦), and a
-    trailing 两 where it cannot be a digit (三十两, 二两: the measure word; 两 stands only before 百 千 万 亿),
-    unless it is one of two digits side by side (一两个月, 三两天)."""
+    trailing 两 that cannot be a digit (三十两, 二两: NO_LIANG_AFTER) unless in a span (一两个, 三两天)."""
     if len(numeral) > 1 and numeral[-1] in MAGNITUDES and text.startswith(_MAGNITUDE_LED_UNITS, end - 1):
         return start, end - 1, numeral[:-1]
     if len(numeral) > 1 and numeral[-1] == LIANG and numeral[-2] in NO_LIANG_AFTER and _parse_approximate_range(numeral) is None:

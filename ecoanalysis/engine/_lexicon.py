@@ -132,6 +132,11 @@ if any(len(old) != 1 or len(new) != 1 for old, new in VARIANTS.items()):
     raise ValueError(f"{LEXICON_FILE}: [variants] maps single characters to single characters")
 NAMED_NUMERAL_FOLLOWERS: str = _DATA["named_numerals"]["followers"]
 
+#: Money subunits by the main unit word they follow: (currency, {subunit: share of the unit}, {subunit: guard}).
+MONEY_SUBUNITS: dict[str, tuple[str, dict[str, float], dict[str, str]]] = {
+    unit: (row["currency"], {w: float(v) for w, v in row["subunits"].items()}, dict(row.get("guard", {})))
+    for row in _DATA["money_subunits"] for unit in row["units"]
+}
 STANDALONE_QUOTES: dict[str, str] = {pair[0]: pair[1] for pair in _DATA["standalone"]["quotes"]}
 STANDALONE_COPULAS: tuple[str, ...] = tuple(_DATA["standalone"]["copulas"])
 STANDALONE_CLAUSE_ENDS: frozenset[str] = frozenset(_DATA["standalone"]["clause_ends"])

@@ -35,6 +35,10 @@ CHINESE_DIGITS: dict[str, int] = {
 LIANG = "两"
 NO_LIANG_AFTER: frozenset[str] = frozenset("十拾百佰") | frozenset(CHINESE_DIGITS)
 
+#: The financial (大写) numerals. Written as numbers they come in full (壹万贰仟元, 人民币陆元整); a lone one
+#: inside prose is mostly a word character of its own (登陆 land, 入伍 enlist, 拾起 pick up).
+FINANCIAL_NUMERALS: frozenset[str] = frozenset("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+
 #: Characters that write a whole ten (廿 = 二十, 卅 = 三十, 卌 = 四十), expanded before parsing.
 TENS_CHARACTERS: dict[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
 _EXPAND_TENS = str.maketrans(TENS_CHARACTERS)

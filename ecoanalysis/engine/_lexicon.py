@@ -145,3 +145,4 @@ RATIO_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["colons"])
 RATIO_CONTEXT_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["context_colons"])
 RATIO_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["words"])
 RATIO_WORD_WINDOW: int = int(_DATA["ratios"]["word_window"])
+RATIO_AFTER_LINK: str = _DATA["ratios"]["after_link"]

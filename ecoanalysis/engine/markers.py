@@ -25,11 +25,15 @@ _LINE_SPACE = " \t\u3000\r"
 
 def stands_alone(text: str, start: int, end: int) -> bool:
     """Whether the bare numeral text[start:end] stands alone (lexicon [standalone]): the whole text or line
-    (spaces aside), the whole of a quotation (“五”), or a copula's complement at a clause end (是五。)."""
+    (spaces aside), the whole of a quotation (“五”), or a copula's complement at a clause end (是五。) or
+    before the next copula clause (是四不是五: 不是, 而是, 这是 ... one character and the copula)."""
     before = text[:start].rstrip(_LINE_SPACE)[-1:]
     after = text[end:].lstrip(_LINE_SPACE)[:1]
     if before in ("", "\n") and after in ("", "\n"):
         return True
     if before in STANDALONE_QUOTES and text[end:end + 1] == STANDALONE_QUOTES[before] and text[start - 1] == before:
         return True
-    return (after == "" or after in STANDALONE_CLAUSE_ENDS) and text.endswith(STANDALONE_COPULAS, 0, start)
+    if not text.endswith(STANDALONE_COPULAS, 0, start):
+        return False
+    # the clause ends, or the next copula clause begins (答案是四不是五, 这是五那是四)
+    return after == "" or after in STANDALONE_CLAUSE_ENDS or text.startswith(STANDALONE_COPULAS, end + 1)

@@ -34,6 +34,8 @@ CHINESE_DIGITS: dict[str, int] = {
 #: word 两 of weight (三十两, 二两) or 两两 "in pairs", never a digit of the numeral.
 LIANG = "两"
 NO_LIANG_AFTER: frozenset[str] = frozenset("十拾百佰") | frozenset(CHINESE_DIGITS)
+#: Nor is 两 (俩) a digit after the decimal word 点: 一点两小时 is 一点 and 两小时, 一点二 is 1.2.
+NO_DECIMAL_DIGITS: frozenset[str] = frozenset("两兩俩倆")
 
 #: The financial (大写) numerals. Written as numbers they come in full (壹万贰仟元, 人民币陆元整); a lone one
 #: inside prose is mostly a word character of its own (登陆 land, 入伍 enlist, 拾起 pick up).
@@ -271,7 +273,7 @@ def _parse_chinese_decimal(numeral: str) -> float | None:
     integer_part, _, rest = numeral.partition(DECIMAL_POINT_WORD)
     fraction_digits = ""
     index = 0
-    while index < len(rest) and rest[index] in CHINESE_DIGITS:
+    while index < len(rest) and rest[index] in CHINESE_DIGITS and rest[index] not in NO_DECIMAL_DIGITS:
         fraction_digits += str(CHINESE_DIGITS[rest[index]])
         index += 1
     trailing_magnitudes = rest[index:]

@@ -35,6 +35,7 @@ from ._lexicon import (
 from .numerals import (
     CHINESE_DIGITS,
     MAGNITUDES,
+    NO_DECIMAL_DIGITS,
     TENS_CHARACTERS,
     WILDCARD_DIGIT,
     cn_to_number,
@@ -88,6 +89,8 @@ def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:
 
 _CN_DIGIT_CHARS = "".join(CHINESE_DIGITS)
 _CN_MAG_CHARS = "".join(MAGNITUDES)
+#: Digits after the decimal word 点 (not 两: numerals.NO_DECIMAL_DIGITS).
+_CN_DECIMAL_DIGIT_CHARS = "".join(char for char in CHINESE_DIGITS if char not in NO_DECIMAL_DIGITS)
 _CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS + "".join(TENS_CHARACTERS)
 #: Thousands separators: the ASCII comma between ASCII digits; the full-width comma only between full-width
 #: digits with exactly three after it (４，５６５), since ， is also the Chinese comma between list items (3，4).
@@ -119,7 +122,7 @@ _CORE_RE = re.compile(
     # 几 inside a run (十几, 二十几万, 一百几十): the whole run is one core, so that 十几十几... is one
     # unreadable numeral rather than thousands of mentions
     rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
-    rf"(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?)"
+    rf"(?:点[{_CN_DECIMAL_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?)"
     rf"|(?P<first>{_FIRST_RANK})"
     rf"|(?P<word>{_FIXED_WORD_ALT}))"
 )

@@ -12,7 +12,7 @@ from .patterns import _CORE_RE, _cn_to_number, _parse_arabic
 
 _DIGITS = "0-9０-９"
 _SLASH_RE = re.compile(rf"(?P<num>[{_DIGITS}]{{1,3}})[/／](?P<den>[{_DIGITS}]{{1,4}})(?![{_DIGITS}/／])")
-#: A whole number, one space and a proper fraction (1 3/5 = 1.6).
+#: A whole number, one space and a fraction (1 3/5 = 1.6; after a whole number it is no date, so 4 6/3 = 6).
 _SPACED_PART_RE = re.compile(rf"[ ](?P<num>[{_DIGITS}]{{1,2}})[/／](?P<den>[{_DIGITS}]{{1,2}})(?![{_DIGITS}/／])")
 #: Denominators of fractions written with a slash in prose (1/3, 3/4, 1/100); larger ones are more often
 #: dates (3/15) or ratios of codes, so they keep their plain reading.
@@ -67,17 +67,18 @@ def read_slash_fraction(text: str, start: int) -> tuple[float, int] | None:
 
 def read_fraction_part(text: str, start: int, end: int) -> tuple[float, int] | None:
     """(fraction, end) of a fraction joined to the whole number text[start:end]: 又二分之一, 又1/2, and
-    after one or two Arabic digits a space (1 3/5; 2021 3/5 is a year and a date)."""
+    after one or two Arabic digits a space (1 3/5; 2021 3/5 is a year and a date). After a whole number a
+    slash fraction is no date, so it may be improper (1 4/3 = 2.33)."""
     spaced = _SPACED_PART_RE.match(text, end) if end - start <= 2 and text[start:end].isdigit() else None
     if spaced is not None:
-        share = _fraction(int(spaced.group("num")), int(spaced.group("den")), proper=True)
+        share = _fraction(int(spaced.group("num")), int(spaced.group("den")), proper=False, month_free=True)
         return None if share is None else (share, spaced.end())
     joined = _MIXED_RE.match(text, end)
     if joined is None:
         return None
     slash = _SLASH_RE.match(text, joined.end())
     if slash is not None:
-        share = _fraction(int(slash.group("num")), int(slash.group("den")), proper=True)
+        share = _fraction(int(slash.group("num")), int(slash.group("den")), proper=False, month_free=True)
         return None if share is None else (share, slash.end())
     denominator = _CORE_RE.match(text, joined.end())
     of = None if denominator is None else _OF_RE.match(text, denominator.end())

@@ -40,6 +40,9 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
         numerator = glue_spaced_core(text, numerator)  # 百分之五 十
     span = _numeral_span(numerator.group().replace(" ", ""), numerator.lastgroup == "arabic")
     position = numerator.end()
+    if span is None and numerator.lastgroup == "cn" and numerator.group()[-1] in MAGNITUDES and text.startswith("分", position):
+        # 百分之七十百分位: the last magnitude begins the next word (百分位), the numerator is 七十
+        span, position = _numeral_span(numerator.group()[:-1].replace(" ", ""), False), position - 1
     if span is not None and numerator.lastgroup == "arabic" and may_start_notation(text, position):
         notation = read_notation(text, numerator.start(), position, span[0])  # 百分之15K, 百分之1.2e3
         if notation is not None:

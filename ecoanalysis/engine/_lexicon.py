@@ -48,6 +48,8 @@ _DATA = _load()
 
 PREFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["prefix"])
 PREFIX_QUALIFIER_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["prefix_guard"])
+ASPECT_MARKER: str = _DATA["qualifiers"]["aspect"]["marker"]
+ASPECT_MIN_WORD: int = int(_DATA["qualifiers"]["aspect"]["min_word"])
 SUFFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["suffix"])
 SUFFIX_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["suffix_guard"])
 INFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["infix"])

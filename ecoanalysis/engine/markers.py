@@ -3,6 +3,7 @@ rule it out; bare Chinese numerals that stand alone (a whole line, a quotation, 
 from __future__ import annotations
 
 from ._lexicon import STANDALONE_CLAUSE_ENDS, STANDALONE_COPULAS, STANDALONE_QUOTES
+from .numerals import MAGNITUDES
 from .patterns import is_han
 
 #: Characters before a lone 1-2 digit number that make it a value rather than a footnote marker, or before
@@ -37,3 +38,14 @@ def stands_alone(text: str, start: int, end: int) -> bool:
         return False
     # the clause ends, or the next copula clause begins (答案是四不是五, 这是五那是四)
     return after == "" or after in STANDALONE_CLAUSE_ENDS or text.startswith(STANDALONE_COPULAS, end + 1)
+
+
+def numeral_stands_alone(text: str, start: int, end: int, numeral: str) -> bool:
+    """Whether the bare Chinese numeral text[start:end] stands alone and is a number by its shape: one digit
+    or a numeral with magnitudes (七, 两, 三千二, 十万), not a bare magnitude (a line 万 is rather a unit header)
+    nor digits read one by one (五一 is May Day, 二〇二一 a year)."""
+    if len(numeral) > 1 and not any(char in MAGNITUDES for char in numeral):
+        return False
+    if all(char in MAGNITUDES for char in numeral) and numeral[0] not in "十拾":
+        return False
+    return stands_alone(text, start, end)

@@ -224,7 +224,7 @@ def _read_fixed_word(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 #: Words after a lone financial numeral that make it part of an amount: money (人民币陆元整, 拾圆), a fraction
 #: (仟分之贰) or a whole number with a fraction (壹又二分之壹).
 _FINANCIAL_FOLLOWERS: tuple[str, ...] = tuple(word for word, info in UNIT_WORDS.items() if info.currency) + (
-    MIXED_FRACTION_WORD, "分之", "分 之",
+    MIXED_FRACTION_WORD, "分之", "分 之", "分  之",
 )
 
 
@@ -234,7 +234,7 @@ def _read_lone_financial(text: str, core: re.Match, with_prefix: bool) -> Draft 
     start, end = core.span()
     if core.lastgroup != "cn" or end - start != 1 or text[start] not in FINANCIAL_NUMERALS:
         return None
-    if text.startswith(_FINANCIAL_FOLLOWERS, end) or stands_alone(text, start, end):
+    if text[end:end + 8].lstrip(" ").startswith(_FINANCIAL_FOLLOWERS) or stands_alone(text, start, end):
         return None
     return NOT_A_QUANTITY
 

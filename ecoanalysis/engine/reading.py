@@ -36,7 +36,7 @@ from ._lexicon import (
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .markers import looks_like_footnote_marker, stands_alone
+from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, WILDCARD_DIGIT
 from .patterns import (
@@ -473,9 +473,8 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
         if len(numeral) < 2 or (reading.magnitude_only and numeral[0] not in _TEN_CHARS) or not any(char in MAGNITUDES for char in numeral) or (
             draft.value is None
         ):
-            # 零点五 is a number by itself; so is a numeral standing alone (a line, “五”, 是五。), not a bare 万
-            bare_magnitude = reading.magnitude_only and numeral[0] not in _TEN_CHARS
-            alone = draft.value is not None and not bare_magnitude and stands_alone(text, start, end)
+            # 零点五 is a number by itself; so is a numeral standing alone (a line, “五”, 是五。: markers.py)
+            alone = draft.value is not None and numeral_stands_alone(text, start, end, numeral)
             draft.weak = DECIMAL_POINT_WORD not in numeral and not alone
     if reading.is_arabic and not reading.context and with_prefix and start > 1:
         if text[start - 2] in _ASCII_LETTERS and text[start - 1] == " ":

@@ -48,6 +48,8 @@ _DATA = _load()
 
 PREFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["prefix"])
 PREFIX_QUALIFIER_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["prefix_guard"])
+ASPECT_MARKER: str = _DATA["qualifiers"]["aspect"]["marker"]
+ASPECT_MIN_WORD: int = int(_DATA["qualifiers"]["aspect"]["min_word"])
 SUFFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["suffix"])
 SUFFIX_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["suffix_guard"])
 INFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["infix"])
@@ -67,6 +69,7 @@ CURRENCY_PREFIX_GUARD: str = _DATA["currency_prefix_guard"]["before"]
 CHANGE_VERBS: tuple[str, ...] = tuple(_DATA["change"]["verbs"])
 CHANGE_OPENERS: frozenset[str] = frozenset(_DATA["change"]["openers"])
 FIXED_PHRASES: dict[str, dict] = dict(_DATA["fixed"])
+FIXED_WORDS: dict[str, dict] = dict(_DATA["fixed_words"])
 DOUBLING_VERB: str = _DATA["doubling"]["verb"]
 DOUBLING_COUNTER: str = _DATA["doubling"]["counter"]
 HALF_WORD: str = _DATA["half"]["word"]
@@ -107,6 +110,7 @@ MIXED_FRACTION_WORD: str = _NUMERALS["mixed_fraction_word"]
 GE_DURATIONS: tuple[str, ...] = tuple(_NUMERALS["ge_durations"])
 CHENG_DIGIT_FOLLOWERS: str = _NUMERALS["cheng_digit_followers"]
 LATIN_MAGNITUDES: dict[str, int] = dict(_NUMERALS["latin_magnitudes"])
+LATIN_MAGNITUDES_SPACED: frozenset[str] = frozenset(_NUMERALS["latin_magnitudes_spaced"])
 LATIN_MAGNITUDE_WORDS: dict[str, float] = dict(_NUMERALS["latin_magnitude_words"])
 RANGE_CONNECTORS: tuple[str, ...] = tuple(_DATA["ranges"]["connectors"])
 LIST_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["separators"])
@@ -130,7 +134,17 @@ if any(len(old) != 1 or len(new) != 1 for old, new in VARIANTS.items()):
     raise ValueError(f"{LEXICON_FILE}: [variants] maps single characters to single characters")
 NAMED_NUMERAL_FOLLOWERS: str = _DATA["named_numerals"]["followers"]
 
+#: Money subunits by the main unit word they follow: (currency, {subunit: share of the unit}, {subunit: guard}).
+MONEY_SUBUNITS: dict[str, tuple[str, dict[str, float], dict[str, str]]] = {
+    unit: (row["currency"], {w: float(v) for w, v in row["subunits"].items()}, dict(row.get("guard", {})))
+    for row in _DATA["money_subunits"] for unit in row["units"]
+}
+STANDALONE_QUOTES: dict[str, str] = {pair[0]: pair[1] for pair in _DATA["standalone"]["quotes"]}
+STANDALONE_COPULAS: tuple[str, ...] = tuple(_DATA["standalone"]["copulas"])
+STANDALONE_CLAUSE_ENDS: frozenset[str] = frozenset(_DATA["standalone"]["clause_ends"])
+
 RATIO_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["colons"])
 RATIO_CONTEXT_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["context_colons"])
 RATIO_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["words"])
 RATIO_WORD_WINDOW: int = int(_DATA["ratios"]["word_window"])
+RATIO_AFTER_LINK: str = _DATA["ratios"]["after_link"]

@@ -12,7 +12,7 @@ from .patterns import _CORE_RE, _cn_to_number, _parse_arabic
 
 _DIGITS = "0-9０-９"
 _SLASH_RE = re.compile(rf"(?P<num>[{_DIGITS}]{{1,3}})[/／](?P<den>[{_DIGITS}]{{1,4}})(?![{_DIGITS}/／])")
-#: A whole number, one space and a proper fraction (1 3/5 = 1.6).
+#: A whole number, one space and a fraction (1 3/5 = 1.6; after a whole number it is no date, so 4 6/3 = 6).
 _SPACED_PART_RE = re.compile(rf"[ ](?P<num>[{_DIGITS}]{{1,2}})[/／](?P<den>[{_DIGITS}]{{1,2}})(?![{_DIGITS}/／])")
 #: Denominators of fractions written with a slash in prose (1/3, 3/4, 1/100); larger ones are more often
 #: dates (3/15) or ratios of codes, so they keep their plain reading.
@@ -24,6 +24,8 @@ _MIXED_RE = re.compile(rf"{_GAP}{MIXED_FRACTION_WORD}{_GAP}")
 _OF_RE = re.compile(rf"{_GAP}分{_GAP}之{_GAP}")
 #: The slashes of a fraction.
 SLASHES = frozenset("/／")
+#: Minus signs that may stand before a fraction (-3/2); a dash glued to a word before it is a hyphen.
+_MINUS_CHARS = frozenset("-－−")
 _PART_FIRST: frozenset[str] = frozenset(MIXED_FRACTION_WORD + "0123456789０１２３４５６７８９")
 #: The characters right after the whole number that a joined fraction may begin with.
 FRACTION_PART_TRIGGERS: frozenset[str] = frozenset(MIXED_FRACTION_WORD + " ")
@@ -38,36 +40,45 @@ def may_start_fraction_part(text: str, end: int) -> bool:
     return char in _PART_FIRST
 
 
-def _fraction(numerator: int, denominator: int, *, proper: bool) -> float | None:
+def _fraction(numerator: int, denominator: int, *, proper: bool, month_free: bool = False) -> float | None:
     if denominator not in FRACTION_DENOMINATORS or numerator <= 0:
         return None
-    if numerator >= denominator and (proper or numerator <= MONTHS):
+    if numerator >= denominator and (proper or (numerator <= MONTHS and not month_free)):
         return None
     return numerator / denominator
 
 
 def read_slash_fraction(text: str, start: int) -> tuple[float, int] | None:
-    """(share in percent, end) of the slash fraction starting at ``start`` (1/3 -> 33.3), or None."""
+    """(share in percent, end) of the slash fraction starting at ``start`` (1/3 -> 33.3), or None.
+
+    Not after another slash or a dash glued to a word (2021-3/4, A-1/2: parts of a date or code). After a
+    minus sign (-3/2) the fraction is signed, so it cannot be a date: an improper one is read too."""
+    before = text[start - 1:start] if start else ""
+    signed = before in _MINUS_CHARS and not text[start - 2:start - 1].isalnum()
+    if before == "/" or (before in _MINUS_CHARS and not signed):
+        return None
     match = _SLASH_RE.match(text, start)
     if match is None:
         return None
-    share = _fraction(int(match.group("num")), int(match.group("den")), proper=False)
+    numerator = int(match.group("num"))
+    share = _fraction(numerator, int(match.group("den")), proper=False, month_free=signed)
     return None if share is None else (share * 100.0, match.end())
 
 
 def read_fraction_part(text: str, start: int, end: int) -> tuple[float, int] | None:
     """(fraction, end) of a fraction joined to the whole number text[start:end]: 又二分之一, 又1/2, and
-    after one or two Arabic digits a space (1 3/5; 2021 3/5 is a year and a date)."""
+    after one or two Arabic digits a space (1 3/5; 2021 3/5 is a year and a date). After a whole number a
+    slash fraction is no date, so it may be improper (1 4/3 = 2.33)."""
     spaced = _SPACED_PART_RE.match(text, end) if end - start <= 2 and text[start:end].isdigit() else None
     if spaced is not None:
-        share = _fraction(int(spaced.group("num")), int(spaced.group("den")), proper=True)
+        share = _fraction(int(spaced.group("num")), int(spaced.group("den")), proper=False, month_free=True)
         return None if share is None else (share, spaced.end())
     joined = _MIXED_RE.match(text, end)
     if joined is None:
         return None
     slash = _SLASH_RE.match(text, joined.end())
     if slash is not None:
-        share = _fraction(int(slash.group("num")), int(slash.group("den")), proper=True)
+        share = _fraction(int(slash.group("num")), int(slash.group("den")), proper=False, month_free=True)
         return None if share is None else (share, slash.end())
     denominator = _CORE_RE.match(text, joined.end())
     of = None if denominator is None else _OF_RE.match(text, denominator.end())

@@ -6,7 +6,7 @@ import math
 import re
 import string
 
-from ._lexicon import LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES
+from ._lexicon import LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES, LATIN_MAGNITUDES_SPACED
 from .numerals import FULLWIDTH_TO_ASCII
 from .patterns import _ASCII_LETTERS
 
@@ -15,14 +15,14 @@ _NOTATION_RE = re.compile(
     r"(?:[eE](?P<exp>[+\-－−]?[0-9０-９]{1,3})"
     r"|[ ]?[×xX*][ ]?10(?:\^(?P<pow>[+\-−]?[0-9]{1,3})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
     r"|\^(?P<power>[+\-]?[0-9]{1,2}))"
-    rf"|(?P<mag>[{''.join(LATIN_MAGNITUDES)}])"
+    rf"|(?P<mag>[{''.join(LATIN_MAGNITUDES)}])|[ ](?P<spaced>[{''.join(LATIN_MAGNITUDES_SPACED)}])"
     rf"|[ ]?(?P<word>{'|'.join(LATIN_MAGNITUDE_WORDS)})"
 )
 #: What may not follow the notation (it would be a longer Latin name or code: 2e5a, 40km, 3x10cm).
 _NAME_AFTER = re.compile(r"[A-Za-z0-9０-９]")
 _WORD_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in LATIN_MAGNITUDE_WORDS)
 _FIRST_CHARS: frozenset[str] = frozenset("eE×xX*^") | frozenset(LATIN_MAGNITUDES) | _WORD_FIRST_CHARS
-_TIMES_CHARS: frozenset[str] = frozenset("×xX*") | _WORD_FIRST_CHARS
+_TIMES_CHARS: frozenset[str] = frozenset("×xX*") | _WORD_FIRST_CHARS | LATIN_MAGNITUDES_SPACED
 #: Single digits that name a display resolution before K (2K, 4K, 8K).
 _RESOLUTION_DIGITS = frozenset("248２４８")
 #: The characters right after the number that a notation may begin with (a space before ×).
@@ -44,10 +44,11 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
         return None
     if notation.group("word"):
         return value * LATIN_MAGNITUDE_WORDS[notation.group("word")], notation.end()  # 3.2 billion
-    if notation.group("mag"):
+    letter = notation.group("mag") or notation.group("spaced")  # 40k, 52.5 k
+    if letter:
         if end - start == 1 and text[start] in _RESOLUTION_DIGITS:
             return None  # 2K, 4K, 8K: a display resolution, a name (5k is 5000)
-        return value * LATIN_MAGNITUDES[notation.group("mag")], notation.end()
+        return value * LATIN_MAGNITUDES[letter], notation.end()
     if notation.group("power"):
         try:
             number = value ** int(notation.group("power"))  # 2^5 = 32, 2.5^-1 = 0.4

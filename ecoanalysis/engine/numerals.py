@@ -15,10 +15,11 @@ import math
 
 #: Value of every Chinese digit character, including the financial (大写) forms used on cheques and
 #: contracts and the traditional variants, because the report and other Chinese texts mix them freely.
+#: 俩 (倆) is the colloquial "two" that stands for 两个 (他们俩, 俩人); before a magnitude it is read as 两.
 CHINESE_DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0,
     "一": 1, "壹": 1, "幺": 1,
-    "二": 2, "两": 2, "兩": 2, "贰": 2, "貳": 2,
+    "二": 2, "两": 2, "兩": 2, "俩": 2, "倆": 2, "贰": 2, "貳": 2,
     "三": 3, "叁": 3, "參": 3,
     "四": 4, "肆": 4,
     "五": 5, "伍": 5,
@@ -27,6 +28,18 @@ CHINESE_DIGITS: dict[str, int] = {
     "八": 8, "捌": 8,
     "九": 9, "玖": 9,
 }
+
+#: 两 is the digit two only before a magnitude of a hundred or more (两百, 两千, 两万) or a counter (两个); in
+#: the tens or units place two is 二 (二十, 三十二). A 两 after 十, 百 or a digit is the next word, the measure
+#: word 两 of weight (三十两, 二两) or 两两 "in pairs", never a digit of the numeral.
+LIANG = "两"
+NO_LIANG_AFTER: frozenset[str] = frozenset("十拾百佰") | frozenset(CHINESE_DIGITS)
+#: Nor is 两 (俩) a digit after the decimal word 点: 一点两小时 is 一点 and 两小时, 一点二 is 1.2.
+NO_DECIMAL_DIGITS: frozenset[str] = frozenset("两兩俩倆")
+
+#: The financial (大写) numerals. Written as numbers they come in full (壹万贰仟元, 人民币陆元整); a lone one
+#: inside prose is mostly a word character of its own (登陆 land, 入伍 enlist, 拾起 pick up).
+FINANCIAL_NUMERALS: frozenset[str] = frozenset("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 
 #: Characters that write a whole ten (廿 = 二十, 卅 = 三十, 卌 = 四十), expanded before parsing.
 TENS_CHARACTERS: dict[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
@@ -260,7 +273,7 @@ def _parse_chinese_decimal(numeral: str) -> float | None:
     integer_part, _, rest = numeral.partition(DECIMAL_POINT_WORD)
     fraction_digits = ""
     index = 0
-    while index < len(rest) and rest[index] in CHINESE_DIGITS:
+    while index < len(rest) and rest[index] in CHINESE_DIGITS and rest[index] not in NO_DECIMAL_DIGITS:
         fraction_digits += str(CHINESE_DIGITS[rest[index]])
         index += 1
     trailing_magnitudes = rest[index:]
@@ -322,8 +335,9 @@ def cn_to_number(numeral: str) -> float | None:
 
 
 #: Digit pairs that name an approximate span when written side by side (七八成 = 70-80 %, 两三年 = 2-3
-#: years, 三五天 = 3-5 days): neighbours, and the set expression 三五 ("a few").
-APPROXIMATE_PAIRS: frozenset[tuple[int, int]] = frozenset({(d, d + 1) for d in range(1, 9)} | {(3, 5)})
+#: years, 三五天 = 3-5 days): neighbours, and the set expressions 三五 ("a few") and 三两 ("two or three",
+#: the larger digit first and written with 两: 三两天 = 2-3 days, but 三二折 = 32 %).
+APPROXIMATE_PAIRS: frozenset[tuple[int, int]] = frozenset({(d, d + 1) for d in range(1, 9)} | {(3, 5), (3, 2)})
 
 
 def parse_approximate_range(numeral: str) -> tuple[int, int] | None:
@@ -353,10 +367,12 @@ def parse_approximate_range(numeral: str) -> tuple[int, int] | None:
         return None
     index = pairs[0]
     first, second = CHINESE_DIGITS[numeral[index]], CHINESE_DIGITS[numeral[index + 1]]
-    if (first, second) not in APPROXIMATE_PAIRS:
-        return None
+    if (first, second) not in APPROXIMATE_PAIRS or (first > second and numeral[index + 1] != LIANG):
+        return None  # 三二折 is a discount of 32 %, 三两天 two or three days
     low = parse_chinese_integer(numeral[:index + 1] + numeral[index + 2:])
     high = parse_chinese_integer(numeral[:index] + numeral[index + 1:])
+    if low is not None and high is not None and first > second:
+        low, high = high, low  # 三两: the larger digit first
     if low is None or high is None or not low < high:
         return None
     return low, high

@@ -12,8 +12,10 @@ from functools import lru_cache
 from typing import Any
 
 from ._lexicon import (
+    DISCOUNT_GUARD,
     DISCOUNT_WORD,
     FIRST_RANK_COUNTERS,
+    FIXED_WORDS,
     FIRST_RANK_WORD,
     INFIX_QUALIFIERS,
     MINUS_SIGNS,
@@ -24,6 +26,7 @@ from ._lexicon import (
     RANGE_CONNECTORS,
     SUFFIX_GUARDS,
     SUFFIX_QUALIFIERS,
+    TENTHS_GUARD,
     TENTHS_WORD,
     UNIT_GUARDS,
     UNIT_WORDS,
@@ -32,6 +35,7 @@ from ._lexicon import (
 from .numerals import (
     CHINESE_DIGITS,
     MAGNITUDES,
+    NO_DECIMAL_DIGITS,
     TENS_CHARACTERS,
     WILDCARD_DIGIT,
     cn_to_number,
@@ -85,14 +89,28 @@ def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:
 
 _CN_DIGIT_CHARS = "".join(CHINESE_DIGITS)
 _CN_MAG_CHARS = "".join(MAGNITUDES)
+#: Digits after the decimal word 点 (not 两: numerals.NO_DECIMAL_DIGITS).
+_CN_DECIMAL_DIGIT_CHARS = "".join(char for char in CHINESE_DIGITS if char not in NO_DECIMAL_DIGITS)
 _CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS + "".join(TENS_CHARACTERS)
 #: Thousands separators: the ASCII comma between ASCII digits; the full-width comma only between full-width
 #: digits with exactly three after it (４，５６５), since ， is also the Chinese comma between list items (3，4).
 _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9])|，[０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
+
+
+def _fixed_word_pattern(word: str) -> str:
+    """A fixed word (半成, 打对折) with its `after` characters and its guard (that of 成 or 折 included)."""
+    reading = FIXED_WORDS[word]
+    guard = reading.get("guard", "") + {TENTHS_WORD: TENTHS_GUARD, DISCOUNT_WORD: DISCOUNT_GUARD}.get(word[-1], "")
+    pattern = re.escape(word) + (f"(?![{guard}])" if guard else "")
+    return f"(?<=[{reading['after']}]){pattern}" if reading.get("after") else pattern
+
+
+_FIXED_WORD_ALT = "|".join(_fixed_word_pattern(w) for w in sorted(FIXED_WORDS, key=len, reverse=True))
+_FIXED_WORD_FIRST_CHARS = "".join(sorted({word[0] for word in FIXED_WORDS}))
 #: Every character a numeral core can start with. The leading lookahead of _CORE_RE repeats it because
 #: re only skips ahead quickly to a candidate position when the pattern starts with one character set,
 #: not with an alternation of groups: it halves the time of finditer over running text.
-_CORE_FIRST_CHARS = f"0-9０-９{_CN_CHARS}{FIRST_RANK_WORD}"
+_CORE_FIRST_CHARS = f"0-9０-９{_CN_CHARS}{FIRST_RANK_WORD}{_FIXED_WORD_FIRST_CHARS}"
 #: 首 as a measure word (一首歌, 这首, 每首) is not "first"; the counters keep their COUNTERS guards (首家居).
 _FIRST_RANK = (
     rf"(?<![{_CN_CHARS}0-9０-９这那每哪几数]){FIRST_RANK_WORD}"
@@ -104,8 +122,9 @@ _CORE_RE = re.compile(
     # 几 inside a run (十几, 二十几万, 一百几十): the whole run is one core, so that 十几十几... is one
     # unreadable numeral rather than thousands of mentions
     rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
-    rf"(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?)"
-    rf"|(?P<first>{_FIRST_RANK}))"
+    rf"(?:点[{_CN_DECIMAL_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?)"
+    rf"|(?P<first>{_FIRST_RANK})"
+    rf"|(?P<word>{_FIXED_WORD_ALT}))"
 )
 _TAIL_MAG_CHARS = "十百千万萬亿億"
 _SUFFIX_ALT = "|".join(

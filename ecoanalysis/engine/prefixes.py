@@ -7,6 +7,8 @@ import re
 import string
 
 from ._lexicon import (
+    ASPECT_MARKER,
+    ASPECT_MIN_WORD,
     BRIDGE_STOP,
     BRIDGED_ADJECTIVES,
     BRIDGED_ADVERBS,
@@ -31,11 +33,11 @@ from .patterns import _CN_CHARS, _GAP, _GAP_CHARS, _MINUS_WORDS, _alternation, _
 _PREFIX_RE = re.compile(
     "(?P<q>"
     + "|".join(_guarded(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
-    + rf"){_GAP}\Z"
+    + rf")(?P<aspect>{ASPECT_MARKER})?{_GAP}\Z"
 )
-_PREFIX_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in PREFIX_QUALIFIERS)
-#: _PREFIX_RE is searched for in the characters right before the number (qualifier plus gap).
-_PREFIX_WINDOW = 6
+_PREFIX_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {ASPECT_MARKER}
+#: _PREFIX_RE is searched for in the characters right before the number (qualifier, 了, gap).
+_PREFIX_WINDOW = 7
 
 #: A bound word, a verb, the number: 至少配备2名, 最高可达30千瓦 (see [qualifiers.bridged] in the lexicon).
 _BRIDGE_VERB_CHAR = rf"(?![{_CN_CHARS}{BRIDGE_STOP}])[\u4e00-\u9fff]"
@@ -154,8 +156,8 @@ def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
     if last not in _PREFIX_LAST_CHARS:
         return _read_bridged_qualifier(text, draft, prefix_end)
     qualifier = _PREFIX_RE.search(text, max(0, prefix_end - _PREFIX_WINDOW), prefix_end)
-    if qualifier is None:
-        return _read_bridged_qualifier(text, draft, prefix_end)
+    if qualifier is None or (qualifier.group("aspect") and len(qualifier.group("q")) < ASPECT_MIN_WORD):
+        return _read_bridged_qualifier(text, draft, prefix_end)  # 过了3天: no bound
     word = qualifier.group("q")
     bound = PREFIX_QUALIFIERS[word]
     if word == "近" and draft.unit == "duration":

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_WORDS, RATIO_WORD_WINDOW
+from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_WORDS, RATIO_WORD_WINDOW
 from .draft import Draft
+from .numerals import FULLWIDTH_TO_ASCII
+from .prefixes import _read_prefix_qualifier
 
-_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+_NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _ALL_COLONS = "".join(RATIO_COLONS) + "".join(RATIO_CONTEXT_COLONS)
 #: Characters next to a ratio part: the readers' trigger.
 RATIO_NEIGHBOURS: frozenset[str] = frozenset(_ALL_COLONS)
 _PART_RE = re.compile(_NUMBER)
-_CHAIN_RE = re.compile(rf"{_NUMBER}(?:[{_ALL_COLONS}]{_NUMBER})+(?![0-9.])")
+_CHAIN_RE = re.compile(rf"{_NUMBER}(?:[{_ALL_COLONS}]{_NUMBER})+(?![0-9０-９.．])")
 _CHAIN_BEFORE_RE = re.compile(rf"(?:{_NUMBER}[{_ALL_COLONS}])+\Z")
 #: Characters that end the clause a ratio word must stand in.
 _CLAUSE_END = "。；;！？\n"
@@ -29,11 +31,13 @@ def _chain_start(text: str, start: int) -> int:
 
 
 def _is_ratio(text: str, chain: re.Match) -> bool:
+    """The ratio colon, or a ratio word before the chain in its clause or right after it (按1:1配比, 1:1的比例)."""
     if any(colon in chain.group() for colon in RATIO_COLONS):
         return True
     window = text[max(0, chain.start() - RATIO_WORD_WINDOW):chain.start()]
     clause = window[max(window.rfind(end) for end in _CLAUSE_END) + 1:]
-    return any(word in clause for word in RATIO_WORDS)
+    after = chain.end() + (1 if text.startswith(RATIO_AFTER_LINK, chain.end()) else 0)
+    return any(word in clause for word in RATIO_WORDS) or text.startswith(RATIO_WORDS, after)
 
 
 def _read_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
@@ -48,7 +52,10 @@ def _read_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     if chain is None or chain.end() <= start or not _is_ratio(text, chain):
         return None
     part = _PART_RE.match(text, start)
-    draft = Draft(start, part.end(), float(part.group()))
+    draft = Draft(start, part.end(), float(part.group().translate(FULLWIDTH_TO_ASCII)))
     draft.unit = "ratio"
     draft.consumed = part.end()
+    if with_prefix:  # 约为1：1.2: the qualifier before the ratio bounds every part; the first one starts at it
+        qualifier_start, _ = _read_prefix_qualifier(text, draft, begin)
+        draft.start = qualifier_start if begin == start else start
     return draft

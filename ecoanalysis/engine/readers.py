@@ -23,11 +23,14 @@ from ._lexicon import (
     DOUBLING_VERB,
     FIRST_RANK_WORD,
     FIXED_PHRASES,
+    FIXED_WORDS,
     INFIX_QUALIFIERS,
+    MIXED_FRACTION_WORD,
     PER_WORD,
     SUFFIX_QUALIFIERS,
+    UNIT_WORDS,
 )
-from .draft import Draft
+from .draft import NOT_A_QUANTITY, Draft
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .names import (
     _LIST_MARKER_OPEN,
@@ -47,7 +50,8 @@ from .names import (
     _read_set_phrase,
     _read_web_or_time,
 )
-from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES
+from .markers import stands_alone
+from .numerals import CHINESE_DIGITS, FINANCIAL_NUMERALS, FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import (
     YEAR_RANGE,
     _ASCII_LETTERS,
@@ -67,6 +71,7 @@ from .tails import (
     _read_cheng_digit,
     _read_counter,
     _read_discount,
+    _read_money_subunits,
     ORDER_OF_MAGNITUDE_SUFFIX,
     _read_fraction,
     _read_order_of_magnitude,
@@ -205,6 +210,35 @@ def _read_fixed_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     return None
 
 
+def _read_fixed_word(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Fixed words with no numeral character (半成 = 5 %, 打对折 = 50 %), from the lexicon: the core is the word."""
+    if core.lastgroup != "word":
+        return None
+    reading = FIXED_WORDS[core.group()]
+    draft = Draft(core.start(), core.end(), float(reading["value"]))
+    draft.unit = reading["unit"]
+    draft.qualifiers.append(core.group())
+    return draft
+
+
+#: Words after a lone financial numeral that make it part of an amount: money (人民币陆元整, 拾圆), a fraction
+#: (仟分之贰) or a whole number with a fraction (壹又二分之壹).
+_FINANCIAL_FOLLOWERS: tuple[str, ...] = tuple(word for word, info in UNIT_WORDS.items() if info.currency) + (
+    MIXED_FRACTION_WORD, "分之", "分 之", "分  之",
+)
+
+
+def _read_lone_financial(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """A lone financial numeral in prose (登陆, 入伍, 拾起) is a word character: no quantity, unless an amount
+    goes on after it (陆元, 仟分之贰, 壹又二分之壹) or it stands alone (写法是叁)."""
+    start, end = core.span()
+    if core.lastgroup != "cn" or end - start != 1 or text[start] not in FINANCIAL_NUMERALS:
+        return None
+    if text[end:end + 8].lstrip(" ").startswith(_FINANCIAL_FOLLOWERS) or stands_alone(text, start, end):
+        return None
+    return NOT_A_QUANTITY
+
+
 _DOUBLING_RE = re.compile(rf"(?P<verb>{DOUBLING_VERB}了?){_GAP}\Z")
 
 
@@ -250,10 +284,12 @@ def _day_of_month_end(text: str, start: int, end: int, day: float) -> int | None
 #: Dates before names (2021-03-15 is no range), names and codes before numbers, set phrases last.
 WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("first", _read_first_rank),
+    ("word", _read_fixed_word),
     ("arabic", _read_iso_date),
     ("arabic", _read_date_code),
     ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
+    ("cn", _read_lone_financial),
     ("arabic", _read_ratio_part),
     ("arabic", _read_web_or_time),
     ("arabic cn", _read_by_neighbours),  # times of day, rate bases (每10万人), unit headers (单位：亿元)
@@ -295,7 +331,7 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
 
 #: WHOLE_READERS by the kind of numeral core they apply to (arabic digits, Chinese numerals, 首个), in order.
 _READERS_BY_KIND: dict[str, tuple[Any, ...]] = {
-    kind: tuple(reader for kinds, reader in WHOLE_READERS if kind in kinds.split()) for kind in ("arabic", "cn", "first")
+    kind: tuple(reader for kinds, reader in WHOLE_READERS if kind in kinds.split()) for kind in ("arabic", "cn", "first", "word")
 }
 
 
@@ -331,6 +367,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),
     _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
+    _read_lone_financial: Trigger(first=FINANCIAL_NUMERALS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
     _read_reference_locator: Trigger(after=REFERENCE_AFTER),
     # a part of a ratio has a colon next to it
@@ -404,6 +441,7 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
         return _read_fraction(text, tail, draft)
     elif groups["counter"]:
         _read_counter(groups["counter"], draft, magnitude_only=magnitude_only, mag=mag)
+        position = _read_money_subunits(text, position, draft)  # 五元三角, 50元6角3分
         if draft.unit == "currency" and (magnitude_only or mag) and _order_suffix_at(text, position):
             _read_order_of_magnitude(draft)  # 千亿元级, 百万美元级: an order of magnitude of money
             position += len(ORDER_OF_MAGNITUDE_SUFFIX)

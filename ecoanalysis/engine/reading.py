@@ -36,9 +36,9 @@ from ._lexicon import (
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .markers import looks_like_footnote_marker
+from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
-from .numerals import DECIMAL_POINT_WORD, MAGNITUDES, WILDCARD_DIGIT
+from .numerals import DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, WILDCARD_DIGIT
 from .patterns import (
     YEAR_RANGE,
     _ASCII_LETTERS,
@@ -76,6 +76,7 @@ from .readers import _DAY_FIRST_CHARS, _candidate_readers, _day_of_month_end, _m
 from .fractions import FRACTION_PART_TRIGGERS, SLASHES, may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
+from .spaced import read_spaced_discount
 from .tails import _magnitude_scale
 
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
@@ -169,13 +170,16 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
             draft.value, draft.end, draft.scale = mixed
             draft.consumed, draft.scale_applied = draft.end, True
             return True
+    if char == " " and (discount := read_spaced_discount(text, start, end)) is not None:  # 7 2 折 = 72 %
+        (draft.value, draft.end), draft.consumed = discount, discount[1]
+        return True
     if char == " " and end - start <= 3 and text[start:end].isdigit() and (start == 0 or not text[start - 1].isdigit()):
         groups = _SPACED_GROUP_RE.match(text, end)
         if groups is not None and _char_after_gap(text, groups.end()) in _SPACED_FOLLOWERS:
             draft.value = float(text[start:groups.end()].replace(" ", ""))
             draft.end = draft.consumed = groups.end()
             return False
-    elif char in SLASHES and (start == 0 or text[start - 1] not in "/-"):
+    elif char in SLASHES:
         fraction = read_slash_fraction(text, start)
         if fraction is not None:
             draft.value, draft.unit = fraction[0], "percent"
@@ -185,8 +189,11 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
 
 
 def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) -> tuple[int, int, str]:
-    """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦)."""
+    """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦), and a
+    trailing 两 that cannot be a digit (三十两, 二两: NO_LIANG_AFTER) unless in a span (一两个, 三两天)."""
     if len(numeral) > 1 and numeral[-1] in MAGNITUDES and text.startswith(_MAGNITUDE_LED_UNITS, end - 1):
+        return start, end - 1, numeral[:-1]
+    if len(numeral) > 1 and numeral[-1] == LIANG and numeral[-2] in NO_LIANG_AFTER and _parse_approximate_range(numeral) is None:
         return start, end - 1, numeral[:-1]
     return start, end, numeral
 
@@ -326,8 +333,6 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     return None
 
 
-
-
 def _read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | None, with_prefix: bool) -> None:
     """Date words after the number: 2019 年 (3 月, 底, 第三季度), 3 月 (今年 3 月 with the document year).
 
@@ -447,8 +452,6 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
     return not _BRIDGED_OR_PER_CHARS.isdisjoint(text[max(0, prefix_end - _BRIDGED_OR_PER_WINDOW):prefix_end])
 
 
-
-
 def _read_quarter_count(reading: _Reading, draft: Draft) -> None:
     """一季度 = the first quarter (months 1..3); 前三季度 = the first three quarters (months 1..9)."""
     quarter = int(draft.value)
@@ -470,7 +473,9 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
         if len(numeral) < 2 or (reading.magnitude_only and numeral[0] not in _TEN_CHARS) or not any(char in MAGNITUDES for char in numeral) or (
             draft.value is None
         ):
-            draft.weak = DECIMAL_POINT_WORD not in numeral  # 零点五 is a number by itself
+            # 零点五 is a number by itself; so is a numeral standing alone (a line, “五”, 是五。: markers.py)
+            alone = draft.value is not None and numeral_stands_alone(text, start, end, numeral)
+            draft.weak = DECIMAL_POINT_WORD not in numeral and not alone
     if reading.is_arabic and not reading.context and with_prefix and start > 1:
         if text[start - 2] in _ASCII_LETTERS and text[start - 1] == " ":
             # A Latin word, a space and a number that nothing marks as an amount is a name: iPhone 12,

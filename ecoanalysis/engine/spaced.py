@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import WILDCARD_GUARD
-from .numerals import DECIMAL_POINT_WORD, MAGNITUDES, WILDCARD_DIGIT
-from .patterns import _CN_CHARS, _cn_to_number, _parse_chinese_wildcard
+from ._lexicon import DISCOUNT_GUARD, DISCOUNT_WORD, WILDCARD_GUARD
+from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT
+from .patterns import _CN_CHARS, _CN_DIGIT_CHARS, _cn_to_number, _parse_chinese_wildcard
 
 _PIECE_CHARS = rf"(?:[{_CN_CHARS}{DECIMAL_POINT_WORD}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))"
 #: The next piece: after one or two spaces, or right after the core when it begins with 点 (四点 五).
@@ -28,8 +28,37 @@ def _reads(numeral: str) -> bool:
     return _cn_to_number(numeral) is not None or _parse_chinese_wildcard(numeral) is not None
 
 
+#: Before 折, a single digit, a space and a single digit of the same script are the tenths and hundredths
+#: of one discount (7 2 折, 九 九 折 = 72 %, 99 %), as in 七二折.
+_SPACED_DISCOUNT_RE = {
+    arabic: re.compile(rf"[ ]{{1,2}}[{digits}](?=[ ]{{0,2}}{DISCOUNT_WORD}(?![{DISCOUNT_GUARD}]))")
+    for arabic, digits in ((True, "0-9０-９"), (False, _CN_DIGIT_CHARS))
+}
+
+
+def spaced_discount_end(text: str, start: int, end: int) -> int | None:
+    """Where the second digit of a spaced discount (7 2 折) ends when text[start:end] is its first, else None."""
+    if end - start != 1:
+        return None
+    digit = text[start]
+    pattern = _SPACED_DISCOUNT_RE[digit not in CHINESE_DIGITS]
+    found = pattern.match(text, end)
+    return None if found is None else found.end()
+
+
+def read_spaced_discount(text: str, start: int, end: int) -> tuple[float, int] | None:
+    """(value, end) of the Arabic digits of a spaced discount starting with text[start:end] (7 2 折: 72), or None."""
+    discount_end = spaced_discount_end(text, start, end)
+    if discount_end is None:
+        return None
+    return float(text[start:discount_end].replace(" ", "").translate(FULLWIDTH_TO_ASCII)), discount_end
+
+
 def glue_spaced_core(text: str, core: re.Match) -> re.Match:
     """``core``, or a longer core over the spaced pieces of numeral that continue it."""
+    discount_end = spaced_discount_end(text, core.start(), core.end())
+    if discount_end is not None:
+        return _GLUED_RE.match(text, core.start(), discount_end)
     ends: list[int] = []
     position = core.end()
     while len(ends) < _MAX_PIECES:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import CHENG_DIGIT_FOLLOWERS, GE_DURATIONS, HALF_AFTER_UNITS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
+from ._lexicon import (
+    CHENG_DIGIT_FOLLOWERS, GE_DURATIONS, HALF_AFTER_UNITS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MIXED_FRACTION_WORD,
+    MONEY_SUBUNITS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS,
+)
 from .draft import Draft
 from .latin import may_start_notation, read_notation
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
-from .numerals import CHINESE_DIGITS, MAGNITUDES, parse_approximate_range, parse_chinese_wildcard
+from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, parse_approximate_range, parse_chinese_wildcard
 from .patterns import _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic
 
 #: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
@@ -37,6 +40,9 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
         numerator = glue_spaced_core(text, numerator)  # 百分之五 十
     span = _numeral_span(numerator.group().replace(" ", ""), numerator.lastgroup == "arabic")
     position = numerator.end()
+    if span is None and numerator.lastgroup == "cn" and numerator.group()[-1] in MAGNITUDES and text.startswith("分", position):
+        # 百分之七十百分位: the last magnitude begins the next word (百分位), the numerator is 七十
+        span, position = _numeral_span(numerator.group()[:-1].replace(" ", ""), False), position - 1
     if span is not None and numerator.lastgroup == "arabic" and may_start_notation(text, position):
         notation = read_notation(text, numerator.start(), position, span[0])  # 百分之15K, 百分之1.2e3
         if notation is not None:
@@ -64,11 +70,12 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
 
 
 def _read_discount(draft: Draft) -> None:
-    """8 折 = 80 %, 八五折 = 85 % (the digits name tenths and hundredths of the full price), 8.5 折 = 85 %."""
+    """8 折 = 80 %, 八五折 = 85 % (the digits name tenths and hundredths of the full price), 8.5 折 = 85 %,
+    十折 = 100 % (ten tenths: the full price)."""
     draft.unit = "percent"
     if draft.value is None:
         return
-    factor = 10.0 if draft.value < 10 else 1.0
+    factor = 10.0 if draft.value <= 10 else 1.0
     _scale(draft, factor)
 
 
@@ -125,6 +132,39 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
             draft.counter = "个" + half.group("word")
             draft.unit = "duration"
             return half.end()
+    return position
+
+
+_SUBUNIT_DIGITS = "1-9１-９" + "".join(char for char, digit in CHINESE_DIGITS.items() if digit)
+#: After each main money unit: 又 perhaps, one digit and a subunit word not starting another word (3分钟).
+_SUBUNIT_RES: dict[str, re.Pattern] = {
+    unit: re.compile(
+        rf"{MIXED_FRACTION_WORD}?(?P<digit>[{_SUBUNIT_DIGITS}])(?P<word>"
+        + "|".join(re.escape(w) + (f"(?![{guards[w]}])" if guards.get(w) else "") for w in sorted(shares, key=len, reverse=True))
+        + ")"
+    )
+    for unit, (_, shares, guards) in MONEY_SUBUNITS.items()
+}
+
+
+def _read_money_subunits(text: str, position: int, draft: Draft) -> int:
+    """五元三角 = 5.3 元, 50元6角3分 = 50.63 元, 两美元又三美分: the subunits' digits after the main unit are added,
+    larger subunits first (lexicon [[money_subunits]]); 三块五毛 makes 块 the yuan."""
+    if draft.counter not in _SUBUNIT_RES or draft.value is None or draft.value != int(draft.value) or (
+        draft.value_high is not None or draft.scale != 1.0
+    ):
+        return position  # subunits follow a whole number of units (1.5元6角 is no amount)
+    currency, shares, _ = MONEY_SUBUNITS[draft.counter]
+    last_share = None
+    while (found := _SUBUNIT_RES[draft.counter].match(text, position)) is not None:
+        share, digit = shares[found.group("word")], found.group("digit")
+        if last_share is not None and share >= last_share:
+            break
+        value = CHINESE_DIGITS[digit] if digit in CHINESE_DIGITS else int(digit.translate(FULLWIDTH_TO_ASCII))
+        draft.value = round(draft.value + value * share, 10)
+        last_share, position = share, found.end()
+    if last_share is not None:
+        draft.unit, draft.currency = "currency", currency
     return position
 
 

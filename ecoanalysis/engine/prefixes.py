@@ -12,6 +12,7 @@ from ._lexicon import (
     BRIDGED_ADVERBS,
     CURRENCY_PREFIXES,
     CURRENCY_PREFIX_GUARD,
+    GENERIC_CURRENCY_WORDS,
     LINKING_VERBS,
     MINUS_SIGNS,
     OVER_OF_LINK,
@@ -122,7 +123,8 @@ def _read_currency_prefix(text: str, draft: Draft, prefix_end: int) -> tuple[int
     code = CURRENCY_PREFIXES[currency.group("cur")]
     if draft.counter is not None and draft.unit != "currency":
         return prefix_end, False  # 10亿美元3家: a count of 家
-    if draft.unit in (None, "count", "currency") and draft.currency in (None, code):
+    generic = draft.unit == "currency" and draft.counter in GENERIC_CURRENCY_WORDS  # 港币0.63元: HK$
+    if draft.unit in (None, "count", "currency") and (draft.currency in (None, code) or generic):
         draft.unit, draft.currency = "currency", code
     return currency.start(), True
 

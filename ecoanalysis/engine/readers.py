@@ -29,6 +29,7 @@ from ._lexicon import (
 )
 from .draft import Draft
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
+from .fractions import SLASHES
 from .names import (
     _LIST_MARKER_OPEN,
     _NAME_GLUE_BEFORE,
@@ -336,7 +337,7 @@ TRIGGERS: dict[Any, Trigger] = {
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), unit headers (a bare magnitude: 单位：亿元)
-    _read_by_neighbours: Trigger(before=frozenset({PER_WORD}), first=frozenset(MAGNITUDES), after=_CLOCK_FIRST_CHARS),
+    _read_by_neighbours: Trigger(before=frozenset({PER_WORD}) | SLASHES, first=frozenset(MAGNITUDES), after=_CLOCK_FIRST_CHARS),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.
 _LENGTH_CAP = 1 + max(length for trigger in TRIGGERS.values() for length in trigger.lengths)

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 
 from ._lexicon import BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, PREFIX_QUALIFIERS, RANGE_CONNECTORS
 from .draft import Draft, Quantity
-from .pairs import _link_pairs, _share_list_units
+from .pairs import _link_pairs, _share_list_bounds, _share_list_units
 from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
 from .reading import _read_one
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
@@ -71,16 +71,16 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if second.value is None:
         return
     if first.unit is not None and second.unit is None:
-        if first.unit == "date":
-            return
+        if first.unit == "date" or (second.counter is not None and first.counter is None):
+            return  # 增长1.4%至860万台: a share, then a count of 台, are no range
         second.unit = first.unit
     if first.counter is not None and second.counter is not None and first.counter != second.counter:
         return
     if first.unit is None and second.unit is not None:
         # 3-5% / 六至八成 / 3至8亿元: the unit and scale written once apply to both ends.
         first.unit, first.currency, first.unit_symbol = second.unit, second.currency, second.unit_symbol
-        if second.scale_applied and not first.scale_applied and first.value * second.scale <= second.value:
-            first.value *= second.scale
+    if second.scale_applied and not first.scale_applied and first.value * second.scale <= second.value:
+        first.value *= second.scale  # 3至8亿元, 3-5万台, 三到五万家: the magnitude too
     low, high = (first.value, first.month or 0), (second.value, second.month or 0)
     if conn not in ("到", "至") and not low < high:
         return  # 3-1 is not a range (a dash between unrelated numbers)
@@ -149,6 +149,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         drafts.append(draft)
         resume = max(draft.consumed, core.end())
     _share_list_units(text, drafts)
+    _share_list_bounds(text, drafts)
     _link_pairs(text, drafts)
     return drafts
 

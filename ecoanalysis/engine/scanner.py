@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ._lexicon import BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, PREFIX_QUALIFIERS, RANGE_CONNECTORS
+from ._lexicon import BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS
 from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_bounds, _share_list_units
 from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
@@ -40,7 +40,11 @@ from .variants import to_simplified
 
 __all__ = ["parse_quantity", "scan"]
 
-_RANGE_RE = re.compile(rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}(?=[0-9０-９{_CN_CHARS}])")
+#: Minus signs of one character, which may open the second end of a range (-550万元至-820万元).
+_RANGE_MINUS = "".join(sign for sign in MINUS_SIGNS if len(sign) == 1)
+_RANGE_RE = re.compile(
+    rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}(?P<minus>[{re.escape(_RANGE_MINUS)}])?(?=[0-9０-９{_CN_CHARS}])"
+)
 
 
 def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) -> None:
@@ -51,17 +55,18 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if not _bounded_only_before(first):
         return
     connector = _RANGE_RE.match(text, first.end)
-    if connector is None:
-        return
-    core = _CORE_RE.match(text, connector.end())
-    if core is None or core.lastgroup == "first":
-        return
-    if core.lastgroup == "cn" and text[core.end():core.end() + 1] in SPACED_AFTER_CHARS:
-        core = glue_spaced_core(text, core)
-    second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
-    if second is None or second.name_like:
+    if connector is None or (connector.group("minus") and (first.value >= 0 or connector.group("conn") == "-")):
+        return  # a minus sign opens the second end only after a negative first (-550万元至-820万元)
+    second = _read_second_end(text, connector.end(), year=year)
+    if second is None:
         return
     conn = connector.group("conn")
+    if connector.group("minus"):
+        if second.value is None or second.value_high is not None:
+            return
+        second.value = -second.value
+        if first.value > second.value:  # written by size (a loss of 550 to 820): the range is -820..-550
+            first.value, second.value = second.value, first.value
     if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return
     if _merge_month_range(first, second, connector.group("conn")):
@@ -101,6 +106,17 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
 
 #: Qualifiers written before a number; one of them before a range qualifies the whole range (约三至五成).
 _PREFIX_WORDS: frozenset[str] = frozenset(PREFIX_QUALIFIERS) | frozenset(BRIDGED_ADVERBS) | frozenset(BRIDGED_ADJECTIVES)
+
+
+def _read_second_end(text: str, position: int, *, year: int | None) -> Draft | None:
+    """The quantity after a range connector (the 8 of 6 到 8 周), or None when there is none to join."""
+    core = _CORE_RE.match(text, position)
+    if core is None or core.lastgroup == "first":
+        return None
+    if core.lastgroup == "cn" and text[core.end():core.end() + 1] in SPACED_AFTER_CHARS:
+        core = glue_spaced_core(text, core)
+    second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
+    return None if second is None or second.name_like else second
 
 
 def _bounded_only_before(draft: Draft) -> bool:

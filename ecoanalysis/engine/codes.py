@@ -1,0 +1,47 @@
+"""Whole-mention readers of digits that label, not count: serial labels (3号线, 1号楼, 24号文件), codes with a
+leading zero (002309, 00700) and enumeration markers inside a paragraph (原因是：1、…。2、…).
+"""
+from __future__ import annotations
+
+import re
+
+from ._lexicon import CODE_LEAD, DAY_FOLLOWERS, ENUMERATION_MARK, ENUMERATION_OPENERS, SERIAL_WORDS
+from .draft import Draft, NOT_A_QUANTITY, _name_draft
+from .patterns import is_han
+
+#: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
+_SERIAL_NOT_BEFORE = frozenset("第月")
+#: First characters of the serial words, for the readers' trigger.
+SERIAL_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in SERIAL_WORDS)
+#: Shortest code with a leading zero (00后 and 03日 are other words).
+CODE_MIN_LENGTH = 3
+
+
+def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """3号线, 1号楼, 24号文件, 一号文件: a number glued before 号 and a noun names a member of a series. A day
+    of the month (于3号召开, 3号上午, 5月3号) and 第5号 are read elsewhere."""
+    start, end = core.span()
+    word = next((word for word in SERIAL_WORDS if text.startswith(word, end)), None)
+    if word is None or text[start - 1:start] in _SERIAL_NOT_BEFORE:
+        return None
+    after = end + len(word)
+    if not is_han(text[after:after + 1]) or text.startswith(DAY_FOLLOWERS, after):
+        return None
+    return _name_draft(start, after, None)
+
+
+def _read_zero_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """002309.SZ, 00700: three or more digits with a leading zero are a code, never a count."""
+    numeral = core.group()
+    if len(numeral) < CODE_MIN_LENGTH or numeral[0] not in CODE_LEAD or not numeral.isdigit():
+        return None
+    return _name_draft(core.start(), core.end(), None)
+
+
+def _read_enumeration_marker(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """原因是：1、子公司停产。2、…: a one- or two-digit number between a sentence or clause opener and 、
+    opens an item of a list, no quantity."""
+    start, end = core.span()
+    if end - start > 2 or text[start - 1:start] not in ENUMERATION_OPENERS or start == 0:
+        return None
+    return NOT_A_QUANTITY if text.startswith(ENUMERATION_MARK, end) else None

@@ -27,6 +27,7 @@ from ._lexicon import (
     FIXED_PHRASES,
     INFIX_QUALIFIERS,
     PER_WORD,
+    SUFFIX_NOT_AFTER,
     SUFFIX_QUALIFIERS,
 )
 from .draft import Draft
@@ -428,6 +429,9 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
         suffix = _SUFFIX_RE.match(text, position)
         if suffix is not None:
             groups["suffix"], position = suffix.group("suffix"), suffix.end()
+    not_after = SUFFIX_NOT_AFTER.get(groups["suffix"] or "", "")
+    if not_after and draft.start > 0 and text[draft.start - 1] in not_after:
+        groups["suffix"] = None  # 截至6月30日止六个月内: the period itself
     if groups["suffix"]:
         draft.qualifiers.append(groups["suffix"])
         draft.bounds.append(SUFFIX_QUALIFIERS[groups["suffix"]])

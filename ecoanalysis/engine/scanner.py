@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from ._lexicon import BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS
 from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_bounds, _share_list_units
+from .numerals import MAGNITUDES
 from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
 from .reading import _read_one
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
@@ -40,6 +41,9 @@ from .variants import to_simplified
 
 __all__ = ["parse_quantity", "scan"]
 
+#: Magnitudes a Chinese second end may end with that the first end shares (三到五万家, 两到三亿元); 十 is a
+#: digit of the number (十到二十万 = 10^5..2x10^5 shares 万 only).
+_TRAILING_MAGNITUDES: dict[str, int] = {char: scale for char, scale in MAGNITUDES.items() if scale >= 100}
 #: Minus signs of one character, which may open the second end of a range (-550万元至-820万元).
 _RANGE_MINUS = "".join(sign for sign in MINUS_SIGNS if len(sign) == 1)
 _RANGE_RE = re.compile(
@@ -57,7 +61,7 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     connector = _RANGE_RE.match(text, first.end)
     if connector is None or (connector.group("minus") and (first.value >= 0 or connector.group("conn") == "-")):
         return  # a minus sign opens the second end only after a negative first (-550万元至-820万元)
-    second = _read_second_end(text, connector.end(), year=year)
+    second, trailing = _read_second_end(text, connector.end(), year=year)
     if second is None:
         return
     conn = connector.group("conn")
@@ -84,8 +88,9 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if first.unit is None and second.unit is not None:
         # 3-5% / 六至八成 / 3至8亿元: the unit and scale written once apply to both ends.
         first.unit, first.currency, first.unit_symbol = second.unit, second.currency, second.unit_symbol
-    if second.scale_applied and not first.scale_applied and first.value * second.scale <= second.value:
-        first.value *= second.scale  # 3至8亿元, 3-5万台, 三到五万家: the magnitude too
+    scale = second.scale if second.scale_applied else trailing  # 3至8亿元, 3-5万台; 三到五万家, 两到三亿元
+    if not first.scale_applied and 1 < scale and first.value < scale and first.value * scale <= second.value:
+        first.value *= scale  # the magnitude written once applies to the low end too
     low, high = (first.value, first.month or 0), (second.value, second.month or 0)
     if conn not in ("到", "至") and not low < high:
         return  # 3-1 is not a range (a dash between unrelated numbers)
@@ -108,15 +113,21 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
 _PREFIX_WORDS: frozenset[str] = frozenset(PREFIX_QUALIFIERS) | frozenset(BRIDGED_ADVERBS) | frozenset(BRIDGED_ADJECTIVES)
 
 
-def _read_second_end(text: str, position: int, *, year: int | None) -> Draft | None:
-    """The quantity after a range connector (the 8 of 6 到 8 周), or None when there is none to join."""
+def _read_second_end(text: str, position: int, *, year: int | None) -> tuple[Draft | None, float]:
+    """The quantity after a range connector (the 8 of 6 到 8 周), or None when there is none to join; and
+    the magnitude a Chinese numeral ends with (五万 -> 10^4, 五千万 -> 10^7, 二十万 -> 10^4), else 1."""
     core = _CORE_RE.match(text, position)
     if core is None or core.lastgroup == "first":
-        return None
+        return None, 1.0
     if core.lastgroup == "cn" and text[core.end():core.end() + 1] in SPACED_AFTER_CHARS:
         core = glue_spaced_core(text, core)
     second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
-    return None if second is None or second.name_like else second
+    if second is None or second.name_like:
+        return None, 1.0
+    trailing, numeral = 1.0, core.group() if core.lastgroup == "cn" else ""
+    while numeral and numeral[-1] in _TRAILING_MAGNITUDES:
+        trailing, numeral = trailing * _TRAILING_MAGNITUDES[numeral[-1]], numeral[:-1]
+    return second, trailing
 
 
 def _bounded_only_before(draft: Draft) -> bool:

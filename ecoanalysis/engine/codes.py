@@ -1,12 +1,22 @@
 """Whole-mention readers of digits that label, not count: serial labels (3号线, 1号楼, 24号文件), codes with a
-leading zero (002309, 00700) and enumeration markers inside a paragraph (原因是：1、…。2、…).
+leading zero (002309, 00700) and enumeration markers inside a paragraph (原因是：1、…。2、…); and lone financial
+digits that are part of a word (大陆个人).
 """
 from __future__ import annotations
 
 import re
 
-from ._lexicon import CODE_LEAD, DAY_FOLLOWERS, ENUMERATION_MARK, ENUMERATION_OPENERS, SERIAL_WORDS
+from ._lexicon import (
+    CODE_LEAD,
+    DAY_FOLLOWERS,
+    ENUMERATION_MARK,
+    ENUMERATION_OPENERS,
+    LONE_FINANCIAL_DIGITS,
+    LONE_FINANCIAL_MONEY,
+    SERIAL_WORDS,
+)
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
+from .numerals import MAGNITUDES
 from .patterns import is_han
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
@@ -45,3 +55,12 @@ def _read_enumeration_marker(text: str, core: re.Match, with_prefix: bool) -> Dr
     if end - start > 2 or text[start - 1:start] not in ENUMERATION_OPENERS or start == 0:
         return None
     return NOT_A_QUANTITY if text.startswith(ENUMERATION_MARK, end) else None
+
+
+def _read_lone_financial_digit(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """大陆个人电脑, 队伍: a financial digit alone is part of a word; 陆万元, 伍元 stay numbers."""
+    start, end = core.span()
+    if end - start != 1 or text[start] not in LONE_FINANCIAL_DIGITS or not is_han(text[start - 1:start]):
+        return None  # glued after a Han character: the end of a word (大陆, 队伍)
+    after = text[end:end + 1]
+    return None if after and (after in MAGNITUDES or after in LONE_FINANCIAL_MONEY) else NOT_A_QUANTITY

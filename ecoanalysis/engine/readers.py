@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from ._lexicon import (
     CODE_LEAD,
     ENUMERATION_OPENERS,
+    LONE_FINANCIAL_DIGITS,
     DAY_FOLLOWERS,
     DAY_GUARD,
     DAY_OPENERS,
@@ -32,7 +33,14 @@ from ._lexicon import (
 )
 from .draft import Draft
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
-from .codes import CODE_MIN_LENGTH, SERIAL_FIRST_CHARS, _read_enumeration_marker, _read_serial_label, _read_zero_code
+from .codes import (
+    CODE_MIN_LENGTH,
+    SERIAL_FIRST_CHARS,
+    _read_enumeration_marker,
+    _read_lone_financial_digit,
+    _read_serial_label,
+    _read_zero_code,
+)
 from .fractions import SLASHES
 from .names import (
     _LIST_MARKER_OPEN,
@@ -273,6 +281,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_section_number),
     ("arabic", _read_ascii_name),
     ("arabic", _read_dotted_code),
+    ("cn", _read_lone_financial_digit),
     ("cn", _read_fixed_phrase),
     ("cn", _read_doubling),
     ("cn", _read_set_phrase),
@@ -342,6 +351,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_enumeration_marker: Trigger(before=ENUMERATION_OPENERS),
     _read_zero_code: Trigger(first=CODE_LEAD),
     _read_serial_label: Trigger(after=SERIAL_FIRST_CHARS),
+    _read_lone_financial_digit: Trigger(first=LONE_FINANCIAL_DIGITS),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
     _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),

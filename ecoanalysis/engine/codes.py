@@ -9,15 +9,19 @@ import re
 from ._lexicon import (
     CODE_LEAD,
     DAY_FOLLOWERS,
-    ENUMERATION_MARK,
+    ENUMERATION_MARKS,
     ENUMERATION_OPENERS,
     LONE_FINANCIAL_DIGITS,
     LONE_FINANCIAL_MONEY,
+    POSTAL_CODE_AFTER,
+    POSTAL_CODE_LENGTH,
     SERIAL_WORDS,
+    YEAR_MARKS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
+from .markers import VALUE_VERB_CHARS
 from .numerals import MAGNITUDES
-from .patterns import is_han
+from .patterns import YEAR_RANGE, is_han
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
 _SERIAL_NOT_BEFORE = frozenset("第月")
@@ -40,6 +44,17 @@ def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     return _name_draft(start, after, None)
 
 
+def _read_postal_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """新疆 阿拉尔 843300; 重庆 400026): six digits after a place name and a space, before a separator."""
+    start, end = core.span()
+    if end - start != POSTAL_CODE_LENGTH or not core.group().isdigit() or text[start - 1:start] != " ":
+        return None
+    place = text[start - 2:start - 1]
+    if not is_han(place) or place in VALUE_VERB_CHARS or (end < len(text) and text[end] not in POSTAL_CODE_AFTER):
+        return None  # 共有 843300，is a count
+    return _name_draft(start, end, None)
+
+
 def _read_zero_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """002309.SZ, 00700: three or more digits with a leading zero are a code, never a count."""
     numeral = core.group()
@@ -49,12 +64,15 @@ def _read_zero_code(text: str, core: re.Match, with_prefix: bool) -> Draft | Non
 
 
 def _read_enumeration_marker(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """原因是：1、子公司停产。2、…: a one- or two-digit number between a sentence or clause opener and 、
-    opens an item of a list, no quantity."""
+    """原因是：1、子公司停产。2、…, (1.某大学;2.某研究所): a one- or two-digit number between a sentence or
+    clause opener and an enumeration mark (a dot only before a Han character) opens a list item, no quantity."""
     start, end = core.span()
     if end - start > 2 or text[start - 1:start] not in ENUMERATION_OPENERS or start == 0:
         return None
-    return NOT_A_QUANTITY if text.startswith(ENUMERATION_MARK, end) else None
+    mark = text[end:end + 1]
+    if mark not in ENUMERATION_MARKS:
+        return None
+    return NOT_A_QUANTITY if mark == ENUMERATION_MARKS[0] or is_han(text[end + 1:end + 2]) else None
 
 
 def _read_lone_financial_digit(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
@@ -64,3 +82,23 @@ def _read_lone_financial_digit(text: str, core: re.Match, with_prefix: bool) -> 
         return None  # glued after a Han character: the end of a word (大陆, 队伍)
     after = text[end:end + 1]
     return None if after and (after in MAGNITUDES or after in LONE_FINANCIAL_MONEY) else NOT_A_QUANTITY
+
+
+#: The year word that may follow a marked year (2027E年).
+_YEAR_WORD = "年"
+#: Digits of a year.
+_YEAR_DIGITS = 4
+
+
+def _read_marked_year(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """2025E, 2026F, 2023A (estimate, forecast, actual) in research tables: the year, a date."""
+    start, end = core.span()
+    if end - start != _YEAR_DIGITS or text[end:end + 1] not in YEAR_MARKS or not core.group().isdigit():
+        return None
+    after = text[end + 1:end + 2]
+    if after.isascii() and after.isalnum() or not YEAR_RANGE[0] <= int(core.group()) <= YEAR_RANGE[1]:
+        return None  # 2025EV, 1024F...: a name
+    stop = end + 1 + (after == _YEAR_WORD)
+    draft = Draft(start, stop, float(core.group()))
+    draft.unit = "date"
+    return draft

@@ -16,6 +16,8 @@ from ._lexicon import (
     CODE_LEAD,
     ENUMERATION_OPENERS,
     LONE_FINANCIAL_DIGITS,
+    YEAR_MARKS,
+    POSTAL_CODE_LENGTH,
     DAY_FOLLOWERS,
     DAY_GUARD,
     DAY_OPENERS,
@@ -38,6 +40,8 @@ from .codes import (
     SERIAL_FIRST_CHARS,
     _read_enumeration_marker,
     _read_lone_financial_digit,
+    _read_marked_year,
+    _read_postal_code,
     _read_serial_label,
     _read_zero_code,
 )
@@ -277,8 +281,10 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_list_marker),
     ("arabic", _read_enumeration_marker),
     ("arabic", _read_zero_code),
+    ("arabic", _read_postal_code),
     ("arabic cn", _read_serial_label),
     ("arabic", _read_section_number),
+    ("arabic", _read_marked_year),
     ("arabic", _read_ascii_name),
     ("arabic", _read_dotted_code),
     ("cn", _read_lone_financial_digit),
@@ -304,6 +310,8 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
         return True
     if text[start] in CODE_LEAD and end - start >= CODE_MIN_LENGTH:
         return True  # 002309: a code
+    if end - start == POSTAL_CODE_LENGTH and text[start - 1] == " ":
+        return True  # 阿拉尔 843300: a postal code
     left = start - 1
     while left >= 0 and text[left] in " \t\u3000":
         left -= 1
@@ -352,6 +360,8 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_zero_code: Trigger(first=CODE_LEAD),
     _read_serial_label: Trigger(after=SERIAL_FIRST_CHARS),
     _read_lone_financial_digit: Trigger(first=LONE_FINANCIAL_DIGITS),
+    _read_marked_year: Trigger(after=YEAR_MARKS),
+    _read_postal_code: Trigger(lengths=frozenset({POSTAL_CODE_LENGTH})),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
     _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),

@@ -54,8 +54,10 @@ _RANGE_RE = re.compile(
 def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) -> None:
     """Extend ``first`` with a range connector and a second quantity (6 到 8 周, 2019-2021 年)."""
     # cheapest and most selective test first: most numbers are followed by no range connector
-    if _char_after_gap(text, first.end) not in _RANGE_FIRST_CHARS or first.name_like or first.value is None:
+    if _char_after_gap(text, first.end) not in _RANGE_FIRST_CHARS or first.name_like:
         return
+    if first.value is None and (first.unit != "date" or first.month is None):
+        return  # a month of an unstated year may still open a range (1月至6月)
     if not _bounded_only_before(first):
         return
     connector = _RANGE_RE.match(text, first.end)
@@ -65,15 +67,11 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if second is None:
         return
     conn = connector.group("conn")
-    if connector.group("minus"):
-        if second.value is None or second.value_high is not None:
-            return
-        second.value = -second.value
-        if first.value > second.value:  # written by size (a loss of 550 to 820): the range is -820..-550
-            first.value, second.value = second.value, first.value
+    if connector.group("minus") and not _negate_second_end(first, second):
+        return
     if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return
-    if _merge_month_range(first, second, connector.group("conn")):
+    if _merge_month_range(first, second, connector.group("conn")) or _merge_yearless_months(first, second):
         return
     if first.unit == "date" and second.unit == "date" and second.value is None and second.month is not None:
         second.value = first.value  # 2020年11月28日-12月03日: the year written once
@@ -86,8 +84,7 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if first.counter is not None and second.counter is not None and first.counter != second.counter:
         return
     if first.unit is None and second.unit is not None:
-        # 3-5% / 六至八成 / 3至8亿元: the unit and scale written once apply to both ends.
-        first.unit, first.currency, first.unit_symbol = second.unit, second.currency, second.unit_symbol
+        _adopt_unit(text, first, second)
     scale = second.scale if second.scale_applied else trailing  # 3至8亿元, 3-5万台; 三到五万家, 两到三亿元
     if not first.scale_applied and 1 < scale and first.value < scale and first.value * scale <= second.value:
         first.value *= scale  # the magnitude written once applies to the low end too
@@ -113,6 +110,27 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
 _PREFIX_WORDS: frozenset[str] = frozenset(PREFIX_QUALIFIERS) | frozenset(BRIDGED_ADVERBS) | frozenset(BRIDGED_ADJECTIVES)
 
 
+def _negate_second_end(first: Draft, second: Draft) -> bool:
+    """-550万元至-820万元: the minus sign after the connector; the ends written by size (a loss of 550 to 820)
+    make the range -820..-550. False when the second end has no single value to negate."""
+    if second.value is None or second.value_high is not None:
+        return False
+    second.value = -second.value
+    if first.value > second.value:
+        first.value, second.value = second.value, first.value
+    return True
+
+
+def _adopt_unit(text: str, first: Draft, second: Draft) -> None:
+    """3-5% / 六至八成 / 3至8亿元 / 2018 - 2027年: the unit written once after the range applies to both ends. A
+    year takes no sign: the dash before it was a separator (规模 - 2018 - 2027年)."""
+    first.unit, first.currency, first.unit_symbol = second.unit, second.currency, second.unit_symbol
+    if first.unit == "date" and first.value is not None and first.value < 0:
+        first.value = -first.value
+        while first.start < first.end and not text[first.start].isdigit():
+            first.start += 1
+
+
 def _read_second_end(text: str, position: int, *, year: int | None) -> tuple[Draft | None, float]:
     """The quantity after a range connector (the 8 of 6 到 8 周), or None when there is none to join; and
     the magnitude a Chinese numeral ends with (五万 -> 10^4, 五千万 -> 10^7, 二十万 -> 10^4), else 1."""
@@ -135,6 +153,18 @@ def _bounded_only_before(draft: Draft) -> bool:
     if "range" in draft.bounds or "vague" in draft.bounds:
         return False
     return all(qualifier in _PREFIX_WORDS for qualifier in draft.qualifiers)
+
+
+def _merge_yearless_months(first: Draft, second: Draft) -> bool:
+    """1月至6月, 今年1月至6月 (no document year): two months of one unstated year make a month range."""
+    if first.unit != "date" or second.unit != "date" or first.value is not None or second.value is not None:
+        return False
+    if first.month is None or second.month is None or first.month_high is not None or first.month >= second.month:
+        return False
+    first.month_high = second.month
+    first.bounds.append("range")
+    first.end, first.consumed = second.end, second.consumed
+    return True
 
 
 def _merge_month_range(first: Draft, second: Draft, conn: str) -> bool:

@@ -45,12 +45,12 @@ def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | 
 
 
 def _read_postal_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """新疆 阿拉尔 843300; 重庆 400026): six digits after a place name and a space, before a separator."""
+    """新疆 阿拉尔 843300; 重庆 400026): six digits after a place name and a space, before ; or )."""
     start, end = core.span()
     if end - start != POSTAL_CODE_LENGTH or not core.group().isdigit() or text[start - 1:start] != " ":
         return None
     place = text[start - 2:start - 1]
-    if not is_han(place) or place in VALUE_VERB_CHARS or (end < len(text) and text[end] not in POSTAL_CODE_AFTER):
+    if not is_han(place) or place in VALUE_VERB_CHARS or text[end:end + 1] not in POSTAL_CODE_AFTER:
         return None  # 共有 843300，is a count
     return _name_draft(start, end, None)
 

@@ -130,6 +130,7 @@ YEAR_HALF_MONTHS: dict[str, tuple[int, int]] = {
 }
 FIRST_QUARTERS_WORD: str = _DATA["dates"]["first_quarters_word"]
 DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
+MONTH_SUFFIX: str = _DATA["dates"]["month_suffix"]
 DAY_OPENERS: tuple[str, ...] = tuple(_DATA["dates"]["day_openers"])
 DAY_FOLLOWERS: tuple[str, ...] = tuple(_DATA["dates"]["day_followers"])
 DAY_GUARD: str = _DATA["dates"]["day_guard"]

@@ -8,10 +8,14 @@ from __future__ import annotations
 import re
 
 from ._lexicon import MIXED_FRACTION_WORD
+from .numerals import MAGNITUDES
 from .patterns import _CORE_RE, _cn_to_number, _parse_arabic
 
 _DIGITS = "0-9０-９"
-_SLASH_RE = re.compile(rf"(?P<num>[{_DIGITS}]{{1,3}})[/／](?P<den>[{_DIGITS}]{{1,4}})(?![{_DIGITS}/／])")
+#: A magnitude after the denominator makes it the base of a rate (3/10万 = 3 per 100,000), no fraction.
+_SLASH_RE = re.compile(
+    rf"(?P<num>[{_DIGITS}]{{1,3}})[/／](?P<den>[{_DIGITS}]{{1,4}})(?![{_DIGITS}/／{''.join(sorted(MAGNITUDES))}])"
+)
 #: A whole number, one space and a fraction (1 3/5 = 1.6; after a whole number it is no date, so 4 6/3 = 6).
 _SPACED_PART_RE = re.compile(rf"[ ](?P<num>[{_DIGITS}]{{1,2}})[/／](?P<den>[{_DIGITS}]{{1,2}})(?![{_DIGITS}/／])")
 #: Denominators of fractions written with a slash in prose (1/3, 3/4, 1/100); larger ones are more often
@@ -93,3 +97,4 @@ def read_fraction_part(text: str, start: int, end: int) -> tuple[float, int] | N
 
 def _value(core: re.Match) -> float | None:
     return _parse_arabic(core.group()) if core.lastgroup == "arabic" else _cn_to_number(core.group())
+

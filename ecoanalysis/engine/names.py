@@ -35,7 +35,9 @@ from ._lexicon import (
     UNIT_WORDS,
     VERSION_WORDS,
 )
+from .fractions import SLASHES
 from .latin import read_notation
+from .rates import MAGNITUDE_UNIT_WORDS, read_rate_denominator, read_slash_base
 from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
@@ -369,35 +371,6 @@ def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     return None
 
 
-#: Leading characters of a bare magnitude that still reads as a denominator (十万 in 每十万人).
-_DENOMINATOR_LEAD = "十拾"
-#: Durations after 每 + magnitude state a period (每十年, 每百天), which is a quantity.
-_DURATION_WORDS: tuple[str, ...] = tuple(word for word, info in UNIT_WORDS.items() if info.unit == "duration")
-
-
-#: Arabic rate bases are powers of ten (每10股, 每100元, 每1000人); 每3人 or 每15分钟 are amounts.
-_POWER_OF_TEN_RE = re.compile(r"10{1,5}")
-
-
-def _read_rate_denominator(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """每百户, 每千人口, 每十万人, 每10万人口, 每10股: a bare magnitude or a power of ten after 每 is the base
-    of a rate, no quantity (with a duration after it, 每十年, 每10天, it is a period and stays)."""
-    start = core.start()
-    if start == 0 or text[start - 1] != PER_WORD:
-        return None
-    numeral, end = core.group(), core.end()
-    if core.lastgroup == "arabic":  # 每10万人口, 每100元, 每10股: a power of ten, perhaps with magnitudes
-        if not _POWER_OF_TEN_RE.fullmatch(numeral):
-            return None
-        while text[end:end + 1] in MAGNITUDES:
-            end += 1
-        return None if text.startswith(_DURATION_WORDS, end) else NOT_A_QUANTITY
-    body = numeral[1:] if len(numeral) > 1 and numeral[0] in _DENOMINATOR_LEAD else numeral
-    if not all(char in MAGNITUDES for char in body) or text.startswith(_DURATION_WORDS, end):
-        return None
-    return NOT_A_QUANTITY
-
-
 #: 单位：亿元, 金额单位：人民币万元: the header word, a link, perhaps a currency, then the bare magnitude.
 _UNIT_HEADER_RE = re.compile(
     rf"(?:{_alternation(UNIT_HEADER_WORDS)})[ \u3000]*(?:{_alternation(UNIT_HEADER_LINKS)})[ \u3000]*"
@@ -483,14 +456,18 @@ def _read_clock_time(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 
 def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """The readers keyed on one character next to the core, behind one call (it runs for every core):
-    a time of day (时/点 after it), the base of a rate (每 before it), a unit header (单位：before it)."""
+    a time of day (时/点 after it), the base of a rate (每 or 15.1/ before it), a unit header (单位：before it)."""
     start, end = core.span()
     if text[end:end + 1] in _CLOCK_FIRST_CHARS:
         found = _read_clock_time(text, core, with_prefix)
         if found is not None:
             return found
     if text[start - 1:start] == PER_WORD:
-        return _read_rate_denominator(text, core, with_prefix)
+        return read_rate_denominator(text, core, with_prefix)
+    if text[start - 1:start] in SLASHES and text[start - 2:start - 1].isdigit():
+        return read_slash_base(text, core)
+    if end - start == 1 and text.startswith(MAGNITUDE_UNIT_WORDS, start):
+        return NOT_A_QUANTITY  # 大兆瓦风机, 以千瓦计: the magnitude is the unit's prefix, no number is written
     if text[start] in MAGNITUDES and text[max(0, start - 3):start].rstrip(" \u3000")[-1:] in _UNIT_HEADER_LAST_CHARS:
         return _read_unit_header(text, core, with_prefix)
     return None

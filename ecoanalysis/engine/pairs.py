@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS
+from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RESPECTIVELY_WORDS
 from .draft import Draft
 from .patterns import _GAP, _alternation
 
@@ -35,11 +35,8 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
         item_index = index - 1
         while item_index >= 0:
             item, after = drafts[item_index], drafts[item_index + 1]
-            gap = text[item.end:after.start]
-            if not gap or len(gap) > 3 or not LIST_SEPARATORS.issuperset(gap) or not _shares_unit(item, last):
-                break
-            if not gap.strip(" \u3000"):
-                break  # 2021 30%, 10 20 30亿元: numbers apart by spaces only are table cells, not a list
+            if not _list_gap(text, item, after) or not _shares_unit(item, last):
+                break  # (2021 30%, 10 20 30亿元: numbers apart by spaces only are table cells, not a list)
             item.unit, item.currency, item.unit_symbol = last.unit, last.currency, last.unit_symbol
             item.counter = last.counter
             if last.scale_applied and not item.scale_applied and item.value is not None:
@@ -47,6 +44,27 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
                 item.value *= last.scale
                 item.scale, item.scale_applied = last.scale, True
             item_index -= 1
+
+
+def _list_gap(text: str, item: Draft, after: Draft) -> bool:
+    """Whether ``item`` and ``after`` are neighbours in a list (、 和 及 between them, not spaces only)."""
+    gap = text[item.end:after.start]
+    return bool(gap.strip(" \u3000")) and len(gap) <= 3 and LIST_SEPARATORS.issuperset(gap)
+
+
+def _share_list_bounds(text: str, drafts: list[Draft]) -> None:
+    """分别超过1500亿元、2000亿元和4000亿元: a qualifier after 分别 ("respectively") bounds every item."""
+    for index, first in enumerate(drafts[:-1]):
+        if len(first.bounds) != 1 or not first.qualifiers or not text.endswith(RESPECTIVELY_WORDS, 0, first.start):
+            continue
+        if not text.startswith(first.qualifiers[0], first.start):
+            continue  # the qualifier must be the first thing after 分别
+        for item_index in range(index + 1, len(drafts)):
+            item = drafts[item_index]
+            if not _list_gap(text, drafts[item_index - 1], item) or item.bounds or item.name_like:
+                break
+            item.qualifiers.append(first.qualifiers[0])
+            item.bounds.append(first.bounds[0])
 
 
 def _link_pairs(text: str, drafts: list[Draft], first_pair_id: int = 0) -> int:

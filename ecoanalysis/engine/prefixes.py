@@ -14,6 +14,7 @@ from ._lexicon import (
     BRIDGED_ADVERBS,
     CURRENCY_PREFIXES,
     CURRENCY_PREFIX_GUARD,
+    GENERIC_CURRENCY_WORDS,
     LINKING_VERBS,
     MINUS_SIGNS,
     OVER_OF_LINK,
@@ -124,7 +125,8 @@ def _read_currency_prefix(text: str, draft: Draft, prefix_end: int) -> tuple[int
     code = CURRENCY_PREFIXES[currency.group("cur")]
     if draft.counter is not None and draft.unit != "currency":
         return prefix_end, False  # 10亿美元3家: a count of 家
-    if draft.unit in (None, "count", "currency") and draft.currency in (None, code):
+    generic = draft.unit == "currency" and draft.counter in GENERIC_CURRENCY_WORDS  # 港币0.63元: HK$
+    if draft.unit in (None, "count", "currency") and (draft.currency in (None, code) or generic):
         draft.unit, draft.currency = "currency", code
     return currency.start(), True
 
@@ -135,8 +137,17 @@ _PER_PHRASE_RE = re.compile(rf"{PER_WORD}(?:(?![{_CN_CHARS}])[\u4e00-\u9fff]){{1
 PER_PHRASE_WINDOW = 1 + OVER_PER_COUNTER_MAX
 
 
+#: After a number: a noun phrase and 的 before another number (两位分析师平均预估的444家). A qualifier before the
+#: first number then compares with the later one (446家，高于两位分析师平均预估的444家): it bounds neither.
+_NOUN_OF_NUMBER_RE = re.compile(
+    rf"(?:(?![{_CN_CHARS}])[\u4e00-\u9fff]){{1,{OVER_OF_NOUN_MAX}}}{OVER_OF_LINK}[0-9０-９{_CN_CHARS}]"
+)
+
+
 def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """A qualifier before the number (超过, 约合, 至少, 不足), or before 每 + counter (不低于每股12元): its bound."""
+    if text[draft.end:draft.end + 1] not in _GAP_CHARS and _NOUN_OF_NUMBER_RE.match(text, draft.end):
+        return prefix_end, False  # 高于两位分析师平均预估的444家: 两位 is part of the compared noun phrase
     window_start = max(0, prefix_end - PER_PHRASE_WINDOW)
     if PER_WORD in text[window_start:prefix_end]:
         per = _PER_PHRASE_RE.search(text, window_start, prefix_end)

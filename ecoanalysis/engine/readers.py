@@ -13,6 +13,11 @@ import string
 from typing import Any, NamedTuple
 
 from ._lexicon import (
+    CODE_LEAD,
+    ENUMERATION_OPENERS,
+    LONE_FINANCIAL_DIGITS,
+    YEAR_MARKS,
+    POSTAL_CODE_LENGTH,
     DAY_FOLLOWERS,
     DAY_GUARD,
     DAY_OPENERS,
@@ -27,11 +32,23 @@ from ._lexicon import (
     INFIX_QUALIFIERS,
     MIXED_FRACTION_WORD,
     PER_WORD,
+    SUFFIX_NOT_AFTER,
     SUFFIX_QUALIFIERS,
     UNIT_WORDS,
 )
 from .draft import NOT_A_QUANTITY, Draft
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
+from .codes import (
+    CODE_MIN_LENGTH,
+    SERIAL_FIRST_CHARS,
+    _read_enumeration_marker,
+    _read_lone_financial_digit,
+    _read_marked_year,
+    _read_postal_code,
+    _read_serial_label,
+    _read_zero_code,
+)
+from .fractions import SLASHES
 from .names import (
     _LIST_MARKER_OPEN,
     _NAME_GLUE_BEFORE,
@@ -66,6 +83,7 @@ from .patterns import (
     _cn_to_number,
 )
 from .tails import (
+    per_unit_end,
     _magnitude_scale,
     _read_after_unit,
     _read_cheng_digit,
@@ -297,9 +315,15 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_citation),
     ("arabic", _read_reference_locator),
     ("arabic", _read_list_marker),
+    ("arabic", _read_enumeration_marker),
+    ("arabic", _read_zero_code),
+    ("arabic", _read_postal_code),
+    ("arabic cn", _read_serial_label),
     ("arabic", _read_section_number),
+    ("arabic", _read_marked_year),
     ("arabic", _read_ascii_name),
     ("arabic", _read_dotted_code),
+    ("cn", _read_lone_financial_digit),
     ("cn", _read_fixed_phrase),
     ("cn", _read_doubling),
     ("cn", _read_set_phrase),
@@ -308,10 +332,11 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
 _SPECIAL_BEFORE: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN} | RATIO_NEIGHBOURS
+    | ENUMERATION_OPENERS
 )
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
-    | REFERENCE_AFTER | RATIO_NEIGHBOURS
+    | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_FIRST_CHARS
 )
 
 
@@ -319,6 +344,10 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
     """Cheap test whether any whole-mention reader could apply to the Arabic core text[start:end]."""
     if start == 0 or text[start - 1] in _SPECIAL_BEFORE or text[end:end + 1] in _SPECIAL_AFTER:
         return True
+    if text[start] in CODE_LEAD and end - start >= CODE_MIN_LENGTH:
+        return True  # 002309: a code
+    if end - start == POSTAL_CODE_LENGTH and text[start - 1] == " ":
+        return True  # 阿拉尔 843300: a postal code
     left = start - 1
     while left >= 0 and text[left] in " \t\u3000":
         left -= 1
@@ -363,6 +392,12 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=_NAMED_FIRST_CHARS) if _NAMED_LOOKBACK == 1 else ALWAYS,
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
+    _read_enumeration_marker: Trigger(before=ENUMERATION_OPENERS),
+    _read_zero_code: Trigger(first=CODE_LEAD),
+    _read_serial_label: Trigger(after=SERIAL_FIRST_CHARS),
+    _read_lone_financial_digit: Trigger(first=LONE_FINANCIAL_DIGITS),
+    _read_marked_year: Trigger(after=YEAR_MARKS),
+    _read_postal_code: Trigger(lengths=frozenset({POSTAL_CODE_LENGTH})),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
     _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),
@@ -373,7 +408,7 @@ TRIGGERS: dict[Any, Trigger] = {
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), unit headers (a bare magnitude: 单位：亿元)
-    _read_by_neighbours: Trigger(before=frozenset({PER_WORD}), first=frozenset(MAGNITUDES), after=_CLOCK_FIRST_CHARS),
+    _read_by_neighbours: Trigger(before=frozenset({PER_WORD}) | SLASHES, first=frozenset(MAGNITUDES), after=_CLOCK_FIRST_CHARS),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.
 _LENGTH_CAP = 1 + max(length for trigger in TRIGGERS.values() for length in trigger.lengths)
@@ -445,12 +480,16 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
         if draft.unit == "currency" and (magnitude_only or mag) and _order_suffix_at(text, position):
             _read_order_of_magnitude(draft)  # 千亿元级, 百万美元级: an order of magnitude of money
             position += len(ORDER_OF_MAGNITUDE_SUFFIX)
+        position = per_unit_end(text, position)  # 3000元/吨: the rate's denominator
         context = True
     if not groups["suffix"] and (groups["pct"] or groups["cheng"] or groups["counter"]):
         position = _read_after_unit(text, position, draft)
         suffix = _SUFFIX_RE.match(text, position)
         if suffix is not None:
             groups["suffix"], position = suffix.group("suffix"), suffix.end()
+    not_after = SUFFIX_NOT_AFTER.get(groups["suffix"] or "", "")
+    if not_after and draft.start > 0 and text[draft.start - 1] in not_after:
+        groups["suffix"] = None  # 截至6月30日止六个月内: the period itself
     if groups["suffix"]:
         draft.qualifiers.append(groups["suffix"])
         draft.bounds.append(SUFFIX_QUALIFIERS[groups["suffix"]])

@@ -8,6 +8,8 @@ import math
 import re
 
 from ._lexicon import (
+    DAY_FOLLOWERS,
+    MONTH_SUFFIX,
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
     DIVISION_COUNTERS,
@@ -113,10 +115,12 @@ _TAIL_RE = re.compile(
     rf"|(?P<counter>{_COUNTER_ALT})))?"
     rf"(?:{_GAP}(?P<suffix>{_SUFFIX_ALT}))?"
 )
+#: The end of a day after its month: 日 or 号, or nothing before a word of reporting (11月14公布, 3月5日电).
+_DAY_END = rf"(?:[日号]|(?=(?:{_alternation(DAY_FOLLOWERS)})))"
 _DATE_RE = re.compile(
     rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
     rf"(?:{_GAP}[-~～至到]{_GAP}(?P<month_high>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}))?{_GAP}月"
-    rf"(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?|(?P<part>[底末初])"
+    rf"(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?|(?P<part>[底末初])"
     rf"|(?P<half>{_alternation(YEAR_HALF_MONTHS)})"
     rf"|{_GAP}(?P<first_quarters>{FIRST_QUARTERS_WORD})?第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
 )
@@ -125,7 +129,7 @@ QUARTER_WORD = "季度"
 _DATE_WORDS: frozenset[str] = frozenset("年月") | _DAY_FIRST_CHARS
 
 _MONTH_RE = re.compile(
-    rf"{_GAP}月(?:{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}[日号])?"
+    rf"{_GAP}月(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?"
 )
 _FOOTNOTE_RE = re.compile(r"[ ]?(?P<fn>[1-9])(?=[。，；：、,.;:）)\s]|\Z)")
 _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)

@@ -30,9 +30,10 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ._lexicon import BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, PREFIX_QUALIFIERS, RANGE_CONNECTORS
+from ._lexicon import BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS
 from .draft import Draft, Quantity
-from .pairs import _link_pairs, _share_list_units
+from .pairs import _link_pairs, _share_list_bounds, _share_list_units
+from .numerals import MAGNITUDES
 from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
 from .reading import _read_one
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
@@ -40,47 +41,53 @@ from .variants import to_simplified
 
 __all__ = ["parse_quantity", "scan"]
 
-_RANGE_RE = re.compile(rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}(?=[0-9０-９{_CN_CHARS}])")
+#: Magnitudes a Chinese second end may end with that the first end shares (三到五万家, 两到三亿元); 十 is a
+#: digit of the number (十到二十万 = 10^5..2x10^5 shares 万 only).
+_TRAILING_MAGNITUDES: dict[str, int] = {char: scale for char, scale in MAGNITUDES.items() if scale >= 100}
+#: Minus signs of one character, which may open the second end of a range (-550万元至-820万元).
+_RANGE_MINUS = "".join(sign for sign in MINUS_SIGNS if len(sign) == 1)
+_RANGE_RE = re.compile(
+    rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}(?P<minus>[{re.escape(_RANGE_MINUS)}])?(?=[0-9０-９{_CN_CHARS}])"
+)
 
 
 def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) -> None:
     """Extend ``first`` with a range connector and a second quantity (6 到 8 周, 2019-2021 年)."""
     # cheapest and most selective test first: most numbers are followed by no range connector
-    if _char_after_gap(text, first.end) not in _RANGE_FIRST_CHARS or first.name_like or first.value is None:
+    if _char_after_gap(text, first.end) not in _RANGE_FIRST_CHARS or first.name_like:
         return
+    if first.value is None and (first.unit != "date" or first.month is None):
+        return  # a month of an unstated year may still open a range (1月至6月)
     if not _bounded_only_before(first):
         return
     connector = _RANGE_RE.match(text, first.end)
-    if connector is None:
-        return
-    core = _CORE_RE.match(text, connector.end())
-    if core is None or core.lastgroup == "first":
-        return
-    if core.lastgroup == "cn" and text[core.end():core.end() + 1] in SPACED_AFTER_CHARS:
-        core = glue_spaced_core(text, core)
-    second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
-    if second is None or second.name_like:
+    if connector is None or (connector.group("minus") and (first.value >= 0 or connector.group("conn") == "-")):
+        return  # a minus sign opens the second end only after a negative first (-550万元至-820万元)
+    second, trailing = _read_second_end(text, connector.end(), year=year)
+    if second is None:
         return
     conn = connector.group("conn")
+    if connector.group("minus") and not _negate_second_end(first, second):
+        return
     if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return
-    if _merge_month_range(first, second, connector.group("conn")):
+    if _merge_month_range(first, second, connector.group("conn")) or _merge_yearless_months(first, second):
         return
     if first.unit == "date" and second.unit == "date" and second.value is None and second.month is not None:
         second.value = first.value  # 2020年11月28日-12月03日: the year written once
     if second.value is None:
         return
     if first.unit is not None and second.unit is None:
-        if first.unit == "date":
-            return
+        if first.unit == "date" or (second.counter is not None and first.counter is None):
+            return  # 增长1.4%至860万台: a share, then a count of 台, are no range
         second.unit = first.unit
     if first.counter is not None and second.counter is not None and first.counter != second.counter:
         return
     if first.unit is None and second.unit is not None:
-        # 3-5% / 六至八成 / 3至8亿元: the unit and scale written once apply to both ends.
-        first.unit, first.currency, first.unit_symbol = second.unit, second.currency, second.unit_symbol
-        if second.scale_applied and not first.scale_applied and first.value * second.scale <= second.value:
-            first.value *= second.scale
+        _adopt_unit(text, first, second)
+    scale = second.scale if second.scale_applied else trailing  # 3至8亿元, 3-5万台; 三到五万家, 两到三亿元
+    if not first.scale_applied and 1 < scale and first.value < scale and first.value * scale <= second.value:
+        first.value *= scale  # the magnitude written once applies to the low end too
     low, high = (first.value, first.month or 0), (second.value, second.month or 0)
     if conn not in ("到", "至") and not low < high:
         return  # 3-1 is not a range (a dash between unrelated numbers)
@@ -103,11 +110,61 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
 _PREFIX_WORDS: frozenset[str] = frozenset(PREFIX_QUALIFIERS) | frozenset(BRIDGED_ADVERBS) | frozenset(BRIDGED_ADJECTIVES)
 
 
+def _negate_second_end(first: Draft, second: Draft) -> bool:
+    """-550万元至-820万元: the minus sign after the connector; the ends written by size (a loss of 550 to 820)
+    make the range -820..-550. False when the second end has no single value to negate."""
+    if second.value is None or second.value_high is not None:
+        return False
+    second.value = -second.value
+    if first.value > second.value:
+        first.value, second.value = second.value, first.value
+    return True
+
+
+def _adopt_unit(text: str, first: Draft, second: Draft) -> None:
+    """3-5% / 六至八成 / 3至8亿元 / 2018 - 2027年: the unit written once after the range applies to both ends. A
+    year takes no sign: the dash before it was a separator (规模 - 2018 - 2027年)."""
+    first.unit, first.currency, first.unit_symbol = second.unit, second.currency, second.unit_symbol
+    if first.unit == "date" and first.value is not None and first.value < 0:
+        first.value = -first.value
+        while first.start < first.end and not text[first.start].isdigit():
+            first.start += 1
+
+
+def _read_second_end(text: str, position: int, *, year: int | None) -> tuple[Draft | None, float]:
+    """The quantity after a range connector (the 8 of 6 到 8 周), or None when there is none to join; and
+    the magnitude a Chinese numeral ends with (五万 -> 10^4, 五千万 -> 10^7, 二十万 -> 10^4), else 1."""
+    core = _CORE_RE.match(text, position)
+    if core is None or core.lastgroup == "first":
+        return None, 1.0
+    if core.lastgroup == "cn" and text[core.end():core.end() + 1] in SPACED_AFTER_CHARS:
+        core = glue_spaced_core(text, core)
+    second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
+    if second is None or second.name_like:
+        return None, 1.0
+    trailing, numeral = 1.0, core.group() if core.lastgroup == "cn" else ""
+    while numeral and numeral[-1] in _TRAILING_MAGNITUDES:
+        trailing, numeral = trailing * _TRAILING_MAGNITUDES[numeral[-1]], numeral[:-1]
+    return second, trailing
+
+
 def _bounded_only_before(draft: Draft) -> bool:
     """No bound yet, or only those of qualifiers before the number (not 以上, 左右, 余 after it, not a span)."""
     if "range" in draft.bounds or "vague" in draft.bounds:
         return False
     return all(qualifier in _PREFIX_WORDS for qualifier in draft.qualifiers)
+
+
+def _merge_yearless_months(first: Draft, second: Draft) -> bool:
+    """1月至6月, 今年1月至6月 (no document year): two months of one unstated year make a month range."""
+    if first.unit != "date" or second.unit != "date" or first.value is not None or second.value is not None:
+        return False
+    if first.month is None or second.month is None or first.month_high is not None or first.month >= second.month:
+        return False
+    first.month_high = second.month
+    first.bounds.append("range")
+    first.end, first.consumed = second.end, second.consumed
+    return True
 
 
 def _merge_month_range(first: Draft, second: Draft, conn: str) -> bool:
@@ -149,6 +206,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         drafts.append(draft)
         resume = max(draft.consumed, core.end())
     _share_list_units(text, drafts)
+    _share_list_bounds(text, drafts)
     _link_pairs(text, drafts)
     return drafts
 

@@ -7,13 +7,13 @@ import re
 
 from ._lexicon import (
     CHENG_DIGIT_FOLLOWERS, GE_DURATIONS, HALF_AFTER_UNITS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MIXED_FRACTION_WORD,
-    MONEY_SUBUNITS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS,
+    MONEY_SUBUNITS, MORE_GUARD, PER_UNIT_EXTRA, PER_UNIT_SLASHES, SUFFIX_QUALIFIERS, UNIT_WORDS,
 )
 from .draft import Draft
 from .latin import may_start_notation, read_notation
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, parse_approximate_range, parse_chinese_wildcard
-from .patterns import _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic
+from .patterns import _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic, is_han
 
 #: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
 ORDER_OF_MAGNITUDE_SUFFIX = "级"
@@ -207,3 +207,19 @@ def _numeral_span(numeral: str, is_arabic: bool) -> tuple[float, float] | None:
         return value, value
     wildcard = parse_chinese_wildcard(numeral)
     return None if wildcard is None else (float(wildcard[0]), float(wildcard[1]))
+
+
+#: Unit words after the slash, longest first: 元/千瓦时 is per kWh, not per 千.
+_PER_UNITS: tuple[str, ...] = tuple(sorted(
+    {word for word in UNIT_WORDS if is_han(word[0])} | set(PER_UNIT_EXTRA), key=len, reverse=True
+))
+
+
+def per_unit_end(text: str, position: int) -> int:
+    """Where "/unit" ends after a unit or counter (3000元/吨, 0.36元/股–0.39元/股): the mention states a rate and
+    its surface takes the denominator; the value and unit class stay the numerator's. ``position`` if none."""
+    if text[position:position + 1] not in PER_UNIT_SLASHES:
+        return position
+    after = position + 1
+    word = next((word for word in _PER_UNITS if text.startswith(word, after)), None)
+    return position if word is None else after + len(word)

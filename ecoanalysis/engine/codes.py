@@ -1,0 +1,104 @@
+"""Whole-mention readers of digits that label, not count: serial labels (3号线, 1号楼, 24号文件), codes with a
+leading zero (002309, 00700) and enumeration markers inside a paragraph (原因是：1、…。2、…); and lone financial
+digits that are part of a word (大陆个人).
+"""
+from __future__ import annotations
+
+import re
+
+from ._lexicon import (
+    CODE_LEAD,
+    DAY_FOLLOWERS,
+    ENUMERATION_MARKS,
+    ENUMERATION_OPENERS,
+    LONE_FINANCIAL_DIGITS,
+    LONE_FINANCIAL_MONEY,
+    POSTAL_CODE_AFTER,
+    POSTAL_CODE_LENGTH,
+    SERIAL_WORDS,
+    YEAR_MARKS,
+)
+from .draft import Draft, NOT_A_QUANTITY, _name_draft
+from .markers import VALUE_VERB_CHARS
+from .numerals import MAGNITUDES
+from .patterns import YEAR_RANGE, is_han
+
+#: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
+_SERIAL_NOT_BEFORE = frozenset("第月")
+#: First characters of the serial words, for the readers' trigger.
+SERIAL_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in SERIAL_WORDS)
+#: Shortest code with a leading zero (00后 and 03日 are other words).
+CODE_MIN_LENGTH = 3
+
+
+def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """3号线, 1号楼, 24号文件, 一号文件: a number glued before 号 and a noun names a member of a series. A day
+    of the month (于3号召开, 3号上午, 5月3号) and 第5号 are read elsewhere."""
+    start, end = core.span()
+    word = next((word for word in SERIAL_WORDS if text.startswith(word, end)), None)
+    if word is None or text[start - 1:start] in _SERIAL_NOT_BEFORE:
+        return None
+    after = end + len(word)
+    if not is_han(text[after:after + 1]) or text.startswith(DAY_FOLLOWERS, after):
+        return None
+    return _name_draft(start, after, None)
+
+
+def _read_postal_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """新疆 阿拉尔 843300; 重庆 400026): six digits after a place name and a space, before ; or )."""
+    start, end = core.span()
+    if end - start != POSTAL_CODE_LENGTH or not core.group().isdigit() or text[start - 1:start] != " ":
+        return None
+    place = text[start - 2:start - 1]
+    if not is_han(place) or place in VALUE_VERB_CHARS or text[end:end + 1] not in POSTAL_CODE_AFTER:
+        return None  # 共有 843300，is a count
+    return _name_draft(start, end, None)
+
+
+def _read_zero_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """002309.SZ, 00700: three or more digits with a leading zero are a code, never a count."""
+    numeral = core.group()
+    if len(numeral) < CODE_MIN_LENGTH or numeral[0] not in CODE_LEAD or not numeral.isdigit():
+        return None
+    return _name_draft(core.start(), core.end(), None)
+
+
+def _read_enumeration_marker(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """原因是：1、子公司停产。2、…, (1.某大学;2.某研究所): a one- or two-digit number between a sentence or
+    clause opener and an enumeration mark (a dot only before a Han character) opens a list item, no quantity."""
+    start, end = core.span()
+    if end - start > 2 or text[start - 1:start] not in ENUMERATION_OPENERS or start == 0:
+        return None
+    mark = text[end:end + 1]
+    if mark not in ENUMERATION_MARKS:
+        return None
+    return NOT_A_QUANTITY if mark == ENUMERATION_MARKS[0] or is_han(text[end + 1:end + 2]) else None
+
+
+def _read_lone_financial_digit(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """大陆个人电脑, 队伍: a financial digit alone is part of a word; 陆万元, 伍元 stay numbers."""
+    start, end = core.span()
+    if end - start != 1 or text[start] not in LONE_FINANCIAL_DIGITS or not is_han(text[start - 1:start]):
+        return None  # glued after a Han character: the end of a word (大陆, 队伍)
+    after = text[end:end + 1]
+    return None if after and (after in MAGNITUDES or after in LONE_FINANCIAL_MONEY) else NOT_A_QUANTITY
+
+
+#: The year word that may follow a marked year (2027E年).
+_YEAR_WORD = "年"
+#: Digits of a year.
+_YEAR_DIGITS = 4
+
+
+def _read_marked_year(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """2025E, 2026F, 2023A (estimate, forecast, actual) in research tables: the year, a date."""
+    start, end = core.span()
+    if end - start != _YEAR_DIGITS or text[end:end + 1] not in YEAR_MARKS or not core.group().isdigit():
+        return None
+    after = text[end + 1:end + 2]
+    if after.isascii() and after.isalnum() or not YEAR_RANGE[0] <= int(core.group()) <= YEAR_RANGE[1]:
+        return None  # 2025EV, 1024F...: a name
+    stop = end + 1 + (after == _YEAR_WORD)
+    draft = Draft(start, stop, float(core.group()))
+    draft.unit = "date"
+    return draft

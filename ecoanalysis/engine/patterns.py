@@ -14,6 +14,9 @@ from typing import Any
 from ._lexicon import (
     DISCOUNT_WORD,
     FIRST_RANK_COUNTERS,
+    IDIOM_WORDS,
+    INFIX_AFTER,
+    INFIX_GUARDS,
     FIRST_RANK_WORD,
     INFIX_QUALIFIERS,
     MINUS_SIGNS,
@@ -98,15 +101,38 @@ _FIRST_RANK = (
     rf"(?<![{_CN_CHARS}0-9０-９这那每哪几数]){FIRST_RANK_WORD}"
     rf"(?:{'|'.join(_guarded(w, UNIT_GUARDS, behind=False) for w in FIRST_RANK_COUNTERS)})"
 )
+
+
+def _word_pattern(word: str) -> str:
+    """An idiom word of the lexicon's [words] with its guards (大半 not in 大半年, 俩 not in 伎俩)."""
+    entry = IDIOM_WORDS[word]
+    before, after = entry.get("guard_before", ""), entry.get("guard", "")
+    return (f"(?<![{before}])" if before else "") + re.escape(word) + (f"(?![{after}])" if after else "")
+
+
+#: Idiom words with no numeral character (大半, 过半数, 俩, 数倍, 个把): one core each, read whole.
+_WORD_ALT = "|".join(_word_pattern(word) for word in sorted(IDIOM_WORDS, key=len, reverse=True))
+_WORD_FIRST_CHARS = "".join(sorted({word[0] for word in IDIOM_WORDS}))
 _CORE_RE = re.compile(
-    rf"(?=[{_CORE_FIRST_CHARS}])"
+    rf"(?=[{_CORE_FIRST_CHARS}{_WORD_FIRST_CHARS}])"
     rf"(?:(?P<arabic>{_ARABIC})"
     # 几 inside a run (十几, 二十几万, 一百几十): the whole run is one core, so that 十几十几... is one
     # unreadable numeral rather than thousands of mentions
     rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
     rf"(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?)"
-    rf"|(?P<first>{_FIRST_RANK}))"
+    rf"|(?P<first>{_FIRST_RANK})"
+    rf"|(?P<word>{_WORD_ALT}))"
 )
+
+
+def _infix_pattern(word: str) -> str:
+    """An infix qualifier (余, 多, 来, 把) with its guards; 把 only right after a magnitude written alone
+    (百把人, not 三百把椅子)."""
+    pattern = _guarded(word, INFIX_GUARDS, behind=False)
+    after = INFIX_AFTER.get(word)
+    if after:
+        pattern = f"(?<=[{after}])(?<![{_CN_CHARS}0-9０-９][{after}]){pattern}"
+    return pattern
 _TAIL_MAG_CHARS = "十百千万萬亿億"
 _SUFFIX_ALT = "|".join(
     _guarded(w, SUFFIX_GUARDS, behind=False) + ("(?![0-9０-９])" if w in "+＋" else "")

@@ -28,6 +28,7 @@ from ._lexicon import (
     SUFFIX_QUALIFIERS,
 )
 from .draft import Draft
+from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_idiom_word
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .names import (
     _LIST_MARKER_OPEN,
@@ -220,6 +221,10 @@ def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     draft = Draft(verb.start(), end + 1, float(2 ** int(count)))
     draft.unit = "multiple"
     draft.qualifiers.append(text[verb.start():end + 1])
+    if INFIX_QUALIFIERS.get(text[end + 1:end + 2]) == "gt":  # 翻了两番多: more than x 4
+        draft.qualifiers.append(text[end + 1])
+        draft.bounds.append("gt")
+        draft.end = draft.consumed = end + 2
     return draft
 
 
@@ -266,7 +271,9 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_dotted_code),
     ("cn", _read_fixed_phrase),
     ("cn", _read_doubling),
+    ("cn", _read_digit_count),
     ("cn", _read_set_phrase),
+    ("word", _read_idiom_word),
 )
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
@@ -295,7 +302,7 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
 
 #: WHOLE_READERS by the kind of numeral core they apply to (arabic digits, Chinese numerals, 首个), in order.
 _READERS_BY_KIND: dict[str, tuple[Any, ...]] = {
-    kind: tuple(reader for kinds, reader in WHOLE_READERS if kind in kinds.split()) for kind in ("arabic", "cn", "first")
+    kind: tuple(reader for kinds, reader in WHOLE_READERS if kind in kinds.split()) for kind in ("arabic", "cn", "first", "word")
 }
 
 
@@ -332,6 +339,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),
     _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
+    _read_digit_count: Trigger(after=DIGIT_COUNT_FIRST),
     _read_reference_locator: Trigger(after=REFERENCE_AFTER),
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),

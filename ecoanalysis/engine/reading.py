@@ -15,7 +15,6 @@ from ._lexicon import (
     FIRST_QUARTERS_WORD,
     HALF_PERCENT,
     HALF_WORD,
-    INFIX_GUARDS,
     INFIX_QUALIFIERS,
     LABEL_WORDS,
     PERCENTAGE_POINT_WORDS,
@@ -54,6 +53,7 @@ from .patterns import (
     _char_after_gap,
     _cn_to_number,
     _guarded,
+    _infix_pattern,
     _parse_approximate_range,
     _parse_arabic,
     _parse_chinese_wildcard,
@@ -100,7 +100,7 @@ _MAG_RUN = rf"(?:{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]){{1,4}}"
 _SPACED_PP_ALT = "|".join(
     "[ ]{0,2}".join(re.escape(char) for char in word) for word in sorted(PERCENTAGE_POINT_WORDS, key=len, reverse=True)
 )
-_INFIX_ALT = "|".join(_guarded(w, INFIX_GUARDS, behind=False) for w in sorted(INFIX_QUALIFIERS, key=len, reverse=True))
+_INFIX_ALT = "|".join(_infix_pattern(w) for w in sorted(INFIX_QUALIFIERS, key=len, reverse=True))
 _SECTION_MAG_CHARS = "万萬亿億"
 _TAIL_RE = re.compile(
     # a magnitude (at most 万亿-style compounds), then 余/多 (17 万多); or 余/多 then 万/亿 (10 余万, 十多亿)

@@ -5,7 +5,21 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import CHENG_DIGIT_FOLLOWERS, GE_DURATIONS, HALF_AFTER_UNITS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MORE_GUARD, SUFFIX_QUALIFIERS, UNIT_WORDS
+from ._lexicon import (
+    CHENG_DIGIT_FOLLOWERS,
+    COUNTED_MAGNITUDE_COUNTER,
+    COUNTED_MAGNITUDES,
+    FRACTION_SUFFIXES,
+    FRACTION_SUFFIX_GUARDS,
+    GE_DURATIONS,
+    HALF_AFTER_UNITS,
+    HALF_GUARD,
+    HALF_WORD,
+    INFIX_QUALIFIERS,
+    MORE_GUARD,
+    SUFFIX_QUALIFIERS,
+    UNIT_WORDS,
+)
 from .draft import Draft
 from .latin import may_start_notation, read_notation
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
@@ -60,7 +74,17 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
         draft.qualifiers.append(suffix.group("suffix"))
         draft.bounds.append(SUFFIX_QUALIFIERS[suffix.group("suffix")])
         position = suffix.end()
+    elif _fraction_suffix_at(text, position):
+        draft.qualifiers.append(text[position])  # 三分之一强, 四分之一弱
+        draft.bounds.append(FRACTION_SUFFIXES[text[position]])
+        position += 1
     return position, True
+
+
+def _fraction_suffix_at(text: str, position: int) -> bool:
+    """强 or 弱 right after a fraction (三分之一强), not the start of a word (三分之一强度)."""
+    char, follower = text[position:position + 1], text[position + 1:position + 2]
+    return bool(char) and char in FRACTION_SUFFIXES and not (follower and follower in FRACTION_SUFFIX_GUARDS.get(char, ""))
 
 
 def _read_discount(draft: Draft) -> None:
@@ -106,6 +130,10 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
     """多/余 after the unit (两成多, 一倍多, 一年多: more than) and 半 (一年半 = 1.5 years, 两倍半, 两个半月)."""
     char = text[position:position + 1]
     follower = text[position + 1:position + 2]
+    if draft.counter == COUNTED_MAGNITUDE_COUNTER and draft.value is not None:
+        counted = _read_counted_magnitude(text, position, draft)
+        if counted:
+            return counted
     # only the "more than" words: 三年来 is "over the past three years", not "about three"
     if char and INFIX_QUALIFIERS.get(char) == "gt" and not (follower and follower in MORE_GUARD):
         draft.qualifiers.append(char)
@@ -126,6 +154,20 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
             draft.unit = "duration"
             return half.end()
     return position
+
+
+def _read_counted_magnitude(text: str, position: int, draft: Draft) -> int:
+    """一个亿, 两个亿 (colloquial 1亿, 2亿), 三个多亿 (more than 3亿): where it ends, 0 if no magnitude follows."""
+    more = INFIX_QUALIFIERS.get(text[position:position + 1]) == "gt"
+    mag = text[position + more:position + more + 1]
+    if not mag or mag not in COUNTED_MAGNITUDES:
+        return 0
+    if more:
+        draft.qualifiers.append(text[position])
+        draft.bounds.append("gt")
+    _scale(draft, MAGNITUDES[mag])
+    draft.counter = None
+    return position + more + 1
 
 
 def _read_cheng_digit(text: str, position: int, draft: Draft) -> int:

@@ -16,6 +16,8 @@ from ._lexicon import (
     HALF_GUARD,
     HALF_WORD,
     INFIX_QUALIFIERS,
+    MEASURE_ADJECTIVES,
+    MEASURE_APPROX_WORD,
     MORE_GUARD,
     SUFFIX_QUALIFIERS,
     UNIT_WORDS,
@@ -23,8 +25,11 @@ from ._lexicon import (
 from .draft import Draft
 from .latin import may_start_notation, read_notation
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
-from .numerals import CHINESE_DIGITS, MAGNITUDES, parse_approximate_range, parse_chinese_wildcard
-from .patterns import _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic
+from .numerals import CHINESE_DIGITS, MAGNITUDES, WILDCARD_DIGIT, parse_approximate_range, parse_chinese_wildcard
+from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic
+
+#: A numerator that begins with the wildcard 几 (百分之几十 = 20..90 %, 千分之几: a few per mille, vague).
+_WILDCARD_NUMERATOR_RE = re.compile(rf"(?P<cn>{WILDCARD_DIGIT}[{_CN_CHARS}{WILDCARD_DIGIT}]*)")
 
 #: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
 ORDER_OF_MAGNITUDE_SUFFIX = "级"
@@ -45,6 +50,8 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
     after = tail.end() + len(text[tail.end():tail.end() + 2]) - len(text[tail.end():tail.end() + 2].lstrip(" "))
     sign = next((word for word in _MINUS_WORDS if text.startswith(word, after)), "")
     numerator = _CORE_RE.match(text, after + len(sign))  # 百分之 2, 五 分之 一: spaces as in typed text
+    if numerator is None:
+        numerator = _WILDCARD_NUMERATOR_RE.match(text, after + len(sign))
     if numerator is None or numerator.lastgroup not in ("arabic", "cn"):
         return tail.start("frac"), False
     if numerator.lastgroup == "cn" and text[numerator.end():numerator.end() + 1] in SPACED_AFTER_CHARS:
@@ -134,6 +141,10 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
         counted = _read_counted_magnitude(text, position, draft)
         if counted:
             return counted
+    if char == MEASURE_APPROX_WORD and follower and follower in MEASURE_ADJECTIVES and draft.unit_symbol:
+        draft.qualifiers.append(char)  # 两米来高, 三公斤来重: about
+        draft.bounds.append("approx")
+        return position + 1
     # only the "more than" words: 三年来 is "over the past three years", not "about three"
     if char and INFIX_QUALIFIERS.get(char) == "gt" and not (follower and follower in MORE_GUARD):
         draft.qualifiers.append(char)

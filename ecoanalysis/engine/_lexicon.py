@@ -95,6 +95,7 @@ UNIT_HEADER_LINKS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_links"])
 _NUMERALS = _DATA["numerals"]
 VAGUE_PREFIXES: frozenset[str] = frozenset(_NUMERALS["vague_prefixes"])
 WILDCARD_GUARD: str = _NUMERALS["wildcard_guard"]
+WILDCARD_INTENSIFIER: str = _NUMERALS["wildcard_intensifier"]
 RANK_WORD: str = _NUMERALS["rank_word"]
 TOP_RANK_WORD: str = _NUMERALS["top_rank_word"]
 TOP_RANK_COUNTERS: frozenset[str] = frozenset(_NUMERALS["top_rank_counters"])

@@ -30,6 +30,7 @@ from ._lexicon import (
     UNIT_GUARDS,
     UNIT_WORDS,
     VAGUE_PREFIXES,
+    WILDCARD_INTENSIFIER,
     WORTH_WORD,
     YEAR_HALF_MONTHS,
     YEAR_PART_MONTHS,
@@ -303,6 +304,8 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     if reading.magnitude_only and before in VAGUE_PREFIXES and not (before == "上" and text[start - 2:start - 1] == "以"):
         reading.vague_prefix, reading.prefix_end = before, start - 1
         if before == WILDCARD_DIGIT:
+            if text[start - 2:start - 1] == WILDCARD_INTENSIFIER:  # 好几百 reads as 几百
+                reading.vague_prefix, reading.prefix_end = WILDCARD_INTENSIFIER + before, start - 2
             span = _parse_chinese_wildcard(before + reading.numeral)  # 几十 = 20..90, 几百万
             if span is not None:
                 draft.value, draft.value_high = float(span[0]), float(span[1])
@@ -387,7 +390,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     words_before = _may_have_prefix(text, reading.prefix_end)
     if reading.vague_prefix is not None:
         draft.qualifiers.insert(0, reading.vague_prefix)
-        draft.bounds.append("range" if reading.vague_prefix == WILDCARD_DIGIT else "vague")
+        draft.bounds.append("range" if reading.vague_prefix.endswith(WILDCARD_DIGIT) else "vague")
         if draft.value is not None and draft.value_high is None:
             draft.value_high = draft.value * 10
         reading.context = True

@@ -210,6 +210,8 @@ def parse_chinese_wildcard(numeral: str) -> tuple[int, int] | None:
     """
     if WILDCARD_DIGIT not in numeral or len(numeral) > MAX_NUMERAL_CHARS:
         return None
+    if DECIMAL_POINT_WORD in numeral:
+        return _parse_wildcard_decimal(numeral)
     low: list[str] = []
     high: list[str] = []
     for index, char in enumerate(numeral):
@@ -230,6 +232,17 @@ def parse_chinese_wildcard(numeral: str) -> tuple[int, int] | None:
     if low_value is None or high_value is None:
         return None
     return low_value, high_value
+
+
+def _parse_wildcard_decimal(numeral: str) -> tuple[float, float] | None:
+    """零点几 = 0.1..0.9, 一点几 = 1.1..1.9, 零点几亿: 几 as a decimal digit runs 1..9 (the whole part is
+    written out)."""
+    whole, _, decimals = numeral.partition(DECIMAL_POINT_WORD)
+    if WILDCARD_DIGIT in whole or not decimals:
+        return None
+    low = cn_to_number(numeral.replace(WILDCARD_DIGIT, "一"))
+    high = cn_to_number(numeral.replace(WILDCARD_DIGIT, "九"))
+    return None if low is None or high is None else (low, high)
 
 
 def parse_arabic(numeral: str) -> float | None:

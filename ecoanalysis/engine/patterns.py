@@ -119,7 +119,7 @@ _CORE_RE = re.compile(
     # 几 inside a run (十几, 二十几万, 一百几十): the whole run is one core, so that 十几十几... is one
     # unreadable numeral rather than thousands of mentions
     rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
-    rf"(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?)"
+    rf"(?:点(?:[{_CN_DIGIT_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))+[{_CN_MAG_CHARS}]*)?)"
     rf"|(?P<first>{_FIRST_RANK})"
     rf"|(?P<word>{_WORD_ALT}))"
 )

@@ -19,6 +19,7 @@ from ._lexicon import (
     MEASURE_ADJECTIVES,
     MEASURE_APPROX_WORD,
     MORE_GUARD,
+    PERCENTAGE_POINT_WORDS,
     SUFFIX_QUALIFIERS,
     UNIT_WORDS,
 )
@@ -131,6 +132,8 @@ def _read_counter(counter: str, draft: Draft, *, magnitude_only: bool, mag: str 
 #: Duration words after 个半 and 个多 (两个半月, 一个半小时, 两个多月).
 _HALF_DURATION_RE = re.compile(f"个半(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
 _MORE_DURATION_RE = re.compile(f"(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
+#: Percentage-point words after 个多 (两个多百分点 = more than 2 percentage points).
+_MORE_PP_WORDS: tuple[str, ...] = tuple(word for word in PERCENTAGE_POINT_WORDS if not word.startswith(COUNTED_MAGNITUDE_COUNTER))
 
 
 def _read_after_unit(text: str, position: int, draft: Draft) -> int:
@@ -153,6 +156,10 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
         if duration is not None:  # 两个多月, 一个多小时
             draft.counter, draft.unit = "个" + duration.group("word"), "duration"
             return duration.end()
+        point = next((w for w in _MORE_PP_WORDS if text.startswith(w, position + 1)), None) if draft.counter == "个" else None
+        if point is not None:  # 两个多百分点
+            draft.counter, draft.unit = None, "percentage_point"
+            return position + 1 + len(point)
         return position + 1
     if char == HALF_WORD and draft.unit in HALF_AFTER_UNITS and not (follower and follower in HALF_GUARD) and draft.value is not None:
         draft.value += 0.5

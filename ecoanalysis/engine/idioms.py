@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import DIGIT_COUNT_MAX, DIGIT_COUNT_WORD, GE_DURATIONS, IDIOM_WORDS, SUFFIX_QUALIFIERS, UNIT_GUARDS, UNIT_WORDS
+from ._lexicon import (
+    DIGIT_COUNT_MAX,
+    DIGIT_COUNT_WORD,
+    GE_DURATIONS,
+    IDIOM_WORDS,
+    INFIX_QUALIFIERS,
+    MORE_GUARD,
+    SUFFIX_QUALIFIERS,
+    UNIT_GUARDS,
+    UNIT_WORDS,
+)
 from .draft import NOT_A_QUANTITY, Draft
 from .patterns import _SUFFIX_RE, _alternation, _cn_to_number, _guarded
 from .prefixes import _read_prefix_qualifier
@@ -54,6 +64,11 @@ def _read_idiom_word(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     draft.qualifiers.append(word)
     if entry.get("counted") and not _read_counted(text, draft):
         return NOT_A_QUANTITY  # 个把 with no counter after it is no quantity (把握)
+    more, follower = text[draft.end:draft.end + 1], text[draft.end + 1:draft.end + 2]
+    if draft.unit == "duration" and more and INFIX_QUALIFIERS.get(more) == "gt" and not (follower and follower in MORE_GUARD):
+        draft.qualifiers.append(more)  # 半年多, 半个多月: more than
+        draft.bounds.append("gt")
+        draft.end += 1
     suffix = _SUFFIX_RE.match(text, draft.end)
     if suffix is not None:
         draft.qualifiers.append(suffix.group("suffix"))

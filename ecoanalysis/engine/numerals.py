@@ -337,6 +337,8 @@ def cn_to_number(numeral: str) -> float | None:
 #: Digit pairs that name an approximate span when written side by side (七八成 = 70-80 %, 两三年 = 2-3
 #: years, 三五天 = 3-5 days): neighbours, and the set expression 三五 ("a few").
 APPROXIMATE_PAIRS: frozenset[tuple[int, int]] = frozenset({(d, d + 1) for d in range(1, 9)} | {(3, 5)})
+#: Pairs written high digit first that still name the span from low to high: 三两天 = 2-3 days, 三两个人.
+REVERSED_PAIRS: frozenset[str] = frozenset({"三两"})
 
 
 def parse_approximate_range(numeral: str) -> tuple[int, int] | None:
@@ -366,10 +368,13 @@ def parse_approximate_range(numeral: str) -> tuple[int, int] | None:
         return None
     index = pairs[0]
     first, second = CHINESE_DIGITS[numeral[index]], CHINESE_DIGITS[numeral[index + 1]]
-    if (first, second) not in APPROXIMATE_PAIRS:
+    reversed_pair = numeral[index:index + 2] in REVERSED_PAIRS
+    if (first, second) not in APPROXIMATE_PAIRS and not reversed_pair:
         return None
     low = parse_chinese_integer(numeral[:index + 1] + numeral[index + 2:])
     high = parse_chinese_integer(numeral[:index] + numeral[index + 1:])
+    if reversed_pair:
+        low, high = high, low
     if low is None or high is None or not low < high:
         return None
     return low, high

@@ -148,6 +148,13 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
         draft.qualifiers.append(char)  # 两米来高, 三公斤来重: about
         draft.bounds.append("approx")
         return position + 1
+    if char == MEASURE_APPROX_WORD and draft.counter == "个":
+        duration = _MORE_DURATION_RE.match(text, position + 1)
+        if duration is not None:  # 一个来月, 两个来小时: about
+            draft.qualifiers.append(char)
+            draft.bounds.append("approx")
+            draft.counter, draft.unit = "个" + duration.group("word"), "duration"
+            return duration.end()
     # only the "more than" words: 三年来 is "over the past three years", not "about three"
     if char and INFIX_QUALIFIERS.get(char) == "gt" and not (follower and follower in MORE_GUARD):
         draft.qualifiers.append(char)

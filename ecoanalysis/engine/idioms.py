@@ -35,7 +35,7 @@ _GE = "个"
 
 
 def _read_counted(text: str, draft: Draft) -> bool:
-    """The counter or unit after 个把 (个把月, 个把小时, 个把人); False when none follows."""
+    """The counter or unit after 个把 (个把月, 个把小时, 个把人) or a count (半亿元); False when none follows."""
     duration = _COUNTED_DURATION_RE.match(text, draft.end)
     if duration is not None:
         draft.unit, draft.counter = "duration", _GE + duration.group("word")
@@ -62,8 +62,11 @@ def _read_idiom_word(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     draft.counter = entry.get("counter")
     draft.bounds.append(entry.get("bound", "eq"))
     draft.qualifiers.append(word)
-    if entry.get("counted") and not _read_counted(text, draft):
-        return NOT_A_QUANTITY  # 个把 with no counter after it is no quantity (把握)
+    if entry.get("counted"):
+        if not _read_counted(text, draft):
+            return NOT_A_QUANTITY  # 个把 with no counter after it is no quantity (把握)
+    elif draft.unit is None:
+        _read_counted(text, draft)  # 半亿元, 仨人: a counter or unit may follow a count
     more, follower = text[draft.end:draft.end + 1], text[draft.end + 1:draft.end + 2]
     if draft.unit == "duration" and more and INFIX_QUALIFIERS.get(more) == "gt" and not (follower and follower in MORE_GUARD):
         draft.qualifiers.append(more)  # 半年多, 半个多月: more than

@@ -29,6 +29,7 @@ from ._lexicon import (
 )
 from .draft import Draft
 from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_idiom_word
+from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .names import (
     _LIST_MARKER_OPEN,
@@ -202,6 +203,8 @@ def _read_fixed_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | 
             draft.unit = reading["unit"]
             draft.bounds.append(reading.get("bound", "eq"))
             draft.qualifiers.append(phrase)
+            if with_prefix:  # 年过半百 = more than 50, 近十之八九
+                draft.start, _ = _read_prefix_qualifier(text, draft, draft.start)
             return draft
     return None
 

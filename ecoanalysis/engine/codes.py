@@ -1,6 +1,5 @@
 """Whole-mention readers of digits that label, not count: serial labels (3号线, 1号楼, 24号文件), codes with a
-leading zero (002309, 00700) and enumeration markers inside a paragraph (原因是：1、…。2、…); and lone financial
-digits that are part of a word (大陆个人).
+leading zero (002309, 00700) and enumeration markers inside a paragraph (原因是：1、…。2、…).
 """
 from __future__ import annotations
 
@@ -11,8 +10,6 @@ from ._lexicon import (
     DAY_FOLLOWERS,
     ENUMERATION_MARKS,
     ENUMERATION_OPENERS,
-    LONE_FINANCIAL_DIGITS,
-    LONE_FINANCIAL_MONEY,
     POSTAL_CODE_AFTER,
     POSTAL_CODE_LENGTH,
     SERIAL_WORDS,
@@ -73,15 +70,6 @@ def _read_enumeration_marker(text: str, core: re.Match, with_prefix: bool) -> Dr
     if mark not in ENUMERATION_MARKS:
         return None
     return NOT_A_QUANTITY if mark == ENUMERATION_MARKS[0] or is_han(text[end + 1:end + 2]) else None
-
-
-def _read_lone_financial_digit(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """大陆个人电脑, 队伍: a financial digit alone is part of a word; 陆万元, 伍元 stay numbers."""
-    start, end = core.span()
-    if end - start != 1 or text[start] not in LONE_FINANCIAL_DIGITS or not is_han(text[start - 1:start]):
-        return None  # glued after a Han character: the end of a word (大陆, 队伍)
-    after = text[end:end + 1]
-    return None if after and (after in MAGNITUDES or after in LONE_FINANCIAL_MONEY) else NOT_A_QUANTITY
 
 
 #: The year word that may follow a marked year (2027E年).

@@ -15,7 +15,8 @@ import math
 
 #: Value of every Chinese digit character, including the financial (大写) forms used on cheques and
 #: contracts and the traditional variants, because the report and other Chinese texts mix them freely.
-#: 俩 (倆) is the colloquial "two" that stands for 两个 (他们俩, 俩人); before a magnitude it is read as 两.
+#: 俩 (倆) is the colloquial "two" that stands for 两个 (他们俩, 俩人): a word of its own (lexicon [words]),
+#: a digit only before a magnitude (俩千 = 两千; :data:`WORD_DIGITS`).
 CHINESE_DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0,
     "一": 1, "壹": 1, "幺": 1,
@@ -36,6 +37,8 @@ LIANG = "两"
 NO_LIANG_AFTER: frozenset[str] = frozenset("十拾百佰") | frozenset(CHINESE_DIGITS)
 #: Nor is 两 (俩) a digit after the decimal word 点: 一点两小时 is 一点 and 两小时, 一点二 is 1.2.
 NO_DECIMAL_DIGITS: frozenset[str] = frozenset("两兩俩倆")
+#: Digits that start a numeral only before a magnitude; alone they are words of [words] (他们俩 = 2).
+WORD_DIGITS: frozenset[str] = frozenset("俩倆")
 
 #: The financial (大写) numerals. Written as numbers they come in full (壹万贰仟元, 人民币陆元整); a lone one
 #: inside prose is mostly a word character of its own (登陆 land, 入伍 enlist, 拾起 pick up).
@@ -223,6 +226,8 @@ def parse_chinese_wildcard(numeral: str) -> tuple[int, int] | None:
     """
     if WILDCARD_DIGIT not in numeral or len(numeral) > MAX_NUMERAL_CHARS:
         return None
+    if DECIMAL_POINT_WORD in numeral:
+        return _parse_wildcard_decimal(numeral)
     low: list[str] = []
     high: list[str] = []
     for index, char in enumerate(numeral):
@@ -243,6 +248,17 @@ def parse_chinese_wildcard(numeral: str) -> tuple[int, int] | None:
     if low_value is None or high_value is None:
         return None
     return low_value, high_value
+
+
+def _parse_wildcard_decimal(numeral: str) -> tuple[float, float] | None:
+    """零点几 = 0.1..0.9, 一点几 = 1.1..1.9, 零点几亿: 几 as a decimal digit runs 1..9 (the whole part is
+    written out)."""
+    whole, _, decimals = numeral.partition(DECIMAL_POINT_WORD)
+    if WILDCARD_DIGIT in whole or not decimals:
+        return None
+    low = cn_to_number(numeral.replace(WILDCARD_DIGIT, "一"))
+    high = cn_to_number(numeral.replace(WILDCARD_DIGIT, "九"))
+    return None if low is None or high is None else (low, high)
 
 
 def parse_arabic(numeral: str) -> float | None:

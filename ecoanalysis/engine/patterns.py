@@ -15,7 +15,9 @@ from ._lexicon import (
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
     FIRST_RANK_COUNTERS,
-    FIXED_WORDS,
+    IDIOM_WORDS,
+    INFIX_AFTER,
+    INFIX_GUARDS,
     FIRST_RANK_WORD,
     INFIX_QUALIFIERS,
     MINUS_SIGNS,
@@ -38,6 +40,7 @@ from .numerals import (
     NO_DECIMAL_DIGITS,
     TENS_CHARACTERS,
     WILDCARD_DIGIT,
+    WORD_DIGITS,
     cn_to_number,
     parse_approximate_range,
     parse_arabic,
@@ -87,7 +90,7 @@ def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:
     return f"(?<![{chars}]){escaped}" if behind else f"{escaped}(?![{chars}])"
 
 
-_CN_DIGIT_CHARS = "".join(CHINESE_DIGITS)
+_CN_DIGIT_CHARS = "".join(char for char in CHINESE_DIGITS if char not in WORD_DIGITS)
 _CN_MAG_CHARS = "".join(MAGNITUDES)
 #: Digits after the decimal word 点 (not 两: numerals.NO_DECIMAL_DIGITS).
 _CN_DECIMAL_DIGIT_CHARS = "".join(char for char in CHINESE_DIGITS if char not in NO_DECIMAL_DIGITS)
@@ -97,35 +100,50 @@ _CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS + "".join(TENS_CHARACTERS)
 _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9])|，[０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 
 
-def _fixed_word_pattern(word: str) -> str:
-    """A fixed word (半成, 打对折) with its `after` characters and its guard (that of 成 or 折 included)."""
-    reading = FIXED_WORDS[word]
-    guard = reading.get("guard", "") + {TENTHS_WORD: TENTHS_GUARD, DISCOUNT_WORD: DISCOUNT_GUARD}.get(word[-1], "")
-    pattern = re.escape(word) + (f"(?![{guard}])" if guard else "")
-    return f"(?<=[{reading['after']}]){pattern}" if reading.get("after") else pattern
-
-
-_FIXED_WORD_ALT = "|".join(_fixed_word_pattern(w) for w in sorted(FIXED_WORDS, key=len, reverse=True))
-_FIXED_WORD_FIRST_CHARS = "".join(sorted({word[0] for word in FIXED_WORDS}))
 #: Every character a numeral core can start with. The leading lookahead of _CORE_RE repeats it because
 #: re only skips ahead quickly to a candidate position when the pattern starts with one character set,
 #: not with an alternation of groups: it halves the time of finditer over running text.
-_CORE_FIRST_CHARS = f"0-9０-９{_CN_CHARS}{FIRST_RANK_WORD}{_FIXED_WORD_FIRST_CHARS}"
+_CORE_FIRST_CHARS = f"0-9０-９{_CN_CHARS}{FIRST_RANK_WORD}"
 #: 首 as a measure word (一首歌, 这首, 每首) is not "first"; the counters keep their COUNTERS guards (首家居).
 _FIRST_RANK = (
     rf"(?<![{_CN_CHARS}0-9０-９这那每哪几数]){FIRST_RANK_WORD}"
     rf"(?:{'|'.join(_guarded(w, UNIT_GUARDS, behind=False) for w in FIRST_RANK_COUNTERS)})"
 )
+
+
+def _word_pattern(word: str) -> str:
+    """A word of the lexicon's [words] with its guards (大半 not in 大半年, 俩 not in 伎俩; a word ending in 成 or
+    折 also takes their guards: 半成品) and, if it has one, the characters it must follow (打对折)."""
+    entry = IDIOM_WORDS[word]
+    before = entry.get("guard_before", "")
+    after = entry.get("guard", "") + {TENTHS_WORD: TENTHS_GUARD, DISCOUNT_WORD: DISCOUNT_GUARD}.get(word[-1], "")
+    pattern = (f"(?<![{before}])" if before else "") + re.escape(word) + (f"(?![{after}])" if after else "")
+    return f"(?<=[{entry['after']}]){pattern}" if entry.get("after") else pattern
+
+
+#: Idiom words with no numeral character (大半, 过半数, 俩, 数倍, 个把): one core each, read whole.
+_WORD_ALT = "|".join(_word_pattern(word) for word in sorted(IDIOM_WORDS, key=len, reverse=True))
+_WORD_FIRST_CHARS = "".join(sorted({word[0] for word in IDIOM_WORDS}))
 _CORE_RE = re.compile(
-    rf"(?=[{_CORE_FIRST_CHARS}])"
+    rf"(?=[{_CORE_FIRST_CHARS}{_WORD_FIRST_CHARS}])"
     rf"(?:(?P<arabic>{_ARABIC})"
     # 几 inside a run (十几, 二十几万, 一百几十): the whole run is one core, so that 十几十几... is one
     # unreadable numeral rather than thousands of mentions
-    rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
-    rf"(?:点[{_CN_DECIMAL_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?)"
+    rf"|(?P<cn>(?:[{_CN_CHARS}]|[{''.join(sorted(WORD_DIGITS))}](?=[{_CN_MAG_CHARS}]))(?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
+    rf"(?:点(?:[{_CN_DECIMAL_DIGIT_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))+[{_CN_MAG_CHARS}]*)?)"
     rf"|(?P<first>{_FIRST_RANK})"
-    rf"|(?P<word>{_FIXED_WORD_ALT}))"
+    rf"|(?P<word>{_WORD_ALT}))"
 )
+
+
+def _infix_pattern(word: str) -> str:
+    """An infix qualifier (余, 多, 来, 把) with its guards; 把 only right after a magnitude written alone
+    (百把人, not 三百把椅子)."""
+    pattern = _guarded(word, INFIX_GUARDS, behind=False)
+    after = INFIX_AFTER.get(word)
+    if after:
+        pattern = f"(?<=[{after}])(?<![{_CN_CHARS}0-9０-９][{after}]){pattern}"
+    return pattern
 _TAIL_MAG_CHARS = "十百千万萬亿億"
 _SUFFIX_ALT = "|".join(
     _guarded(w, SUFFIX_GUARDS, behind=False) + ("(?![0-9０-９])" if w in "+＋" else "")

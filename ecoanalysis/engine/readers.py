@@ -15,7 +15,6 @@ from typing import Any, NamedTuple
 from ._lexicon import (
     CODE_LEAD,
     ENUMERATION_OPENERS,
-    LONE_FINANCIAL_DIGITS,
     YEAR_MARKS,
     POSTAL_CODE_LENGTH,
     DAY_FOLLOWERS,
@@ -28,7 +27,6 @@ from ._lexicon import (
     DOUBLING_VERB,
     FIRST_RANK_WORD,
     FIXED_PHRASES,
-    FIXED_WORDS,
     INFIX_QUALIFIERS,
     MIXED_FRACTION_WORD,
     PER_WORD,
@@ -37,12 +35,13 @@ from ._lexicon import (
     UNIT_WORDS,
 )
 from .draft import NOT_A_QUANTITY, Draft
+from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_idiom_word
+from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .codes import (
     CODE_MIN_LENGTH,
     SERIAL_FIRST_CHARS,
     _read_enumeration_marker,
-    _read_lone_financial_digit,
     _read_marked_year,
     _read_postal_code,
     _read_serial_label,
@@ -224,19 +223,10 @@ def _read_fixed_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | 
             draft.unit = reading["unit"]
             draft.bounds.append(reading.get("bound", "eq"))
             draft.qualifiers.append(phrase)
+            if with_prefix:  # 年过半百 = more than 50, 近十之八九
+                draft.start, _ = _read_prefix_qualifier(text, draft, draft.start)
             return draft
     return None
-
-
-def _read_fixed_word(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """Fixed words with no numeral character (半成 = 5 %, 打对折 = 50 %), from the lexicon: the core is the word."""
-    if core.lastgroup != "word":
-        return None
-    reading = FIXED_WORDS[core.group()]
-    draft = Draft(core.start(), core.end(), float(reading["value"]))
-    draft.unit = reading["unit"]
-    draft.qualifiers.append(core.group())
-    return draft
 
 
 #: Words after a lone financial numeral that make it part of an amount: money (人民币陆元整, 拾圆), a fraction
@@ -272,6 +262,10 @@ def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     draft = Draft(verb.start(), end + 1, float(2 ** int(count)))
     draft.unit = "multiple"
     draft.qualifiers.append(text[verb.start():end + 1])
+    if INFIX_QUALIFIERS.get(text[end + 1:end + 2]) == "gt":  # 翻了两番多: more than x 4
+        draft.qualifiers.append(text[end + 1])
+        draft.bounds.append("gt")
+        draft.end = draft.consumed = end + 2
     return draft
 
 
@@ -302,7 +296,6 @@ def _day_of_month_end(text: str, start: int, end: int, day: float) -> int | None
 #: Dates before names (2021-03-15 is no range), names and codes before numbers, set phrases last.
 WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("first", _read_first_rank),
-    ("word", _read_fixed_word),
     ("arabic", _read_iso_date),
     ("arabic", _read_date_code),
     ("arabic", _read_quarter_code),
@@ -323,10 +316,11 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_marked_year),
     ("arabic", _read_ascii_name),
     ("arabic", _read_dotted_code),
-    ("cn", _read_lone_financial_digit),
     ("cn", _read_fixed_phrase),
     ("cn", _read_doubling),
+    ("cn", _read_digit_count),
     ("cn", _read_set_phrase),
+    ("word", _read_idiom_word),
 )
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
@@ -395,7 +389,6 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_enumeration_marker: Trigger(before=ENUMERATION_OPENERS),
     _read_zero_code: Trigger(first=CODE_LEAD),
     _read_serial_label: Trigger(after=SERIAL_FIRST_CHARS),
-    _read_lone_financial_digit: Trigger(first=LONE_FINANCIAL_DIGITS),
     _read_marked_year: Trigger(after=YEAR_MARKS),
     _read_postal_code: Trigger(lengths=frozenset({POSTAL_CODE_LENGTH})),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
@@ -404,6 +397,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
     _read_lone_financial: Trigger(first=FINANCIAL_NUMERALS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
+    _read_digit_count: Trigger(after=DIGIT_COUNT_FIRST),
     _read_reference_locator: Trigger(after=REFERENCE_AFTER),
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),

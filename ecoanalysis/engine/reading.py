@@ -17,7 +17,6 @@ from ._lexicon import (
     FIRST_QUARTERS_WORD,
     HALF_PERCENT,
     HALF_WORD,
-    INFIX_GUARDS,
     INFIX_QUALIFIERS,
     LABEL_WORDS,
     PERCENTAGE_POINT_WORDS,
@@ -33,6 +32,7 @@ from ._lexicon import (
     UNIT_GUARDS,
     UNIT_WORDS,
     VAGUE_PREFIXES,
+    WILDCARD_INTENSIFIER,
     WORTH_WORD,
     YEAR_HALF_MONTHS,
     YEAR_PART_MONTHS,
@@ -56,6 +56,7 @@ from .patterns import (
     _char_after_gap,
     _cn_to_number,
     _guarded,
+    _infix_pattern,
     _parse_approximate_range,
     _parse_arabic,
     _parse_chinese_wildcard,
@@ -103,7 +104,7 @@ _MAG_RUN = rf"(?:{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]){{1,4}}"
 _SPACED_PP_ALT = "|".join(
     "[ ]{0,2}".join(re.escape(char) for char in word) for word in sorted(PERCENTAGE_POINT_WORDS, key=len, reverse=True)
 )
-_INFIX_ALT = "|".join(_guarded(w, INFIX_GUARDS, behind=False) for w in sorted(INFIX_QUALIFIERS, key=len, reverse=True))
+_INFIX_ALT = "|".join(_infix_pattern(w) for w in sorted(INFIX_QUALIFIERS, key=len, reverse=True))
 _SECTION_MAG_CHARS = "万萬亿億"
 _TAIL_RE = re.compile(
     # a magnitude (at most 万亿-style compounds), then 余/多 (17 万多); or 余/多 then 万/亿 (10 余万, 十多亿)
@@ -314,6 +315,8 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     if reading.magnitude_only and before in VAGUE_PREFIXES and not (before == "上" and text[start - 2:start - 1] == "以"):
         reading.vague_prefix, reading.prefix_end = before, start - 1
         if before == WILDCARD_DIGIT:
+            if text[start - 2:start - 1] == WILDCARD_INTENSIFIER:  # 好几百 reads as 几百
+                reading.vague_prefix, reading.prefix_end = WILDCARD_INTENSIFIER + before, start - 2
             span = _parse_chinese_wildcard(before + reading.numeral)  # 几十 = 20..90, 几百万
             if span is not None:
                 draft.value, draft.value_high = float(span[0]), float(span[1])
@@ -396,7 +399,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     words_before = _may_have_prefix(text, reading.prefix_end)
     if reading.vague_prefix is not None:
         draft.qualifiers.insert(0, reading.vague_prefix)
-        draft.bounds.append("range" if reading.vague_prefix == WILDCARD_DIGIT else "vague")
+        draft.bounds.append("range" if reading.vague_prefix.endswith(WILDCARD_DIGIT) else "vague")
         if draft.value is not None and draft.value_high is None:
             draft.value_high = draft.value * 10
         reading.context = True

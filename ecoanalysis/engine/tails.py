@@ -6,14 +6,35 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
-    CHENG_DIGIT_FOLLOWERS, GE_DURATIONS, HALF_AFTER_UNITS, HALF_GUARD, HALF_WORD, INFIX_QUALIFIERS, MIXED_FRACTION_WORD,
-    MONEY_SUBUNITS, MORE_GUARD, PER_UNIT_EXTRA, PER_UNIT_SLASHES, SUFFIX_QUALIFIERS, UNIT_WORDS,
+    CHENG_DIGIT_FOLLOWERS,
+    COUNTED_MAGNITUDE_COUNTER,
+    COUNTED_MAGNITUDES,
+    FRACTION_SUFFIXES,
+    FRACTION_SUFFIX_GUARDS,
+    GE_DURATIONS,
+    HALF_AFTER_UNITS,
+    HALF_GUARD,
+    HALF_WORD,
+    INFIX_QUALIFIERS,
+    MEASURE_ADJECTIVES,
+    MEASURE_APPROX_WORD,
+    MIXED_FRACTION_WORD,
+    MONEY_SUBUNITS,
+    MORE_GUARD,
+    PER_UNIT_EXTRA,
+    PER_UNIT_SLASHES,
+    PERCENTAGE_POINT_WORDS,
+    SUFFIX_QUALIFIERS,
+    UNIT_WORDS,
 )
 from .draft import Draft
 from .latin import may_start_notation, read_notation
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
-from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, parse_approximate_range, parse_chinese_wildcard
-from .patterns import _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic, is_han
+from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT, parse_approximate_range, parse_chinese_wildcard
+from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic, is_han
+
+#: A numerator that begins with the wildcard 几 (百分之几十 = 20..90 %, 千分之几: a few per mille, vague).
+_WILDCARD_NUMERATOR_RE = re.compile(rf"(?P<cn>{WILDCARD_DIGIT}[{_CN_CHARS}{WILDCARD_DIGIT}]*)")
 
 #: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
 ORDER_OF_MAGNITUDE_SUFFIX = "级"
@@ -34,6 +55,8 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
     after = tail.end() + len(text[tail.end():tail.end() + 2]) - len(text[tail.end():tail.end() + 2].lstrip(" "))
     sign = next((word for word in _MINUS_WORDS if text.startswith(word, after)), "")
     numerator = _CORE_RE.match(text, after + len(sign))  # 百分之 2, 五 分之 一: spaces as in typed text
+    if numerator is None:
+        numerator = _WILDCARD_NUMERATOR_RE.match(text, after + len(sign))
     if numerator is None or numerator.lastgroup not in ("arabic", "cn"):
         return tail.start("frac"), False
     if numerator.lastgroup == "cn" and text[numerator.end():numerator.end() + 1] in SPACED_AFTER_CHARS:
@@ -66,7 +89,17 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
         draft.qualifiers.append(suffix.group("suffix"))
         draft.bounds.append(SUFFIX_QUALIFIERS[suffix.group("suffix")])
         position = suffix.end()
+    elif _fraction_suffix_at(text, position):
+        draft.qualifiers.append(text[position])  # 三分之一强, 四分之一弱
+        draft.bounds.append(FRACTION_SUFFIXES[text[position]])
+        position += 1
     return position, True
+
+
+def _fraction_suffix_at(text: str, position: int) -> bool:
+    """强 or 弱 right after a fraction (三分之一强), not the start of a word (三分之一强度)."""
+    char, follower = text[position:position + 1], text[position + 1:position + 2]
+    return bool(char) and char in FRACTION_SUFFIXES and not (follower and follower in FRACTION_SUFFIX_GUARDS.get(char, ""))
 
 
 def _read_discount(draft: Draft) -> None:
@@ -107,12 +140,29 @@ def _read_counter(counter: str, draft: Draft, *, magnitude_only: bool, mag: str 
 #: Duration words after 个半 and 个多 (两个半月, 一个半小时, 两个多月).
 _HALF_DURATION_RE = re.compile(f"个半(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
 _MORE_DURATION_RE = re.compile(f"(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
+#: Percentage-point words after 个多 (两个多百分点 = more than 2 percentage points).
+_MORE_PP_WORDS: tuple[str, ...] = tuple(word for word in PERCENTAGE_POINT_WORDS if not word.startswith(COUNTED_MAGNITUDE_COUNTER))
 
 
 def _read_after_unit(text: str, position: int, draft: Draft) -> int:
     """多/余 after the unit (两成多, 一倍多, 一年多: more than) and 半 (一年半 = 1.5 years, 两倍半, 两个半月)."""
     char = text[position:position + 1]
     follower = text[position + 1:position + 2]
+    if draft.counter == COUNTED_MAGNITUDE_COUNTER and draft.value is not None:
+        counted = _read_counted_magnitude(text, position, draft)
+        if counted:
+            return counted
+    if char == MEASURE_APPROX_WORD and follower and follower in MEASURE_ADJECTIVES and draft.unit_symbol:
+        draft.qualifiers.append(char)  # 两米来高, 三公斤来重: about
+        draft.bounds.append("approx")
+        return position + 1
+    if char == MEASURE_APPROX_WORD and draft.counter == "个":
+        duration = _MORE_DURATION_RE.match(text, position + 1)
+        if duration is not None:  # 一个来月, 两个来小时: about
+            draft.qualifiers.append(char)
+            draft.bounds.append("approx")
+            draft.counter, draft.unit = "个" + duration.group("word"), "duration"
+            return duration.end()
     # only the "more than" words: 三年来 is "over the past three years", not "about three"
     if char and INFIX_QUALIFIERS.get(char) == "gt" and not (follower and follower in MORE_GUARD):
         draft.qualifiers.append(char)
@@ -121,6 +171,10 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
         if duration is not None:  # 两个多月, 一个多小时
             draft.counter, draft.unit = "个" + duration.group("word"), "duration"
             return duration.end()
+        point = next((w for w in _MORE_PP_WORDS if text.startswith(w, position + 1)), None) if draft.counter == "个" else None
+        if point is not None:  # 两个多百分点
+            draft.counter, draft.unit = None, "percentage_point"
+            return position + 1 + len(point)
         return position + 1
     if char == HALF_WORD and draft.unit in HALF_AFTER_UNITS and not (follower and follower in HALF_GUARD) and draft.value is not None:
         draft.value += 0.5
@@ -166,6 +220,20 @@ def _read_money_subunits(text: str, position: int, draft: Draft) -> int:
     if last_share is not None:
         draft.unit, draft.currency = "currency", currency
     return position
+
+
+def _read_counted_magnitude(text: str, position: int, draft: Draft) -> int:
+    """一个亿, 两个亿 (colloquial 1亿, 2亿), 三个多亿 (more than 3亿): where it ends, 0 if no magnitude follows."""
+    more = INFIX_QUALIFIERS.get(text[position:position + 1]) == "gt"
+    mag = text[position + more:position + more + 1]
+    if not mag or mag not in COUNTED_MAGNITUDES:
+        return 0
+    if more:
+        draft.qualifiers.append(text[position])
+        draft.bounds.append("gt")
+    _scale(draft, MAGNITUDES[mag])
+    draft.counter = None
+    return position + more + 1
 
 
 def _read_cheng_digit(text: str, position: int, draft: Draft) -> int:

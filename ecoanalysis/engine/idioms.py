@@ -1,0 +1,104 @@
+"""Whole-mention readers of approximate-number idioms: the lexicon's [words] with no numeral character
+(大半, 过半数, 半数以上, 俩, 数倍, 翻番, 个把月) and N位数 (两位数增长 = 10..99).
+
+A word keeps the qualifiers around it: a prefix qualifier before it (超过半数 = more than 50 %) and a
+suffix after it (半数以上 = at least 50 %).
+"""
+from __future__ import annotations
+
+import re
+
+from ._lexicon import (
+    DIGIT_COUNT_MAX,
+    DIGIT_COUNT_WORD,
+    GE_DURATIONS,
+    IDIOM_WORDS,
+    INFIX_QUALIFIERS,
+    MORE_GUARD,
+    SUFFIX_QUALIFIERS,
+    UNIT_GUARDS,
+    UNIT_WORDS,
+)
+from .draft import NOT_A_QUANTITY, Draft
+from .patterns import _SUFFIX_RE, _alternation, _cn_to_number, _guarded
+from .prefixes import _read_prefix_qualifier
+from .tails import _read_counter
+
+#: After a counted word (个把): a duration word that 个 makes a counter of (个把月 = about 一个月), else
+#: any unit or counter of the lexicon (个把人, 个把项目).
+_COUNTED_DURATION_RE = re.compile(f"(?P<word>{_alternation(GE_DURATIONS)})")
+_COUNTED_UNIT_RE = re.compile(
+    "(?P<word>" + "|".join(_guarded(w, UNIT_GUARDS, behind=False) for w in sorted(UNIT_WORDS, key=len, reverse=True)) + ")"
+)
+#: The counter 个 that a duration word after 个把 takes (个把月 -> 个月).
+_GE = "个"
+
+
+def _read_counted(text: str, draft: Draft) -> bool:
+    """The counter or unit after 个把 (个把月, 个把小时, 个把人) or a count (半亿元); False when none follows."""
+    duration = _COUNTED_DURATION_RE.match(text, draft.end)
+    if duration is not None:
+        draft.unit, draft.counter = "duration", _GE + duration.group("word")
+        draft.end = duration.end()
+        return True
+    unit = _COUNTED_UNIT_RE.match(text, draft.end)
+    if unit is None:
+        return False
+    _read_counter(unit.group("word"), draft, magnitude_only=False, mag=None)
+    draft.end = unit.end()
+    return True
+
+
+def _read_idiom_word(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """A word of the lexicon's [words] (大半 = more than 50 %, 俩 = 2, 数倍: a multiple, vague), with the
+    qualifiers before and after it."""
+    if core.lastgroup != "word":
+        return None
+    word = core.group()
+    entry = IDIOM_WORDS[word]
+    draft = Draft(core.start(), core.end(), float(entry["value"]) if "value" in entry else None)
+    draft.value_high = float(entry["value_high"]) if "value_high" in entry else None
+    draft.unit = entry.get("unit")
+    draft.counter = entry.get("counter")
+    draft.bounds.append(entry.get("bound", "eq"))
+    draft.qualifiers.append(word)
+    if entry.get("counted"):
+        if not _read_counted(text, draft):
+            return NOT_A_QUANTITY  # 个把 with no counter after it is no quantity (把握)
+    elif draft.unit is None:
+        _read_counted(text, draft)  # 半亿元, 仨人: a counter or unit may follow a count
+    more, follower = text[draft.end:draft.end + 1], text[draft.end + 1:draft.end + 2]
+    if draft.unit == "duration" and more and INFIX_QUALIFIERS.get(more) == "gt" and not (follower and follower in MORE_GUARD):
+        draft.qualifiers.append(more)  # 半年多, 半个多月: more than
+        draft.bounds.append("gt")
+        draft.end += 1
+    suffix = _SUFFIX_RE.match(text, draft.end)
+    if suffix is not None:
+        draft.qualifiers.append(suffix.group("suffix"))
+        draft.bounds.append(SUFFIX_QUALIFIERS[suffix.group("suffix")])
+        draft.end = suffix.end()
+    if with_prefix:
+        draft.start, _ = _read_prefix_qualifier(text, draft, draft.start)
+    draft.consumed = draft.end
+    return draft
+
+
+def _read_digit_count(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """两位数, 三位数 ("an N-digit number", 两位数增长): 10^(N-1) .. 10^N - 1, vague (like 数十)."""
+    start, end = core.span()
+    if core.lastgroup != "cn" or not text.startswith(DIGIT_COUNT_WORD, end):
+        return None
+    digits = _cn_to_number(core.group())
+    if digits is None or digits != int(digits) or not 2 <= digits <= DIGIT_COUNT_MAX:
+        return NOT_A_QUANTITY
+    draft = Draft(start, end + len(DIGIT_COUNT_WORD), float(10 ** (int(digits) - 1)))
+    draft.value_high = float(10 ** int(digits) - 1)
+    draft.bounds.append("vague")
+    draft.qualifiers.append(DIGIT_COUNT_WORD)
+    if with_prefix:
+        draft.start, _ = _read_prefix_qualifier(text, draft, draft.start)
+    return draft
+
+
+#: The first character of the N位数 word: the trigger of _read_digit_count.
+DIGIT_COUNT_FIRST: frozenset[str] = frozenset(DIGIT_COUNT_WORD[0])

@@ -126,6 +126,24 @@ _FIXED_BY_FIRST_CHAR: dict[str, tuple[str, ...]] = {
 _FIXED_FIRST_CHARS: frozenset[str] = frozenset(_FIXED_BY_FIRST_CHAR)
 
 
+def _fixed_trigger() -> Trigger:
+    """Where a fixed phrase's core can stand: after the character before its numeral (成千上万: 成, 数以万计:
+    以), before the character that ends its numeral run (十之八九: 之, 一多半: 多), or as the whole phrase
+    (千千万万: its length)."""
+    before, after, lengths = set(), set(), set()
+    for phrase, offset in _FIXED_OFFSETS.items():
+        run = offset
+        while run < len(phrase) and (phrase[run] in CHINESE_DIGITS or phrase[run] in MAGNITUDES):
+            run += 1
+        if offset > 0:
+            before.add(phrase[offset - 1])
+        elif run < len(phrase):
+            after.add(phrase[run])
+        else:
+            lengths.add(len(phrase))
+    return Trigger(before=frozenset(before), after=frozenset(after), lengths=frozenset(lengths))
+
+
 def _iso_date(match: re.Match) -> tuple[int, int] | None:
     """(year, month) of an _ISO_DATE_RE match if it is a calendar date in YEAR_RANGE, else None (2021-02-30)."""
     year_text, month_text, day_text = match.group("iso").translate(FULLWIDTH_TO_ASCII).split(match.group("sep"))
@@ -394,7 +412,7 @@ TRIGGERS: dict[Any, Trigger] = {
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
     _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),
-    _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
+    _read_fixed_phrase: _fixed_trigger(),
     _read_lone_financial: Trigger(first=FINANCIAL_NUMERALS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
     _read_digit_count: Trigger(after=DIGIT_COUNT_FIRST),

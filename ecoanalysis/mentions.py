@@ -6,7 +6,6 @@ column, block, chapter, sentence); for a plain string the line/column of the str
 """
 from __future__ import annotations
 
-import math
 from operator import attrgetter
 from typing import Any
 
@@ -127,6 +126,12 @@ def _draft_columns(text: str, drafts: list[Draft]) -> dict[str, list]:
 # twice as fast as pd.array's type inference over a list of Python objects, which was a tenth of the time.
 
 
+def _objects(values: list) -> np.ndarray:
+    """``values`` as a one-dimensional object array, element for element. np.array(values, dtype=object) gives
+    the same but first asks every element whether it is a sequence, which is slow for None."""
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
 def _int_array(values: Any) -> pd.api.extensions.ExtensionArray:
     size = len(values)
     if isinstance(values, np.ndarray):  # computed columns (line, col_start ...): int64, none missing
@@ -136,13 +141,14 @@ def _int_array(values: Any) -> pd.api.extensions.ExtensionArray:
         return pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(size, dtype=bool))
     if missing == size:  # the provenance columns of a plain string
         return pd.arrays.IntegerArray(np.ones(size, dtype=np.int64), np.ones(size, dtype=bool))
-    mask = np.array([value is None for value in values], dtype=bool)
-    data = np.array([1 if value is None else value for value in values], dtype=np.int64)
-    return pd.arrays.IntegerArray(data, mask)
+    data = _objects(values)
+    mask = np.equal(data, None)  # element by element: only None equals None
+    data[mask] = 1
+    return pd.arrays.IntegerArray(data.astype(np.int64), mask)
 
 
 def _float_array(values: list) -> pd.api.extensions.ExtensionArray:
-    data = np.array([math.nan if value is None else value for value in values], dtype=np.float64)
+    data = np.array(values, dtype=np.float64)  # None becomes NaN
     return pd.arrays.FloatingArray(data, np.isnan(data))
 
 
@@ -155,7 +161,7 @@ def _string_array(values: list) -> pd.api.extensions.ExtensionArray:
         # All missing (block_role, sentence of a plain string): repeat one NA, ten times faster than
         # pd.array's check of every None, and the dtype is whatever pd.array gives for "string".
         return pd.array([None], dtype="string").take(np.zeros(len(values), dtype=np.intp))
-    return pd.array(values, dtype="string")
+    return pd.array(_objects(values), dtype="string")
 
 
 _COLUMN_BUILDERS = {"Int64": _int_array, "Float64": _float_array, "boolean": _bool_array, "string": _string_array}
@@ -270,6 +276,6 @@ def _extract_text(text: str, *, year: int | None) -> pd.DataFrame:
     columns: dict[str, Any] = _draft_columns(text, drafts)
     columns["char_start"] = [draft.start for draft in drafts]
     columns["char_end"] = [draft.end for draft in drafts]
-    columns.update(LineIndex(text).spans(columns["char_start"], columns["char_end"]))
+    columns.update(LineIndex.of_code_points(points).spans(columns["char_start"], columns["char_end"]))
     columns["sentence"] = _sentences(text, points, columns["char_start"])
     return _frame(columns, TEXT_MENTION_COLUMNS)

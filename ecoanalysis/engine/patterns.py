@@ -57,6 +57,21 @@ def _alternation(words: Any) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _by_first_char_alternation(alternatives: Any) -> str:
+    """An ordered alternation of ``(first character, rest)`` pairs, each meaning the pattern ``first + rest``,
+    factored by the first character: ``(?:万(?:元|吨)|亿(?:元))`` for 万元|万吨|亿元.
+
+    It matches exactly what the plain alternation matches: at any position only the alternatives that begin
+    with the character there can match, and those keep their order. But re skips an alternative that begins
+    with a literal after one comparison, so a failing match costs one test per distinct first character
+    instead of a try of every word (the unit words are a few hundred).
+    """
+    groups: dict[str, list[str]] = {}
+    for first, rest in alternatives:
+        groups.setdefault(first, []).append(rest)
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+
+
 def _first_chars(patterns: Any) -> frozenset[str]:
     """Characters a match of any of ``patterns`` can start with (each starts with a literal or a [class])."""
     chars: set[str] = set()
@@ -81,6 +96,16 @@ def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:
     if not chars:
         return escaped
     return f"(?<![{chars}]){escaped}" if behind else f"{escaped}(?![{chars}])"
+
+
+def _guarded_split(word: str, guards: dict[str, str], *, behind: bool) -> tuple[str, str]:
+    """:func:`_guarded` as (the word's first character, the rest of the pattern), for
+    :func:`_by_first_char_alternation`; a guard behind the word is checked once its first character is matched."""
+    rest = re.escape(word[1:])
+    chars = guards.get(word, "")
+    if not chars:
+        return word[0], rest
+    return word[0], (f"(?<![{chars}]{re.escape(word[0])}){rest}" if behind else f"{rest}(?![{chars}])")
 
 
 _CN_DIGIT_CHARS = "".join(CHINESE_DIGITS)
@@ -108,9 +133,10 @@ _CORE_RE = re.compile(
     rf"|(?P<first>{_FIRST_RANK}))"
 )
 _TAIL_MAG_CHARS = "十百千万萬亿億"
-_SUFFIX_ALT = "|".join(
-    _guarded(w, SUFFIX_GUARDS, behind=False) + ("(?![0-9０-９])" if w in "+＋" else "")
+_SUFFIX_ALT = _by_first_char_alternation(
+    (first, rest + ("(?![0-9０-９])" if w in "+＋" else ""))
     for w in sorted(SUFFIX_QUALIFIERS, key=len, reverse=True)
+    for first, rest in [_guarded_split(w, SUFFIX_GUARDS, behind=False)]
 )
 _SUFFIX_RE = re.compile(rf"{_GAP}(?P<suffix>{_SUFFIX_ALT})")
 # Pre-filters. Most numbers are followed by none of the tails, preceded by no qualifier and not part of a

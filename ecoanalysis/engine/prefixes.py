@@ -26,11 +26,23 @@ from ._lexicon import (
     TOP_RANK_WORD,
 )
 from .draft import Draft
-from .patterns import _CN_CHARS, _GAP, _GAP_CHARS, _MINUS_WORDS, _alternation, _guarded, is_han
+from .patterns import (
+    _CN_CHARS,
+    _GAP,
+    _GAP_CHARS,
+    _MINUS_WORDS,
+    _alternation,
+    _by_first_char_alternation,
+    _guarded,
+    _guarded_split,
+    is_han,
+)
 
 _PREFIX_RE = re.compile(
     "(?P<q>"
-    + "|".join(_guarded(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
+    + _by_first_char_alternation(
+        _guarded_split(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True)
+    )
     + rf"){_GAP}\Z"
 )
 _PREFIX_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in PREFIX_QUALIFIERS)

@@ -30,6 +30,13 @@ from ._lexicon import (
 from .draft import Draft
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .names import (
+    CITATION_BEFORE,
+    DOTTED_CODE_AFTER,
+    LOCAL_NUMBER_DIGITS,
+    NAMED_FOLLOWERS,
+    NAMED_LITERAL_FIRST_CHARS,
+    PHONE_AFTER,
+    PHONE_MIN_DIGITS,
     _LIST_MARKER_OPEN,
     _NAME_GLUE_BEFORE,
     _read_ascii_name,
@@ -308,11 +315,15 @@ class Trigger(NamedTuple):
     first: frozenset[str] = frozenset()  # text[start]
     after: frozenset[str] = frozenset()  # text[end] ('' at the end of the text)
     lengths: frozenset[int] = frozenset()  # end - start
+    min_length: int = 0  # end - start at least this (0: no such test)
 
     def holds(self, before: str, first: str, after: str, length: int) -> bool:
         if self == ALWAYS:
             return True
-        return before in self.before or first in self.first or after in self.after or length in self.lengths
+        return (
+            before in self.before or first in self.first or after in self.after or length in self.lengths
+            or 0 < self.min_length <= length
+        )
 
 
 #: The trigger of a reader whose first test looks further than the core's neighbours (set phrases look
@@ -323,8 +334,8 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_iso_date: Trigger(after=_ISO_DATE_SEPARATOR_SET),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
     _read_quarter_code: Trigger(after=frozenset({QUARTER_LETTER})),
-    # the name's window is text[start - _NAMED_LOOKBACK:start + 1]: the character before and the first
-    _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=_NAMED_FIRST_CHARS) if _NAMED_LOOKBACK == 1 else ALWAYS,
+    # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
+    _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
@@ -333,13 +344,16 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_fixed_phrase: Trigger(first=_FIXED_FIRST_CHARS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
     _read_reference_locator: Trigger(after=REFERENCE_AFTER),
+    _read_phone: Trigger(after=PHONE_AFTER, lengths=frozenset({LOCAL_NUMBER_DIGITS}), min_length=PHONE_MIN_DIGITS),
+    _read_citation: Trigger(before=CITATION_BEFORE),
+    _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), unit headers (a bare magnitude: 单位：亿元)
     _read_by_neighbours: Trigger(before=frozenset({PER_WORD}), first=frozenset(MAGNITUDES), after=_CLOCK_FIRST_CHARS),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.
-_LENGTH_CAP = 1 + max(length for trigger in TRIGGERS.values() for length in trigger.lengths)
+_LENGTH_CAP = 1 + max(length for trigger in TRIGGERS.values() for length in (*trigger.lengths, trigger.min_length))
 #: The readers worth trying for each (kind, character before, first character, character after, length),
 #: filled as the cores come; emptied when it grows past _DISPATCH_SIZE (text with endless new neighbours).
 _DISPATCH: dict[tuple[str, str, str, str, int], tuple[Any, ...]] = {}

@@ -51,9 +51,11 @@ from .patterns import (
     _TAIL_FIRST_CHARS,
     _TAIL_MAG_CHARS,
     _alternation,
+    _by_first_char_alternation,
     _char_after_gap,
     _cn_to_number,
     _guarded,
+    _guarded_split,
     _parse_approximate_range,
     _parse_arabic,
     _parse_chinese_wildcard,
@@ -73,22 +75,31 @@ from .prefixes import (
     _read_sign,
 )
 from .readers import _DAY_FIRST_CHARS, _candidate_readers, _day_of_month_end, _may_be_special, _read_tail, _set_quarter
-from .fractions import FRACTION_PART_TRIGGERS, SLASHES, may_start_fraction_part, read_fraction_part, read_slash_fraction
-from .latin import NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
-from .mixed import MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
+from .fractions import (
+    FRACTION_PART_AFTER_SPACE,
+    FRACTION_PART_TRIGGERS,
+    SLASHES,
+    may_start_fraction_part,
+    read_fraction_part,
+    read_slash_fraction,
+)
+from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
+from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .tails import _magnitude_scale
 
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
 
 
-def _unit_pattern(word: str) -> str:
-    pattern = _guarded(word, UNIT_GUARDS, behind=False)
+def _unit_pattern(word: str) -> tuple[str, str]:
+    """The pattern of a unit word as (its first character, the rest): the guards, and the characters that
+    must stand before the word (its ``after``), checked once its first character is matched."""
+    first, rest = _guarded_split(word, UNIT_GUARDS, behind=False)
     if UNIT_WORDS[word].after:
-        pattern = f"(?<=[{UNIT_WORDS[word].after}]){pattern}"
-    return pattern + "(?![A-Za-z])" if UNIT_WORDS[word].latin else pattern
+        rest = f"(?<=[{UNIT_WORDS[word].after}]{re.escape(word[0])}){rest}"
+    return first, rest + "(?![A-Za-z])" if UNIT_WORDS[word].latin else rest
 
 
-_COUNTER_ALT = "|".join(_unit_pattern(w) for w in sorted(UNIT_WORDS, key=len, reverse=True))
+_COUNTER_ALT = _by_first_char_alternation(_unit_pattern(w) for w in sorted(UNIT_WORDS, key=len, reverse=True))
 #: Unit words that begin with a magnitude character (千瓦, 千克, 千米): the magnitude run stops before them,
 #: so 1200万千瓦 is 1200 x 10^4 kW, not 1200 x 10^7 of something.
 _MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
@@ -148,6 +159,21 @@ def _small_number(numeral: str) -> int | None:
     value = _cn_to_number(numeral)
     return None if value is None else int(value)
 _CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | {" "}
+#: After a space, what may begin a continuation (2.3 ×10^5, 7 万 5 千, a PDF thousands group 1 056) or a
+#: joined fraction (1 3/5).
+_SPACED_GROUP_FIRST: frozenset[str] = frozenset("0123456789")
+_AFTER_SPACE_CONTINUATION: frozenset[str] = (
+    NOTATION_AFTER_SPACE | MIXED_AFTER_SPACE | _SPACED_GROUP_FIRST | FRACTION_PART_AFTER_SPACE
+)
+
+
+def _may_continue(text: str, end: int) -> bool:
+    """Cheap test whether a continuation (:func:`_read_arabic_continuation`) or a joined fraction may follow the
+    Arabic number ending at ``end``: most are followed by a word, or by a space and a word (1200 家)."""
+    char = text[end:end + 1]
+    if char == " ":
+        return text[end + 1:end + 2] in _AFTER_SPACE_CONTINUATION
+    return char in _CONTINUATION_TRIGGERS or char in FRACTION_PART_TRIGGERS
 
 
 def _read_arabic_continuation(text: str, draft: Draft) -> bool:
@@ -279,6 +305,8 @@ def _read_number(reading: _Reading) -> Draft:
     elif value is None and not reading.is_arabic:
         draft.bounds.append("vague")  # 一二三十, a run past MAX_NUMERAL_CHARS: no value, never a wrong one
     if reading.is_arabic:
+        if not _may_continue(text, draft.end):
+            return draft  # reading.end and reading.position are still draft.end
         reading.context = _read_arabic_continuation(text, draft)
     elif numeral == "一" and text[reading.end:reading.end + 1] == HALF_WORD:  # 一半 = 50 %
         draft.value, draft.unit = HALF_PERCENT, "percent"

@@ -47,6 +47,7 @@ from .patterns import (
     _TAIL_FIRST_CHARS,
     _WEB_GLUE,
     _char_after_gap,
+    _char_before_gap,
     _cn_to_number,
     _alternation,
     _first_chars,
@@ -424,7 +425,7 @@ def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     start = core.start()
     if core.lastgroup != "cn" or start == 0 or not all(char in MAGNITUDES for char in core.group()):
         return None
-    if text[max(0, start - 3):start].rstrip(" \u3000")[-1:] not in _UNIT_HEADER_LAST_CHARS:
+    if _char_before_gap(text, start, 3, " \u3000") not in _UNIT_HEADER_LAST_CHARS:
         return None
     header = _UNIT_HEADER_RE.search(text, max(0, start - _UNIT_HEADER_WINDOW), start)
     return None if header is None else NOT_A_QUANTITY
@@ -503,6 +504,6 @@ def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft |
             return found
     if text[start - 1:start] == PER_WORD:
         return _read_rate_denominator(text, core, with_prefix)
-    if text[start] in MAGNITUDES and text[max(0, start - 3):start].rstrip(" \u3000")[-1:] in _UNIT_HEADER_LAST_CHARS:
+    if text[start] in MAGNITUDES and _char_before_gap(text, start, 3, " \u3000") in _UNIT_HEADER_LAST_CHARS:
         return _read_unit_header(text, core, with_prefix)
     return None

@@ -35,8 +35,10 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
         item_index = index - 1
         while item_index >= 0:
             item, after = drafts[item_index], drafts[item_index + 1]
+            if not 0 < after.start - item.end <= 3:  # no gap, or too long a one to be a separator (sliced below)
+                break
             gap = text[item.end:after.start]
-            if not gap or len(gap) > 3 or not LIST_SEPARATORS.issuperset(gap) or not _shares_unit(item, last):
+            if not LIST_SEPARATORS.issuperset(gap) or not _shares_unit(item, last):
                 break
             if not gap.strip(" \u3000"):
                 break  # 2021 30%, 10 20 30亿元: numbers apart by spaces only are table cells, not a list

@@ -114,23 +114,26 @@ _CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS + "".join(TENS_CHARACTERS)
 #: Thousands separators: the ASCII comma between ASCII digits; the full-width comma only between full-width
 #: digits with exactly three after it (４，５６５), since ， is also the Chinese comma between list items (3，4).
 _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9])|，[０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
-#: Every character a numeral core can start with. The leading lookahead of _CORE_RE repeats it because
-#: re only skips ahead quickly to a candidate position when the pattern starts with one character set,
-#: not with an alternation of groups: it halves the time of finditer over running text.
+assert _ARABIC.startswith("[0-9０-９]+") and len(FIRST_RANK_WORD) == 1
+#: Every character a numeral core can start with. _CORE_RE begins by matching it, because re skips ahead
+#: to a candidate position at C speed only when the pattern starts with one character set (a leading
+#: lookahead or an alternation of groups makes it try the whole pattern at every position: three times
+#: slower over running text). The branch is then chosen by a lookbehind on that first character.
 _CORE_FIRST_CHARS = f"0-9０-９{_CN_CHARS}{FIRST_RANK_WORD}"
 #: 首 as a measure word (一首歌, 这首, 每首) is not "first"; the counters keep their COUNTERS guards (首家居).
-_FIRST_RANK = (
-    rf"(?<![{_CN_CHARS}0-9０-９这那每哪几数]){FIRST_RANK_WORD}"
+_FIRST_RANK_REST = (
+    rf"(?<![{_CN_CHARS}0-9０-９这那每哪几数]{FIRST_RANK_WORD})"
     rf"(?:{'|'.join(_guarded(w, UNIT_GUARDS, behind=False) for w in FIRST_RANK_COUNTERS)})"
 )
+#: The kind of a core is its ``lastgroup`` (arabic, cn, first): an empty group closing its branch.
 _CORE_RE = re.compile(
-    rf"(?=[{_CORE_FIRST_CHARS}])"
-    rf"(?:(?P<arabic>{_ARABIC})"
+    rf"[{_CORE_FIRST_CHARS}]"
+    rf"(?:(?<=[0-9０-９])[0-9０-９]*{_ARABIC[len('[0-9０-９]+'):]}(?P<arabic>)"
     # 几 inside a run (十几, 二十几万, 一百几十): the whole run is one core, so that 十几十几... is one
     # unreadable numeral rather than thousands of mentions
-    rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
-    rf"(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?)"
-    rf"|(?P<first>{_FIRST_RANK}))"
+    rf"|(?<=[{_CN_CHARS}])(?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
+    rf"(?:点[{_CN_DIGIT_CHARS}]+[{_CN_MAG_CHARS}]*)?(?P<cn>)"
+    rf"|(?<={FIRST_RANK_WORD}){_FIRST_RANK_REST}(?P<first>))"
 )
 _TAIL_MAG_CHARS = "十百千万萬亿億"
 _SUFFIX_ALT = _by_first_char_alternation(
@@ -171,7 +174,23 @@ def _char_after_gap(text: str, position: int) -> str:
     char = text[position:position + 1]
     if char not in _GAP_CHAR_SET:  # most numbers have no gap after them ("" is not in the set either)
         return char
+    char = text[position + 1:position + 2]
+    if char not in _GAP_CHAR_SET:  # or one space (PDF text: 1200 家)
+        return char
     return text[position:position + _GAP_MAX + 1].lstrip(_GAP_CHARS)[:1]
+
+
+def _char_before_gap(text: str, position: int, window: int, gap: str = _GAP_CHARS) -> str:
+    """The last character before ``position`` that is not one of ``gap``, within ``window`` characters ('' if
+    none): ``text[max(0, position - window):position].rstrip(gap)[-1:]``, without slicing in the usual cases
+    of no gap or one space."""
+    if position > 0 and window > 0:
+        char = text[position - 1]
+        if char not in gap:
+            return char
+        if position > 1 and window > 1 and text[position - 2] not in gap:
+            return text[position - 2]
+    return text[max(0, position - window):position].rstrip(gap)[-1:]
 
 
 #: ASCII letters, and what may stand right before the digits of an ASCII name (5G, Apollo6.0, GPT-3).

@@ -33,6 +33,7 @@ from .patterns import (
     _MINUS_WORDS,
     _alternation,
     _by_first_char_alternation,
+    _char_before_gap,
     _guarded,
     _guarded_split,
     is_han,
@@ -126,7 +127,7 @@ _CURRENCY_PREFIX_LAST: frozenset[str] = frozenset(word[-1] for word in CURRENCY_
 
 def _read_currency_prefix(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """Money written before the number (人民币 3500 亿元, ￥200, US$3.5 亿): its ISO 4217 code."""
-    if text[max(0, prefix_end - 2):prefix_end].rstrip(" \u3000")[-1:] not in _CURRENCY_PREFIX_LAST:
+    if _char_before_gap(text, prefix_end, 2, " \u3000") not in _CURRENCY_PREFIX_LAST:
         return prefix_end, False
     currency = _CURRENCY_PREFIX_RE.search(text, max(0, prefix_end - 5), prefix_end)
     if currency is None:
@@ -160,7 +161,7 @@ def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
 def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """A qualifier right before ``prefix_end`` (past the gap), over a verb, or over "noun 的": its bound."""
     # Pre-filter: the last non-gap character of the window must end a qualifier.
-    last = text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:]
+    last = _char_before_gap(text, prefix_end, _PREFIX_WINDOW)
     if last in _OVER_OF_LAST_CHARS:
         return _read_over_of_qualifier(text, draft, prefix_end)
     if last not in _PREFIX_LAST_CHARS:

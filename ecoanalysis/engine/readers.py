@@ -297,7 +297,7 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
         return True  # a section number at the start of a line
     if end - start in (8, 11) or (end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET):
         return True
-    return not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1])
+    return text[start] in _NAMED_FIRST_CHARS or not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start])
 
 
 #: WHOLE_READERS by the kind of numeral core they apply to (arabic digits, Chinese numerals, 首个), in order.
@@ -362,15 +362,17 @@ _DISPATCH_SIZE = 1 << 16
 
 def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any, ...]:
     """The whole-mention readers, in order of precedence, whose trigger holds around text[start:end]."""
-    key = (kind, text[start - 1:start], text[start], text[end:end + 1], min(end - start, _LENGTH_CAP))
-    readers = _DISPATCH.get(key)
-    if readers is None:
+    length = end - start
+    key = (kind, text[start - 1:start], text[start], text[end:end + 1], length if length < _LENGTH_CAP else _LENGTH_CAP)
+    try:
+        return _DISPATCH[key]
+    except KeyError:
         if len(_DISPATCH) >= _DISPATCH_SIZE:
             _DISPATCH.clear()
         readers = _DISPATCH[key] = tuple(
             reader for reader in _READERS_BY_KIND[kind] if TRIGGERS.get(reader, ALWAYS).holds(*key[1:])
         )
-    return readers
+        return readers
 
 
 def _order_suffix_at(text: str, position: int) -> bool:
@@ -383,9 +385,12 @@ def _order_suffix_at(text: str, position: int) -> bool:
 
 def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
     """Apply what _TAIL_RE found after a number; returns where the mention ends and whether it gave context."""
-    groups = tail.groupdict()
-    mag = groups["mag"] or groups["mag2"]
-    infix = groups["infix"] or groups["infix2"]
+    # one call for all the groups (groupdict() costs as much again as the match)
+    mag, mag2, infix, infix2, pct, permille, pp, cheng, zhe, frac, counter, suffix = tail.group(
+        "mag", "mag2", "infix", "infix2", "pct", "permille", "pp", "cheng", "zhe", "frac", "counter", "suffix"
+    )
+    mag = mag or mag2
+    infix = infix or infix2
     position = tail.end()
     context = False
     if mag and draft.value is not None:
@@ -395,40 +400,40 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
         draft.qualifiers.append(infix)
         draft.bounds.append(INFIX_QUALIFIERS[infix])
         context = True
-    if groups["pct"]:
+    if pct:
         draft.unit = "percent"
         context = True
-    elif groups["permille"]:
+    elif permille:
         draft.unit = "percent"
         _scale(draft, 0.1)
         context = True
-    elif groups["pp"]:
+    elif pp:
         draft.unit = "percentage_point"
         draft.counter = None
         context = True
-    elif groups["cheng"]:
+    elif cheng:
         draft.unit = "percent"
         _scale(draft, TENTHS_PERCENT)
         position = _read_cheng_digit(text, position, draft)
         context = True
-    elif groups["zhe"]:
+    elif zhe:
         _read_discount(draft)
         context = True
-    elif groups["frac"]:
+    elif frac:
         return _read_fraction(text, tail, draft)
-    elif groups["counter"]:
-        _read_counter(groups["counter"], draft, magnitude_only=magnitude_only, mag=mag)
+    elif counter:
+        _read_counter(counter, draft, magnitude_only=magnitude_only, mag=mag)
         if draft.unit == "currency" and (magnitude_only or mag) and _order_suffix_at(text, position):
             _read_order_of_magnitude(draft)  # 千亿元级, 百万美元级: an order of magnitude of money
             position += len(ORDER_OF_MAGNITUDE_SUFFIX)
         context = True
-    if not groups["suffix"] and (groups["pct"] or groups["cheng"] or groups["counter"]):
+    if not suffix and (pct or cheng or counter):
         position = _read_after_unit(text, position, draft)
-        suffix = _SUFFIX_RE.match(text, position)
-        if suffix is not None:
-            groups["suffix"], position = suffix.group("suffix"), suffix.end()
-    if groups["suffix"]:
-        draft.qualifiers.append(groups["suffix"])
-        draft.bounds.append(SUFFIX_QUALIFIERS[groups["suffix"]])
+        after = _SUFFIX_RE.match(text, position)
+        if after is not None:
+            suffix, position = after.group("suffix"), after.end()
+    if suffix:
+        draft.qualifiers.append(suffix)
+        draft.bounds.append(SUFFIX_QUALIFIERS[suffix])
         context = True
     return position, context

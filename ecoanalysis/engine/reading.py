@@ -53,6 +53,7 @@ from .patterns import (
     _alternation,
     _by_first_char_alternation,
     _char_after_gap,
+    _char_before_gap,
     _cn_to_number,
     _guarded,
     _guarded_split,
@@ -452,7 +453,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
 _PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS | _OVER_OF_LAST_CHARS
 
 
-_BRIDGED_OR_PER_CHARS: frozenset[str] = _BRIDGED_FIRST_CHARS | {PER_WORD}
+_BRIDGED_OR_PER_RE = re.compile(f"[{''.join(map(re.escape, sorted(_BRIDGED_FIRST_CHARS | {PER_WORD})))}]")
 _BRIDGED_OR_PER_WINDOW = max(_BRIDGED_WINDOW, PER_PHRASE_WINDOW)
 
 
@@ -466,13 +467,10 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
     """
     if prefix_end == 0:
         return False
-    last = text[prefix_end - 1]
-    if last in _GAP_CHAR_SET:  # most numbers have no gap before them
-        last = text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:]
-    if last in _PREFIX_END_CHARS:
+    if _char_before_gap(text, prefix_end, _PREFIX_WINDOW) in _PREFIX_END_CHARS:
         return True
     # a bridged qualifier's first character (至少配备2名) or 每 of a price's rate phrase (不低于每股12元)
-    return not _BRIDGED_OR_PER_CHARS.isdisjoint(text[max(0, prefix_end - _BRIDGED_OR_PER_WINDOW):prefix_end])
+    return _BRIDGED_OR_PER_RE.search(text, max(0, prefix_end - _BRIDGED_OR_PER_WINDOW), prefix_end) is not None
 
 
 

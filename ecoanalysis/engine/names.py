@@ -50,6 +50,7 @@ from .patterns import (
     _char_before_gap,
     _cn_to_number,
     _alternation,
+    _by_second_char_alternation,
     _first_chars,
     _guarded,
     _parse_arabic,
@@ -63,7 +64,7 @@ def _by_first_char(patterns: tuple[str, ...]) -> dict[str, re.Pattern]:
     for pattern in patterns:
         for char in _first_chars([pattern]):
             groups.setdefault(char, []).append(pattern)
-    return {char: re.compile("|".join(group)) for char, group in groups.items()}
+    return {char: re.compile(_by_second_char_alternation(char, group)) for char, group in groups.items()}
 
 
 _SET_PHRASES_BY_FIRST = _by_first_char(SET_PHRASES)

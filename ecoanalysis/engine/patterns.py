@@ -72,6 +72,30 @@ def _by_first_char_alternation(alternatives: Any) -> str:
     return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
 
 
+#: Characters with a meaning in a regular expression, and the quantifiers.
+_REGEX_SPECIAL = frozenset("\\[](){}|.?*+^$")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _by_second_char_alternation(first: str, patterns: list[str]) -> str:
+    """The ordered alternation of regex fragments that can all match at a position holding ``first``, with each
+    run of those that begin with ``first`` and one more literal character factored by that character (as
+    :func:`_by_first_char_alternation` factors words): the same matches, one test per distinct second character."""
+    runs: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    for pattern in patterns:
+        if pattern[:1] == first and pattern[1:2] not in _REGEX_SPECIAL | {""} and pattern[2:3] not in _QUANTIFIERS:
+            pairs.append((pattern[1], pattern[2:]))
+            continue
+        if pairs:
+            runs.append(re.escape(first) + _by_first_char_alternation(pairs))
+            pairs = []
+        runs.append(pattern)
+    if pairs:
+        runs.append(re.escape(first) + _by_first_char_alternation(pairs))
+    return "|".join(runs)
+
+
 def _first_chars(patterns: Any) -> frozenset[str]:
     """Characters a match of any of ``patterns`` can start with (each starts with a literal or a [class])."""
     chars: set[str] = set()

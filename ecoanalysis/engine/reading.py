@@ -343,7 +343,10 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     elif before == RANK_WORD or (before == " " and text[start - 2:start - 1] == RANK_WORD):
         reading.rank = True
         reading.prefix_end = start - 1 if before == RANK_WORD else start - 2
-    elif reading.is_arabic and start > 0 and text[start - 1] in _LABEL_BEFORE_CHARS:
+    elif (
+        reading.is_arabic and start > 0 and text[start - 1] in _LABEL_BEFORE_CHARS
+        and _char_before_gap(text, start, _LABEL_WINDOW, _LABEL_GAP) in _LABEL_LAST_CHARS
+    ):
         near = text[max(0, start - _LABEL_WINDOW):start].rstrip(_LABEL_GAP)
         # one C-level endswith over all the words first: most spaces before a number follow no label
         word = next((word for word in LABEL_WORDS if near.endswith(word)), None) if near.endswith(LABEL_WORDS) else None

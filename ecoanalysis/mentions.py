@@ -106,19 +106,22 @@ _DRAFT_ATTRIBUTE_COLUMNS: tuple[str, ...] = (
     "value", "value_high", "month", "month_high", "unit", "currency", "unit_symbol", "counter", "bound",
     "pair_id", "role", "footnote", "name_like",
 )
-_DRAFT_ATTRIBUTES = attrgetter(*_DRAFT_ATTRIBUTE_COLUMNS)
+#: The same call also fetches what the other columns are computed from (span, qualifiers, source footnote).
+_DRAFT_ATTRIBUTES = attrgetter(*_DRAFT_ATTRIBUTE_COLUMNS, "start", "end", "qualifiers", "source_footnote")
 
 
-def _draft_columns(text: str, drafts: list[Draft]) -> dict[str, list]:
-    """The columns read off finalised drafts (surface, value .. name_like; no offsets, no provenance)."""
-    columns: dict[str, list] = {"surface": [text[draft.start:draft.end] for draft in drafts]}
-    fields = zip(*map(_DRAFT_ATTRIBUTES, drafts)) if drafts else ([] for _ in _DRAFT_ATTRIBUTE_COLUMNS)
-    columns.update(zip(_DRAFT_ATTRIBUTE_COLUMNS, map(list, fields)))
-    columns["qualifier"] = [" ".join(draft.qualifiers) or None for draft in drafts]
+def _draft_columns(text: str, drafts: list[Draft]) -> tuple[dict[str, list], tuple[int, ...], tuple[int, ...]]:
+    """The columns read off finalised drafts (surface, value .. name_like; no offsets, no provenance), and the
+    drafts' starts and ends."""
+    fields = list(zip(*map(_DRAFT_ATTRIBUTES, drafts))) if drafts else [() for _ in range(len(_DRAFT_ATTRIBUTE_COLUMNS) + 4)]
+    *values, starts, ends, qualifiers, source_footnotes = fields
+    columns: dict[str, list] = {"surface": [text[start:end] for start, end in zip(starts, ends)]}
+    columns.update(zip(_DRAFT_ATTRIBUTE_COLUMNS, map(list, values)))
+    columns["qualifier"] = [" ".join(words) or None for words in qualifiers]
     columns["source_footnote"] = [
-        draft.footnote if draft.source_footnote is None else draft.source_footnote for draft in drafts
+        footnote if source is None else source for footnote, source in zip(columns["footnote"], source_footnotes)
     ]
-    return columns
+    return columns, starts, ends
 
 
 # Column builders. They give exactly what pd.array(values, dtype=...) gives (None -> <NA>, NaN -> <NA> for
@@ -213,7 +216,7 @@ def _extract_report(report: Any, *, year: int | None) -> pd.DataFrame:
             )
             for name, value in zip(("char_start", "char_end", *_PROVENANCE_COLUMNS), (span.raw_start, span.raw_end, *provenance)):
                 columns[name].append(value)
-        for name, values in _draft_columns(text, drafts).items():
+        for name, values in _draft_columns(text, drafts)[0].items():
             columns[name].extend(values)
     return _frame(columns)
 
@@ -273,9 +276,8 @@ def _extract_text(text: str, *, year: int | None) -> pd.DataFrame:
     """Mentions of a plain string: line/column of the string and the sentence, no block columns."""
     drafts = scan(text, year=year)
     points = _code_points(text)
-    columns: dict[str, Any] = _draft_columns(text, drafts)
-    columns["char_start"] = [draft.start for draft in drafts]
-    columns["char_end"] = [draft.end for draft in drafts]
+    columns, starts, ends = _draft_columns(text, drafts)
+    columns["char_start"], columns["char_end"] = list(starts), list(ends)
     columns.update(LineIndex.of_code_points(points).spans(columns["char_start"], columns["char_end"]))
     columns["sentence"] = _sentences(text, points, columns["char_start"])
     return _frame(columns, TEXT_MENTION_COLUMNS)

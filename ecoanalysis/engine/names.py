@@ -39,23 +39,9 @@ from .latin import read_notation
 from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
-from .patterns import (
-    _ASCII_LETTERS,
-    _NAMED_FIRST_CHARS,
-    _NAMED_LOOKBACK,
-    _GAP_CHARS,
-    _TAIL_FIRST_CHARS,
-    _WEB_GLUE,
-    _char_after_gap,
-    _char_before_gap,
-    _cn_to_number,
-    _alternation,
-    _by_second_char_alternation,
-    _first_chars,
-    _guarded,
-    _parse_arabic,
-    is_han,
-)
+from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK, _GAP_CHARS, _TAIL_FIRST_CHARS, _WEB_GLUE
+from .patterns import _alternation, _by_second_char_alternation, _char_after_gap, _char_before_gap, _cn_to_number
+from .patterns import _first_chars, _guarded, _parse_arabic, is_han
 
 def _by_first_char(patterns: tuple[str, ...]) -> dict[str, re.Pattern]:
     """One regex per first character, of the patterns that can start with it (in their order): a match at
@@ -430,8 +416,6 @@ def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | N
         return None
     header = _UNIT_HEADER_RE.search(text, max(0, start - _UNIT_HEADER_WINDOW), start)
     return None if header is None else NOT_A_QUANTITY
-
-
 
 
 def _is_index_or_version(text: str, start: int, end: int) -> bool:

@@ -26,18 +26,8 @@ from ._lexicon import (
     TOP_RANK_WORD,
 )
 from .draft import Draft
-from .patterns import (
-    _CN_CHARS,
-    _GAP,
-    _GAP_CHARS,
-    _MINUS_WORDS,
-    _alternation,
-    _by_first_char_alternation,
-    _char_before_gap,
-    _guarded,
-    _guarded_split,
-    is_han,
-)
+from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
+from .patterns import _guarded_split, is_han
 
 _PREFIX_RE = re.compile(
     "(?P<q>"

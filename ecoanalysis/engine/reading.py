@@ -39,28 +39,9 @@ from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .markers import looks_like_footnote_marker
 from .names import _is_index_or_version
 from .numerals import DECIMAL_POINT_WORD, MAGNITUDES, WILDCARD_DIGIT
-from .patterns import (
-    YEAR_RANGE,
-    _ASCII_LETTERS,
-    _GAP,
-    _GAP_CHARS,
-    _GAP_CHAR_SET,
-    _RANGE_FIRST_CHARS,
-    _SUFFIX_ALT,
-    _SUFFIX_RE,
-    _TAIL_FIRST_CHARS,
-    _TAIL_MAG_CHARS,
-    _alternation,
-    _by_first_char_alternation,
-    _char_after_gap,
-    _char_before_gap,
-    _cn_to_number,
-    _guarded,
-    _guarded_split,
-    _parse_approximate_range,
-    _parse_arabic,
-    _parse_chinese_wildcard,
-)
+from .patterns import YEAR_RANGE, _ASCII_LETTERS, _GAP, _RANGE_FIRST_CHARS, _SUFFIX_ALT, _SUFFIX_RE, _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS
+from .patterns import _alternation, _by_first_char_alternation, _char_after_gap, _char_before_gap, _guarded, _guarded_split
+from .patterns import _cn_to_number, _parse_approximate_range, _parse_arabic, _parse_chinese_wildcard
 from .prefixes import (
     PER_PHRASE_WINDOW,
     _BRIDGED_FIRST_CHARS,
@@ -76,14 +57,8 @@ from .prefixes import (
     _read_sign,
 )
 from .readers import _DAY_FIRST_CHARS, _candidate_readers, _day_of_month_end, _may_be_special, _read_tail, _set_quarter
-from .fractions import (
-    FRACTION_PART_AFTER_SPACE,
-    FRACTION_PART_TRIGGERS,
-    SLASHES,
-    may_start_fraction_part,
-    read_fraction_part,
-    read_slash_fraction,
-)
+from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
+from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .tails import _magnitude_scale
@@ -358,8 +333,6 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     return None
 
 
-
-
 def _read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | None, with_prefix: bool) -> None:
     """Date words after the number: 2019 年 (3 月, 底, 第三季度), 3 月 (今年 3 月 with the document year).
 
@@ -474,8 +447,6 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
         return True
     # a bridged qualifier's first character (至少配备2名) or 每 of a price's rate phrase (不低于每股12元)
     return _BRIDGED_OR_PER_RE.search(text, max(0, prefix_end - _BRIDGED_OR_PER_WINDOW), prefix_end) is not None
-
-
 
 
 def _read_quarter_count(reading: _Reading, draft: Draft) -> None:

@@ -290,14 +290,14 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
     """Cheap test whether any whole-mention reader could apply to the Arabic core text[start:end]."""
     if start == 0 or text[start - 1] in _SPECIAL_BEFORE or text[end:end + 1] in _SPECIAL_AFTER:
         return True
+    if end - start in (8, 11) or (end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET):
+        return True
+    if text[start] in _NAMED_FIRST_CHARS or not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start]):
+        return True
     left = start - 1
     while left >= 0 and text[left] in " \t\u3000":
         left -= 1
-    if left < 0 or text[left] == "\n":
-        return True  # a section number at the start of a line
-    if end - start in (8, 11) or (end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET):
-        return True
-    return text[start] in _NAMED_FIRST_CHARS or not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start])
+    return left < 0 or text[left] == "\n"  # a section number at the start of a line
 
 
 #: WHOLE_READERS by the kind of numeral core they apply to (arabic digits, Chinese numerals, 首个), in order.

@@ -102,6 +102,16 @@ class LineIndex:
             position = text.find("\n", position + 1)
         self.starts: tuple[int, ...] = tuple(starts)
 
+    @classmethod
+    def of_code_points(cls, points: np.ndarray) -> LineIndex:
+        """The index of the text whose code points are ``points`` (one uint32 per character): the same line
+        starts as ``LineIndex(text)``, found in one numpy pass (for long texts with many lines)."""
+        import numpy as np  # here, so that importing this module stays cheap
+
+        index = cls.__new__(cls)
+        index.starts = (0, *(np.flatnonzero(points == ord("\n")) + 1).tolist())
+        return index
+
     def line(self, offset: int) -> int:
         """1-based line of the character at ``offset``."""
         return bisect_right(self.starts, offset)

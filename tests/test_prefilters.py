@@ -1,7 +1,7 @@
 """The engine's cheap pre-filters only skip work: switched off, every mention reads the same.
 
-``reading._may_have_prefix`` and ``readers._may_be_special`` each restate, in a few character tests, when
-a group of readers can apply, and ``readers._candidate_readers`` tries only the whole-mention readers whose
+``reading._may_have_prefix``, ``reading._may_continue`` and ``readers._may_be_special`` each restate, in a
+few character tests, when a group of readers can apply, and ``readers._candidate_readers`` tries only the whole-mention readers whose
 declared trigger (``readers.TRIGGERS``) holds around a core. A reader that learns a new trigger without its
 pre-filter or its declared trigger learning it too would be silently skipped; running the readers
 unconditionally is the independent reference.
@@ -41,7 +41,11 @@ _SWITCHED_OFF = {
     "_may_have_prefix": {"_may_have_prefix": lambda *args: True},
     "_may_be_special": {"_may_be_special": lambda *args: True},
     "_candidate_readers": {"_candidate_readers": _every_reader},
-    "all": {"_may_have_prefix": lambda *args: True, "_may_be_special": lambda *args: True, "_candidate_readers": _every_reader},
+    "_may_continue": {"_may_continue": lambda *args: True},
+    "all": {
+        "_may_have_prefix": lambda *args: True, "_may_be_special": lambda *args: True, "_candidate_readers": _every_reader,
+        "_may_continue": lambda *args: True,
+    },
 }
 
 

@@ -21,6 +21,14 @@ def test_line_index_agrees_with_the_raw_lines_of_the_report(raw_lines):
         offset += len(line) + 1
 
 
+def test_line_index_of_code_points_finds_the_same_line_starts():
+    import numpy as np
+
+    for text in ("", "ab", "ab\n", "\n\nx\n320\n万人\n", config.REPORT_PATH.read_text(encoding="utf-8")):
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        assert _text.LineIndex.of_code_points(points).starts == _text.LineIndex(text).starts
+
+
 def test_a_span_across_a_line_break_ends_on_its_last_character():
     index = _text.LineIndex("ab\n320\n万人")
     assert index.span(3, 8) == (2, 0, 3, 1)  # "320\n万": ends after 万 on line 3

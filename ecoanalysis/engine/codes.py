@@ -17,7 +17,6 @@ from ._lexicon import (
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .markers import VALUE_VERB_CHARS
-from .numerals import MAGNITUDES
 from .patterns import YEAR_RANGE, is_han
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).

@@ -123,7 +123,7 @@ class Draft:
         """Fill the defaults of an assembled mention: unit count when none was written, the final bound."""
         if self.unit is None:
             self.unit = "count"
-        self.bound = self.final_bound()
+        self.bound = self.final_bound() if self.bounds else "eq"
 
     def final_bound(self) -> str:
         if not self.bounds:

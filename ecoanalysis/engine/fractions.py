@@ -33,6 +33,8 @@ _MINUS_CHARS = frozenset("-－−")
 _PART_FIRST: frozenset[str] = frozenset(MIXED_FRACTION_WORD + "0123456789０１２３４５６７８９")
 #: The characters right after the whole number that a joined fraction may begin with.
 FRACTION_PART_TRIGGERS: frozenset[str] = frozenset(MIXED_FRACTION_WORD + " ")
+#: What may follow that space (1 3/5, 三百五十 又 3分 之1).
+FRACTION_PART_AFTER_SPACE: frozenset[str] = _PART_FIRST
 
 
 def may_start_fraction_part(text: str, end: int) -> bool:

@@ -27,6 +27,8 @@ _TIMES_CHARS: frozenset[str] = frozenset("×xX*") | _WORD_FIRST_CHARS | LATIN_MA
 _RESOLUTION_DIGITS = frozenset("248２４８")
 #: The characters right after the number that a notation may begin with (a space before ×).
 NOTATION_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
+#: What may follow that space (2.3 ×10^5, 3 billion).
+NOTATION_AFTER_SPACE: frozenset[str] = _TIMES_CHARS
 
 
 def may_start_notation(text: str, end: int) -> bool:

@@ -17,6 +17,8 @@ _FIRST_CHARS: frozenset[str] = frozenset(_MAG_CHARS)
 _SECOND_CHARS: frozenset[str] = frozenset("0123456789 " + _ZERO + _MAG_CHARS)
 #: The characters right after the Arabic core that a mixed run may begin with.
 MIXED_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
+#: What may follow that space (7 万 5 千).
+MIXED_AFTER_SPACE: frozenset[str] = _FIRST_CHARS
 _TOKEN_RE = re.compile(
     rf"[ ]?(?:(?P<mag>[{_MAG_CHARS}])|(?P<zero>{_ZERO})|(?P<num>[0-9]+(?:\.[0-9]+)?)(?![0-9.,年月日号:%]))"
 )

@@ -41,21 +41,9 @@ from .rates import MAGNITUDE_UNIT_WORDS, read_rate_denominator, read_slash_base
 from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
-from .patterns import (
-    _ASCII_LETTERS,
-    _NAMED_FIRST_CHARS,
-    _NAMED_LOOKBACK,
-    _GAP_CHARS,
-    _TAIL_FIRST_CHARS,
-    _WEB_GLUE,
-    _char_after_gap,
-    _cn_to_number,
-    _alternation,
-    _first_chars,
-    _guarded,
-    _parse_arabic,
-    is_han,
-)
+from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK, _GAP_CHARS, _TAIL_FIRST_CHARS, _WEB_GLUE
+from .patterns import _alternation, _by_second_char_alternation, _char_after_gap, _char_before_gap, _cn_to_number
+from .patterns import _first_chars, _guarded, _parse_arabic, is_han
 
 def _by_first_char(patterns: tuple[str, ...]) -> dict[str, re.Pattern]:
     """One regex per first character, of the patterns that can start with it (in their order): a match at
@@ -64,7 +52,7 @@ def _by_first_char(patterns: tuple[str, ...]) -> dict[str, re.Pattern]:
     for pattern in patterns:
         for char in _first_chars([pattern]):
             groups.setdefault(char, []).append(pattern)
-    return {char: re.compile("|".join(group)) for char, group in groups.items()}
+    return {char: re.compile(_by_second_char_alternation(char, group)) for char, group in groups.items()}
 
 
 _SET_PHRASES_BY_FIRST = _by_first_char(SET_PHRASES)
@@ -81,16 +69,12 @@ _LATIN_UNIT_RE = re.compile(
 def _phrase_covering(text: str, position: int, by_first: dict[str, re.Pattern], lookback: int) -> re.Match | None:
     """A match of the patterns ``by_first`` starting at most ``lookback`` characters before ``position`` and
     covering it."""
-    for back in range(lookback + 1):
-        begin = position - back
-        if begin < 0:
-            break
+    for begin in range(position, max(0, position - lookback) - 1, -1):
         pattern = by_first.get(text[begin])  # cheap pre-filter before each match call
-        if pattern is None:
-            continue
-        match = pattern.match(text, begin)
-        if match is not None and match.end() > position:
-            return match
+        if pattern is not None:
+            match = pattern.match(text, begin)
+            if match is not None and match.end() > position:
+                return match
     return None
 
 
@@ -137,8 +121,8 @@ def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 #: First characters of the named-numeral patterns that start with a literal (第, 十 of 十四五, 3 of 360, “);
 #: the [class]-led patterns need one of NAMED_NUMERAL_FOLLOWERS after the numeral.
-_NAMED_LITERAL_FIRST_CHARS: frozenset[str] = frozenset(p[0] for p in NAMED_NUMERALS if not p.startswith("["))
-_NAMED_FOLLOWERS: frozenset[str] = frozenset(NAMED_NUMERAL_FOLLOWERS)
+NAMED_LITERAL_FIRST_CHARS: frozenset[str] = frozenset(p[0] for p in NAMED_NUMERALS if not p.startswith("["))
+NAMED_FOLLOWERS: frozenset[str] = frozenset(NAMED_NUMERAL_FOLLOWERS)
 #: Characters before the numeral that belong to a name (第十四个五年规划, “四个全面”).
 _NAME_OPENERS = frozenset("第“")
 
@@ -149,8 +133,8 @@ def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft |
     if not with_prefix or _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1]):
         return None
     if (
-        text[start] not in _NAMED_LITERAL_FIRST_CHARS and text[start - 1:start] not in _NAMED_FIRST_CHARS
-        and text[end:end + 1] not in _NAMED_FOLLOWERS
+        text[start] not in NAMED_LITERAL_FIRST_CHARS and text[start - 1:start] not in _NAMED_FIRST_CHARS
+        and text[end:end + 1] not in NAMED_FOLLOWERS
     ):
         return None  # only a [class]-led pattern could start here, and its follower is missing
     named = _named_numeral(text, start)
@@ -203,14 +187,23 @@ def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     return _name_draft(begin, begin + len(surface), None)
 
 
+#: What a phone number's first digit run is followed by (010-, 400-) or how long it is at least (13812345678,
+#: 4001234567): a core with neither can only be a local number listed after a phone (LOCAL_NUMBER_DIGITS).
+PHONE_AFTER: frozenset[str] = frozenset("-")
+PHONE_MIN_DIGITS = 10
+LOCAL_NUMBER_DIGITS = 8
+
+
 def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """Telephone numbers (13812345678, 010-12345678, 400-123-4567): name-like."""
-    start = core.start()
+    start, end = core.span()
+    if text[end:end + 1] not in PHONE_AFTER and end - start < PHONE_MIN_DIGITS and end - start != LOCAL_NUMBER_DIGITS:
+        return None
     if core.lastgroup != "arabic" or (start > 0 and text[start - 1].isdigit()):
         return None
     phone = _PHONE_RE.match(text, start) if text[start] in "0148" else None
     if phone is None:
-        return _read_second_phone(text, core) if core.end() - start == _LOCAL_NUMBER_DIGITS else None
+        return _read_second_phone(text, core) if core.end() - start == LOCAL_NUMBER_DIGITS else None
     if _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
         return None  # 13000000000 元 is an amount
     return _name_draft(start, phone.end(), None)
@@ -219,7 +212,6 @@ def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
 #: A local number (8 digits) listed after a phone number: 010-12345678、87654321.
 _SECOND_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8})[、/，,或]\Z")
 _SECOND_PHONE_WINDOW = 16
-_LOCAL_NUMBER_DIGITS = 8
 
 
 def _read_second_phone(text: str, core: re.Match) -> Draft | None:
@@ -231,20 +223,27 @@ def _read_second_phone(text: str, core: re.Match) -> Draft | None:
     return _name_draft(start, end, None)
 
 
-_CITATION_RE = re.compile(r"[\[［](?:[0-9]{1,3}[,，\-–—~、 ]*)+[\]］]")
+_CITATION_OPEN = "[［"
+_CITATION_SEPARATORS = ",，-–—~、 "
+_CITATION_RE = re.compile(rf"[{re.escape(_CITATION_OPEN)}](?:[0-9]{{1,3}}[{re.escape(_CITATION_SEPARATORS)}]*)+[\]］]")
 _CITATION_LOOKBACK = 16
+#: What stands right before digits inside a citation marker: its bracket, a digit or a separator.
+CITATION_BEFORE: frozenset[str] = frozenset(_CITATION_OPEN + "0123456789" + _CITATION_SEPARATORS)
 
 
 def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """Citation markers [2], [19], [2,6], [3-5]: no quantity."""
     start = core.start()
-    if core.lastgroup != "arabic" or start == 0:
+    if text[start - 1:start] not in CITATION_BEFORE or core.lastgroup != "arabic":
         return None
-    window = text[max(0, start - _CITATION_LOOKBACK):start]
-    bracket = max(window.rfind("["), window.rfind("［"))
-    if bracket < 0:
-        return None
-    begin = start - len(window) + bracket
+    if text[start - 1] in _CITATION_OPEN:
+        begin = start - 1  # [2: the bracket right before, the nearest one
+    else:
+        window = text[max(0, start - _CITATION_LOOKBACK):start]
+        bracket = max(window.rfind("["), window.rfind("［"))
+        if bracket < 0:
+            return None
+        begin = start - len(window) + bracket
     citation = _CITATION_RE.match(text, begin)
     return NOT_A_QUANTITY if citation is not None and citation.end() > start else None
 
@@ -343,12 +342,13 @@ def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 
 #: Three or more dot-separated digit groups: a version, an address or a code (2.3.1, 192.168.1.1).
 _DOTTED_CODE_RE = re.compile(r"[0-9]+(?:\.[0-9]+){2,}")
+DOTTED_CODE_AFTER: frozenset[str] = frozenset(".")
 
 
 def _read_dotted_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """2.3.1, 192.168.1.1: digits with two or more dots name a version or an address; no decimal is read."""
     start, end = core.span()
-    if core.lastgroup != "arabic" or text[end:end + 1] != "." or not text[end + 1:end + 2].isdigit():
+    if text[end:end + 1] not in DOTTED_CODE_AFTER or core.lastgroup != "arabic" or not text[end + 1:end + 2].isdigit():
         return None
     if start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
         return None
@@ -385,12 +385,10 @@ def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     start = core.start()
     if core.lastgroup != "cn" or start == 0 or not all(char in MAGNITUDES for char in core.group()):
         return None
-    if text[max(0, start - 3):start].rstrip(" \u3000")[-1:] not in _UNIT_HEADER_LAST_CHARS:
+    if _char_before_gap(text, start, 3, " \u3000") not in _UNIT_HEADER_LAST_CHARS:
         return None
     header = _UNIT_HEADER_RE.search(text, max(0, start - _UNIT_HEADER_WINDOW), start)
     return None if header is None else NOT_A_QUANTITY
-
-
 
 
 def _is_index_or_version(text: str, start: int, end: int) -> bool:
@@ -468,6 +466,6 @@ def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft |
         return read_slash_base(text, core)
     if end - start == 1 and text.startswith(MAGNITUDE_UNIT_WORDS, start):
         return NOT_A_QUANTITY  # 大兆瓦风机, 以千瓦计: the magnitude is the unit's prefix, no number is written
-    if text[start] in MAGNITUDES and text[max(0, start - 3):start].rstrip(" \u3000")[-1:] in _UNIT_HEADER_LAST_CHARS:
+    if text[start] in MAGNITUDES and _char_before_gap(text, start, 3, " \u3000") in _UNIT_HEADER_LAST_CHARS:
         return _read_unit_header(text, core, with_prefix)
     return None

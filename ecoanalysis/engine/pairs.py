@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RESPECTIVELY_WORDS
 from .draft import Draft
-from .patterns import _GAP, _alternation
+from .patterns import _GAP, _GAP_CHARS, _GAP_MAX, _alternation
 
 #: How far (characters) the before value may stand from 由/从, and the after value from the verb.
 PAIR_WINDOW = 16
@@ -16,6 +17,34 @@ PAIR_WINDOW = 16
 #: Sentence terminators for the ``sentence`` column and for pair windows.
 SENTENCE_END: frozenset[str] = frozenset("。！？；!?;")
 _CHANGE_RE = re.compile(rf"(?:{_alternation(CHANGE_VERBS)})了?{_GAP}(?:到|至|为)")
+#: The longest match of _CHANGE_RE: verb, 了, the gap, 到.
+_CHANGE_MAX_LENGTH = max(map(len, CHANGE_VERBS)) + 1 + _GAP_MAX + 1
+# No change contains an opener (see _changes_near_openers).
+assert not any(opener in "".join(CHANGE_VERBS) + "了到至为" + _GAP_CHARS for opener in CHANGE_OPENERS)
+
+
+def _changes_near_openers(text: str) -> Iterator[re.Match]:
+    """The matches of ``_CHANGE_RE.finditer(text)`` whose verb starts less than 2 * PAIR_WINDOW characters after
+    an opener (由, 从) and before the next one, in order: the only changes _link_pairs can pair.
+
+    No match contains an opener, so finditer restarted after each opener finds exactly the matches the one
+    over the whole text finds there; only a few characters after each opener are searched.
+    """
+    openers = []
+    for opener in CHANGE_OPENERS:
+        position = text.find(opener)
+        while position >= 0:
+            openers.append(position)
+            position = text.find(opener, position + 1)
+    openers.sort()
+    for index, opener in enumerate(openers):
+        limit = opener + 2 * PAIR_WINDOW
+        if index + 1 < len(openers):
+            limit = min(limit, openers[index + 1])
+        for change in _CHANGE_RE.finditer(text, opener + 1, limit + _CHANGE_MAX_LENGTH):
+            if change.start() >= limit:
+                break
+            yield change
 
 
 def _shares_unit(item: Draft, last: Draft) -> bool:
@@ -70,10 +99,10 @@ def _share_list_bounds(text: str, drafts: list[Draft]) -> None:
 def _link_pairs(text: str, drafts: list[Draft], first_pair_id: int = 0) -> int:
     """Link before/after values of a change (由 80% 提升到 95%). Returns the next free pair id."""
     pair_id = first_pair_id
-    if len(drafts) < 2 or ("由" not in text and "从" not in text):
+    if len(drafts) < 2:
         return pair_id
     ends = [draft.end for draft in drafts]
-    for change in _CHANGE_RE.finditer(text):
+    for change in _changes_near_openers(text):
         verb_start = change.start()
         index = bisect_right(ends, verb_start) - 1
         if index < 0:

@@ -64,6 +64,45 @@ def _alternation(words: Any) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _by_first_char_alternation(alternatives: Any) -> str:
+    """An ordered alternation of ``(first character, rest)`` pairs, each meaning the pattern ``first + rest``,
+    factored by the first character: ``(?:万(?:元|吨)|亿(?:元))`` for 万元|万吨|亿元.
+
+    It matches exactly what the plain alternation matches: at any position only the alternatives that begin
+    with the character there can match, and those keep their order. But re skips an alternative that begins
+    with a literal after one comparison, so a failing match costs one test per distinct first character
+    instead of a try of every word (the unit words are a few hundred).
+    """
+    groups: dict[str, list[str]] = {}
+    for first, rest in alternatives:
+        groups.setdefault(first, []).append(rest)
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+
+
+#: Characters with a meaning in a regular expression, and the quantifiers.
+_REGEX_SPECIAL = frozenset("\\[](){}|.?*+^$")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _by_second_char_alternation(first: str, patterns: list[str]) -> str:
+    """The ordered alternation of regex fragments that can all match at a position holding ``first``, with each
+    run of those that begin with ``first`` and one more literal character factored by that character (as
+    :func:`_by_first_char_alternation` factors words): the same matches, one test per distinct second character."""
+    runs: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    for pattern in patterns:
+        if pattern[:1] == first and pattern[1:2] not in _REGEX_SPECIAL | {""} and pattern[2:3] not in _QUANTIFIERS:
+            pairs.append((pattern[1], pattern[2:]))
+            continue
+        if pairs:
+            runs.append(re.escape(first) + _by_first_char_alternation(pairs))
+            pairs = []
+        runs.append(pattern)
+    if pairs:
+        runs.append(re.escape(first) + _by_first_char_alternation(pairs))
+    return "|".join(runs)
+
+
 def _first_chars(patterns: Any) -> frozenset[str]:
     """Characters a match of any of ``patterns`` can start with (each starts with a literal or a [class])."""
     chars: set[str] = set()
@@ -90,6 +129,16 @@ def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:
     return f"(?<![{chars}]){escaped}" if behind else f"{escaped}(?![{chars}])"
 
 
+def _guarded_split(word: str, guards: dict[str, str], *, behind: bool) -> tuple[str, str]:
+    """:func:`_guarded` as (the word's first character, the rest of the pattern), for
+    :func:`_by_first_char_alternation`; a guard behind the word is checked once its first character is matched."""
+    rest = re.escape(word[1:])
+    chars = guards.get(word, "")
+    if not chars:
+        return word[0], rest
+    return word[0], (f"(?<![{chars}]{re.escape(word[0])}){rest}" if behind else f"{rest}(?![{chars}])")
+
+
 _CN_DIGIT_CHARS = "".join(char for char in CHINESE_DIGITS if char not in WORD_DIGITS)
 _CN_MAG_CHARS = "".join(MAGNITUDES)
 #: Digits after the decimal word 点 (not 两: numerals.NO_DECIMAL_DIGITS).
@@ -98,41 +147,53 @@ _CN_CHARS = _CN_DIGIT_CHARS + _CN_MAG_CHARS + "".join(TENS_CHARACTERS)
 #: Thousands separators: the ASCII comma between ASCII digits; the full-width comma only between full-width
 #: digits with exactly three after it (４，５６５), since ， is also the Chinese comma between list items (3，4).
 _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9])|，[０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
-
-
-#: Every character a numeral core can start with. The leading lookahead of _CORE_RE repeats it because
-#: re only skips ahead quickly to a candidate position when the pattern starts with one character set,
-#: not with an alternation of groups: it halves the time of finditer over running text.
+assert _ARABIC.startswith("[0-9０-９]+") and len(FIRST_RANK_WORD) == 1
+#: Every character a numeral core can start with. _CORE_RE begins by matching it, because re skips ahead
+#: to a candidate position at C speed only when the pattern starts with one character set (a leading
+#: lookahead or an alternation of groups makes it try the whole pattern at every position: three times
+#: slower over running text). The branch is then chosen by a lookbehind on that first character.
 _CORE_FIRST_CHARS = f"0-9０-９{_CN_CHARS}{FIRST_RANK_WORD}"
 #: 首 as a measure word (一首歌, 这首, 每首) is not "first"; the counters keep their COUNTERS guards (首家居).
-_FIRST_RANK = (
-    rf"(?<![{_CN_CHARS}0-9０-９这那每哪几数]){FIRST_RANK_WORD}"
+_FIRST_RANK_REST = (
+    rf"(?<![{_CN_CHARS}0-9０-９这那每哪几数]{FIRST_RANK_WORD})"
     rf"(?:{'|'.join(_guarded(w, UNIT_GUARDS, behind=False) for w in FIRST_RANK_COUNTERS)})"
 )
-
-
-def _word_pattern(word: str) -> str:
-    """A word of the lexicon's [words] with its guards (大半 not in 大半年, 俩 not in 伎俩; a word ending in 成 or
-    折 also takes their guards: 半成品) and, if it has one, the characters it must follow (打对折)."""
+def _word_branch(word: str) -> tuple[str, str]:
+    """A word of the lexicon's [words] as (first character, pattern of the rest) for the core's word branch, with
+    its guards (大半 not in 大半年, 俩 not in 伎俩; a word ending in 成 or 折 also takes their guards: 半成品) and,
+    if it has one, the characters it must follow (打对折). The first character is already matched, so the
+    lookbehinds that guard the word's start include it."""
     entry = IDIOM_WORDS[word]
+    first = re.escape(word[0])
     before = entry.get("guard_before", "")
     after = entry.get("guard", "") + {TENTHS_WORD: TENTHS_GUARD, DISCOUNT_WORD: DISCOUNT_GUARD}.get(word[-1], "")
-    pattern = (f"(?<![{before}])" if before else "") + re.escape(word) + (f"(?![{after}])" if after else "")
-    return f"(?<=[{entry['after']}]){pattern}" if entry.get("after") else pattern
+    rest = (f"(?<![{before}]{first})" if before else "") + (f"(?<=[{entry['after']}]{first})" if entry.get("after") else "")
+    return word[0], rest + re.escape(word[1:]) + (f"(?![{after}])" if after else "")
+
+
+def _word_rest_alternation() -> str:
+    """The words of [words] after their first character: ``(?<=大)(?:半|...)|(?<=俩)(?:...)``, longest first."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(IDIOM_WORDS, key=len, reverse=True):
+        first, rest = _word_branch(word)
+        groups.setdefault(first, []).append(rest)
+    return "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 #: Idiom words with no numeral character (大半, 过半数, 俩, 数倍, 个把): one core each, read whole.
-_WORD_ALT = "|".join(_word_pattern(word) for word in sorted(IDIOM_WORDS, key=len, reverse=True))
 _WORD_FIRST_CHARS = "".join(sorted({word[0] for word in IDIOM_WORDS}))
+_WORD_DIGIT_CHARS = "".join(sorted(WORD_DIGITS))
+#: The kind of a core is its ``lastgroup`` (arabic, cn, first, word): an empty group closing its branch.
 _CORE_RE = re.compile(
-    rf"(?=[{_CORE_FIRST_CHARS}{_WORD_FIRST_CHARS}])"
-    rf"(?:(?P<arabic>{_ARABIC})"
+    rf"[{_CORE_FIRST_CHARS}{_WORD_FIRST_CHARS}]"
+    rf"(?:(?<=[0-9０-９])[0-9０-９]*{_ARABIC[len('[0-9０-９]+'):]}(?P<arabic>)"
     # 几 inside a run (十几, 二十几万, 一百几十): the whole run is one core, so that 十几十几... is one
-    # unreadable numeral rather than thousands of mentions
-    rf"|(?P<cn>(?:[{_CN_CHARS}]|[{''.join(sorted(WORD_DIGITS))}](?=[{_CN_MAG_CHARS}]))(?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
-    rf"(?:点(?:[{_CN_DECIMAL_DIGIT_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))+[{_CN_MAG_CHARS}]*)?)"
-    rf"|(?P<first>{_FIRST_RANK})"
-    rf"|(?P<word>{_WORD_ALT}))"
+    # unreadable numeral rather than thousands of mentions; 俩 starts one only before a magnitude (俩千)
+    rf"|(?:(?<=[{_CN_CHARS}])|(?<=[{_WORD_DIGIT_CHARS}])(?=[{_CN_MAG_CHARS}]))"
+    rf"(?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
+    rf"(?:点(?:[{_CN_DECIMAL_DIGIT_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))+[{_CN_MAG_CHARS}]*)?(?P<cn>)"
+    rf"|(?<={FIRST_RANK_WORD}){_FIRST_RANK_REST}(?P<first>)"
+    rf"|(?:{_word_rest_alternation()})(?P<word>))"
 )
 
 
@@ -145,9 +206,10 @@ def _infix_pattern(word: str) -> str:
         pattern = f"(?<=[{after}])(?<![{_CN_CHARS}0-9０-９][{after}]){pattern}"
     return pattern
 _TAIL_MAG_CHARS = "十百千万萬亿億"
-_SUFFIX_ALT = "|".join(
-    _guarded(w, SUFFIX_GUARDS, behind=False) + ("(?![0-9０-９])" if w in "+＋" else "")
+_SUFFIX_ALT = _by_first_char_alternation(
+    (first, rest + ("(?![0-9０-９])" if w in "+＋" else ""))
     for w in sorted(SUFFIX_QUALIFIERS, key=len, reverse=True)
+    for first, rest in [_guarded_split(w, SUFFIX_GUARDS, behind=False)]
 )
 _SUFFIX_RE = re.compile(rf"{_GAP}(?P<suffix>{_SUFFIX_ALT})")
 # Pre-filters. Most numbers are followed by none of the tails, preceded by no qualifier and not part of a
@@ -182,7 +244,23 @@ def _char_after_gap(text: str, position: int) -> str:
     char = text[position:position + 1]
     if char not in _GAP_CHAR_SET:  # most numbers have no gap after them ("" is not in the set either)
         return char
+    char = text[position + 1:position + 2]
+    if char not in _GAP_CHAR_SET:  # or one space (PDF text: 1200 家)
+        return char
     return text[position:position + _GAP_MAX + 1].lstrip(_GAP_CHARS)[:1]
+
+
+def _char_before_gap(text: str, position: int, window: int, gap: str = _GAP_CHARS) -> str:
+    """The last character before ``position`` that is not one of ``gap``, within ``window`` characters ('' if
+    none): ``text[max(0, position - window):position].rstrip(gap)[-1:]``, without slicing in the usual cases
+    of no gap or one space."""
+    if position > 0 and window > 0:
+        char = text[position - 1]
+        if char not in gap:
+            return char
+        if position > 1 and window > 1 and text[position - 2] not in gap:
+            return text[position - 2]
+    return text[max(0, position - window):position].rstrip(gap)[-1:]
 
 
 #: ASCII letters, and what may stand right before the digits of an ASCII name (5G, Apollo6.0, GPT-3).

@@ -29,11 +29,14 @@ from ._lexicon import (
     TOP_RANK_WORD,
 )
 from .draft import Draft
-from .patterns import _CN_CHARS, _GAP, _GAP_CHARS, _MINUS_WORDS, _alternation, _guarded, is_han
+from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
+from .patterns import _GAP_CHARS, _guarded_split, is_han
 
 _PREFIX_RE = re.compile(
     "(?P<q>"
-    + "|".join(_guarded(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
+    + _by_first_char_alternation(
+        _guarded_split(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True)
+    )
     + rf")(?P<aspect>{ASPECT_MARKER})?{_GAP}\Z"
 )
 _PREFIX_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {ASPECT_MARKER}
@@ -117,7 +120,7 @@ _CURRENCY_PREFIX_LAST: frozenset[str] = frozenset(word[-1] for word in CURRENCY_
 
 def _read_currency_prefix(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """Money written before the number (人民币 3500 亿元, ￥200, US$3.5 亿): its ISO 4217 code."""
-    if text[max(0, prefix_end - 2):prefix_end].rstrip(" \u3000")[-1:] not in _CURRENCY_PREFIX_LAST:
+    if _char_before_gap(text, prefix_end, 2, " \u3000") not in _CURRENCY_PREFIX_LAST:
         return prefix_end, False
     currency = _CURRENCY_PREFIX_RE.search(text, max(0, prefix_end - 5), prefix_end)
     if currency is None:
@@ -161,7 +164,7 @@ def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
 def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """A qualifier right before ``prefix_end`` (past the gap), over a verb, or over "noun 的": its bound."""
     # Pre-filter: the last non-gap character of the window must end a qualifier.
-    last = text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:]
+    last = _char_before_gap(text, prefix_end, _PREFIX_WINDOW)
     if last in _OVER_OF_LAST_CHARS:
         return _read_over_of_qualifier(text, draft, prefix_end)
     if last not in _PREFIX_LAST_CHARS:

@@ -23,7 +23,6 @@ from ._lexicon import (
     UNIT_GUARDS,
     DAY_WORDS,
     DOUBLING_COUNTER,
-    PER_WORD,
     DOUBLING_VERB,
     FIRST_RANK_WORD,
     FIXED_PHRASES,
@@ -49,6 +48,13 @@ from .codes import (
 )
 from .fractions import SLASHES
 from .names import (
+    CITATION_BEFORE,
+    DOTTED_CODE_AFTER,
+    LOCAL_NUMBER_DIGITS,
+    NAMED_FOLLOWERS,
+    NAMED_LITERAL_FIRST_CHARS,
+    PHONE_AFTER,
+    PHONE_MIN_DIGITS,
     _LIST_MARKER_OPEN,
     _NAME_GLUE_BEFORE,
     _read_ascii_name,
@@ -360,14 +366,14 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
         return True  # 002309: a code
     if end - start == POSTAL_CODE_LENGTH and text[start - 1] == " ":
         return True  # 阿拉尔 843300: a postal code
+    if end - start in (8, 11) or (end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET):
+        return True
+    if text[start] in _NAMED_FIRST_CHARS or not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start]):
+        return True
     left = start - 1
     while left >= 0 and text[left] in " \t\u3000":
         left -= 1
-    if left < 0 or text[left] == "\n":
-        return True  # a section number at the start of a line
-    if end - start in (8, 11) or (end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET):
-        return True
-    return not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1])
+    return left < 0 or text[left] == "\n"  # a section number at the start of a line
 
 
 #: WHOLE_READERS by the kind of numeral core they apply to (arabic digits, Chinese numerals, 首个), in order.
@@ -385,11 +391,15 @@ class Trigger(NamedTuple):
     first: frozenset[str] = frozenset()  # text[start]
     after: frozenset[str] = frozenset()  # text[end] ('' at the end of the text)
     lengths: frozenset[int] = frozenset()  # end - start
+    min_length: int = 0  # end - start at least this (0: no such test)
 
     def holds(self, before: str, first: str, after: str, length: int) -> bool:
         if self == ALWAYS:
             return True
-        return before in self.before or first in self.first or after in self.after or length in self.lengths
+        return (
+            before in self.before or first in self.first or after in self.after or length in self.lengths
+            or 0 < self.min_length <= length
+        )
 
 
 #: The trigger of a reader whose first test looks further than the core's neighbours (set phrases look
@@ -400,8 +410,8 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_iso_date: Trigger(after=_ISO_DATE_SEPARATOR_SET),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
     _read_quarter_code: Trigger(after=frozenset({QUARTER_LETTER})),
-    # the name's window is text[start - _NAMED_LOOKBACK:start + 1]: the character before and the first
-    _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=_NAMED_FIRST_CHARS) if _NAMED_LOOKBACK == 1 else ALWAYS,
+    # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
+    _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
     _read_enumeration_marker: Trigger(before=ENUMERATION_OPENERS),
@@ -417,13 +427,16 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
     _read_digit_count: Trigger(after=DIGIT_COUNT_FIRST),
     _read_reference_locator: Trigger(after=REFERENCE_AFTER),
+    _read_phone: Trigger(after=PHONE_AFTER, lengths=frozenset({LOCAL_NUMBER_DIGITS}), min_length=PHONE_MIN_DIGITS),
+    _read_citation: Trigger(before=CITATION_BEFORE),
+    _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), unit headers (a bare magnitude: 单位：亿元)
     _read_by_neighbours: Trigger(before=frozenset({PER_WORD}) | SLASHES, first=frozenset(MAGNITUDES), after=_CLOCK_FIRST_CHARS),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.
-_LENGTH_CAP = 1 + max(length for trigger in TRIGGERS.values() for length in trigger.lengths)
+_LENGTH_CAP = 1 + max(length for trigger in TRIGGERS.values() for length in (*trigger.lengths, trigger.min_length))
 #: The readers worth trying for each (kind, character before, first character, character after, length),
 #: filled as the cores come; emptied when it grows past _DISPATCH_SIZE (text with endless new neighbours).
 _DISPATCH: dict[tuple[str, str, str, str, int], tuple[Any, ...]] = {}
@@ -432,15 +445,17 @@ _DISPATCH_SIZE = 1 << 16
 
 def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any, ...]:
     """The whole-mention readers, in order of precedence, whose trigger holds around text[start:end]."""
-    key = (kind, text[start - 1:start], text[start], text[end:end + 1], min(end - start, _LENGTH_CAP))
-    readers = _DISPATCH.get(key)
-    if readers is None:
+    length = end - start
+    key = (kind, text[start - 1:start], text[start], text[end:end + 1], length if length < _LENGTH_CAP else _LENGTH_CAP)
+    try:
+        return _DISPATCH[key]
+    except KeyError:
         if len(_DISPATCH) >= _DISPATCH_SIZE:
             _DISPATCH.clear()
         readers = _DISPATCH[key] = tuple(
             reader for reader in _READERS_BY_KIND[kind] if TRIGGERS.get(reader, ALWAYS).holds(*key[1:])
         )
-    return readers
+        return readers
 
 
 def _order_suffix_at(text: str, position: int) -> bool:
@@ -453,9 +468,12 @@ def _order_suffix_at(text: str, position: int) -> bool:
 
 def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
     """Apply what _TAIL_RE found after a number; returns where the mention ends and whether it gave context."""
-    groups = tail.groupdict()
-    mag = groups["mag"] or groups["mag2"]
-    infix = groups["infix"] or groups["infix2"]
+    # one call for all the groups (groupdict() costs as much again as the match)
+    mag, mag2, infix, infix2, pct, permille, pp, cheng, zhe, frac, counter, suffix = tail.group(
+        "mag", "mag2", "infix", "infix2", "pct", "permille", "pp", "cheng", "zhe", "frac", "counter", "suffix"
+    )
+    mag = mag or mag2
+    infix = infix or infix2
     position = tail.end()
     context = False
     if mag and draft.value is not None:
@@ -465,45 +483,45 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
         draft.qualifiers.append(infix)
         draft.bounds.append(INFIX_QUALIFIERS[infix])
         context = True
-    if groups["pct"]:
+    if pct:
         draft.unit = "percent"
         context = True
-    elif groups["permille"]:
+    elif permille:
         draft.unit = "percent"
         _scale(draft, 0.1)
         context = True
-    elif groups["pp"]:
+    elif pp:
         draft.unit = "percentage_point"
         draft.counter = None
         context = True
-    elif groups["cheng"]:
+    elif cheng:
         draft.unit = "percent"
         _scale(draft, TENTHS_PERCENT)
         position = _read_cheng_digit(text, position, draft)
         context = True
-    elif groups["zhe"]:
+    elif zhe:
         _read_discount(draft)
         context = True
-    elif groups["frac"]:
+    elif frac:
         return _read_fraction(text, tail, draft)
-    elif groups["counter"]:
-        _read_counter(groups["counter"], draft, magnitude_only=magnitude_only, mag=mag)
+    elif counter:
+        _read_counter(counter, draft, magnitude_only=magnitude_only, mag=mag)
         position = _read_money_subunits(text, position, draft)  # 五元三角, 50元6角3分
         if draft.unit == "currency" and (magnitude_only or mag) and _order_suffix_at(text, position):
             _read_order_of_magnitude(draft)  # 千亿元级, 百万美元级: an order of magnitude of money
             position += len(ORDER_OF_MAGNITUDE_SUFFIX)
         position = per_unit_end(text, position)  # 3000元/吨: the rate's denominator
         context = True
-    if not groups["suffix"] and (groups["pct"] or groups["cheng"] or groups["counter"]):
+    if not suffix and (pct or cheng or counter):
         position = _read_after_unit(text, position, draft)
-        suffix = _SUFFIX_RE.match(text, position)
-        if suffix is not None:
-            groups["suffix"], position = suffix.group("suffix"), suffix.end()
-    not_after = SUFFIX_NOT_AFTER.get(groups["suffix"] or "", "")
+        after = _SUFFIX_RE.match(text, position)
+        if after is not None:
+            suffix, position = after.group("suffix"), after.end()
+    not_after = SUFFIX_NOT_AFTER.get(suffix or "", "")
     if not_after and draft.start > 0 and text[draft.start - 1] in not_after:
-        groups["suffix"] = None  # 截至6月30日止六个月内: the period itself
-    if groups["suffix"]:
-        draft.qualifiers.append(groups["suffix"])
-        draft.bounds.append(SUFFIX_QUALIFIERS[groups["suffix"]])
+        suffix = None  # 截至6月30日止六个月内: the period itself
+    if suffix:
+        draft.qualifiers.append(suffix)
+        draft.bounds.append(SUFFIX_QUALIFIERS[suffix])
         context = True
     return position, context

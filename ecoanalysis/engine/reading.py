@@ -41,26 +41,10 @@ from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, WILDCARD_DIGIT
-from .patterns import (
-    YEAR_RANGE,
-    _ASCII_LETTERS,
-    _GAP,
-    _GAP_CHARS,
-    _GAP_CHAR_SET,
-    _RANGE_FIRST_CHARS,
-    _SUFFIX_ALT,
-    _SUFFIX_RE,
-    _TAIL_FIRST_CHARS,
-    _TAIL_MAG_CHARS,
-    _alternation,
-    _char_after_gap,
-    _cn_to_number,
-    _guarded,
-    _infix_pattern,
-    _parse_approximate_range,
-    _parse_arabic,
-    _parse_chinese_wildcard,
-)
+from .patterns import YEAR_RANGE, _ASCII_LETTERS, _GAP, _RANGE_FIRST_CHARS, _SUFFIX_ALT, _SUFFIX_RE
+from .patterns import _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS, _alternation, _by_first_char_alternation, _char_after_gap
+from .patterns import _char_before_gap, _guarded_split, _infix_pattern
+from .patterns import _cn_to_number, _parse_approximate_range, _parse_arabic, _parse_chinese_wildcard
 from .prefixes import (
     PER_PHRASE_WINDOW,
     _BRIDGED_FIRST_CHARS,
@@ -76,23 +60,25 @@ from .prefixes import (
     _read_sign,
 )
 from .readers import _DAY_FIRST_CHARS, _candidate_readers, _day_of_month_end, _may_be_special, _read_tail, _set_quarter
-from .fractions import FRACTION_PART_TRIGGERS, SLASHES, may_start_fraction_part, read_fraction_part, read_slash_fraction
-from .latin import NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
-from .mixed import MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
+from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
+from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
+from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
+from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import read_spaced_discount
-from .tails import _magnitude_scale
 
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
 
 
-def _unit_pattern(word: str) -> str:
-    pattern = _guarded(word, UNIT_GUARDS, behind=False)
+def _unit_pattern(word: str) -> tuple[str, str]:
+    """The pattern of a unit word as (its first character, the rest): the guards, and the characters that
+    must stand before the word (its ``after``), checked once its first character is matched."""
+    first, rest = _guarded_split(word, UNIT_GUARDS, behind=False)
     if UNIT_WORDS[word].after:
-        pattern = f"(?<=[{UNIT_WORDS[word].after}]){pattern}"
-    return pattern + "(?![A-Za-z])" if UNIT_WORDS[word].latin else pattern
+        rest = f"(?<=[{UNIT_WORDS[word].after}]{re.escape(word[0])}){rest}"
+    return first, rest + "(?![A-Za-z])" if UNIT_WORDS[word].latin else rest
 
 
-_COUNTER_ALT = "|".join(_unit_pattern(w) for w in sorted(UNIT_WORDS, key=len, reverse=True))
+_COUNTER_ALT = _by_first_char_alternation(_unit_pattern(w) for w in sorted(UNIT_WORDS, key=len, reverse=True))
 #: Unit words that begin with a magnitude character (千瓦, 千克, 千米): the magnitude run stops before them,
 #: so 1200万千瓦 is 1200 x 10^4 kW, not 1200 x 10^7 of something.
 _MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
@@ -154,6 +140,21 @@ def _small_number(numeral: str) -> int | None:
     value = _cn_to_number(numeral)
     return None if value is None else int(value)
 _CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | {" "}
+#: After a space, what may begin a continuation (2.3 ×10^5, 7 万 5 千, a PDF thousands group 1 056) or a
+#: joined fraction (1 3/5).
+_SPACED_GROUP_FIRST: frozenset[str] = frozenset("0123456789")
+_AFTER_SPACE_CONTINUATION: frozenset[str] = (
+    NOTATION_AFTER_SPACE | MIXED_AFTER_SPACE | _SPACED_GROUP_FIRST | FRACTION_PART_AFTER_SPACE
+)
+
+
+def _may_continue(text: str, end: int) -> bool:
+    """Cheap test whether a continuation (:func:`_read_arabic_continuation`) or a joined fraction may follow the
+    Arabic number ending at ``end``: most are followed by a word, or by a space and a word (1200 家)."""
+    char = text[end:end + 1]
+    if char == " ":
+        return text[end + 1:end + 2] in _AFTER_SPACE_CONTINUATION
+    return char in _CONTINUATION_TRIGGERS or char in FRACTION_PART_TRIGGERS
 
 
 def _read_arabic_continuation(text: str, draft: Draft) -> bool:
@@ -291,6 +292,8 @@ def _read_number(reading: _Reading) -> Draft:
     elif value is None and not reading.is_arabic:
         draft.bounds.append("vague")  # 一二三十, a run past MAX_NUMERAL_CHARS: no value, never a wrong one
     if reading.is_arabic:
+        if not _may_continue(text, draft.end):
+            return draft  # reading.end and reading.position are still draft.end
         reading.context = _read_arabic_continuation(text, draft)
     elif numeral == "一" and text[reading.end:reading.end + 1] == HALF_WORD:  # 一半 = 50 %
         draft.value, draft.unit = HALF_PERCENT, "percent"
@@ -328,7 +331,10 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     elif before == RANK_WORD or (before == " " and text[start - 2:start - 1] == RANK_WORD):
         reading.rank = True
         reading.prefix_end = start - 1 if before == RANK_WORD else start - 2
-    elif reading.is_arabic and start > 0 and text[start - 1] in _LABEL_BEFORE_CHARS:
+    elif (
+        reading.is_arabic and start > 0 and text[start - 1] in _LABEL_BEFORE_CHARS
+        and _char_before_gap(text, start, _LABEL_WINDOW, _LABEL_GAP) in _LABEL_LAST_CHARS
+    ):
         near = text[max(0, start - _LABEL_WINDOW):start].rstrip(_LABEL_GAP)
         # one C-level endswith over all the words first: most spaces before a number follow no label
         word = next((word for word in LABEL_WORDS if near.endswith(word)), None) if near.endswith(LABEL_WORDS) else None
@@ -436,7 +442,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
 _PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS | _OVER_OF_LAST_CHARS
 
 
-_BRIDGED_OR_PER_CHARS: frozenset[str] = _BRIDGED_FIRST_CHARS | {PER_WORD}
+_BRIDGED_OR_PER_RE = re.compile(f"[{''.join(map(re.escape, sorted(_BRIDGED_FIRST_CHARS | {PER_WORD})))}]")
 _BRIDGED_OR_PER_WINDOW = max(_BRIDGED_WINDOW, PER_PHRASE_WINDOW)
 
 
@@ -450,13 +456,10 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
     """
     if prefix_end == 0:
         return False
-    last = text[prefix_end - 1]
-    if last in _GAP_CHAR_SET:  # most numbers have no gap before them
-        last = text[max(0, prefix_end - _PREFIX_WINDOW):prefix_end].rstrip(_GAP_CHARS)[-1:]
-    if last in _PREFIX_END_CHARS:
+    if _char_before_gap(text, prefix_end, _PREFIX_WINDOW) in _PREFIX_END_CHARS:
         return True
     # a bridged qualifier's first character (至少配备2名) or 每 of a price's rate phrase (不低于每股12元)
-    return not _BRIDGED_OR_PER_CHARS.isdisjoint(text[max(0, prefix_end - _BRIDGED_OR_PER_WINDOW):prefix_end])
+    return _BRIDGED_OR_PER_RE.search(text, max(0, prefix_end - _BRIDGED_OR_PER_WINDOW), prefix_end) is not None
 
 
 def _read_quarter_count(reading: _Reading, draft: Draft) -> None:

@@ -191,8 +191,10 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     for core in _CORE_RE.finditer(text):
         if core.start() < resume:
             continue
-        if core.lastgroup == "cn" and text[core.end():core.end() + 1] in SPACED_AFTER_CHARS:
+        core_end = core.end()
+        if core.lastgroup == "cn" and text[core_end:core_end + 1] in SPACED_AFTER_CHARS:
             core = glue_spaced_core(text, core)
+            core_end = core.end()
         draft = _read_one(text, core, year=year, lenient=lenient, with_prefix=True)
         if draft is None:
             continue
@@ -204,7 +206,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
             while draft.start < draft.end and text[draft.start].isspace():
                 draft.start += 1
         drafts.append(draft)
-        resume = max(draft.consumed, core.end())
+        resume = draft.consumed if draft.consumed > core_end else core_end
     _share_list_units(text, drafts)
     _share_list_bounds(text, drafts)
     _link_pairs(text, drafts)

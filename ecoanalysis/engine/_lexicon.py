@@ -74,6 +74,7 @@ OVER_OF_WORDS: tuple[str, ...] = tuple(_DATA["qualifiers"]["over_of"]["words"])
 OVER_OF_LINK: str = _DATA["qualifiers"]["over_of"]["link"]
 OVER_OF_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["noun_max"])
 MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
+PLUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["plus"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])
 CURRENCY_PREFIXES: dict[str, str] = dict(_DATA["currency_prefix"])
 CURRENCY_PREFIX_GUARD: str = _DATA["currency_prefix_guard"]["before"]

@@ -290,6 +290,8 @@ def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None
         draft.qualifiers.append(text[end + 1])
         draft.bounds.append("gt")
         draft.end = draft.consumed = end + 2
+    if with_prefix:  # 接近翻一番, 几乎翻了一番: a qualifier before the verb bounds the multiple
+        draft.start, _ = _read_prefix_qualifier(text, draft, draft.start)
     return draft
 
 

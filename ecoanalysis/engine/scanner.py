@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ._lexicon import BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS
+from ._lexicon import BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS
 from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_bounds, _share_list_units
 from .numerals import MAGNITUDES
@@ -46,8 +46,11 @@ __all__ = ["parse_quantity", "scan"]
 _TRAILING_MAGNITUDES: dict[str, int] = {char: scale for char, scale in MAGNITUDES.items() if scale >= 100}
 #: Minus signs of one character, which may open the second end of a range (-550万元至-820万元).
 _RANGE_MINUS = "".join(sign for sign in MINUS_SIGNS if len(sign) == 1)
+#: Plus signs of one character, which open the second end of a range crossing zero (负5%到正12%).
+_RANGE_PLUS = "".join(sign for sign in PLUS_SIGNS if len(sign) == 1)
 _RANGE_RE = re.compile(
-    rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}(?P<minus>[{re.escape(_RANGE_MINUS)}])?(?=[0-9０-９{_CN_CHARS}])"
+    rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}"
+    rf"(?:(?P<minus>[{re.escape(_RANGE_MINUS)}])|(?P<plus>[{re.escape(_RANGE_PLUS)}]))?(?=[0-9０-９{_CN_CHARS}])"
 )
 
 
@@ -63,6 +66,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     connector = _RANGE_RE.match(text, first.end)
     if connector is None or (connector.group("minus") and (first.value >= 0 or connector.group("conn") == "-")):
         return  # a minus sign opens the second end only after a negative first (-550万元至-820万元)
+    if connector.group("plus") and (first.value >= 0 or connector.group("conn") == "-"):
+        return  # a plus sign opens the second end only where the range crosses zero (负5%到正12%)
     second, trailing = _read_second_end(text, connector.end(), year=year)
     if second is None:
         return

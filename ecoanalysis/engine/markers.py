@@ -28,8 +28,12 @@ def stands_alone(text: str, start: int, end: int) -> bool:
     """Whether the bare numeral text[start:end] stands alone (lexicon [standalone]): the whole text or line
     (spaces aside), the whole of a quotation (“五”), or a copula's complement at a clause end (是五。) or
     before the next copula clause (是四不是五: 不是, 而是, 这是 ... one character and the copula)."""
-    before = text[:start].rstrip(_LINE_SPACE)[-1:]
-    after = text[end:].lstrip(_LINE_SPACE)[:1]
+    left, right = start - 1, end
+    while left >= 0 and text[left] in _LINE_SPACE:
+        left -= 1
+    while right < len(text) and text[right] in _LINE_SPACE:
+        right += 1
+    before, after = text[left:left + 1] if left >= 0 else "", text[right:right + 1]
     if before in ("", "\n") and after in ("", "\n"):
         return True
     if before in STANDALONE_QUOTES and text[end:end + 1] == STANDALONE_QUOTES[before] and text[start - 1] == before:

@@ -29,6 +29,7 @@ from ._lexicon import (
     TOP_RANK_WORD,
 )
 from .draft import Draft
+from .numerals import MAGNITUDES
 from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
 from .patterns import _GAP_CHARS, _guarded_split, is_han
 
@@ -147,6 +148,11 @@ _NOUN_OF_NUMBER_RE = re.compile(
 )
 
 
+#: 近 before a duration names the last N years (近三年, 近十年), but before a bare magnitude of a hundred or more
+#: (近百年, 近千小时) it is "nearly": nobody counts "the last hundred hours".
+_ROUND_NEAR = 100
+
+
 def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """A qualifier before the number (超过, 约合, 至少, 不足), or before 每 + counter (不低于每股12元): its bound."""
     if text[draft.end:draft.end + 1] not in _GAP_CHARS and _NOUN_OF_NUMBER_RE.match(text, draft.end):
@@ -174,8 +180,8 @@ def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
         return _read_bridged_qualifier(text, draft, prefix_end)  # 过了3天: no bound
     word = qualifier.group("q")
     bound = PREFIX_QUALIFIERS[word]
-    if word == "近" and draft.unit == "duration":
-        bound = "eq"  # 近 6 年 = "the last six years", not "nearly six"
+    if word == "近" and draft.unit == "duration" and MAGNITUDES.get(text[draft.start:draft.start + 1], 0) < _ROUND_NEAR:
+        bound = "eq"  # 近 6 年, 近十年 = "the last six, ten years"; but 近百年, 近千小时 = nearly a hundred, a thousand
     if bound == "eq" or word in LINKING_VERBS:  # 达, 可达: a linking verb, perhaps after a bound word (最高可达)
         start, bridged = _read_bridged_qualifier(text, draft, prefix_end)
         if bridged:

@@ -13,7 +13,7 @@ from ._lexicon import CURRENCY_PREFIXES, UNIT_WORDS
 UNITS: tuple[str, ...] = (
     "count", "percent", "percentage_point", "multiple", "date", "duration", "currency", "power", "energy",
     "mass", "data_size", "data_rate", "compute", "frequency", "area", "length", "volume", "temperature",
-    "rank", "ratio", "other",
+    "voltage", "current", "charge", "rank", "ratio", "other",
 )
 
 #: ISO 4217 codes the lexicon knows (the values of the ``currency`` column).

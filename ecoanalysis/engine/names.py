@@ -69,12 +69,14 @@ _LATIN_UNIT_RE = re.compile(
 def _phrase_covering(text: str, position: int, by_first: dict[str, re.Pattern], lookback: int) -> re.Match | None:
     """A match of the patterns ``by_first`` starting at most ``lookback`` characters before ``position`` and
     covering it."""
-    for begin in range(position, max(0, position - lookback) - 1, -1):
+    begin, lowest = position, (position - lookback if position > lookback else 0)
+    while begin >= lowest:
         pattern = by_first.get(text[begin])  # cheap pre-filter before each match call
         if pattern is not None:
             match = pattern.match(text, begin)
             if match is not None and match.end() > position:
                 return match
+        begin -= 1
     return None
 
 

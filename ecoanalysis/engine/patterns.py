@@ -212,6 +212,8 @@ _SUFFIX_ALT = _by_first_char_alternation(
     for first, rest in [_guarded_split(w, SUFFIX_GUARDS, behind=False)]
 )
 _SUFFIX_RE = re.compile(rf"{_GAP}(?P<suffix>{_SUFFIX_ALT})")
+#: What the first character after the gap must be for _SUFFIX_RE to match (see _char_after_gap).
+_SUFFIX_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in SUFFIX_QUALIFIERS)
 # Pre-filters. Most numbers are followed by none of the tails, preceded by no qualifier and not part of a
 # range, and re.match costs far more than a set lookup. Each set holds every character the first (or, for
 # prefixes, last) word of the pattern can start (end) with, once the bounded gap is skipped, so a character

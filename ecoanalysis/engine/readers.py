@@ -81,6 +81,7 @@ from .patterns import (
     _GAP_CHAR_SET,
     _NAMED_FIRST_CHARS,
     _NAMED_LOOKBACK,
+    _SUFFIX_FIRST_CHARS,
     _SUFFIX_RE,
     _TAIL_FIRST_CHARS,
     _WEB_GLUE,
@@ -516,7 +517,7 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
         context = True
     if not suffix and (pct or cheng or counter):
         position = _read_after_unit(text, position, draft)
-        after = _SUFFIX_RE.match(text, position)
+        after = _SUFFIX_RE.match(text, position) if _char_after_gap(text, position) in _SUFFIX_FIRST_CHARS else None
         if after is not None:
             suffix, position = after.group("suffix"), after.end()
     not_after = SUFFIX_NOT_AFTER.get(suffix or "", "")

@@ -3,6 +3,7 @@ and the magnitude letters and words of the lexicon (40k, 3.2K = 3200, 3.2 billio
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 import re
 import string
 
@@ -59,8 +60,11 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
         return (number, notation.end()) if isinstance(number, float) and math.isfinite(number) else None
     exponent = notation.group("exp") or notation.group("pow") or (notation.group("sup") or "").translate(_SUPERSCRIPTS)
     exponent = exponent.translate(FULLWIDTH_TO_ASCII).replace("−", "-")
-    number = float(f"{value!r}e{int(exponent)}")  # 2.3e5 exactly, not 2.3 * 10.0 ** 5
-    return (number, notation.end()) if math.isfinite(number) else None
+    try:  # 2.3e5 exactly, not 2.3 * 10.0 ** 5; repr may itself hold an exponent (1.2345678901234568e+22)
+        number = float(Decimal(repr(value)).scaleb(int(exponent)))
+    except (ArithmeticError, ValueError):
+        return None  # an exponent beyond any float (or too long to be a number): no notation
+    return (number, notation.end()) if math.isfinite(number) and (number or not value) else None
 
 
 #: Characters of the Latin word before "word number" names (GB/T 20000-2014, iPhone 12).

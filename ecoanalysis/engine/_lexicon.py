@@ -73,6 +73,7 @@ OVER_PER_COUNTER_MAX: int = int(_DATA["qualifiers"]["over_per"]["per_counter_max
 OVER_OF_WORDS: tuple[str, ...] = tuple(_DATA["qualifiers"]["over_of"]["words"])
 OVER_OF_LINK: str = _DATA["qualifiers"]["over_of"]["link"]
 OVER_OF_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["noun_max"])
+OVER_OF_COMPARED_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["compared_noun_max"])
 MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])
 CURRENCY_PREFIXES: dict[str, str] = dict(_DATA["currency_prefix"])

@@ -17,6 +17,7 @@ from ._lexicon import (
     GENERIC_CURRENCY_WORDS,
     LINKING_VERBS,
     MINUS_SIGNS,
+    OVER_OF_COMPARED_NOUN_MAX,
     OVER_OF_LINK,
     OVER_OF_NOUN_MAX,
     OVER_OF_WORDS,
@@ -50,10 +51,13 @@ _BRIDGED_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in (*BRIDGED_A
 _BRIDGED_WINDOW = 2 + max(3, *(len(verb) for verb in LINKING_VERBS)) + 1
 
 
+#: One character of the noun phrase between a qualifier and 的: a Han character or a Latin letter (全国GDP),
+#: no numeral, no 的, no punctuation: the phrase stays within its clause and crosses no other number.
+_OVER_OF_NOUN_CHAR = rf"(?:(?![{_CN_CHARS}{OVER_OF_LINK}])[\u4e00-\u9fffA-Za-z])"
 #: A qualifier, a noun phrase, 的, the number: 不超过总额的5%, 约为上年的1.5倍 ([qualifiers.over_of]).
 _OVER_OF_RE = re.compile(
     "(?P<q>" + "|".join(_guarded(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(OVER_OF_WORDS, key=len, reverse=True))
-    + rf")(?:(?![{_CN_CHARS}{OVER_OF_LINK}])[\u4e00-\u9fff]){{1,{OVER_OF_NOUN_MAX}}}{OVER_OF_LINK}{_GAP}\Z"
+    + rf"){_OVER_OF_NOUN_CHAR}{{1,{OVER_OF_NOUN_MAX}}}{OVER_OF_LINK}{_GAP}\Z"
 )
 #: The link word ends the window before the number; _may_have_prefix lets it through.
 _OVER_OF_LAST_CHARS: frozenset[str] = frozenset(OVER_OF_LINK[-1])
@@ -140,7 +144,7 @@ PER_PHRASE_WINDOW = 1 + OVER_PER_COUNTER_MAX
 #: After a number: a noun phrase and 的 before another number (两位分析师平均预估的444家). A qualifier before the
 #: first number then compares with the later one (446家，高于两位分析师平均预估的444家): it bounds neither.
 _NOUN_OF_NUMBER_RE = re.compile(
-    rf"(?:(?![{_CN_CHARS}])[\u4e00-\u9fff]){{1,{OVER_OF_NOUN_MAX}}}{OVER_OF_LINK}[0-9０-９{_CN_CHARS}]"
+    rf"{_OVER_OF_NOUN_CHAR}{{1,{OVER_OF_COMPARED_NOUN_MAX}}}{OVER_OF_LINK}[0-9０-９{_CN_CHARS}]"
 )
 
 

@@ -30,6 +30,7 @@ from ._lexicon import (
     WORTH_WORD,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
+from .codes import names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, WILDCARD_DIGIT
@@ -330,7 +331,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
     if reading.rank:
-        if draft.counter in DIVISION_COUNTERS:  # 第一节, 第 1259 条: the label of a part of a text
+        if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):
+            # 第一节, 第 1259 条, 本法第三条: the label of a part of a text (第三条高速公路 is a rank)
             return _name_draft(reading.prefix_end, draft.end, draft.value)
         number_word = next((word for word in DOCUMENT_NUMBER_WORDS if text.startswith(word, draft.end)), None)
         if draft.counter is None and number_word is not None:  # 2024年第5号公告: a document's number

@@ -149,6 +149,7 @@ DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
 MONTH_SUFFIX: str = _DATA["dates"]["month_suffix"]
 DAY_OPENERS: tuple[str, ...] = tuple(_DATA["dates"]["day_openers"])
 DAY_FOLLOWERS: tuple[str, ...] = tuple(_DATA["dates"]["day_followers"])
+DAY_SPAN_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["day_span_before"])
 DAY_GUARD: str = _DATA["dates"]["day_guard"]
 YEAR_MARKS: frozenset[str] = frozenset(_DATA["dates"]["year_marks"])
 CLOCK_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["clock_words"])

@@ -10,6 +10,10 @@ from typing import TYPE_CHECKING
 
 from ._lexicon import (
     DAY_FOLLOWERS,
+    DAY_GUARD,
+    DAY_OPENERS,
+    DAY_SPAN_BEFORE,
+    DAY_WORDS,
     FIRST_QUARTERS_WORD,
     MONTH_SUFFIX,
     RELATIVE_YEARS,
@@ -19,10 +23,33 @@ from ._lexicon import (
 )
 from .draft import Draft
 from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
-from .readers import _DAY_FIRST_CHARS, _day_of_month_end, _set_quarter
+from .readers import _set_quarter
 
 if TYPE_CHECKING:
     from .reading import _Reading
+
+#: Characters that may start a day-of-month word (日, 号): the date reading looks for a day only there.
+DAY_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in DAY_WORDS)
+_DAY_GUARD_CHARS: frozenset[str] = frozenset(DAY_GUARD)
+_DAY_OPENER_WINDOW = max(len(word) for word in DAY_OPENERS)
+MONTH_DAYS = 31
+
+
+def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
+    """会议于22日召开, 国家统计局15日发布: where "N日" ends when it is a day of an unstated month, else None.
+
+    The day is 1-31 with 日/号 glued after it, after a word that opens a point in time or before a word of
+    reporting, a time of day or a preposition (记者23日从…获悉; lexicon [dates]); 3日内, 5日后 and 仅用3日就 are spans
+    of days.
+    """
+    word = next((word for word in DAY_WORDS if text.startswith(word, end)), None)
+    if word is None or text[end + len(word):end + len(word) + 1] in _DAY_GUARD_CHARS or not 1 <= day <= MONTH_DAYS:
+        return None
+    opened = start == 0 or text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS)
+    if not opened and (not text.startswith(DAY_FOLLOWERS, end + len(word)) or text.endswith(DAY_SPAN_BEFORE, 0, start)):
+        return None  # 仅用3日就完成: a span of days
+    return end + len(word)
+
 
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
 #: The end of a day after its month: 日 or 号, or nothing before a word of reporting (11月14公布, 3月5日电).
@@ -36,7 +63,7 @@ _DATE_RE = re.compile(
 )
 QUARTER_WORD = "季度"
 #: The words a date reading starts with (after the gap): 2019 年, 3 月, 22 日.
-DATE_WORDS: frozenset[str] = frozenset("年月") | _DAY_FIRST_CHARS
+DATE_WORDS: frozenset[str] = frozenset("年月") | DAY_FIRST_CHARS
 
 _MONTH_RE = re.compile(
     rf"{_GAP}月(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?"
@@ -73,8 +100,8 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
             draft.month, draft.month_high = YEAR_HALF_MONTHS[date_match.group("half")]
         reading.position, reading.context = date_match.end(), True
         _read_date_suffix(reading, draft)
-    elif whole and next_char in _DAY_FIRST_CHARS:
-        day_end = _day_of_month_end(text, reading.start, reading.end, value) if with_prefix and not reading.rank else None
+    elif whole and next_char in DAY_FIRST_CHARS:
+        day_end = day_of_month_end(text, reading.start, reading.end, value) if with_prefix and not reading.rank else None
         if day_end is not None:  # 会议于22日召开: a day of an unstated month
             draft.unit, draft.value = "date", None
             reading.position, reading.context = day_end, True

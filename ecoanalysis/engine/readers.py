@@ -17,11 +17,7 @@ from ._lexicon import (
     ENUMERATION_OPENERS,
     YEAR_MARKS,
     POSTAL_CODE_LENGTH,
-    DAY_FOLLOWERS,
-    DAY_GUARD,
-    DAY_OPENERS,
     UNIT_GUARDS,
-    DAY_WORDS,
     DOUBLING_COUNTER,
     PER_WORD,
     DOUBLING_VERB,
@@ -285,28 +281,6 @@ def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None
         draft.bounds.append("gt")
         draft.end = draft.consumed = end + 2
     return draft
-
-
-#: Characters that may start a day-of-month word (日, 号): the date reading looks for a day only there.
-_DAY_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in DAY_WORDS)
-_DAY_GUARD_CHARS: frozenset[str] = frozenset(DAY_GUARD)
-_DAY_OPENER_WINDOW = max(len(word) for word in DAY_OPENERS)
-MONTH_DAYS = 31
-
-
-def _day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
-    """会议于22日召开, 国家统计局15日发布: where "N日" ends when it is a day of an unstated month, else None.
-
-    The day is 1-31 with 日/号 glued after it, after a word that opens a point in time or before a word of
-    reporting or a time of day (lexicon [dates]); 3日内, 5日后 are spans of days.
-    """
-    word = next((word for word in DAY_WORDS if text.startswith(word, end)), None)
-    if word is None or text[end + len(word):end + len(word) + 1] in _DAY_GUARD_CHARS or not 1 <= day <= MONTH_DAYS:
-        return None
-    opened = start == 0 or text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS)
-    if not (opened or text.startswith(DAY_FOLLOWERS, end + len(word))):
-        return None
-    return end + len(word)
 
 
 #: Whole-mention readers in order of precedence: the first that returns a draft (or NOT_A_QUANTITY)

@@ -98,6 +98,7 @@ LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, 
 INDEX_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["index_words"])
 VERSION_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["version_words"])
 RANKING_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["ranking_words"])
+LINE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["line_words"])
 INDEX_NAMES: tuple[str, ...] = tuple(_DATA["labels"]["index_names"])
 UNIT_HEADER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_words"])
 UNIT_HEADER_LINKS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_links"])

@@ -25,6 +25,7 @@ from ._lexicon import (
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
     PERMILLE_SIGN,
+    LINE_WORDS,
     RANKING_WORDS,
     SET_PHRASES,
     SUFFIX_QUALIFIERS,
@@ -394,8 +395,10 @@ def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | N
 
 
 def _is_index_or_version(text: str, start: int, end: int) -> bool:
-    """Whether the Arabic number text[start:end] names an index (沪深300指数, 上证50), a version (2.0版) or a
-    ranking list (世界500强)."""
+    """Whether the Arabic number text[start:end] names an index (沪深300指数, 上证50), a version (2.0版), a
+    ranking list (世界500强) or a telephone line (12345热线)."""
+    if text[end:end + 1] in _NAME_AFTER_CHARS and text.startswith(LINE_WORDS, end):
+        return text[start:end].isdigit()  # 12345热线
     if start == 0 or not (
         text[start - 1] in _INDEX_BEFORE_CHARS or text[start - 2:start] in _SPACED_INDEX_BEFORE
         or text[end:end + 1] in _NAME_AFTER_CHARS
@@ -413,7 +416,7 @@ def _is_version(text: str, start: int, end: int) -> bool:
 #: (沪深300, 沪深 300) or the one after may start 指数 or a version word (300指数, 2.0版).
 _INDEX_BEFORE_CHARS: frozenset[str] = frozenset(word[-1] for word in INDEX_NAMES)
 _SPACED_INDEX_BEFORE: frozenset[str] = frozenset(char + " " for char in _INDEX_BEFORE_CHARS)
-_NAME_AFTER_CHARS: frozenset[str] = frozenset(word[0] for word in (*INDEX_WORDS, *VERSION_WORDS, *RANKING_WORDS))
+_NAME_AFTER_CHARS: frozenset[str] = frozenset(word[0] for word in (*INDEX_WORDS, *VERSION_WORDS, *RANKING_WORDS, *LINE_WORDS))
 _INDEX_NAME_WINDOW = 1 + max(len(word) for word in INDEX_NAMES)
 
 

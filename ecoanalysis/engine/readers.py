@@ -17,6 +17,8 @@ from ._lexicon import (
     ENUMERATION_OPENERS,
     YEAR_MARKS,
     POSTAL_CODE_LENGTH,
+    ORDER_OF_MAGNITUDE_BARE_ONLY,
+    ORDER_OF_MAGNITUDE_WORDS,
     UNIT_GUARDS,
     DOUBLING_COUNTER,
     PER_WORD,
@@ -85,7 +87,6 @@ from .tails import (
     _read_counter,
     _read_discount,
     _read_money_subunits,
-    ORDER_OF_MAGNITUDE_SUFFIX,
     _read_fraction,
     _read_order_of_magnitude,
     _scale,
@@ -417,12 +418,11 @@ def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any,
     return readers
 
 
-def _order_suffix_at(text: str, position: int) -> bool:
-    """级 right after a unit, not as the start of a word (级别)."""
-    follower = text[position + len(ORDER_OF_MAGNITUDE_SUFFIX):position + len(ORDER_OF_MAGNITUDE_SUFFIX) + 1]
-    return text.startswith(ORDER_OF_MAGNITUDE_SUFFIX, position) and not (
-        follower and follower in UNIT_GUARDS.get(ORDER_OF_MAGNITUDE_SUFFIX, "")
-    )
+def _order_suffix_at(text: str, position: int) -> str | None:
+    """级 or 级别 right after a unit (千亿元级, 千亿元级别), not 级 as the start of another word."""
+    word = next((word for word in ORDER_OF_MAGNITUDE_WORDS if text.startswith(word, position)), None)
+    follower = "" if word is None else text[position + len(word):position + len(word) + 1]
+    return None if word is None or (follower and follower in UNIT_GUARDS.get(word, "")) else word
 
 
 def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
@@ -463,9 +463,11 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
     elif groups["counter"]:
         _read_counter(groups["counter"], draft, magnitude_only=magnitude_only, mag=mag)
         position = _read_money_subunits(text, position, draft)  # 五元三角, 50元6角3分
-        if draft.unit == "currency" and (magnitude_only or mag) and _order_suffix_at(text, position):
-            _read_order_of_magnitude(draft)  # 千亿元级, 百万美元级: an order of magnitude of money
-            position += len(ORDER_OF_MAGNITUDE_SUFFIX)
+        order = _order_suffix_at(text, position) if magnitude_only or (mag and draft.unit == "currency") else None
+        if order is not None and (magnitude_only or order not in ORDER_OF_MAGNITUDE_BARE_ONLY):
+            # 千亿元级, 百万美元级, 百万千瓦级, 千亿元级别: an order of magnitude (3亿元级别以上: the level stated)
+            _read_order_of_magnitude(draft, order)
+            position += len(order)
         position = per_unit_end(text, position)  # 3000元/吨: the rate's denominator
         context = True
     if not groups["suffix"] and (groups["pct"] or groups["cheng"] or groups["counter"]):

@@ -21,6 +21,7 @@ from ._lexicon import (
     MIXED_FRACTION_WORD,
     MONEY_SUBUNITS,
     MORE_GUARD,
+    ORDER_OF_MAGNITUDE_WORDS,
     PER_UNIT_EXTRA,
     PER_UNIT_SLASHES,
     PERCENTAGE_POINT_WORDS,
@@ -36,8 +37,9 @@ from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_numb
 #: A numerator that begins with the wildcard 几 (百分之几十 = 20..90 %, 千分之几: a few per mille, vague).
 _WILDCARD_NUMERATOR_RE = re.compile(rf"(?P<cn>{WILDCARD_DIGIT}[{_CN_CHARS}{WILDCARD_DIGIT}]*)")
 
-#: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
-ORDER_OF_MAGNITUDE_SUFFIX = "级"
+#: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7 (the shortest of
+#: [order_of_magnitude] words, the one a counter may be).
+ORDER_OF_MAGNITUDE_SUFFIX = ORDER_OF_MAGNITUDE_WORDS[-1]
 
 
 def _scale(draft: Draft, factor: float) -> None:
@@ -112,10 +114,10 @@ def _read_discount(draft: Draft) -> None:
     _scale(draft, factor)
 
 
-def _read_order_of_magnitude(draft: Draft) -> None:
-    """级 after a magnitude (百万级, 千亿元级): the order of magnitude, value..value x 10 (vague)."""
+def _read_order_of_magnitude(draft: Draft, word: str = ORDER_OF_MAGNITUDE_SUFFIX) -> None:
+    """级 after a magnitude (百万级, 千亿元级, 千亿元级别): the order of magnitude, value..value x 10 (vague)."""
     draft.bounds.append("vague")
-    draft.qualifiers.append(ORDER_OF_MAGNITUDE_SUFFIX)
+    draft.qualifiers.append(word)
     if draft.value is not None and draft.value_high is None:
         draft.value_high = draft.value * 10
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    HALF_GUARD,
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
     DIVISION_COUNTERS,
@@ -33,7 +34,7 @@ from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .codes import names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
-from .numerals import DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, WILDCARD_DIGIT
+from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
 from .patterns import (
     _ASCII_LETTERS,
     _GAP,
@@ -238,6 +239,14 @@ def _leads_with_point(text: str, start: int) -> bool:
     return not ((before.isascii() and before.isalnum()) or before in _POINTS)
 
 
+def _half_of_magnitude(text: str, end: int, numeral: str) -> bool:
+    """一亿半, 两万半: one digit and 万 or 亿, then 半 (a half of the magnitude), not 半 starting a word (半导体)."""
+    if len(numeral) != 2 or numeral[0] not in CHINESE_DIGITS or numeral[1] not in SECTION_MAGNITUDES:
+        return False
+    follower = text[end + 1:end + 2]
+    return text[end:end + 1] == HALF_WORD and not (follower and follower in HALF_GUARD)
+
+
 def _read_number(reading: _Reading) -> Draft:
     """The numeral's value: plain, an adjacent-digit span (七八), a 几 span (十几), an Arabic continuation."""
     numeral, text = reading.numeral, reading.text
@@ -267,6 +276,9 @@ def _read_number(reading: _Reading) -> Draft:
         draft.value, draft.unit = HALF_PERCENT, "percent"
         draft.end += 1
         reading.context = True
+    elif value is not None and _half_of_magnitude(text, reading.end, numeral):  # 一亿半 = 1.5亿, 两万半 = 2.5万
+        draft.value = value + MAGNITUDES[numeral[-1]] / 2
+        draft.end += 1
     if text[draft.end:draft.end + 1] in FRACTION_PART_TRIGGERS and draft.value is not None and draft.unit is None and draft.value_high is None and draft.value == int(draft.value) and (
         may_start_fraction_part(text, draft.end)
     ):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    HK_CENTS,
     HALF_GUARD,
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
@@ -73,7 +74,7 @@ from .fractions import FRACTION_PART_TRIGGERS, SLASHES, may_start_fraction_part,
 from .latin import NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import read_spaced_discount
-from .tails import _magnitude_scale
+from .tails import _magnitude_scale, read_hk_cents
 
 
 def _unit_pattern(word: str) -> str:
@@ -123,6 +124,8 @@ _SPACED_FOLLOWERS: frozenset[str] = _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS
 
 #: Characters that are both the digit ten and a magnitude (十万 = 一十万).
 _TEN_CHARS = "十拾"
+#: 仙 after a number: a Hong Kong cent where one is spoken of (tails.read_hk_cents).
+HK_CENT_WORD: str = HK_CENTS["word"]
 
 
 _CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | {" "}
@@ -348,6 +351,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
+    if text.startswith(HK_CENT_WORD, draft.end) and read_hk_cents(text, draft, reading.prefix_end):  # 每股十五仙
+        reading.position, reading.context = draft.end, True
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):
             # 第一节, 第 1259 条, 本法第三条: the label of a part of a text (第三条高速公路 is a rank)

@@ -15,6 +15,7 @@ from ._lexicon import (
     HALF_AFTER_UNITS,
     HALF_GUARD,
     HALF_WORD,
+    HK_CENTS,
     INFIX_QUALIFIERS,
     MEASURE_ADJECTIVES,
     MEASURE_APPROX_WORD,
@@ -293,3 +294,25 @@ def per_unit_end(text: str, position: int) -> int:
     after = position + 1
     word = next((word for word in _PER_UNITS if text.startswith(word, after)), None)
     return position if word is None else after + len(word)
+
+
+#: Where a clause ends: 每股 before it is no context of the number (每股收益下降，八仙 ...).
+_CLAUSE_END_RE = re.compile(r"[，。；：！？,;:!?\n]")
+
+
+def read_hk_cents(text: str, draft: Draft, prefix_end: int) -> bool:
+    """每股派息十五仙, 港币十五仙: 仙 after a number where a Hong Kong amount is spoken of is a Hong Kong cent
+    ([hk_cents]); elsewhere it is another word (八仙过海). Returns whether it was read."""
+    word, end = HK_CENTS["word"], draft.end
+    follower = text[end + len(word):end + len(word) + 1]
+    if draft.counter is not None or draft.value is None or (follower and follower in HK_CENTS["guard"]):
+        return False
+    if draft.currency != HK_CENTS["currency"]:
+        window = text[max(0, prefix_end - HK_CENTS["window"]):prefix_end]
+        clause = _CLAUSE_END_RE.split(window)[-1]
+        if draft.unit is not None or not any(before in clause for before in HK_CENTS["before"]):
+            return False
+    draft.unit, draft.currency, draft.counter = "currency", HK_CENTS["currency"], word
+    _scale(draft, float(HK_CENTS["scale"]))
+    draft.end = end + len(word)
+    return True

@@ -100,6 +100,7 @@ DOCUMENT_NUMBER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["document_number_
 LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))
 INDEX_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["index_words"])
 VERSION_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["version_words"])
+VERSION_NOT_AFTER: frozenset[str] = frozenset(_DATA["labels"]["version_not_after"])
 RANKING_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["ranking_words"])
 LINE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["line_words"])
 INDEX_NAMES: tuple[str, ...] = tuple(_DATA["labels"]["index_names"])

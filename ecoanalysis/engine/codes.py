@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    CLASSIFIER_DIVISIONS,
     CODE_LEAD,
     DAY_FOLLOWERS,
+    DIVISION_AFTER,
+    DIVISION_BEFORE,
     ENUMERATION_MARKS,
     ENUMERATION_OPENERS,
     POSTAL_CODE_AFTER,
@@ -38,6 +41,17 @@ def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     if not is_han(text[after:after + 1]) or text.startswith(DAY_FOLLOWERS, after):
         return None
     return _name_draft(start, after, None)
+
+
+def names_text_part(text: str, rank_start: int, end: int, counter: str) -> bool:
+    """Whether 第 N + a division counter (text[rank_start:end]) labels a part of a text (第三章, 本法第三条,
+    第三条规定) rather than ranks what the counter counts (第三条高速公路, 第二节车厢): [labels]."""
+    if counter not in CLASSIFIER_DIVISIONS:
+        return True  # 第三章, 第二部分, 第5页: parts of a text only
+    after = text[end:end + 1]
+    if not is_han(after) or text.startswith(DIVISION_AFTER, end):
+        return True
+    return text[:rank_start].rstrip(" ").endswith(DIVISION_BEFORE)
 
 
 def _read_postal_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

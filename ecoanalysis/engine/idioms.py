@@ -34,9 +34,10 @@ _COUNTED_UNIT_RE = re.compile(
 _GE = "个"
 
 
-def _read_counted(text: str, draft: Draft) -> bool:
-    """The counter or unit after 个把 (个把月, 个把小时, 个把人) or a count (半亿元); False when none follows."""
-    duration = _COUNTED_DURATION_RE.match(text, draft.end)
+def _read_counted(text: str, draft: Draft, word: str = _GE) -> bool:
+    """The counter or unit after 个把 (个把月, 个把小时, 个把人), 若干 (若干家) or a count (半亿元); False when none
+    follows. Only a word with 个 (个把) makes 个 + duration a counter."""
+    duration = _COUNTED_DURATION_RE.match(text, draft.end) if word.startswith(_GE) else None
     if duration is not None:
         draft.unit, draft.counter = "duration", _GE + duration.group("word")
         draft.end = duration.end()
@@ -63,8 +64,8 @@ def _read_idiom_word(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     draft.bounds.append(entry.get("bound", "eq"))
     draft.qualifiers.append(word)
     if entry.get("counted"):
-        if not _read_counted(text, draft):
-            return NOT_A_QUANTITY  # 个把 with no counter after it is no quantity (把握)
+        if not _read_counted(text, draft, word):
+            return NOT_A_QUANTITY  # 个把 with no counter after it is no quantity (把握), nor 若干意见
     elif draft.unit is None:
         _read_counted(text, draft)  # 半亿元, 仨人: a counter or unit may follow a count
     more, follower = text[draft.end:draft.end + 1], text[draft.end + 1:draft.end + 2]

@@ -25,6 +25,7 @@ from ._lexicon import (
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
     PERMILLE_SIGN,
+    LINE_WORDS,
     RANKING_WORDS,
     SET_PHRASES,
     SUFFIX_QUALIFIERS,
@@ -33,6 +34,7 @@ from ._lexicon import (
     UNIT_HEADER_LINKS,
     UNIT_HEADER_WORDS,
     UNIT_WORDS,
+    VERSION_NOT_AFTER,
     VERSION_WORDS,
 )
 from .fractions import SLASHES
@@ -394,14 +396,32 @@ def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | N
 
 
 def _is_index_or_version(text: str, start: int, end: int) -> bool:
-    """Whether the Arabic number text[start:end] names an index (沪深300指数, 上证50), a version (2.0版) or a
-    ranking list (世界500强)."""
+    """Whether the Arabic number text[start:end] names an index (沪深300指数, 上证50), a version (2.0版), a
+    ranking list (世界500强) or a telephone line (12345热线)."""
+    if text[end:end + 1] in _NAME_AFTER_CHARS and text.startswith(LINE_WORDS, end):
+        return text[start:end].isdigit()  # 12345热线
+    if text.endswith(_WHOLE_DECIMAL, start, end) and _is_bare_version(text, start, end):
+        return True  # 工业4.0, 电力模块3.0
     if start == 0 or not (
         text[start - 1] in _INDEX_BEFORE_CHARS or text[start - 2:start] in _SPACED_INDEX_BEFORE
         or text[end:end + 1] in _NAME_AFTER_CHARS
     ):
         return False
     return _is_index_name(text, start, end) or _is_version(text, start, end) or text.startswith(RANKING_WORDS, end)
+
+
+#: How a version without a version word ends: a whole number written with .0 (工业4.0).
+_WHOLE_DECIMAL = ".0"
+_BARE_VERSION_RE = re.compile(r"[1-9][0-9]?\.0")
+
+
+def _is_bare_version(text: str, start: int, end: int) -> bool:
+    """工业4.0, 电力模块3.0: N.0 glued after a noun, not after a value verb (为3.0) or a noun of measure
+    (评分4.0), nor before a unit or another digit."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    if not is_han(before) or before in VALUE_VERB_CHARS or before in VERSION_NOT_AFTER:
+        return False
+    return _BARE_VERSION_RE.fullmatch(text, start, end) is not None and not (after.isdigit() or after in _TAIL_FIRST_CHARS)
 
 
 def _is_version(text: str, start: int, end: int) -> bool:
@@ -413,7 +433,7 @@ def _is_version(text: str, start: int, end: int) -> bool:
 #: (沪深300, 沪深 300) or the one after may start 指数 or a version word (300指数, 2.0版).
 _INDEX_BEFORE_CHARS: frozenset[str] = frozenset(word[-1] for word in INDEX_NAMES)
 _SPACED_INDEX_BEFORE: frozenset[str] = frozenset(char + " " for char in _INDEX_BEFORE_CHARS)
-_NAME_AFTER_CHARS: frozenset[str] = frozenset(word[0] for word in (*INDEX_WORDS, *VERSION_WORDS, *RANKING_WORDS))
+_NAME_AFTER_CHARS: frozenset[str] = frozenset(word[0] for word in (*INDEX_WORDS, *VERSION_WORDS, *RANKING_WORDS, *LINE_WORDS))
 _INDEX_NAME_WINDOW = 1 + max(len(word) for word in INDEX_NAMES)
 
 

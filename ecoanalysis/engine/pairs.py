@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RESPECTIVELY_WORDS
+from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RESPECTIVELY_WORDS, SUFFIX_QUALIFIERS
 from .draft import Draft
 from .patterns import _GAP, _GAP_CHARS, _GAP_MAX, _alternation
 
@@ -82,7 +82,8 @@ def _list_gap(text: str, item: Draft, after: Draft) -> bool:
 
 
 def _share_list_bounds(text: str, drafts: list[Draft]) -> None:
-    """分别超过1500亿元、2000亿元和4000亿元: a qualifier after 分别 ("respectively") bounds every item."""
+    """分别超过1500亿元、2000亿元和4000亿元: a qualifier after 分别 ("respectively") bounds every item; a hedge
+    after the last item (50%和20%左右) approximates every item."""
     for index, first in enumerate(drafts[:-1]):
         if len(first.bounds) != 1 or not first.qualifiers or not text.endswith(RESPECTIVELY_WORDS, 0, first.start):
             continue
@@ -94,6 +95,30 @@ def _share_list_bounds(text: str, drafts: list[Draft]) -> None:
                 break
             item.qualifiers.append(first.qualifiers[0])
             item.bounds.append(first.bounds[0])
+    _share_list_hedge(text, drafts)
+
+
+#: Suffix qualifiers that hedge (左右, 上下, 前后): after the last item of a list they hedge every item.
+_HEDGE_SUFFIXES: frozenset[str] = frozenset(word for word, bound in SUFFIX_QUALIFIERS.items() if bound == "approx")
+
+
+def _share_list_hedge(text: str, drafts: list[Draft]) -> None:
+    """50%和20%左右, 3万、5万和8万吨上下: a hedge after the last item of a list approximates every item that is
+    written with the same unit, joined by 、 和 及 and bounded by nothing of its own (达到 states it: 达到50%和20%左右). A bound word (以上, 以内)
+    states a threshold and stays with its own item."""
+    for index in range(len(drafts) - 1, 0, -1):
+        last = drafts[index]
+        hedge = last.qualifiers[-1] if last.qualifiers else None
+        if hedge not in _HEDGE_SUFFIXES or not text.endswith(hedge, 0, last.end) or last.unit in (None, "date"):
+            continue
+        for item_index in range(index - 1, -1, -1):
+            item, after = drafts[item_index], drafts[item_index + 1]
+            if not _list_gap(text, item, after) or set(item.bounds) - {"eq"} or item.name_like or item.value is None:
+                break
+            if (item.unit, item.counter, item.currency) != (last.unit, last.counter, last.currency):
+                break
+            item.qualifiers.append(hedge)
+            item.bounds.append("approx")
 
 
 def _link_pairs(text: str, drafts: list[Draft], first_pair_id: int = 0) -> int:

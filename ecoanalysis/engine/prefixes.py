@@ -17,6 +17,7 @@ from ._lexicon import (
     GENERIC_CURRENCY_WORDS,
     LINKING_VERBS,
     MINUS_SIGNS,
+    OVER_OF_COMPARED_NOUN_MAX,
     OVER_OF_LINK,
     OVER_OF_NOUN_MAX,
     OVER_OF_WORDS,
@@ -26,6 +27,7 @@ from ._lexicon import (
     PREFIX_QUALIFIER_GUARDS,
     TOP_RANK_COUNTERS,
     TOP_RANK_GUARD,
+    RANK_WORD,
     TOP_RANK_WORD,
 )
 from .draft import Draft
@@ -54,10 +56,15 @@ _BRIDGED_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in (*BRIDGED_A
 _BRIDGED_WINDOW = 2 + max(3, *(len(verb) for verb in LINKING_VERBS)) + 1
 
 
+#: One character of the noun phrase between a qualifier and 的: a Han character or a Latin letter (全国GDP),
+#: no numeral, no 的, no punctuation: the phrase stays within its clause and crosses no other number.
+_OVER_OF_NOUN_CHAR = rf"(?:(?![{_CN_CHARS}{OVER_OF_LINK}])[\u4e00-\u9fffA-Za-z])"
+#: A rank inside the noun phrase (相当于第二名的两倍多): 第 and its numeral, not another number of the clause.
+_OVER_OF_RANK = rf"{RANK_WORD}[{_CN_CHARS}0-9０-９]{{1,4}}"
 #: A qualifier, a noun phrase, 的, the number: 不超过总额的5%, 约为上年的1.5倍 ([qualifiers.over_of]).
 _OVER_OF_RE = re.compile(
     "(?P<q>" + "|".join(_guarded(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(OVER_OF_WORDS, key=len, reverse=True))
-    + rf")(?:(?![{_CN_CHARS}{OVER_OF_LINK}])[\u4e00-\u9fff]){{1,{OVER_OF_NOUN_MAX}}}{OVER_OF_LINK}{_GAP}\Z"
+    + rf")(?:{_OVER_OF_RANK}|{_OVER_OF_NOUN_CHAR}){{1,{OVER_OF_NOUN_MAX}}}{OVER_OF_LINK}{_GAP}\Z"
 )
 #: The link word ends the window before the number; _may_have_prefix lets it through.
 _OVER_OF_LAST_CHARS: frozenset[str] = frozenset(OVER_OF_LINK[-1])
@@ -144,7 +151,7 @@ PER_PHRASE_WINDOW = 1 + OVER_PER_COUNTER_MAX
 #: After a number: a noun phrase and 的 before another number (两位分析师平均预估的444家). A qualifier before the
 #: first number then compares with the later one (446家，高于两位分析师平均预估的444家): it bounds neither.
 _NOUN_OF_NUMBER_RE = re.compile(
-    rf"(?:(?![{_CN_CHARS}])[\u4e00-\u9fff]){{1,{OVER_OF_NOUN_MAX}}}{OVER_OF_LINK}[0-9０-９{_CN_CHARS}]"
+    rf"{_OVER_OF_NOUN_CHAR}{{1,{OVER_OF_COMPARED_NOUN_MAX}}}{OVER_OF_LINK}[0-9０-９{_CN_CHARS}]"
 )
 
 
@@ -152,11 +159,16 @@ _NOUN_OF_NUMBER_RE = re.compile(
 #: (近百年, 近千小时) it is "nearly": nobody counts "the last hundred hours".
 _ROUND_NEAR = 100
 
+#: After a rank, 的 and another number (第二名的两倍多): the rank is the noun phrase the qualifier reaches over.
+_RANK_OF_NUMBER_RE = re.compile(rf"{OVER_OF_LINK}[0-9０-９{_CN_CHARS}]")
+
 
 def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """A qualifier before the number (超过, 约合, 至少, 不足), or before 每 + counter (不低于每股12元): its bound."""
     if text[draft.end:draft.end + 1] not in _GAP_CHARS and _NOUN_OF_NUMBER_RE.match(text, draft.end):
         return prefix_end, False  # 高于两位分析师平均预估的444家: 两位 is part of the compared noun phrase
+    if text.startswith(RANK_WORD, prefix_end) and _RANK_OF_NUMBER_RE.match(text, draft.end):
+        return prefix_end, False  # 相当于第二名的两倍多: the rank is the compared noun phrase
     window_start = max(0, prefix_end - PER_PHRASE_WINDOW)
     if PER_WORD in text[window_start:prefix_end]:
         per = _PER_PHRASE_RE.search(text, window_start, prefix_end)

@@ -17,11 +17,9 @@ from ._lexicon import (
     ENUMERATION_OPENERS,
     YEAR_MARKS,
     POSTAL_CODE_LENGTH,
-    DAY_FOLLOWERS,
-    DAY_GUARD,
-    DAY_OPENERS,
+    ORDER_OF_MAGNITUDE_BARE_ONLY,
+    ORDER_OF_MAGNITUDE_WORDS,
     UNIT_GUARDS,
-    DAY_WORDS,
     DOUBLING_COUNTER,
     DOUBLING_VERB,
     FIRST_RANK_WORD,
@@ -96,7 +94,6 @@ from .tails import (
     _read_counter,
     _read_discount,
     _read_money_subunits,
-    ORDER_OF_MAGNITUDE_SUFFIX,
     _read_fraction,
     _read_order_of_magnitude,
     _scale,
@@ -296,28 +293,6 @@ def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     return draft
 
 
-#: Characters that may start a day-of-month word (日, 号): the date reading looks for a day only there.
-_DAY_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in DAY_WORDS)
-_DAY_GUARD_CHARS: frozenset[str] = frozenset(DAY_GUARD)
-_DAY_OPENER_WINDOW = max(len(word) for word in DAY_OPENERS)
-MONTH_DAYS = 31
-
-
-def _day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
-    """会议于22日召开, 国家统计局15日发布: where "N日" ends when it is a day of an unstated month, else None.
-
-    The day is 1-31 with 日/号 glued after it, after a word that opens a point in time or before a word of
-    reporting or a time of day (lexicon [dates]); 3日内, 5日后 are spans of days.
-    """
-    word = next((word for word in DAY_WORDS if text.startswith(word, end)), None)
-    if word is None or text[end + len(word):end + len(word) + 1] in _DAY_GUARD_CHARS or not 1 <= day <= MONTH_DAYS:
-        return None
-    opened = start == 0 or text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS)
-    if not (opened or text.startswith(DAY_FOLLOWERS, end + len(word))):
-        return None
-    return end + len(word)
-
-
 #: Whole-mention readers in order of precedence: the first that returns a draft (or NOT_A_QUANTITY)
 #: decides the mention; when none does, the general reading (qualifiers, number, unit) follows.
 #: Dates before names (2021-03-15 is no range), names and codes before numbers, set phrases last.
@@ -461,12 +436,11 @@ def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any,
         return readers
 
 
-def _order_suffix_at(text: str, position: int) -> bool:
-    """级 right after a unit, not as the start of a word (级别)."""
-    follower = text[position + len(ORDER_OF_MAGNITUDE_SUFFIX):position + len(ORDER_OF_MAGNITUDE_SUFFIX) + 1]
-    return text.startswith(ORDER_OF_MAGNITUDE_SUFFIX, position) and not (
-        follower and follower in UNIT_GUARDS.get(ORDER_OF_MAGNITUDE_SUFFIX, "")
-    )
+def _order_suffix_at(text: str, position: int) -> str | None:
+    """级 or 级别 right after a unit (千亿元级, 千亿元级别), not 级 as the start of another word."""
+    word = next((word for word in ORDER_OF_MAGNITUDE_WORDS if text.startswith(word, position)), None)
+    follower = "" if word is None else text[position + len(word):position + len(word) + 1]
+    return None if word is None or (follower and follower in UNIT_GUARDS.get(word, "")) else word
 
 
 def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
@@ -510,9 +484,11 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
     elif counter:
         _read_counter(counter, draft, magnitude_only=magnitude_only, mag=mag)
         position = _read_money_subunits(text, position, draft)  # 五元三角, 50元6角3分
-        if draft.unit == "currency" and (magnitude_only or mag) and _order_suffix_at(text, position):
-            _read_order_of_magnitude(draft)  # 千亿元级, 百万美元级: an order of magnitude of money
-            position += len(ORDER_OF_MAGNITUDE_SUFFIX)
+        order = _order_suffix_at(text, position) if magnitude_only or (mag and draft.unit == "currency") else None
+        if order is not None and (magnitude_only or order not in ORDER_OF_MAGNITUDE_BARE_ONLY):
+            # 千亿元级, 百万美元级, 百万千瓦级, 千亿元级别: an order of magnitude (3亿元级别以上: the level stated)
+            _read_order_of_magnitude(draft, order)
+            position += len(order)
         position = per_unit_end(text, position)  # 3000元/吨: the rate's denominator
         context = True
     if not suffix and (pct or cheng or counter):

@@ -4,17 +4,15 @@ sign, currency and qualifier before it and a footnote marker after it.
 """
 from __future__ import annotations
 
-import math
 import re
 
 from ._lexicon import (
-    DAY_FOLLOWERS,
-    MONTH_SUFFIX,
+    HK_CENTS,
+    HALF_GUARD,
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
     DIVISION_COUNTERS,
     DOCUMENT_NUMBER_WORDS,
-    FIRST_QUARTERS_WORD,
     HALF_PERCENT,
     HALF_WORD,
     INFIX_QUALIFIERS,
@@ -25,8 +23,6 @@ from ._lexicon import (
     PER_WORD,
     RANK_WORD,
     TOP_RANK_WORD,
-    RELATIVE_YEARS,
-    SUFFIX_QUALIFIERS,
     TENTHS_GUARD,
     TENTHS_WORD,
     UNIT_GUARDS,
@@ -34,14 +30,13 @@ from ._lexicon import (
     VAGUE_PREFIXES,
     WILDCARD_INTENSIFIER,
     WORTH_WORD,
-    YEAR_HALF_MONTHS,
-    YEAR_PART_MONTHS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
+from .codes import names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
-from .numerals import DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, WILDCARD_DIGIT
-from .patterns import YEAR_RANGE, _ASCII_LETTERS, _GAP, _RANGE_FIRST_CHARS, _SUFFIX_ALT, _SUFFIX_RE
+from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
+from .patterns import _ASCII_LETTERS, _GAP, _RANGE_FIRST_CHARS, _SUFFIX_ALT
 from .patterns import _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS, _alternation, _by_first_char_alternation, _char_after_gap
 from .patterns import _char_before_gap, _guarded_split, _infix_pattern
 from .patterns import _cn_to_number, _parse_approximate_range, _parse_arabic, _parse_chinese_wildcard
@@ -59,14 +54,14 @@ from .prefixes import (
     _read_prefix_qualifier,
     _read_sign,
 )
-from .readers import _DAY_FIRST_CHARS, _candidate_readers, _day_of_month_end, _may_be_special, _read_tail, _set_quarter
+from .readers import _candidate_readers, _may_be_special, _read_tail, _set_quarter
+from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import read_spaced_discount
-
-_RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
+from .tails import read_hk_cents
 
 
 def _unit_pattern(word: str) -> tuple[str, str]:
@@ -102,22 +97,6 @@ _TAIL_RE = re.compile(
     rf"|(?P<counter>{_COUNTER_ALT})))?"
     rf"(?:{_GAP}(?P<suffix>{_SUFFIX_ALT}))?"
 )
-#: The end of a day after its month: 日 or 号, or nothing before a word of reporting (11月14公布, 3月5日电).
-_DAY_END = rf"(?:[日号]|(?=(?:{_alternation(DAY_FOLLOWERS)})))"
-_DATE_RE = re.compile(
-    rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
-    rf"(?:{_GAP}[-~～至到]{_GAP}(?P<month_high>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}))?{_GAP}月"
-    rf"(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?|(?P<part>[底末初])"
-    rf"|(?P<half>{_alternation(YEAR_HALF_MONTHS)})"
-    rf"|{_GAP}(?P<first_quarters>{FIRST_QUARTERS_WORD})?第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
-)
-QUARTER_WORD = "季度"
-#: The words a date reading starts with (after the gap): 2019 年, 3 月, 22 日.
-_DATE_WORDS: frozenset[str] = frozenset("年月") | _DAY_FIRST_CHARS
-
-_MONTH_RE = re.compile(
-    rf"{_GAP}月(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?"
-)
 _FOOTNOTE_RE = re.compile(r"[ ]?(?P<fn>[1-9])(?=[。，；：、,.;:）)\s]|\Z)")
 _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
 #: Between a label word and its digits: a space or a colon (图 3, 股票代码：600519).
@@ -134,11 +113,10 @@ _SPACED_FOLLOWERS: frozenset[str] = _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS
 
 #: Characters that are both the digit ten and a magnitude (十万 = 一十万).
 _TEN_CHARS = "十拾"
+#: 仙 after a number: a Hong Kong cent where one is spoken of (tails.read_hk_cents).
+HK_CENT_WORD: str = HK_CENTS["word"]
 
 
-def _small_number(numeral: str) -> int | None:
-    value = _cn_to_number(numeral)
-    return None if value is None else int(value)
 _CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | {" "}
 #: After a space, what may begin a continuation (2.3 ×10^5, 7 万 5 千, a PDF thousands group 1 056) or a
 #: joined fraction (1 3/5).
@@ -243,8 +221,8 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         if label is not None:
             return label
     next_char = _char_after_gap(text, reading.end)
-    if next_char in _DATE_WORDS:  # 2019 年, 3 月
-        _read_date(reading, draft, next_char, year=year, with_prefix=with_prefix)
+    if next_char in DATE_WORDS:  # 2019 年, 3 月
+        read_date(reading, draft, next_char, year=year, with_prefix=with_prefix)
     if draft.unit != "date" and next_char in _TAIL_FIRST_CHARS:
         tail = _TAIL_RE.match(text, reading.position)
         if tail.end() > reading.position:
@@ -268,6 +246,14 @@ def _leads_with_point(text: str, start: int) -> bool:
     return not ((before.isascii() and before.isalnum()) or before in _POINTS)
 
 
+def _half_of_magnitude(text: str, end: int, numeral: str) -> bool:
+    """一亿半, 两万半: one digit and 万 or 亿, then 半 (a half of the magnitude), not 半 starting a word (半导体)."""
+    if len(numeral) != 2 or numeral[0] not in CHINESE_DIGITS or numeral[1] not in SECTION_MAGNITUDES:
+        return False
+    follower = text[end + 1:end + 2]
+    return text[end:end + 1] == HALF_WORD and not (follower and follower in HALF_GUARD)
+
+
 def _read_number(reading: _Reading) -> Draft:
     """The numeral's value: plain, an adjacent-digit span (七八), a 几 span (十几), an Arabic continuation."""
     numeral, text = reading.numeral, reading.text
@@ -282,12 +268,18 @@ def _read_number(reading: _Reading) -> Draft:
         if span is None and value is None and WILDCARD_DIGIT in numeral:
             span = _parse_chinese_wildcard(numeral)  # 十几, 二十几, 一百几十: (low, high)
             reading.span_kind = None if span is None else "wildcard"
+    if span is None and numeral[-1] in _TEN_CHARS and text.startswith(WILDCARD_INTENSIFIER + WILDCARD_DIGIT, reading.end) and (
+        text[reading.end + 2:reading.end + 3] not in MAGNITUDES
+    ):
+        span = _parse_chinese_wildcard(numeral + WILDCARD_DIGIT)  # 五十好几 reads as 五十几 = 51..59
+        if span is not None:
+            reading.span_kind, reading.end = "wildcard", reading.end + 2
     draft = Draft(reading.start, reading.end, value if span is None else float(span[0]))
     if span is not None:
         draft.value_high = float(span[1])
         draft.bounds.append("range")  # 几 is a digit left open, 七八 two digits side by side: both a span
         if reading.span_kind == "wildcard":
-            draft.qualifiers.append(WILDCARD_DIGIT)
+            draft.qualifiers.append(text[reading.end - 2:reading.end] if text.endswith(WILDCARD_INTENSIFIER + WILDCARD_DIGIT, 0, reading.end) else WILDCARD_DIGIT)
             reading.context = True
     elif value is None and not reading.is_arabic:
         draft.bounds.append("vague")  # 一二三十, a run past MAX_NUMERAL_CHARS: no value, never a wrong one
@@ -299,6 +291,9 @@ def _read_number(reading: _Reading) -> Draft:
         draft.value, draft.unit = HALF_PERCENT, "percent"
         draft.end += 1
         reading.context = True
+    elif value is not None and _half_of_magnitude(text, reading.end, numeral):  # 一亿半 = 1.5亿, 两万半 = 2.5万
+        draft.value = value + MAGNITUDES[numeral[-1]] / 2
+        draft.end += 1
     if text[draft.end:draft.end + 1] in FRACTION_PART_TRIGGERS and draft.value is not None and draft.unit is None and draft.value_high is None and draft.value == int(draft.value) and (
         may_start_fraction_part(text, draft.end)
     ):
@@ -346,59 +341,6 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     return None
 
 
-def _read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | None, with_prefix: bool) -> None:
-    """Date words after the number: 2019 年 (3 月, 底, 第三季度), 3 月 (今年 3 月 with the document year).
-
-    ``next_char`` is the first character after the number past the gap, one of _DATE_WORDS.
-    """
-    text, value, numeral = reading.text, draft.value, reading.numeral
-    whole = value is not None and math.isfinite(value) and value == int(value) and reading.span_kind is None
-    if whole and next_char == "年" and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(numeral) == 4:
-        date_match = _DATE_RE.match(text, reading.end)
-        draft.unit = "date"
-        if date_match.group("month"):
-            draft.month = _small_number(date_match.group("month"))
-            if date_match.group("month_high"):  # 2022年1-6月: January to June 2022
-                draft.month_high, draft.value_high = _small_number(date_match.group("month_high")), value
-                draft.bounds.append("range")
-        elif date_match.group("part"):
-            draft.month = YEAR_PART_MONTHS[date_match.group("part")]
-        elif date_match.group("quarter"):  # 2021年第三季度 = July..September 2021
-            _set_quarter(draft, _small_number(date_match.group("quarter")))
-            if date_match.group("first_quarters"):  # 2024年前三季度 = January..September 2024
-                draft.month = 1
-        elif date_match.group("half"):  # 2023年上半年 = January..June 2023
-            draft.month, draft.month_high = YEAR_HALF_MONTHS[date_match.group("half")]
-        reading.position, reading.context = date_match.end(), True
-        _read_date_suffix(reading, draft)
-    elif whole and next_char in _DAY_FIRST_CHARS:
-        day_end = _day_of_month_end(text, reading.start, reading.end, value) if with_prefix and not reading.rank else None
-        if day_end is not None:  # 会议于22日召开: a day of an unstated month
-            draft.unit, draft.value = "date", None
-            reading.position, reading.context = day_end, True
-    elif whole and next_char == "月" and 1 <= value <= 12 and "." not in numeral:
-        month_match = _MONTH_RE.match(text, reading.end)
-        if month_match is None:
-            return
-        draft.unit, draft.month, draft.value = "date", int(value), None
-        reading.position, reading.context = month_match.end(), True
-        if with_prefix:
-            relative = _RELATIVE_YEAR_RE.search(text, max(0, reading.start - 6), reading.start)
-            if relative is not None:
-                reading.prefix_end = relative.start()
-                if year is not None:
-                    draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
-
-
-def _read_date_suffix(reading: _Reading, draft: Draft) -> None:
-    """2026年前后, 2030年左右: an approximate date (the other suffixes, 以上/以内, bound amounts, not dates)."""
-    suffix = _SUFFIX_RE.match(reading.text, reading.position)
-    if suffix is not None and SUFFIX_QUALIFIERS[suffix.group("suffix")] == "approx":
-        draft.qualifiers.append(suffix.group("suffix"))
-        draft.bounds.append("approx")
-        reading.position = suffix.end()
-
-
 def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     """Vague prefix, minus sign, currency, qualifier and rank before the number; a label or quarter replaces it."""
     text = reading.text
@@ -418,8 +360,11 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
+    if text.startswith(HK_CENT_WORD, draft.end) and read_hk_cents(text, draft, reading.prefix_end):  # 每股十五仙
+        reading.position, reading.context = draft.end, True
     if reading.rank:
-        if draft.counter in DIVISION_COUNTERS:  # 第一节, 第 1259 条: the label of a part of a text
+        if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):
+            # 第一节, 第 1259 条, 本法第三条: the label of a part of a text (第三条高速公路 is a rank)
             return _name_draft(reading.prefix_end, draft.end, draft.value)
         number_word = next((word for word in DOCUMENT_NUMBER_WORDS if text.startswith(word, draft.end)), None)
         if draft.counter is None and number_word is not None:  # 2024年第5号公告: a document's number
@@ -431,7 +376,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         draft.unit = "rank"
         reading.context = True
     elif draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):
-        _read_quarter_count(reading, draft)
+        read_quarter_count(reading, draft)
     if draft.unit is None and draft.counter is None and text.endswith(WORTH_WORD, 0, reading.prefix_end):
         draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
     draft.start = reading.prefix_end
@@ -460,16 +405,6 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
         return True
     # a bridged qualifier's first character (至少配备2名) or 每 of a price's rate phrase (不低于每股12元)
     return _BRIDGED_OR_PER_RE.search(text, max(0, prefix_end - _BRIDGED_OR_PER_WINDOW), prefix_end) is not None
-
-
-def _read_quarter_count(reading: _Reading, draft: Draft) -> None:
-    """一季度 = the first quarter (months 1..3); 前三季度 = the first three quarters (months 1..9)."""
-    quarter = int(draft.value)
-    _set_quarter(draft, quarter)
-    if reading.text[reading.prefix_end - 1:reading.prefix_end] == FIRST_QUARTERS_WORD:
-        reading.prefix_end -= 1
-        draft.month = 1
-    draft.value, draft.counter = None, None
 
 
 def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool) -> Draft | None:

@@ -30,7 +30,9 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ._lexicon import BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS
+from ._lexicon import (
+    BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
+)
 from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_bounds, _share_list_units
 from .numerals import MAGNITUDES
@@ -210,6 +212,8 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
             draft.start = drafts[-1].end  # a prefix never reaches into the previous mention
             while draft.start < draft.end and text[draft.start].isspace():
                 draft.start += 1
+            if text.startswith(OVER_OF_LINK, draft.start):  # 相当于第二名的两倍多: 的 links the previous mention
+                draft.start += len(OVER_OF_LINK)
         drafts.append(draft)
         resume = draft.consumed if draft.consumed > core_end else core_end
     _share_list_units(text, drafts)

@@ -15,12 +15,14 @@ from ._lexicon import (
     HALF_AFTER_UNITS,
     HALF_GUARD,
     HALF_WORD,
+    HK_CENTS,
     INFIX_QUALIFIERS,
     MEASURE_ADJECTIVES,
     MEASURE_APPROX_WORD,
     MIXED_FRACTION_WORD,
     MONEY_SUBUNITS,
     MORE_GUARD,
+    ORDER_OF_MAGNITUDE_WORDS,
     PER_UNIT_EXTRA,
     PER_UNIT_SLASHES,
     PERCENTAGE_POINT_WORDS,
@@ -36,8 +38,9 @@ from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_numb
 #: A numerator that begins with the wildcard 几 (百分之几十 = 20..90 %, 千分之几: a few per mille, vague).
 _WILDCARD_NUMERATOR_RE = re.compile(rf"(?P<cn>{WILDCARD_DIGIT}[{_CN_CHARS}{WILDCARD_DIGIT}]*)")
 
-#: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7.
-ORDER_OF_MAGNITUDE_SUFFIX = "级"
+#: Suffix that turns a bare magnitude into an order of magnitude: 百万级 = 10^6..10^7 (the shortest of
+#: [order_of_magnitude] words, the one a counter may be).
+ORDER_OF_MAGNITUDE_SUFFIX = ORDER_OF_MAGNITUDE_WORDS[-1]
 
 
 def _scale(draft: Draft, factor: float) -> None:
@@ -112,10 +115,10 @@ def _read_discount(draft: Draft) -> None:
     _scale(draft, factor)
 
 
-def _read_order_of_magnitude(draft: Draft) -> None:
-    """级 after a magnitude (百万级, 千亿元级): the order of magnitude, value..value x 10 (vague)."""
+def _read_order_of_magnitude(draft: Draft, word: str = ORDER_OF_MAGNITUDE_SUFFIX) -> None:
+    """级 after a magnitude (百万级, 千亿元级, 千亿元级别): the order of magnitude, value..value x 10 (vague)."""
     draft.bounds.append("vague")
-    draft.qualifiers.append(ORDER_OF_MAGNITUDE_SUFFIX)
+    draft.qualifiers.append(word)
     if draft.value is not None and draft.value_high is None:
         draft.value_high = draft.value * 10
 
@@ -291,3 +294,25 @@ def per_unit_end(text: str, position: int) -> int:
     after = position + 1
     word = next((word for word in _PER_UNITS if text.startswith(word, after)), None)
     return position if word is None else after + len(word)
+
+
+#: Where a clause ends: 每股 before it is no context of the number (每股收益下降，八仙 ...).
+_CLAUSE_END_RE = re.compile(r"[，。；：！？,;:!?\n]")
+
+
+def read_hk_cents(text: str, draft: Draft, prefix_end: int) -> bool:
+    """每股派息十五仙, 港币十五仙: 仙 after a number where a Hong Kong amount is spoken of is a Hong Kong cent
+    ([hk_cents]); elsewhere it is another word (八仙过海). Returns whether it was read."""
+    word, end = HK_CENTS["word"], draft.end
+    follower = text[end + len(word):end + len(word) + 1]
+    if draft.counter is not None or draft.value is None or (follower and follower in HK_CENTS["guard"]):
+        return False
+    if draft.currency != HK_CENTS["currency"]:
+        window = text[max(0, prefix_end - HK_CENTS["window"]):prefix_end]
+        clause = _CLAUSE_END_RE.split(window)[-1]
+        if draft.unit is not None or not any(before in clause for before in HK_CENTS["before"]):
+            return False
+    draft.unit, draft.currency, draft.counter = "currency", HK_CENTS["currency"], word
+    _scale(draft, float(HK_CENTS["scale"]))
+    draft.end = end + len(word)
+    return True

@@ -17,9 +17,6 @@ from ._lexicon import (
     ENUMERATION_OPENERS,
     YEAR_MARKS,
     POSTAL_CODE_LENGTH,
-    ORDER_OF_MAGNITUDE_BARE_ONLY,
-    ORDER_OF_MAGNITUDE_WORDS,
-    UNIT_GUARDS,
     DOUBLING_COUNTER,
     DOUBLING_VERB,
     FIRST_RANK_WORD,
@@ -27,8 +24,6 @@ from ._lexicon import (
     INFIX_QUALIFIERS,
     MIXED_FRACTION_WORD,
     PER_WORD,
-    SUFFIX_NOT_AFTER,
-    SUFFIX_QUALIFIERS,
     UNIT_WORDS,
 )
 from .draft import NOT_A_QUANTITY, Draft
@@ -79,28 +74,12 @@ from .patterns import (
     _GAP_CHAR_SET,
     _NAMED_FIRST_CHARS,
     _NAMED_LOOKBACK,
-    _SUFFIX_FIRST_CHARS,
-    _SUFFIX_RE,
     _TAIL_FIRST_CHARS,
     _WEB_GLUE,
     _char_after_gap,
     _cn_to_number,
 )
-from .tails import (
-    per_unit_end,
-    _magnitude_scale,
-    _read_after_unit,
-    _read_cheng_digit,
-    _read_counter,
-    _read_discount,
-    _read_money_subunits,
-    _read_fraction,
-    _read_order_of_magnitude,
-    _scale,
-)
 
-#: 成 is tenths: 八成 = 80 %.
-TENTHS_PERCENT = 10.0
 
 #: Separators of an ISO-style date written with digits (2021-03-15, 2021/03/15, 2021.03.15).
 ISO_DATE_SEPARATORS = "-/."
@@ -434,73 +413,3 @@ def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any,
             reader for reader in _READERS_BY_KIND[kind] if TRIGGERS.get(reader, ALWAYS).holds(*key[1:])
         )
         return readers
-
-
-def _order_suffix_at(text: str, position: int) -> str | None:
-    """级 or 级别 right after a unit (千亿元级, 千亿元级别), not 级 as the start of another word."""
-    word = next((word for word in ORDER_OF_MAGNITUDE_WORDS if text.startswith(word, position)), None)
-    follower = "" if word is None else text[position + len(word):position + len(word) + 1]
-    return None if word is None or (follower and follower in UNIT_GUARDS.get(word, "")) else word
-
-
-def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
-    """Apply what _TAIL_RE found after a number; returns where the mention ends and whether it gave context."""
-    # one call for all the groups (groupdict() costs as much again as the match)
-    mag, mag2, infix, infix2, pct, permille, pp, cheng, zhe, frac, counter, suffix = tail.group(
-        "mag", "mag2", "infix", "infix2", "pct", "permille", "pp", "cheng", "zhe", "frac", "counter", "suffix"
-    )
-    mag = mag or mag2
-    infix = infix or infix2
-    position = tail.end()
-    context = False
-    if mag and draft.value is not None:
-        _scale(draft, _magnitude_scale(mag))
-        context = True
-    if infix:
-        draft.qualifiers.append(infix)
-        draft.bounds.append(INFIX_QUALIFIERS[infix])
-        context = True
-    if pct:
-        draft.unit = "percent"
-        context = True
-    elif permille:
-        draft.unit = "percent"
-        _scale(draft, 0.1)
-        context = True
-    elif pp:
-        draft.unit = "percentage_point"
-        draft.counter = None
-        context = True
-    elif cheng:
-        draft.unit = "percent"
-        _scale(draft, TENTHS_PERCENT)
-        position = _read_cheng_digit(text, position, draft)
-        context = True
-    elif zhe:
-        _read_discount(draft)
-        context = True
-    elif frac:
-        return _read_fraction(text, tail, draft)
-    elif counter:
-        _read_counter(counter, draft, magnitude_only=magnitude_only, mag=mag)
-        position = _read_money_subunits(text, position, draft)  # 五元三角, 50元6角3分
-        order = _order_suffix_at(text, position) if magnitude_only or (mag and draft.unit == "currency") else None
-        if order is not None and (magnitude_only or order not in ORDER_OF_MAGNITUDE_BARE_ONLY):
-            # 千亿元级, 百万美元级, 百万千瓦级, 千亿元级别: an order of magnitude (3亿元级别以上: the level stated)
-            _read_order_of_magnitude(draft, order)
-            position += len(order)
-        position = per_unit_end(text, position)  # 3000元/吨: the rate's denominator
-        context = True
-    if not suffix and (pct or cheng or counter):
-        position = _read_after_unit(text, position, draft)
-        after = _SUFFIX_RE.match(text, position) if _char_after_gap(text, position) in _SUFFIX_FIRST_CHARS else None
-        if after is not None:
-            suffix, position = after.group("suffix"), after.end()
-    not_after = SUFFIX_NOT_AFTER.get(suffix or "", "")
-    if not_after and draft.start > 0 and text[draft.start - 1] in not_after:
-        suffix = None  # 截至6月30日止六个月内: the period itself
-    if suffix:
-        draft.qualifiers.append(suffix)
-        draft.bounds.append(SUFFIX_QUALIFIERS[suffix])
-        context = True
-    return position, context

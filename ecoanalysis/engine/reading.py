@@ -54,14 +54,14 @@ from .prefixes import (
     _read_prefix_qualifier,
     _read_sign,
 )
-from .readers import _candidate_readers, _may_be_special, _read_tail, _set_quarter
+from .readers import _candidate_readers, _may_be_special, _set_quarter
 from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import read_spaced_discount
-from .tails import read_hk_cents
+from .tails import _read_tail, read_hk_cents
 
 
 def _unit_pattern(word: str) -> tuple[str, str]:

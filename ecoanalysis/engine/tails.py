@@ -1,5 +1,6 @@
 """Readers of what follows a number: magnitudes, fractions (分之), discounts (折), counters and
-units (with their scale, currency and symbol), half durations (个半月) and 成 digits.
+units (with their scale, currency and symbol), half durations (个半月) and 成 digits, and the tail dispatch
+:func:`_read_tail` that applies what ``_TAIL_RE`` found.
 """
 from __future__ import annotations
 
@@ -22,18 +23,22 @@ from ._lexicon import (
     MIXED_FRACTION_WORD,
     MONEY_SUBUNITS,
     MORE_GUARD,
+    ORDER_OF_MAGNITUDE_BARE_ONLY,
     ORDER_OF_MAGNITUDE_WORDS,
     PER_UNIT_EXTRA,
     PER_UNIT_SLASHES,
     PERCENTAGE_POINT_WORDS,
+    SUFFIX_NOT_AFTER,
     SUFFIX_QUALIFIERS,
+    UNIT_GUARDS,
     UNIT_WORDS,
 )
 from .draft import Draft
 from .latin import may_start_notation, read_notation
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT, parse_approximate_range, parse_chinese_wildcard
-from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_RE, _cn_to_number, _parse_arabic, is_han
+from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_FIRST_CHARS, _SUFFIX_RE, _char_after_gap, _cn_to_number
+from .patterns import _parse_arabic, is_han
 
 #: A numerator that begins with the wildcard 几 (百分之几十 = 20..90 %, 千分之几: a few per mille, vague).
 _WILDCARD_NUMERATOR_RE = re.compile(rf"(?P<cn>{WILDCARD_DIGIT}[{_CN_CHARS}{WILDCARD_DIGIT}]*)")
@@ -316,3 +321,83 @@ def read_hk_cents(text: str, draft: Draft, prefix_end: int) -> bool:
     _scale(draft, float(HK_CENTS["scale"]))
     draft.end = end + len(word)
     return True
+
+
+#: 成 is tenths: 八成 = 80 %.
+TENTHS_PERCENT = 10.0
+
+
+def _order_suffix_at(text: str, position: int) -> str | None:
+    """级 or 级别 right after a unit (千亿元级, 千亿元级别), not 级 as the start of another word."""
+    word = next((word for word in ORDER_OF_MAGNITUDE_WORDS if text.startswith(word, position)), None)
+    follower = "" if word is None else text[position + len(word):position + len(word) + 1]
+    return None if word is None or (follower and follower in UNIT_GUARDS.get(word, "")) else word
+
+
+def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, magnitude_only: bool, mag: str | None) -> int:
+    """A counter or unit after the number, with money subunits, an order of magnitude and a rate's denominator
+    after it: where the mention ends."""
+    _read_counter(counter, draft, magnitude_only=magnitude_only, mag=mag)
+    position = _read_money_subunits(text, position, draft)  # 五元三角, 50元6角3分
+    order = _order_suffix_at(text, position) if magnitude_only or (mag and draft.unit == "currency") else None
+    if order is not None and (magnitude_only or order not in ORDER_OF_MAGNITUDE_BARE_ONLY):
+        # 千亿元级, 百万美元级, 百万千瓦级, 千亿元级别: an order of magnitude (3亿元级别以上: the level stated)
+        _read_order_of_magnitude(draft, order)
+        position += len(order)
+    return per_unit_end(text, position)  # 3000元/吨: the rate's denominator
+
+
+def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
+    """Apply what _TAIL_RE found after a number; returns where the mention ends and whether it gave context."""
+    # one call for all the groups (groupdict() costs as much again as the match)
+    mag, mag2, infix, infix2, pct, permille, pp, cheng, zhe, frac, counter, suffix = tail.group(
+        "mag", "mag2", "infix", "infix2", "pct", "permille", "pp", "cheng", "zhe", "frac", "counter", "suffix"
+    )
+    mag = mag or mag2
+    infix = infix or infix2
+    position = tail.end()
+    context = False
+    if mag and draft.value is not None:
+        _scale(draft, _magnitude_scale(mag))
+        context = True
+    if infix:
+        draft.qualifiers.append(infix)
+        draft.bounds.append(INFIX_QUALIFIERS[infix])
+        context = True
+    if pct:
+        draft.unit = "percent"
+        context = True
+    elif permille:
+        draft.unit = "percent"
+        _scale(draft, 0.1)
+        context = True
+    elif pp:
+        draft.unit = "percentage_point"
+        draft.counter = None
+        context = True
+    elif cheng:
+        draft.unit = "percent"
+        _scale(draft, TENTHS_PERCENT)
+        position = _read_cheng_digit(text, position, draft)
+        context = True
+    elif zhe:
+        _read_discount(draft)
+        context = True
+    elif frac:
+        return _read_fraction(text, tail, draft)
+    elif counter:
+        position = _read_counter_tail(text, position, draft, counter, magnitude_only=magnitude_only, mag=mag)
+        context = True
+    if not suffix and (pct or cheng or counter):
+        position = _read_after_unit(text, position, draft)
+        after = _SUFFIX_RE.match(text, position) if _char_after_gap(text, position) in _SUFFIX_FIRST_CHARS else None
+        if after is not None:
+            suffix, position = after.group("suffix"), after.end()
+    not_after = SUFFIX_NOT_AFTER.get(suffix or "", "")
+    if not_after and draft.start > 0 and text[draft.start - 1] in not_after:
+        suffix = None  # 截至6月30日止六个月内: the period itself
+    if suffix:
+        draft.qualifiers.append(suffix)
+        draft.bounds.append(SUFFIX_QUALIFIERS[suffix])
+        context = True
+    return position, context

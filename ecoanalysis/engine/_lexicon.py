@@ -75,6 +75,7 @@ OVER_OF_LINK: str = _DATA["qualifiers"]["over_of"]["link"]
 OVER_OF_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["noun_max"])
 OVER_OF_COMPARED_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["compared_noun_max"])
 MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
+PLUS_MINUS_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["plus_minus"])
 PLUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["plus"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])
 CURRENCY_PREFIXES: dict[str, str] = dict(_DATA["currency_prefix"])

@@ -17,6 +17,7 @@ from ._lexicon import (
     GENERIC_CURRENCY_WORDS,
     LINKING_VERBS,
     MINUS_SIGNS,
+    PLUS_MINUS_WORDS,
     OVER_OF_COMPARED_NOUN_MAX,
     OVER_OF_LINK,
     OVER_OF_NOUN_MAX,
@@ -105,8 +106,8 @@ def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
     if text[end - 1] not in _MINUS_LAST_CHARS:
         return prefix_end
     sign = next((word for word in _MINUS_WORDS if text.endswith(word, 0, end)), None)
-    if sign is None:
-        return prefix_end
+    if sign is None or text.endswith(PLUS_MINUS_WORDS, 0, end):
+        return prefix_end  # 正负3%: plus or minus, a tolerance
     sign_at = end - len(sign)
     before = text[max(0, sign_at - 8):sign_at].rstrip(" ")[-1:]
     if not _is_sign_word(sign) and before and before in _NOT_SIGN_BEFORE:

@@ -130,8 +130,8 @@ def _read_order_of_magnitude(draft: Draft, word: str = ORDER_OF_MAGNITUDE_SUFFIX
 
 def _read_counter(counter: str, draft: Draft, *, magnitude_only: bool, mag: str | None) -> None:
     """A counter or unit word after the number: its unit class, currency, symbol and scale."""
-    if counter == ORDER_OF_MAGNITUDE_SUFFIX and (magnitude_only or mag):
-        _read_order_of_magnitude(draft)
+    if counter in ORDER_OF_MAGNITUDE_WORDS and (magnitude_only or mag):
+        _read_order_of_magnitude(draft, counter)  # 百万级, 百万量级
         return
     info = UNIT_WORDS[counter]
     if info.scale != 1.0:

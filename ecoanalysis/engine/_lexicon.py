@@ -90,7 +90,7 @@ DOUBLING_VERB: str = _DATA["doubling"]["verb"]
 DOUBLING_COUNTER: str = _DATA["doubling"]["counter"]
 ORDER_OF_MAGNITUDE_WORDS: tuple[str, ...] = tuple(sorted(_DATA["order_of_magnitude"]["words"], key=len, reverse=True))
 ORDER_OF_MAGNITUDE_BARE_ONLY: frozenset[str] = frozenset(_DATA["order_of_magnitude"]["bare_only"])
-HK_CENTS: dict = dict(_DATA["hk_cents"])
+SHARE_CENTS: dict[str, dict] = {entry["word"]: dict(entry) for entry in _DATA["share_cents"]}
 HALF_WORD: str = _DATA["half"]["word"]
 HALF_PERCENT: float = float(_DATA["half"]["percent"])
 HALF_AFTER_UNITS: frozenset[str] = frozenset(_DATA["half"]["after_units"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
-    HK_CENTS,
+    SHARE_CENTS,
     HALF_GUARD,
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
@@ -61,7 +61,7 @@ from .fractions import may_start_fraction_part, read_fraction_part, read_slash_f
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import read_spaced_discount
-from .tails import _read_tail, read_hk_cents
+from .tails import _read_tail, read_share_cents
 
 
 def _unit_pattern(word: str) -> tuple[str, str]:
@@ -113,8 +113,9 @@ _SPACED_FOLLOWERS: frozenset[str] = _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS
 
 #: Characters that are both the digit ten and a magnitude (十万 = 一十万).
 _TEN_CHARS = "十拾"
-#: 仙 after a number: a Hong Kong cent where one is spoken of (tails.read_hk_cents).
-HK_CENT_WORD: str = HK_CENTS["word"]
+#: The first characters of the cent words after a number (仙, 分): money where a per-share amount is spoken of
+#: (tails.read_share_cents).
+SHARE_CENT_CHARS: frozenset[str] = frozenset(word[0] for word in SHARE_CENTS)
 
 
 _CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | {" "}
@@ -360,7 +361,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
-    if text.startswith(HK_CENT_WORD, draft.end) and read_hk_cents(text, draft, reading.prefix_end):  # 每股十五仙
+    if text[draft.end:draft.end + 1] in SHARE_CENT_CHARS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
         reading.position, reading.context = draft.end, True
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):

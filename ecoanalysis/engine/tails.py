@@ -16,7 +16,7 @@ from ._lexicon import (
     HALF_AFTER_UNITS,
     HALF_GUARD,
     HALF_WORD,
-    HK_CENTS,
+    SHARE_CENTS,
     INFIX_QUALIFIERS,
     MEASURE_ADJECTIVES,
     MEASURE_APPROX_WORD,
@@ -305,20 +305,24 @@ def per_unit_end(text: str, position: int) -> int:
 _CLAUSE_END_RE = re.compile(r"[，。；：！？,;:!?\n]")
 
 
-def read_hk_cents(text: str, draft: Draft, prefix_end: int) -> bool:
-    """每股派息十五仙, 港币十五仙: 仙 after a number where a Hong Kong amount is spoken of is a Hong Kong cent
-    ([hk_cents]); elsewhere it is another word (八仙过海). Returns whether it was read."""
-    word, end = HK_CENTS["word"], draft.end
-    follower = text[end + len(word):end + len(word) + 1]
-    if draft.counter is not None or draft.value is None or (follower and follower in HK_CENTS["guard"]):
+def read_share_cents(text: str, draft: Draft, prefix_end: int) -> bool:
+    """每股派息十五仙, 港币十五仙, 每股收益73.62分: a cent word after a number where a per-share amount is spoken
+    of is money ([[share_cents]]); elsewhere it is another word (八仙过海, 得分73.62分). Returns whether it was read."""
+    end = draft.end
+    entry = SHARE_CENTS.get(text[end:end + 1])
+    if entry is None:
         return False
-    if draft.currency != HK_CENTS["currency"]:
-        window = text[max(0, prefix_end - HK_CENTS["window"]):prefix_end]
+    word = entry["word"]
+    follower = text[end + len(word):end + len(word) + 1]
+    if draft.counter is not None or draft.value is None or (follower and follower in entry["guard"]):
+        return False
+    if draft.currency != entry["currency"]:
+        window = text[max(0, prefix_end - entry["window"]):prefix_end]
         clause = _CLAUSE_END_RE.split(window)[-1]
-        if draft.unit is not None or not any(before in clause for before in HK_CENTS["before"]):
+        if draft.unit is not None or not any(before in clause for before in entry["before"]):
             return False
-    draft.unit, draft.currency, draft.counter = "currency", HK_CENTS["currency"], word
-    _scale(draft, float(HK_CENTS["scale"]))
+    draft.unit, draft.currency, draft.counter = "currency", entry["currency"], word
+    _scale(draft, float(entry["scale"]))
     draft.end = end + len(word)
     return True
 

@@ -64,7 +64,15 @@ MEASURE_APPROX_WORD: str = _DATA["qualifiers"]["measure_approx"]["word"]
 MEASURE_ADJECTIVES: str = _DATA["qualifiers"]["measure_approx"]["adjectives"]
 FRACTION_SUFFIXES: dict[str, str] = dict(_DATA["qualifiers"]["fraction_suffix"])
 FRACTION_SUFFIX_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["fraction_suffix_guard"])
-IDIOM_WORDS: dict[str, dict] = dict(_DATA["words"])
+
+
+def _with_shared_guards(words: dict[str, dict], shared: dict[str, str]) -> dict[str, dict]:
+    """[words] with each ``guard = "@name"`` replaced by the string of [word_guards] it names."""
+    return {word: {key: shared[value[1:]] if key.startswith("guard") and value.startswith("@") else value
+                   for key, value in entry.items()} for word, entry in words.items()}
+
+
+IDIOM_WORDS: dict[str, dict] = _with_shared_guards(_DATA["words"], _DATA["word_guards"])
 DIGIT_COUNT_WORD: str = _DATA["digit_count"]["word"]
 DIGIT_COUNT_MAX: int = int(_DATA["digit_count"]["max_digits"])
 COUNTED_MAGNITUDE_COUNTER: str = _DATA["counted_magnitude"]["counter"]
@@ -91,6 +99,8 @@ DOUBLING_COUNTER: str = _DATA["doubling"]["counter"]
 ORDER_OF_MAGNITUDE_WORDS: tuple[str, ...] = tuple(sorted(_DATA["order_of_magnitude"]["words"], key=len, reverse=True))
 ORDER_OF_MAGNITUDE_BARE_ONLY: frozenset[str] = frozenset(_DATA["order_of_magnitude"]["bare_only"])
 SHARE_CENTS: dict[str, dict] = {entry["word"]: dict(entry) for entry in _DATA["share_cents"]}
+if any(len(word) != 1 for word in SHARE_CENTS):
+    raise ValueError(f"{LEXICON_FILE}: [[share_cents]] words are single characters (仙, 分)")
 HALF_WORD: str = _DATA["half"]["word"]
 HALF_PERCENT: float = float(_DATA["half"]["percent"])
 HALF_AFTER_UNITS: frozenset[str] = frozenset(_DATA["half"]["after_units"])

@@ -73,10 +73,15 @@ def _by_first_char_alternation(alternatives: Any) -> str:
     with a literal after one comparison, so a failing match costs one test per distinct first character
     instead of a try of every word (the unit words are a few hundred).
     """
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in _by_first(alternatives).items()) + ")"
+
+
+def _by_first(alternatives: Any) -> dict[str, list[str]]:
+    """The rests of ``(first character, rest)`` pairs grouped by first character, each group in order."""
     groups: dict[str, list[str]] = {}
     for first, rest in alternatives:
         groups.setdefault(first, []).append(rest)
-    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+    return groups
 
 
 #: Characters with a meaning in a regular expression, and the quantifiers.
@@ -173,10 +178,7 @@ def _word_branch(word: str) -> tuple[str, str]:
 
 def _word_rest_alternation() -> str:
     """The words of [words] after their first character: ``(?<=大)(?:半|...)|(?<=俩)(?:...)``, longest first."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(IDIOM_WORDS, key=len, reverse=True):
-        first, rest = _word_branch(word)
-        groups.setdefault(first, []).append(rest)
+    groups = _by_first(_word_branch(word) for word in sorted(IDIOM_WORDS, key=len, reverse=True))
     return "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 

@@ -113,9 +113,6 @@ _SPACED_FOLLOWERS: frozenset[str] = _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS
 
 #: Characters that are both the digit ten and a magnitude (十万 = 一十万).
 _TEN_CHARS = "十拾"
-#: The first characters of the cent words after a number (仙, 分): money where a per-share amount is spoken of
-#: (tails.read_share_cents).
-SHARE_CENT_CHARS: frozenset[str] = frozenset(word[0] for word in SHARE_CENTS)
 
 
 _CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | {" "}
@@ -361,7 +358,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
-    if text[draft.end:draft.end + 1] in SHARE_CENT_CHARS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
+    if text[draft.end:draft.end + 1] in SHARE_CENTS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
         reading.position, reading.context = draft.end, True
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):

@@ -309,7 +309,7 @@ def read_share_cents(text: str, draft: Draft, prefix_end: int) -> bool:
     """每股派息十五仙, 港币十五仙, 每股收益73.62分: a cent word after a number where a per-share amount is spoken
     of is money ([[share_cents]]); elsewhere it is another word (八仙过海, 得分73.62分). Returns whether it was read."""
     end = draft.end
-    entry = SHARE_CENTS.get(text[end:end + 1])
+    entry = SHARE_CENTS.get(text[end:end + 1])  # single characters (checked when the lexicon loads)
     if entry is None:
         return False
     word = entry["word"]

@@ -381,6 +381,11 @@ _UNIT_HEADER_RE = re.compile(
     rf"(?:{_alternation(CURRENCY_PREFIXES)})?[ \u3000]*\Z"
 )
 _UNIT_HEADER_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in (*UNIT_HEADER_LINKS, *CURRENCY_PREFIXES))
+_UNIT_HEADER_GAP = " \u3000"
+#: The character right before a magnitude of a unit header: the header's last character or a gap before it.
+UNIT_HEADER_BEFORE: frozenset[str] = _UNIT_HEADER_LAST_CHARS | frozenset(_UNIT_HEADER_GAP)
+#: The second characters of the units a magnitude begins (千瓦, 兆瓦): a lone magnitude before one is the prefix.
+MAGNITUDE_UNIT_SECOND_CHARS: frozenset[str] = frozenset(word[1] for word in MAGNITUDE_UNIT_WORDS)
 _UNIT_HEADER_WINDOW = 12
 
 
@@ -389,7 +394,7 @@ def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     start = core.start()
     if core.lastgroup != "cn" or start == 0 or not all(char in MAGNITUDES for char in core.group()):
         return None
-    if _char_before_gap(text, start, 3, " \u3000") not in _UNIT_HEADER_LAST_CHARS:
+    if _char_before_gap(text, start, 3, _UNIT_HEADER_GAP) not in _UNIT_HEADER_LAST_CHARS:
         return None
     header = _UNIT_HEADER_RE.search(text, max(0, start - _UNIT_HEADER_WINDOW), start)
     return None if header is None else NOT_A_QUANTITY
@@ -486,8 +491,10 @@ def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft |
         return read_rate_denominator(text, core, with_prefix)
     if text[start - 1:start] in SLASHES and text[start - 2:start - 1].isdigit():
         return read_slash_base(text, core)
-    if end - start == 1 and text.startswith(MAGNITUDE_UNIT_WORDS, start):
+    if end - start == 1 and text[end:end + 1] in MAGNITUDE_UNIT_SECOND_CHARS and text.startswith(MAGNITUDE_UNIT_WORDS, start):
         return NOT_A_QUANTITY  # 大兆瓦风机, 以千瓦计: the magnitude is the unit's prefix, no number is written
-    if text[start] in MAGNITUDES and _char_before_gap(text, start, 3, " \u3000") in _UNIT_HEADER_LAST_CHARS:
+    if text[start - 1:start] in UNIT_HEADER_BEFORE and text[start] in MAGNITUDES and (
+        _char_before_gap(text, start, 3, _UNIT_HEADER_GAP) in _UNIT_HEADER_LAST_CHARS
+    ):
         return _read_unit_header(text, core, with_prefix)
     return None

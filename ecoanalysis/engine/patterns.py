@@ -32,6 +32,7 @@ from ._lexicon import (
     TENTHS_WORD,
     UNIT_GUARDS,
     UNIT_WORDS,
+    GE_DURATIONS,
     WILDCARD_GUARD,
 )
 from .numerals import (
@@ -173,7 +174,14 @@ def _word_branch(word: str) -> tuple[str, str]:
     before = entry.get("guard_before", "")
     after = entry.get("guard", "") + {TENTHS_WORD: TENTHS_GUARD, DISCOUNT_WORD: DISCOUNT_GUARD}.get(word[-1], "")
     rest = (f"(?<![{before}]{first})" if before else "") + (f"(?<=[{entry['after']}]{first})" if entry.get("after") else "")
-    return word[0], rest + re.escape(word[1:]) + (f"(?![{after}])" if after else "")
+    # a counted word (数家, 若干项, 个把月) is a core only where a counter can follow: 数据 is not tried at all
+    counted = f"(?=[{_COUNTER_FIRST_CHARS}])" if entry.get("counted") else ""
+    return word[0], rest + re.escape(word[1:]) + (f"(?![{after}])" if after else "") + counted
+
+
+#: What a counter or unit after a counted word can begin with (idioms._read_counted): the lexicon's units
+#: and the durations that 个 makes counters (个把月).
+_COUNTER_FIRST_CHARS = "".join(re.escape(char) for char in sorted({word[0] for word in (*UNIT_WORDS, *GE_DURATIONS)}))
 
 
 def _word_rest_alternation() -> str:

@@ -56,6 +56,8 @@ from .names import (
     _read_reference_locator,
     REFERENCE_AFTER,
     _read_by_neighbours,
+    MAGNITUDE_UNIT_SECOND_CHARS,
+    UNIT_HEADER_BEFORE,
     _read_list_marker,
     _read_named_numeral,
     _read_phone,
@@ -389,8 +391,10 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
-    # times of day (时/点 after), rate bases (每 before), unit headers (a bare magnitude: 单位：亿元)
-    _read_by_neighbours: Trigger(before=frozenset({PER_WORD}) | SLASHES, first=frozenset(MAGNITUDES), after=_CLOCK_FIRST_CHARS),
+    # times of day (时/点 after), rate bases (每 before), unit headers (单位：亿元), a magnitude led unit (千瓦)
+    _read_by_neighbours: Trigger(
+        before=frozenset({PER_WORD}) | SLASHES | UNIT_HEADER_BEFORE, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
+    ),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.
 _LENGTH_CAP = 1 + max(length for trigger in TRIGGERS.values() for length in (*trigger.lengths, trigger.min_length))

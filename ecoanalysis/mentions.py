@@ -274,7 +274,11 @@ def _sentences(text: str, points: np.ndarray, starts: list[int]) -> list[str]:
 
 def _extract_text(text: str, *, year: int | None) -> pd.DataFrame:
     """Mentions of a plain string: line/column of the string and the sentence, no block columns."""
-    drafts = scan(text, year=year)
+    return _text_table(text, scan(text, year=year))
+
+
+def _text_table(text: str, drafts: list[Draft]) -> pd.DataFrame:
+    """The mentions table of a plain string from its finalised drafts."""
     points = _code_points(text)
     columns, starts, ends = _draft_columns(text, drafts)
     columns["char_start"], columns["char_end"] = list(starts), list(ends)

@@ -377,11 +377,13 @@ def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 
 #: 单位：亿元, 金额单位：人民币万元: the header word, a link, perhaps a currency, then the bare magnitude.
 _UNIT_HEADER_RE = re.compile(
-    rf"(?:{_alternation(UNIT_HEADER_WORDS)})[ \u3000]*(?:{_alternation(UNIT_HEADER_LINKS)})[ \u3000]*"
-    rf"(?:{_alternation(CURRENCY_PREFIXES)})?[ \u3000]*\Z"
+    rf"(?:{_alternation(UNIT_HEADER_WORDS)})[ \u3000]*(?:{_alternation(UNIT_HEADER_LINKS)})[\s\u3000]*"
+    rf"(?:{_alternation(CURRENCY_PREFIXES)})?[\s\u3000]*\Z"
 )
 _UNIT_HEADER_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in (*UNIT_HEADER_LINKS, *CURRENCY_PREFIXES))
 _UNIT_HEADER_WINDOW = 12
+#: What may stand between the header's link and the magnitude: spaces, and a line break (单位：\n亿元).
+_UNIT_HEADER_GAP = " \u3000\r\n"
 
 
 def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
@@ -389,7 +391,7 @@ def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     start = core.start()
     if core.lastgroup != "cn" or start == 0 or not all(char in MAGNITUDES for char in core.group()):
         return None
-    if _char_before_gap(text, start, 3, " \u3000") not in _UNIT_HEADER_LAST_CHARS:
+    if _char_before_gap(text, start, 3, _UNIT_HEADER_GAP) not in _UNIT_HEADER_LAST_CHARS:
         return None
     header = _UNIT_HEADER_RE.search(text, max(0, start - _UNIT_HEADER_WINDOW), start)
     return None if header is None else NOT_A_QUANTITY
@@ -488,6 +490,6 @@ def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft |
         return read_slash_base(text, core)
     if end - start == 1 and text.startswith(MAGNITUDE_UNIT_WORDS, start):
         return NOT_A_QUANTITY  # 大兆瓦风机, 以千瓦计: the magnitude is the unit's prefix, no number is written
-    if text[start] in MAGNITUDES and _char_before_gap(text, start, 3, " \u3000") in _UNIT_HEADER_LAST_CHARS:
+    if text[start] in MAGNITUDES and _char_before_gap(text, start, 3, _UNIT_HEADER_GAP) in _UNIT_HEADER_LAST_CHARS:
         return _read_unit_header(text, core, with_prefix)
     return None

@@ -19,6 +19,7 @@ class UnitWord:
     scale: float = 1.0
     latin: bool = False  # a Latin symbol (GB, kW): must not run on into more letters
     after: str = ""  # when set, the word is a unit only right after one of these characters (亿度)
+    before: str = ""  # when set, the word is a unit only right before one of these characters (t/h)
 
 
 def _load() -> dict:
@@ -37,6 +38,7 @@ def _unit_words(rows: list[dict]) -> tuple[dict[str, UnitWord], dict[str, str]]:
             words[word] = UnitWord(
                 unit=row.get("class"), symbol=row.get("symbol"), currency=row.get("currency"),
                 scale=float(row.get("scale", 1)), latin=word.isascii() and word[-1].isalpha(), after=row.get("after", ""),
+                before=row.get("before", ""),
             )
             guard = per_word.get(word, row.get("guard", ""))
             if guard:
@@ -91,6 +93,19 @@ CURRENCY_PREFIX_GUARD: str = _DATA["currency_prefix_guard"]["before"]
 GENERIC_CURRENCY_WORDS: frozenset[str] = frozenset(_DATA["currency_prefix_guard"]["generic"])
 PER_UNIT_SLASHES: str = _DATA["per_unit"]["slashes"]
 PER_UNIT_EXTRA: tuple[str, ...] = tuple(_DATA["per_unit"]["extra"])
+PER_UNIT_LATIN: dict[str, str] = dict(_DATA["per_unit"]["latin"])
+PER_UNIT_SYMBOLS: dict[str, str] = dict(_DATA["per_unit"]["symbols"])
+PER_UNIT_CLASSES: dict[str, str] = dict(_DATA["per_unit"]["classes"])
+PER_UNIT_DEFAULT_CLASS: str = _DATA["per_unit"]["default_class"]
+SPEED_WORDS: dict[str, str] = dict(_DATA["speed"]["words"])
+SPEED_PER_DURATIONS: tuple[str, ...] = tuple(_DATA["speed"]["per_durations"])
+SPEED_WINDOW: int = int(_DATA["speed"]["window"])
+DECLARED_CURRENCY_HEADERS: tuple[str, ...] = tuple(_DATA["declared_currency"]["currency_headers"])
+DECLARED_SAME_BELOW: tuple[str, ...] = tuple(_DATA["declared_currency"]["same_below"])
+DECLARED_SEPARATORS: str = _DATA["declared_currency"]["separators"]
+DECLARED_BELOW_OPENERS: tuple[str, ...] = tuple(_DATA["declared_currency"]["below_openers"])
+DECLARED_BELOW_LINKS: tuple[str, ...] = tuple(_DATA["declared_currency"]["below_links"])
+DECLARED_BELOW_WINDOW: int = int(_DATA["declared_currency"]["below_window"])
 CHANGE_VERBS: tuple[str, ...] = tuple(_DATA["change"]["verbs"])
 CHANGE_OPENERS: frozenset[str] = frozenset(_DATA["change"]["openers"])
 FIXED_PHRASES: dict[str, dict] = dict(_DATA["fixed"])

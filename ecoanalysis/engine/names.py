@@ -62,7 +62,7 @@ _SET_PHRASE_LOOKBACK = 3  # the numeral stands at most 3 characters into a set p
 _NAMED_BY_FIRST = _by_first_char(NAMED_NUMERALS)
 _LATIN_UNIT_RE = re.compile(
     "|".join(
-        _guarded(w, UNIT_GUARDS, behind=False) + "(?![A-Za-z])"
+        _guarded(w, UNIT_GUARDS, behind=False) + "(?![A-Za-z])" + (f"(?=[{re.escape(UNIT_WORDS[w].before)}])" if UNIT_WORDS[w].before else "")
         for w in sorted((w for w in UNIT_WORDS if UNIT_WORDS[w].latin), key=len, reverse=True)
     )
 )
@@ -377,16 +377,17 @@ def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 
 #: 单位：亿元, 金额单位：人民币万元: the header word, a link, perhaps a currency, then the bare magnitude.
 _UNIT_HEADER_RE = re.compile(
-    rf"(?:{_alternation(UNIT_HEADER_WORDS)})[ \u3000]*(?:{_alternation(UNIT_HEADER_LINKS)})[ \u3000]*"
-    rf"(?:{_alternation(CURRENCY_PREFIXES)})?[ \u3000]*\Z"
+    rf"(?:{_alternation(UNIT_HEADER_WORDS)})[ \u3000]*(?:{_alternation(UNIT_HEADER_LINKS)})[\s\u3000]*"
+    rf"(?:{_alternation(CURRENCY_PREFIXES)})?[\s\u3000]*\Z"
 )
 _UNIT_HEADER_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in (*UNIT_HEADER_LINKS, *CURRENCY_PREFIXES))
-_UNIT_HEADER_GAP = " \u3000"
+_UNIT_HEADER_WINDOW = 12
+#: What may stand between the header's link and the magnitude: spaces, and a line break (单位：\n亿元).
+_UNIT_HEADER_GAP = " \u3000\r\n"
 #: The character right before a magnitude of a unit header: the header's last character or a gap before it.
 UNIT_HEADER_BEFORE: frozenset[str] = _UNIT_HEADER_LAST_CHARS | frozenset(_UNIT_HEADER_GAP)
 #: The second characters of the units a magnitude begins (千瓦, 兆瓦): a lone magnitude before one is the prefix.
 MAGNITUDE_UNIT_SECOND_CHARS: frozenset[str] = frozenset(word[1] for word in MAGNITUDE_UNIT_WORDS)
-_UNIT_HEADER_WINDOW = 12
 
 
 def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

@@ -1,13 +1,18 @@
-"""The bases of rates, which are no quantities: 每百户, 每十万人, 每10万人口 (after 每) and 15.1/10万 (after a
-number and a slash); and magnitudes that begin a unit word with no number before them (大兆瓦).
+"""Rates. Their bases, which are no quantities: 每百户, 每十万人, 每10万人口 (after 每) and 15.1/10万 (after a
+number and a slash); magnitudes that begin a unit word with no number before them (大兆瓦). Compound units,
+numerator/denominator (250Wh/kg, 3000元/吨, 120公里/小时: `read_per_unit`), and speeds whose period is stated
+before the number (时速350公里, 每小时600公里: `read_speed_context`).
 """
 from __future__ import annotations
 
 import re
 
-from ._lexicon import PER_WORD, UNIT_WORDS
+from ._lexicon import (
+    PER_UNIT_CLASSES, PER_UNIT_DEFAULT_CLASS, PER_UNIT_EXTRA, PER_UNIT_LATIN, PER_UNIT_SLASHES, PER_UNIT_SYMBOLS,
+    PER_WORD, SPEED_PER_DURATIONS, SPEED_WINDOW, SPEED_WORDS, UNIT_WORDS,
+)
 from .draft import Draft, NOT_A_QUANTITY
-from .numerals import MAGNITUDES
+from .numerals import CHINESE_DIGITS, MAGNITUDES
 
 #: Leading characters of a bare magnitude that still reads as a denominator (十万 in 每十万人).
 _DENOMINATOR_LEAD = "十拾"
@@ -49,3 +54,70 @@ def read_slash_base(text: str, core: re.Match) -> Draft | None:
 
 #: Unit words that begin with a magnitude character (兆瓦, 千瓦时, 千克): with no numeral before, no quantity.
 MAGNITUDE_UNIT_WORDS: tuple[str, ...] = tuple(word for word in UNIT_WORDS if word[0] in MAGNITUDES and len(word) > 1)
+
+
+#: Denominators after the slash, longest first (元/千瓦时 is per kWh, not per 千), with the word each stands for.
+_PER_UNITS: tuple[tuple[str, str], ...] = tuple(sorted(
+    [(word, word) for word in UNIT_WORDS if not UNIT_WORDS[word].before]
+    + [(word, word) for word in PER_UNIT_EXTRA if word not in UNIT_WORDS] + list(PER_UNIT_LATIN.items()),
+    key=lambda pair: len(pair[0]), reverse=True,
+))
+
+
+def _denominator_at(text: str, position: int) -> tuple[str, str] | None:
+    """(as written, the word it stands for) of the denominator at ``position``; a Latin one runs on into no letter."""
+    for written, word in _PER_UNITS:
+        if text.startswith(written, position):
+            follower = text[position + len(written):position + len(written) + 1]
+            if written.isascii() and follower and (follower.isascii() and follower.isalnum() or follower in "²³"):
+                continue  # kg, not the start of kgce; h, not hr; s, not the s² of an acceleration
+            return written, word
+    return None
+
+
+def _denominator_symbol(word: str) -> tuple[str, str]:
+    """The unit class and symbol of a denominator word: its [[unit]] row's, or a duration's, or the word itself."""
+    info = UNIT_WORDS.get(word)
+    unit = "duration" if info is None or word in PER_UNIT_SYMBOLS else info.unit or "count"
+    if info is not None and info.scale == 1.0 and (info.symbol or info.currency):
+        return unit, info.symbol or info.currency
+    return unit, PER_UNIT_SYMBOLS.get(word, word)
+
+
+def _compound(draft: Draft, denominator_class: str, denominator: str) -> None:
+    """Make the draft's unit the compound of its own and the denominator (Wh/kg, CNY/t, km/h)."""
+    numerator_class = draft.unit or "count"
+    numerator = draft.unit_symbol or draft.currency or draft.counter
+    draft.unit = PER_UNIT_CLASSES.get(f"{numerator_class}/{denominator_class}", PER_UNIT_DEFAULT_CLASS)
+    draft.unit_symbol = f"{numerator}/{denominator}"
+
+
+def read_per_unit(text: str, position: int, draft: Draft) -> int:
+    """"/unit" after a unit or counter (3000元/吨, 250Wh/kg, 12米/秒): the mention states a rate in a compound
+    unit, its surface takes the denominator, the value stays the numerator's. Where it ends (``position`` if none)."""
+    if text[position:position + 1] not in PER_UNIT_SLASHES or draft.counter is None:
+        return position
+    found = _denominator_at(text, position + 1)
+    if found is None:
+        return position
+    written, word = found
+    _compound(draft, *_denominator_symbol(word))
+    return position + 1 + len(written)
+
+
+#: Words before the number that state a speed's period (时速 -> 小时, 每小时 -> 小时).
+_SPEED_WORDS: dict[str, str] = {**SPEED_WORDS, **{PER_WORD + word: word for word in SPEED_PER_DURATIONS}}
+_SPEED_STOP_RE = re.compile(rf"[0-9０-９{''.join(CHINESE_DIGITS)}，。；：！？,;:!?\n]")
+
+
+def read_speed_context(text: str, draft: Draft, prefix_end: int) -> None:
+    """时速可达350公里, 每小时能跑600公里: a length after a word stating the speed's period in its clause (no number
+    or clause end between) is a speed in that period (km/h)."""
+    if draft.unit != "length" or draft.unit_symbol is None or "/" in draft.unit_symbol:
+        return
+    window = text[max(0, prefix_end - SPEED_WINDOW):prefix_end]
+    stops = list(_SPEED_STOP_RE.finditer(window))
+    window = window[stops[-1].end():] if stops else window
+    word = next((_SPEED_WORDS[word] for word in _SPEED_WORDS if word in window), None)
+    if word is not None:
+        _compound(draft, *_denominator_symbol(word))

@@ -61,6 +61,7 @@ from .fractions import may_start_fraction_part, read_fraction_part, read_slash_f
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import read_spaced_discount
+from .rates import read_speed_context
 from .tails import _read_tail, read_share_cents
 
 
@@ -70,6 +71,8 @@ def _unit_pattern(word: str) -> tuple[str, str]:
     first, rest = _guarded_split(word, UNIT_GUARDS, behind=False)
     if UNIT_WORDS[word].after:
         rest = f"(?<=[{UNIT_WORDS[word].after}]{re.escape(word[0])}){rest}"
+    if UNIT_WORDS[word].before:  # t/h: a unit only before the slash of a compound
+        rest = f"{rest}(?=[{re.escape(UNIT_WORDS[word].before)}])"
     return first, rest + "(?![A-Za-z])" if UNIT_WORDS[word].latin else rest
 
 
@@ -360,6 +363,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.context = reading.context or found_currency or found_qualifier
     if text[draft.end:draft.end + 1] in SHARE_CENTS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
         reading.position, reading.context = draft.end, True
+    read_speed_context(text, draft, reading.prefix_end)  # 时速350公里, 每小时能跑600公里
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):
             # 第一节, 第 1259 条, 本法第三条: the label of a part of a text (第三条高速公路 is a rank)

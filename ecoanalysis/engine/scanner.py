@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from ._lexicon import (
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
 )
+from .declared import apply_declared_currency
 from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_bounds, _share_list_units
 from .numerals import MAGNITUDES
@@ -218,6 +219,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         resume = draft.consumed if draft.consumed > core_end else core_end
     _share_list_units(text, drafts)
     _share_list_bounds(text, drafts)
+    apply_declared_currency(text, drafts)  # （人民币，下同）, 单位：亿港元
     _link_pairs(text, drafts)
     return drafts
 

@@ -25,8 +25,6 @@ from ._lexicon import (
     MORE_GUARD,
     ORDER_OF_MAGNITUDE_BARE_ONLY,
     ORDER_OF_MAGNITUDE_WORDS,
-    PER_UNIT_EXTRA,
-    PER_UNIT_SLASHES,
     PERCENTAGE_POINT_WORDS,
     SUFFIX_NOT_AFTER,
     SUFFIX_QUALIFIERS,
@@ -35,10 +33,11 @@ from ._lexicon import (
 )
 from .draft import Draft
 from .latin import may_start_notation, read_notation
+from .rates import read_per_unit
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT, parse_approximate_range, parse_chinese_wildcard
 from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_FIRST_CHARS, _SUFFIX_RE, _char_after_gap, _cn_to_number
-from .patterns import _parse_arabic, is_han
+from .patterns import _parse_arabic
 
 #: A numerator that begins with the wildcard 几 (百分之几十 = 20..90 %, 千分之几: a few per mille, vague).
 _WILDCARD_NUMERATOR_RE = re.compile(rf"(?P<cn>{WILDCARD_DIGIT}[{_CN_CHARS}{WILDCARD_DIGIT}]*)")
@@ -285,22 +284,6 @@ def _numeral_span(numeral: str, is_arabic: bool) -> tuple[float, float] | None:
     return None if wildcard is None else (float(wildcard[0]), float(wildcard[1]))
 
 
-#: Unit words after the slash, longest first: 元/千瓦时 is per kWh, not per 千.
-_PER_UNITS: tuple[str, ...] = tuple(sorted(
-    {word for word in UNIT_WORDS if is_han(word[0])} | set(PER_UNIT_EXTRA), key=len, reverse=True
-))
-
-
-def per_unit_end(text: str, position: int) -> int:
-    """Where "/unit" ends after a unit or counter (3000元/吨, 0.36元/股–0.39元/股): the mention states a rate and
-    its surface takes the denominator; the value and unit class stay the numerator's. ``position`` if none."""
-    if text[position:position + 1] not in PER_UNIT_SLASHES:
-        return position
-    after = position + 1
-    word = next((word for word in _PER_UNITS if text.startswith(word, after)), None)
-    return position if word is None else after + len(word)
-
-
 #: Where a clause ends: 每股 before it is no context of the number (每股收益下降，八仙 ...).
 _CLAUSE_END_RE = re.compile(r"[，。；：！？,;:!?\n]")
 
@@ -348,7 +331,7 @@ def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, 
         # 千亿元级, 百万美元级, 百万千瓦级, 千亿元级别: an order of magnitude (3亿元级别以上: the level stated)
         _read_order_of_magnitude(draft, order)
         position += len(order)
-    return per_unit_end(text, position)  # 3000元/吨: the rate's denominator
+    return read_per_unit(text, position, draft)  # 3000元/吨, 250Wh/kg: a compound unit
 
 
 def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:

@@ -1,0 +1,142 @@
+"""Currencies declared for the amounts after them: （人民币，下同）, 单位：亿港元, 币种：人民币, 以下金额均为港元.
+
+After the scan, :func:`apply_declared_currency` gives the generic 元 and the bare amounts in a declaration's
+scope the declared currency (and, under a unit header, the header's magnitude); see ``[declared_currency]``
+in lexicon.toml for the forms and their scope.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ._lexicon import (
+    CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
+    DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS, UNIT_WORDS,
+)
+from .draft import Draft
+from .numerals import MAGNITUDES
+from .patterns import YEAR_RANGE, _alternation
+
+_MONEY_WORDS = [word for word, info in UNIT_WORDS.items() if info.unit == "currency"]
+_SPACE = "[ \u3000]*"
+_OPEN_BRACKETS = "（("
+#: A header, an opener of what follows or a bracket; then the money; then perhaps "same below".
+_DECLARATION_RE = re.compile(
+    rf"(?:(?P<head>{_alternation((*UNIT_HEADER_WORDS, *DECLARED_CURRENCY_HEADERS))}){_SPACE}"
+    rf"(?:{_alternation(UNIT_HEADER_LINKS)})[ \u3000\r\n]*"
+    rf"|(?P<below>{_alternation(DECLARED_BELOW_OPENERS)})(?P<between>[^\s，。；：,;:!?！？]{{0,{DECLARED_BELOW_WINDOW}}}?)"
+    rf"(?:{_alternation(DECLARED_BELOW_LINKS)}){_SPACE}"
+    rf"|(?P<bracket>[{_OPEN_BRACKETS}]){_SPACE})"
+    rf"(?:(?P<prefix>{_alternation(CURRENCY_PREFIXES)}){_SPACE})?(?P<mag>[{''.join(MAGNITUDES)}]{{0,3}})"
+    rf"(?P<unit>{_alternation(_MONEY_WORDS)})?"
+    rf"(?P<same>{_SPACE}[{DECLARED_SEPARATORS}]{_SPACE}(?:{_alternation(DECLARED_SAME_BELOW)}))?"
+)
+#: Words one of which a text must hold to declare a currency (a cheap test before the search).
+_TRIGGERS: tuple[str, ...] = (*UNIT_HEADER_WORDS, *DECLARED_CURRENCY_HEADERS, *DECLARED_SAME_BELOW, *DECLARED_BELOW_OPENERS)
+#: A blank line ends a header's block (a table or paragraph).
+_BLOCK_END_RE = re.compile(r"\n[ \t\u3000\r]*\n")
+
+
+class Declaration(NamedTuple):
+    """What a declaration says and where it holds (``annotates``: the end of the amount it stands right after)."""
+
+    start: int
+    end: int
+    annotates: int
+    currency: str | None  # None: the generic 元 of a unit header (单位：万元), CNY unless another declaration says
+    scale: float | None  # the magnitude of a unit header; None: the currency only
+
+
+def _generic(word: str) -> bool:
+    """元, 万元, 块钱: a money word that says only "yuan" (the magnitude of 万元 is in the value)."""
+    return (word if UNIT_WORDS[word].scale == 1.0 else word[-1]) in GENERIC_CURRENCY_WORDS
+
+
+def _declaration(text: str, match: re.Match) -> Declaration | None:
+    prefix, unit, head, below = match.group("prefix", "unit", "head", "below")
+    if prefix is None and unit is None or match.group("bracket") and not match.group("same"):
+        return None  # no money named; a bracketed currency alone (（人民币）) annotates one amount
+    currency = CURRENCY_PREFIXES[prefix] if prefix else None if _generic(unit) else UNIT_WORDS[unit].currency
+    states_unit = unit is not None and (head in UNIT_HEADER_WORDS or below is not None and any(
+        word in match.group("between") for word in UNIT_HEADER_WORDS))
+    scale = None
+    if states_unit:
+        scale = UNIT_WORDS[unit].scale
+        for char in match.group("mag"):
+            scale *= MAGNITUDES[char]
+    if match.group("same") or below:
+        end = len(text)
+    else:
+        block_end = _BLOCK_END_RE.search(text, match.end())
+        end = len(text) if block_end is None else block_end.start()
+    opening = match.start() - (0 if match.group("bracket") else 1)
+    annotates = opening if opening >= 0 and text[opening] in _OPEN_BRACKETS else -1
+    return Declaration(match.end(), end, annotates, currency, scale)
+
+
+def declarations(text: str) -> list[Declaration]:
+    """The currency declarations of ``text`` in order."""
+    if not any(word in text for word in _TRIGGERS):
+        return []
+    found = (_declaration(text, match) for match in _DECLARATION_RE.finditer(text))
+    return [declaration for declaration in found if declaration is not None]
+
+
+def _in_force(text: str, found: list[Declaration], draft: Draft) -> tuple[str | None, float | None, bool]:
+    """(currency, scale, whether any declaration holds) at the draft: the latest of each kind in force."""
+    currency, scale, held = None, None, False
+    for declaration in found:
+        annotated = declaration.annotates >= 0 and text[draft.end:declaration.annotates].strip() == ""
+        if (declaration.start <= draft.start or annotated and draft.end <= declaration.annotates) and draft.start < declaration.end:
+            held = True
+            currency = declaration.currency or currency
+            scale = declaration.scale if declaration.scale is not None else scale
+    return currency, scale, held
+
+
+def _states_currency(text: str, draft: Draft) -> bool:
+    """Whether a money mention names its currency (美元, 元人民币, 港币0.63元) rather than the generic 元."""
+    if draft.counter not in GENERIC_CURRENCY_WORDS:
+        return True
+    surface = text[draft.start:draft.end]
+    return any(word in surface for word in CURRENCY_PREFIXES)
+
+
+def _is_year(draft: Draft) -> bool:
+    value = draft.value
+    return value == int(value) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and draft.value_high is None
+
+
+def _declare(text: str, draft: Draft, currency: str | None, scale: float | None) -> None:
+    """Give one mention in a declaration's scope the declared currency (and magnitude)."""
+    if draft.currency is not None and draft.unit in ("currency", "rate"):
+        if currency is not None and currency != draft.currency and not _states_currency(text, draft):
+            if draft.unit_symbol is not None and draft.unit_symbol.startswith(f"{draft.currency}/"):
+                draft.unit_symbol = currency + draft.unit_symbol[len(draft.currency):]  # CNY/股 -> HKD/股
+            draft.currency = currency
+        return
+    if draft.unit is not None or draft.counter is not None or draft.name_like or draft.value is None:
+        return
+    if scale is None:  # a currency only: a bare amount with its own magnitude (营业收入50.43亿) is money
+        if currency is not None and draft.scale_applied:
+            draft.unit, draft.currency = "currency", currency
+        return
+    if not draft.scale_applied:
+        if _is_year(draft):
+            return  # a column head (2023): a year, not an amount in the header's unit
+        draft.value *= scale
+        draft.value_high = None if draft.value_high is None else draft.value_high * scale
+    draft.unit, draft.currency = "currency", currency or "CNY"
+
+
+def apply_declared_currency(text: str, drafts: list[Draft]) -> None:
+    """The generic 元 and bare amounts after a currency declaration take the declared currency (in place)."""
+    if not drafts:
+        return
+    found = declarations(text)
+    if not found:
+        return
+    for draft in drafts:
+        currency, scale, held = _in_force(text, found, draft)
+        if held:
+            _declare(text, draft, currency, scale)

@@ -13,6 +13,7 @@ from ._lexicon import (
     DIVISION_BEFORE,
     ENUMERATION_MARKS,
     ENUMERATION_OPENERS,
+    LIST_SEPARATORS,
     POSTAL_CODE_AFTER,
     POSTAL_CODE_LENGTH,
     SERIAL_WORDS,
@@ -30,15 +31,26 @@ SERIAL_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in SERIAL_WORDS)
 CODE_MIN_LENGTH = 3
 
 
+#: The next item of a list of serials sharing the noun written after the last (5号、6号机组, 1号和2号线): list
+#: separators, a number and a serial word.
+_NEXT_SERIAL_RE = re.compile(
+    rf"[{re.escape(''.join(sorted(LIST_SEPARATORS - set(' 　'))))}]{{1,2}}(?:[0-9０-９]+|[零〇一二两三四五六七八九十百]+)"
+    rf"(?:{'|'.join(map(re.escape, SERIAL_WORDS))})"
+)
+
+
 def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """3号线, 1号楼, 24号文件, 一号文件: a number glued before 号 and a noun names a member of a series. A day
-    of the month (于3号召开, 3号上午, 5月3号) and 第5号 are read elsewhere."""
+    """3号线, 1号楼, 24号文件, 一号文件: a number glued before 号 and a noun names a member of a series; so does every
+    item of a list of them read as its last (5号、6号机组, 1号和2号线). A day of the month (于3号召开, 3号上午, 5月3号,
+    3号和4号召开) and 第5号 are read elsewhere."""
     start, end = core.span()
     word = next((word for word in SERIAL_WORDS if text.startswith(word, end)), None)
     if word is None or text[start - 1:start] in _SERIAL_NOT_BEFORE:
         return None
-    after = end + len(word)
-    if not is_han(text[after:after + 1]) or text.startswith(DAY_FOLLOWERS, after):
+    after = last = end + len(word)
+    while (item := _NEXT_SERIAL_RE.match(text, last)) is not None:
+        last = item.end()
+    if not is_han(text[last:last + 1]) or text.startswith(DAY_FOLLOWERS, last):
         return None
     return _name_draft(start, after, None)
 

@@ -55,7 +55,7 @@ from .prefixes import (
     _read_sign,
 )
 from .readers import _candidate_readers, _may_be_special, _set_quarter
-from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count
+from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count, read_short_quarter
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
@@ -342,6 +342,8 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
 def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     """Vague prefix, minus sign, currency, qualifier and rank before the number; a label or quarter replaces it."""
     text = reading.text
+    if draft.counter is None and draft.unit is None and (season := read_short_quarter(reading, draft)) is not None:
+        return season  # 第三季业绩 (a quarter), 首三季, 这档节目第三季 (a season: a label)
     words_before = _may_have_prefix(text, reading.prefix_end)
     if reading.vague_prefix is not None:
         draft.qualifiers.insert(0, reading.vague_prefix)

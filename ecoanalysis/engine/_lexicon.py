@@ -167,6 +167,7 @@ SHORT_QUARTER_GUARD: str = _DATA["short_quarters"]["guard"]
 SHORT_QUARTER_YEAR_BEFORE: tuple[str, ...] = tuple(_DATA["short_quarters"]["year_before"])
 SHORT_QUARTER_PERIOD_AFTER: tuple[str, ...] = tuple(_DATA["short_quarters"]["period_after"])
 SEASON_WORDS: tuple[str, ...] = tuple(_DATA["short_quarters"]["season_words"])
+NETWORK_GRADES: frozenset[str] = frozenset(_DATA["network_grades"]["words"])
 DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
 MONTH_SUFFIX: str = _DATA["dates"]["month_suffix"]
 DAY_OPENERS: tuple[str, ...] = tuple(_DATA["dates"]["day_openers"])

@@ -39,7 +39,7 @@ from ._lexicon import (
 )
 from .fractions import SLASHES
 from .latin import read_notation
-from .rates import MAGNITUDE_UNIT_WORDS, read_rate_denominator, read_slash_base
+from .rates import MAGNITUDE_UNIT_WORDS, NETWORK_GRADE_FIRST, read_network_grade, read_rate_denominator, read_slash_base
 from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
@@ -476,7 +476,8 @@ def _read_clock_time(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 
 def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """The readers keyed on one character next to the core, behind one call (it runs for every core):
-    a time of day (时/点 after it), the base of a rate (每 or 15.1/ before it), a unit header (单位：before it)."""
+    a time of day (时/点 after it), the base of a rate (每 or 15.1/ before it), a network grade (千兆宽带), a unit
+    header (单位：before it)."""
     start, end = core.span()
     if text[end:end + 1] in _CLOCK_FIRST_CHARS:
         found = _read_clock_time(text, core, with_prefix)
@@ -486,6 +487,8 @@ def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft |
         return read_rate_denominator(text, core, with_prefix)
     if text[start - 1:start] in SLASHES and text[start - 2:start - 1].isdigit():
         return read_slash_base(text, core)
+    if text[start] in NETWORK_GRADE_FIRST and (grade := read_network_grade(text, core)) is not None:
+        return grade  # 千兆宽带: a grade of network speed, a name
     if end - start == 1 and text.startswith(MAGNITUDE_UNIT_WORDS, start):
         return NOT_A_QUANTITY  # 大兆瓦风机, 以千瓦计: the magnitude is the unit's prefix, no number is written
     if text[start] in MAGNITUDES and _char_before_gap(text, start, 3, " \u3000") in _UNIT_HEADER_LAST_CHARS:

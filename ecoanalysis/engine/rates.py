@@ -1,12 +1,13 @@
 """The bases of rates, which are no quantities: 每百户, 每十万人, 每10万人口 (after 每) and 15.1/10万 (after a
-number and a slash); and magnitudes that begin a unit word with no number before them (大兆瓦).
+number and a slash); magnitudes that begin a unit word with no number before them (大兆瓦); and grades of network
+speed written as magnitudes (千兆宽带), which are names.
 """
 from __future__ import annotations
 
 import re
 
-from ._lexicon import PER_WORD, UNIT_WORDS
-from .draft import Draft, NOT_A_QUANTITY
+from ._lexicon import NETWORK_GRADES, PER_WORD, UNIT_WORDS
+from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import MAGNITUDES
 
 #: Leading characters of a bare magnitude that still reads as a denominator (十万 in 每十万人).
@@ -49,3 +50,16 @@ def read_slash_base(text: str, core: re.Match) -> Draft | None:
 
 #: Unit words that begin with a magnitude character (兆瓦, 千瓦时, 千克): with no numeral before, no quantity.
 MAGNITUDE_UNIT_WORDS: tuple[str, ...] = tuple(word for word in UNIT_WORDS if word[0] in MAGNITUDES and len(word) > 1)
+
+
+#: First characters of the network grades (千兆), for the reader's first test.
+NETWORK_GRADE_FIRST: frozenset[str] = frozenset(word[0] for word in NETWORK_GRADES)
+
+
+def read_network_grade(text: str, core: re.Match) -> Draft | None:
+    """千兆宽带, 千兆光网, “双千兆”, 可达千兆: a bare magnitude before 兆 names a grade of network speed, as 5G names a
+    generation (name-like, no count); 千兆瓦 and 千兆字节 are magnitudes of a unit word led by 兆."""
+    start, end = core.span()
+    if core.group() not in NETWORK_GRADES or text.startswith(MAGNITUDE_UNIT_WORDS, end - 1):
+        return None
+    return _name_draft(start, end, None)

@@ -13,6 +13,8 @@ from ._lexicon import (
     DIVISION_BEFORE,
     ENUMERATION_MARKS,
     ENUMERATION_OPENERS,
+    HEADING_MAX_TITLE,
+    HEADING_SENTENCE_MARKS,
     LIST_SEPARATORS,
     POSTAL_CODE_AFTER,
     POSTAL_CODE_LENGTH,
@@ -55,11 +57,22 @@ def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     return _name_draft(start, after, None)
 
 
+def _heads_a_line(text: str, rank_start: int, end: int) -> bool:
+    """Whether 第 N + a division word (text[rank_start:end]) heads a line of its own, a title ([headings]):
+    only spaces before it on the line, a short title after it, no sentence mark, then a line break."""
+    line_start = text.rfind("\n", 0, rank_start) + 1
+    if text[line_start:rank_start].strip(" \t\u3000"):
+        return False
+    line_end = text.find("\n", end, end + HEADING_MAX_TITLE + 1)
+    return line_end >= 0 and HEADING_SENTENCE_MARKS.isdisjoint(text[end:line_end])
+
+
 def names_text_part(text: str, rank_start: int, end: int, counter: str) -> bool:
     """Whether 第 N + a division counter (text[rank_start:end]) labels a part of a text (第三章, 本法第三条,
-    第三条规定) rather than ranks what the counter counts (第三条高速公路, 第二节车厢): [labels]."""
-    if counter not in CLASSIFIER_DIVISIONS:
-        return True  # 第三章, 第二部分, 第5页: parts of a text only
+    第三条规定, a heading line 第三节管理层讨论与分析) rather than ranks what the counter counts (第三条高速公路,
+    第二节车厢): [labels], [headings]."""
+    if counter not in CLASSIFIER_DIVISIONS or _heads_a_line(text, rank_start, end):
+        return True  # 第三章, 第二部分, 第5页: parts of a text only; 第一篇总论 heading its line
     after = text[end:end + 1]
     if not is_han(after) or text.startswith(DIVISION_AFTER, end):
         return True

@@ -32,7 +32,7 @@ from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .codes import (
     CODE_MIN_LENGTH,
-    SERIAL_FIRST_CHARS,
+    SERIAL_AFTER,
     _read_enumeration_marker,
     _read_marked_year,
     _read_postal_code,
@@ -311,7 +311,7 @@ _SPECIAL_BEFORE: frozenset[str] = (
 )
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
-    | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_FIRST_CHARS
+    | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER
 )
 
 
@@ -373,7 +373,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
     _read_enumeration_marker: Trigger(before=ENUMERATION_OPENERS),
     _read_zero_code: Trigger(first=CODE_LEAD),
-    _read_serial_label: Trigger(after=SERIAL_FIRST_CHARS),
+    _read_serial_label: Trigger(after=SERIAL_AFTER),
     _read_marked_year: Trigger(after=YEAR_MARKS),
     _read_postal_code: Trigger(lengths=frozenset({POSTAL_CODE_LENGTH})),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all

@@ -176,7 +176,15 @@ YEAR_PART_MONTHS: dict[str, int] = dict(_DATA["dates"]["year_part_months"])
 YEAR_HALF_MONTHS: dict[str, tuple[int, int]] = {
     word: (int(months[0]), int(months[1])) for word, months in _DATA["dates"]["year_half_months"].items()
 }
-FIRST_QUARTERS_WORD: str = _DATA["dates"]["first_quarters_word"]
+FIRST_QUARTERS_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["first_quarters_words"])
+SHORT_QUARTER_WORD: str = _DATA["short_quarters"]["word"]
+SHORT_QUARTER_GUARD: str = _DATA["short_quarters"]["guard"]
+SHORT_QUARTER_YEAR_BEFORE: tuple[str, ...] = tuple(_DATA["short_quarters"]["year_before"])
+SHORT_QUARTER_PERIOD_AFTER: tuple[str, ...] = tuple(_DATA["short_quarters"]["period_after"])
+SEASON_WORDS: tuple[str, ...] = tuple(_DATA["short_quarters"]["season_words"])
+NETWORK_GRADES: frozenset[str] = frozenset(_DATA["network_grades"]["words"])
+HEADING_MAX_TITLE: int = int(_DATA["headings"]["max_title"])
+HEADING_SENTENCE_MARKS: frozenset[str] = frozenset(_DATA["headings"]["sentence_marks"])
 DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
 MONTH_SUFFIX: str = _DATA["dates"]["month_suffix"]
 DAY_OPENERS: tuple[str, ...] = tuple(_DATA["dates"]["day_openers"])

@@ -13,6 +13,9 @@ from ._lexicon import (
     DIVISION_BEFORE,
     ENUMERATION_MARKS,
     ENUMERATION_OPENERS,
+    HEADING_MAX_TITLE,
+    HEADING_SENTENCE_MARKS,
+    LIST_SEPARATORS,
     POSTAL_CODE_AFTER,
     POSTAL_CODE_LENGTH,
     SERIAL_WORDS,
@@ -30,24 +33,63 @@ SERIAL_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in SERIAL_WORDS)
 CODE_MIN_LENGTH = 3
 
 
+#: What joins the items of a list of serials (5号、6号机组, 1号和2号线, 1、2号线): the list separators but spaces.
+_SERIAL_SEPARATORS: frozenset[str] = LIST_SEPARATORS - frozenset(" 　")
+#: After the number of a serial label, what the reader's trigger looks for: its serial word or a list separator.
+SERIAL_AFTER: frozenset[str] = SERIAL_FIRST_CHARS | _SERIAL_SEPARATORS
+_SERIAL_SEPARATOR_CLASS = f"[{re.escape(''.join(sorted(_SERIAL_SEPARATORS)))}]{{1,2}}"
+_SERIAL_NUMBER = "(?:[0-9０-９]+|[零〇一二两三四五六七八九十百]+)"
+_SERIAL_WORD_ALT = "|".join(map(re.escape, SERIAL_WORDS))
+#: The next item of a list of serials sharing the noun written after the last: separators, a number, 号.
+_NEXT_SERIAL_RE = re.compile(rf"{_SERIAL_SEPARATOR_CLASS}{_SERIAL_NUMBER}(?:{_SERIAL_WORD_ALT})")
+#: The next bare number of a list of serials sharing the 号 written after the last (1、2、3号线).
+_BARE_SERIAL_RE = re.compile(rf"{_SERIAL_SEPARATOR_CLASS}{_SERIAL_NUMBER}(?={_SERIAL_SEPARATOR_CLASS}|{_SERIAL_WORD_ALT})")
+
+
+def _shared_serial_end(text: str, end: int) -> int | None:
+    """1、2号线, 3和4号机组: where the 号 that the bare number ending at ``end`` shares with the last item ends."""
+    position = end
+    while (item := _BARE_SERIAL_RE.match(text, position)) is not None:
+        position = item.end()
+    word = next((word for word in SERIAL_WORDS if text.startswith(word, position)), None)
+    return None if word is None or position == end else position + len(word)
+
+
 def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """3号线, 1号楼, 24号文件, 一号文件: a number glued before 号 and a noun names a member of a series. A day
-    of the month (于3号召开, 3号上午, 5月3号) and 第5号 are read elsewhere."""
+    """3号线, 1号楼, 24号文件, 一号文件: a number glued before 号 and a noun names a member of a series; so does every
+    item of a list of them read as its last (5号、6号机组, 1号和2号线, 1、2号线 sharing 号). A day of the month
+    (于3号召开, 3号上午, 5月3号, 3号和4号召开) and 第5号 are read elsewhere."""
     start, end = core.span()
+    if text[start - 1:start] in _SERIAL_NOT_BEFORE:
+        return None
     word = next((word for word in SERIAL_WORDS if text.startswith(word, end)), None)
-    if word is None or text[start - 1:start] in _SERIAL_NOT_BEFORE:
+    after = None if word is None else end + len(word)
+    last = after if word is not None else _shared_serial_end(text, end) if text[end:end + 1] in _SERIAL_SEPARATORS else None
+    if last is None:
         return None
-    after = end + len(word)
-    if not is_han(text[after:after + 1]) or text.startswith(DAY_FOLLOWERS, after):
+    while (item := _NEXT_SERIAL_RE.match(text, last)) is not None:
+        last = item.end()
+    if not is_han(text[last:last + 1]) or text.startswith(DAY_FOLLOWERS, last):
         return None
-    return _name_draft(start, after, None)
+    return _name_draft(start, end if after is None else after, None)
+
+
+def _heads_a_line(text: str, rank_start: int, end: int) -> bool:
+    """Whether 第 N + a division word (text[rank_start:end]) heads a line of its own, a title ([headings]):
+    only spaces before it on the line, a short title after it, no sentence mark, then a line break."""
+    line_start = text.rfind("\n", 0, rank_start) + 1
+    if text[line_start:rank_start].strip(" \t\u3000"):
+        return False
+    line_end = text.find("\n", end, end + HEADING_MAX_TITLE + 1)
+    return line_end >= 0 and HEADING_SENTENCE_MARKS.isdisjoint(text[end:line_end])
 
 
 def names_text_part(text: str, rank_start: int, end: int, counter: str) -> bool:
     """Whether 第 N + a division counter (text[rank_start:end]) labels a part of a text (第三章, 本法第三条,
-    第三条规定) rather than ranks what the counter counts (第三条高速公路, 第二节车厢): [labels]."""
-    if counter not in CLASSIFIER_DIVISIONS:
-        return True  # 第三章, 第二部分, 第5页: parts of a text only
+    第三条规定, a heading line 第三节管理层讨论与分析) rather than ranks what the counter counts (第三条高速公路,
+    第二节车厢): [labels], [headings]."""
+    if counter not in CLASSIFIER_DIVISIONS or _heads_a_line(text, rank_start, end):
+        return True  # 第三章, 第二部分, 第5页: parts of a text only; 第一篇总论 heading its line
     after = text[end:end + 1]
     if not is_han(after) or text.startswith(DIVISION_AFTER, end):
         return True

@@ -1,6 +1,6 @@
 """Date words after a number, for the general reading (reading.py): 2019年 (3月, 底, 上半年, 第三季度),
 3月 (今年3月 with the document year), a lone day of an unstated month (会议于22日召开), 2030年前后, and
-the quarters written as a count (一季度, 前三季度).
+the quarters written as a count (一季度, 前三季度) and 第N季 without 度 (第三季业绩, 首三季; a season of a series otherwise).
 """
 from __future__ import annotations
 
@@ -14,14 +14,19 @@ from ._lexicon import (
     DAY_OPENERS,
     DAY_SPAN_BEFORE,
     DAY_WORDS,
-    FIRST_QUARTERS_WORD,
+    FIRST_QUARTERS_WORDS,
     MONTH_SUFFIX,
     RELATIVE_YEARS,
+    SEASON_WORDS,
+    SHORT_QUARTER_GUARD,
+    SHORT_QUARTER_PERIOD_AFTER,
+    SHORT_QUARTER_WORD,
+    SHORT_QUARTER_YEAR_BEFORE,
     SUFFIX_QUALIFIERS,
     YEAR_HALF_MONTHS,
     YEAR_PART_MONTHS,
 )
-from .draft import Draft
+from .draft import Draft, _name_draft
 from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
 from .readers import _set_quarter
 
@@ -59,9 +64,11 @@ _DATE_RE = re.compile(
     rf"(?:{_GAP}[-~～至到]{_GAP}(?P<month_high>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}))?{_GAP}月"
     rf"(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?|(?P<part>[底末初])"
     rf"|(?P<half>{_alternation(YEAR_HALF_MONTHS)})"
-    rf"|{_GAP}(?P<first_quarters>{FIRST_QUARTERS_WORD})?第?{_GAP}(?P<quarter>[1-4一二三四]){_GAP}季度)?"
+    rf"|(?P<quarters>{_GAP}(?P<first_quarters>{_alternation(FIRST_QUARTERS_WORDS)})?(?P<ordinal>第)?{_GAP}"
+    rf"(?P<quarter>[1-4一二三四]){_GAP}{SHORT_QUARTER_WORD}(?:(?P<full>度)|(?![{SHORT_QUARTER_GUARD}]))))?"
 )
 QUARTER_WORD = "季度"
+_SHORT_QUARTER_GUARD_CHARS: frozenset[str] = frozenset(SHORT_QUARTER_GUARD) | {QUARTER_WORD[-1]}
 #: The words a date reading starts with (after the gap): 2019 年, 3 月, 22 日.
 DATE_WORDS: frozenset[str] = frozenset("年月") | DAY_FIRST_CHARS
 
@@ -92,13 +99,11 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
                 draft.bounds.append("range")
         elif date_match.group("part"):
             draft.month = YEAR_PART_MONTHS[date_match.group("part")]
-        elif date_match.group("quarter"):  # 2021年第三季度 = July..September 2021
-            _set_quarter(draft, _small_number(date_match.group("quarter")))
-            if date_match.group("first_quarters"):  # 2024年前三季度 = January..September 2024
-                draft.month = 1
         elif date_match.group("half"):  # 2023年上半年 = January..June 2023
             draft.month, draft.month_high = YEAR_HALF_MONTHS[date_match.group("half")]
         reading.position, reading.context = date_match.end(), True
+        if date_match.group("quarter"):
+            reading.position = _read_year_quarter(text, draft, date_match)
         _read_date_suffix(reading, draft)
     elif whole and next_char in DAY_FIRST_CHARS:
         day_end = day_of_month_end(text, reading.start, reading.end, value) if with_prefix and not reading.rank else None
@@ -119,6 +124,68 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
                     draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
 
 
+def _read_year_quarter(text: str, draft: Draft, date_match: re.Match) -> int:
+    """2021年第三季度 = July..September 2021, 2024年前三季度 = January..September 2024; 2023年第三季 and 2022年首三季
+    (季 without 度) are quarters too unless a series is spoken of. Returns where the date ends."""
+    full = date_match.group("full")
+    if not full and not (date_match.group("ordinal") or date_match.group("first_quarters")):
+        return date_match.start("quarters")  # 2023年四季: no ordinal, no quarter written so
+    if not full and not names_a_period(text, date_match.start("quarters"), date_match.end(), year_before=True):
+        return date_match.start("quarters")  # 该剧2023年第三季播出: the season of a series
+    _set_quarter(draft, _small_number(date_match.group("quarter")))
+    if date_match.group("first_quarters"):
+        draft.month = 1
+    return date_match.end()
+
+
+_CLAUSE_ENDS = frozenset("。，；！？：\n,;!?:")
+#: How far before and after 第N季 the clause is searched for words of a period or a series.
+_SEASON_WINDOW = 20
+_LONG_PERIOD_AFTER = tuple(word for word in SHORT_QUARTER_PERIOD_AFTER if len(word) > 1)
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The clause's text before ``start`` and after ``end``, each at most _SEASON_WINDOW characters."""
+    left = start
+    while left > max(0, start - _SEASON_WINDOW) and text[left - 1] not in _CLAUSE_ENDS:
+        left -= 1
+    right, stop = end, min(len(text), end + _SEASON_WINDOW)
+    while right < stop and text[right] not in _CLAUSE_ENDS:
+        right += 1
+    return text[left:start], text[end:right]
+
+
+def names_a_period(text: str, start: int, end: int, *, year_before: bool = False) -> bool:
+    """Whether 第N季 / 首N季 at text[start:end] is a quarter ([short_quarters]): no word of a series in its clause,
+    and a year before it or a word of a period after it (right after, or later in the clause if long)."""
+    before, after = _clause_around(text, start, end)
+    if any(word in before or word in after for word in SEASON_WORDS):
+        return False
+    if year_before or before.endswith(SHORT_QUARTER_YEAR_BEFORE):
+        return True
+    return after.startswith(SHORT_QUARTER_PERIOD_AFTER) or any(word in after for word in _LONG_PERIOD_AFTER)
+
+
+def read_short_quarter(reading: _Reading, draft: Draft) -> Draft | None:
+    """第三季, 首三季, 前三季 (季 without 度, Hong Kong and Taiwan usage): a quarter or the first N quarters where a
+    period is spoken of (第三季业绩, 今年第二季, 首三季盈利); else the season of a series, a label, never a rank."""
+    text, end = reading.text, draft.end
+    if not text.startswith(SHORT_QUARTER_WORD, end) or text[end + 1:end + 2] in _SHORT_QUARTER_GUARD_CHARS:
+        return None
+    first = not reading.rank and text[reading.start - 1:reading.start] in FIRST_QUARTERS_WORDS
+    if not (reading.rank or first) or draft.value_high is not None or draft.value is None:
+        return None
+    opener = reading.prefix_end if reading.rank else reading.start - 1
+    word_end = end + len(SHORT_QUARTER_WORD)
+    if draft.value not in (1, 2, 3, 4) or not names_a_period(text, opener, word_end):
+        return _name_draft(opener, word_end, draft.value)  # 这档节目第三季, 第六季: a season
+    quarter = Draft(opener, word_end, None)
+    _set_quarter(quarter, int(draft.value))
+    if first:  # 首三季 = January..September
+        quarter.month = 1
+    return quarter
+
+
 def _read_date_suffix(reading: _Reading, draft: Draft) -> None:
     """2026年前后, 2030年左右: an approximate date (the other suffixes, 以上/以内, bound amounts, not dates)."""
     suffix = _SUFFIX_RE.match(reading.text, reading.position)
@@ -132,7 +199,7 @@ def read_quarter_count(reading: _Reading, draft: Draft) -> None:
     """一季度 = the first quarter (months 1..3); 前三季度 = the first three quarters (months 1..9)."""
     quarter = int(draft.value)
     _set_quarter(draft, quarter)
-    if reading.text[reading.prefix_end - 1:reading.prefix_end] == FIRST_QUARTERS_WORD:
+    if reading.text[reading.prefix_end - 1:reading.prefix_end] in FIRST_QUARTERS_WORDS:
         reading.prefix_end -= 1
         draft.month = 1
     draft.value, draft.counter = None, None

@@ -482,7 +482,8 @@ def _read_clock_time(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 
 def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """The readers keyed on one character next to the core, behind one call (it runs for every core):
-    a time of day (时/点 after it), the base of a rate (每 or 15.1/ before it), a unit header (单位：before it)."""
+    a time of day (时/点 after it), the base of a rate (每 or 15.1/ before it), a network grade (千兆宽带), a unit
+    header (单位：before it)."""
     start, end = core.span()
     if text[end:end + 1] in _CLOCK_FIRST_CHARS:
         found = _read_clock_time(text, core, with_prefix)

@@ -1,17 +1,18 @@
 """Rates. Their bases, which are no quantities: 每百户, 每十万人, 每10万人口 (after 每) and 15.1/10万 (after a
-number and a slash); magnitudes that begin a unit word with no number before them (大兆瓦). Compound units,
-numerator/denominator (250Wh/kg, 3000元/吨, 120公里/小时: `read_per_unit`), and speeds whose period is stated
-before the number (时速350公里, 每小时600公里: `read_speed_context`).
+number and a slash); magnitudes that begin a unit word with no number before them (大兆瓦); grades of network
+speed written as magnitudes (千兆宽带), which are names. Compound units, numerator/denominator (250Wh/kg,
+3000元/吨, 120公里/小时: `read_per_unit`), and speeds whose period is stated before the number (时速350公里,
+每小时600公里: `read_speed_context`).
 """
 from __future__ import annotations
 
 import re
 
 from ._lexicon import (
-    PER_UNIT_CLASSES, PER_UNIT_DEFAULT_CLASS, PER_UNIT_EXTRA, PER_UNIT_LATIN, PER_UNIT_SLASHES, PER_UNIT_SYMBOLS,
-    PER_WORD, SPEED_PER_DURATIONS, SPEED_WINDOW, SPEED_WORDS, UNIT_WORDS,
+    NETWORK_GRADES, PER_UNIT_CLASSES, PER_UNIT_DEFAULT_CLASS, PER_UNIT_EXTRA, PER_UNIT_LATIN, PER_UNIT_SLASHES,
+    PER_UNIT_SYMBOLS, PER_WORD, SPEED_PER_DURATIONS, SPEED_WINDOW, SPEED_WORDS, UNIT_WORDS,
 )
-from .draft import Draft, NOT_A_QUANTITY
+from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 
 #: Leading characters of a bare magnitude that still reads as a denominator (十万 in 每十万人).
@@ -121,3 +122,16 @@ def read_speed_context(text: str, draft: Draft, prefix_end: int) -> None:
     word = next((_SPEED_WORDS[word] for word in _SPEED_WORDS if word in window), None)
     if word is not None:
         _compound(draft, *_denominator_symbol(word))
+
+
+#: First characters of the network grades (千兆), for the reader's first test.
+NETWORK_GRADE_FIRST: frozenset[str] = frozenset(word[0] for word in NETWORK_GRADES)
+
+
+def read_network_grade(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """千兆宽带, 千兆光网, “双千兆”, 可达千兆: a bare magnitude before 兆 names a grade of network speed, as 5G names a
+    generation (name-like, no count); 千兆瓦 and 千兆字节 are magnitudes of a unit word led by 兆."""
+    start, end = core.span()
+    if core.group() not in NETWORK_GRADES or text.startswith(MAGNITUDE_UNIT_WORDS, end - 1):
+        return None
+    return _name_draft(start, end, None)

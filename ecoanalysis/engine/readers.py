@@ -30,9 +30,10 @@ from .draft import NOT_A_QUANTITY, Draft
 from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_idiom_word
 from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
+from .rates import NETWORK_GRADE_FIRST, read_network_grade
 from .codes import (
     CODE_MIN_LENGTH,
-    SERIAL_FIRST_CHARS,
+    SERIAL_AFTER,
     _read_enumeration_marker,
     _read_marked_year,
     _read_postal_code,
@@ -287,6 +288,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_ratio_part),
     ("arabic", _read_web_or_time),
     ("arabic cn", _read_by_neighbours),  # times of day, rate bases (每10万人), unit headers (单位：亿元)
+    ("cn", read_network_grade),  # 千兆宽带: a name
     ("arabic", _read_phone),
     ("arabic", _read_citation),
     ("arabic", _read_reference_locator),
@@ -313,7 +315,7 @@ _SPECIAL_BEFORE: frozenset[str] = (
 )
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
-    | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_FIRST_CHARS
+    | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER
 )
 
 
@@ -375,7 +377,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
     _read_enumeration_marker: Trigger(before=ENUMERATION_OPENERS),
     _read_zero_code: Trigger(first=CODE_LEAD),
-    _read_serial_label: Trigger(after=SERIAL_FIRST_CHARS),
+    _read_serial_label: Trigger(after=SERIAL_AFTER),
     _read_marked_year: Trigger(after=YEAR_MARKS),
     _read_postal_code: Trigger(lengths=frozenset({POSTAL_CODE_LENGTH})),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
@@ -392,6 +394,7 @@ TRIGGERS: dict[Any, Trigger] = {
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), unit headers (单位：亿元), a magnitude led unit (千瓦)
+    read_network_grade: Trigger(first=NETWORK_GRADE_FIRST),
     _read_by_neighbours: Trigger(
         before=frozenset({PER_WORD}) | SLASHES | UNIT_HEADER_BEFORE, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
     ),

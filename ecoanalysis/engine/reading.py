@@ -55,7 +55,7 @@ from .prefixes import (
     _read_sign,
 )
 from .readers import _candidate_readers, _may_be_special, _set_quarter
-from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count
+from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count, read_short_quarter
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
@@ -269,18 +269,21 @@ def _read_number(reading: _Reading) -> Draft:
         if span is None and value is None and WILDCARD_DIGIT in numeral:
             span = _parse_chinese_wildcard(numeral)  # 十几, 二十几, 一百几十: (low, high)
             reading.span_kind = None if span is None else "wildcard"
-    if span is None and numeral[-1] in _TEN_CHARS and text.startswith(WILDCARD_INTENSIFIER + WILDCARD_DIGIT, reading.end) and (
-        text[reading.end + 2:reading.end + 3] not in MAGNITUDES
-    ):
-        span = _parse_chinese_wildcard(numeral + WILDCARD_DIGIT)  # 五十好几 reads as 五十几 = 51..59
+    intensified = span is None and numeral[-1] in MAGNITUDES and text.startswith(WILDCARD_INTENSIFIER + WILDCARD_DIGIT, reading.end)
+    if intensified:  # 五十好几 reads as 五十几 = 51..59, 一百好几十 as 一百几十 = 110..190
+        lower = reading.end + 2
+        while text[lower:lower + 1] in MAGNITUDES:
+            lower += 1
+        if lower > reading.end + 2 or numeral[-1] in _TEN_CHARS:
+            span = _parse_chinese_wildcard(numeral + text[reading.end + 1:lower])
         if span is not None:
-            reading.span_kind, reading.end = "wildcard", reading.end + 2
+            reading.span_kind, reading.end = "wildcard", lower
     draft = Draft(reading.start, reading.end, value if span is None else float(span[0]))
     if span is not None:
         draft.value_high = float(span[1])
         draft.bounds.append("range")  # 几 is a digit left open, 七八 two digits side by side: both a span
         if reading.span_kind == "wildcard":
-            draft.qualifiers.append(text[reading.end - 2:reading.end] if text.endswith(WILDCARD_INTENSIFIER + WILDCARD_DIGIT, 0, reading.end) else WILDCARD_DIGIT)
+            draft.qualifiers.append(WILDCARD_INTENSIFIER + WILDCARD_DIGIT if intensified else WILDCARD_DIGIT)
             reading.context = True
     elif value is None and not reading.is_arabic:
         draft.bounds.append("vague")  # 一二三十, a run past MAX_NUMERAL_CHARS: no value, never a wrong one
@@ -345,6 +348,8 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
 def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     """Vague prefix, minus sign, currency, qualifier and rank before the number; a label or quarter replaces it."""
     text = reading.text
+    if draft.counter is None and draft.unit is None and (season := read_short_quarter(reading, draft)) is not None:
+        return season  # 第三季业绩 (a quarter), 首三季, 这档节目第三季 (a season: a label)
     words_before = _may_have_prefix(text, reading.prefix_end)
     if reading.vague_prefix is not None:
         draft.qualifiers.insert(0, reading.vague_prefix)

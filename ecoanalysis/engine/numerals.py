@@ -32,9 +32,11 @@ CHINESE_DIGITS: dict[str, int] = {
 
 #: 两 is the digit two only before a magnitude of a hundred or more (两百, 两千, 两万) or a counter (两个); in
 #: the tens or units place two is 二 (二十, 三十二). A 两 after 十, 百 or a digit is the next word, the measure
-#: word 两 of weight (三十两, 二两) or 两两 "in pairs", never a digit of the numeral.
+#: word 两 of weight (三十两, 二两) or 两两 "in pairs", never a digit of the numeral. So is a 两 that ends the
+#: numeral after 千, 万 or 亿: the shortened next place is written 二 (一万二 = 12000, 三千二 = 3200), so 白银三千两
+#: and 两万两 weigh 3000 and 20000 两 (一万两千 keeps its digit: a magnitude follows it).
 LIANG = "两"
-NO_LIANG_AFTER: frozenset[str] = frozenset("十拾百佰") | frozenset(CHINESE_DIGITS)
+NO_LIANG_AFTER: frozenset[str] = frozenset("十拾百佰千仟万萬亿億") | frozenset(CHINESE_DIGITS)
 #: Nor is 两 (俩) a digit after the decimal word 点: 一点两小时 is 一点 and 两小时, 一点二 is 1.2.
 NO_DECIMAL_DIGITS: frozenset[str] = frozenset("两兩俩倆")
 #: Digits that start a numeral only before a magnitude; alone they are words of [words] (他们俩 = 2).

@@ -343,6 +343,12 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
     mag = mag or mag2
     infix = infix or infix2
     position = tail.end()
+    mag3 = tail.group("mag3")
+    if mag3 and _magnitude_scale(mag3) > MAGNITUDES[mag[-1]]:
+        mag += mag3  # 3万多亿 = more than 3万亿, 3百多万 = more than 300万: 余/多 inside the magnitude
+    elif mag3:  # 3亿多万: no magnitude of a higher section; the mention ends at 余/多
+        position, pct = tail.end("infix"), None
+        permille = pp = cheng = zhe = frac = counter = suffix = None
     context = False
     if mag and draft.value is not None:
         _scale(draft, _magnitude_scale(mag))

@@ -33,6 +33,12 @@ _DECLARATION_RE = re.compile(
 )
 #: Words one of which a text must hold to declare a currency (a cheap test before the search).
 _TRIGGERS: tuple[str, ...] = (*UNIT_HEADER_WORDS, *DECLARED_CURRENCY_HEADERS, *DECLARED_SAME_BELOW, *DECLARED_BELOW_OPENERS)
+#: Where a declaration can begin. A plain alternation of literals lets the regex engine skip to the next
+#: first character; the named groups of _DECLARATION_RE defeat that, and searching the report with it alone
+#: cost a tenth of the whole scan.
+_DECLARATION_START_RE = re.compile(
+    _alternation((*UNIT_HEADER_WORDS, *DECLARED_CURRENCY_HEADERS, *DECLARED_BELOW_OPENERS, *_OPEN_BRACKETS))
+)
 #: A blank line ends a header's block (a table or paragraph).
 _BLOCK_END_RE = re.compile(r"\n[ \t\u3000\r]*\n")
 
@@ -78,8 +84,17 @@ def declarations(text: str) -> list[Declaration]:
     """The currency declarations of ``text`` in order."""
     if not any(word in text for word in _TRIGGERS):
         return []
-    found = (_declaration(text, match) for match in _DECLARATION_RE.finditer(text))
-    return [declaration for declaration in found if declaration is not None]
+    found, position = [], 0
+    while (start := _DECLARATION_START_RE.search(text, position)) is not None:
+        match = _DECLARATION_RE.match(text, start.start())  # what finditer would find, tried only where one can begin
+        if match is None:
+            position = start.start() + 1
+            continue
+        declaration = _declaration(text, match)
+        if declaration is not None:
+            found.append(declaration)
+        position = match.end()
+    return found
 
 
 def _in_force(text: str, found: list[Declaration], draft: Draft) -> tuple[str | None, float | None, bool]:

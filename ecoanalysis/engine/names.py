@@ -390,10 +390,12 @@ UNIT_HEADER_BEFORE: frozenset[str] = _UNIT_HEADER_LAST_CHARS | frozenset(_UNIT_H
 MAGNITUDE_UNIT_SECOND_CHARS: frozenset[str] = frozenset(word[1] for word in MAGNITUDE_UNIT_WORDS)
 
 
-def _read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+def read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """单位：亿元, 单位为万吨: a bare magnitude in a unit header is no quantity."""
     start = core.start()
-    if core.lastgroup != "cn" or start == 0 or not all(char in MAGNITUDES for char in core.group()):
+    if text[start - 1:start] not in UNIT_HEADER_BEFORE or core.lastgroup != "cn":
+        return None
+    if not all(char in MAGNITUDES for char in core.group()):
         return None
     if _char_before_gap(text, start, 3, _UNIT_HEADER_GAP) not in _UNIT_HEADER_LAST_CHARS:
         return None
@@ -495,8 +497,4 @@ def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft |
         return read_slash_base(text, core)
     if end - start == 1 and text[end:end + 1] in MAGNITUDE_UNIT_SECOND_CHARS and text.startswith(MAGNITUDE_UNIT_WORDS, start):
         return NOT_A_QUANTITY  # 大兆瓦风机, 以千瓦计: the magnitude is the unit's prefix, no number is written
-    if text[start - 1:start] in UNIT_HEADER_BEFORE and text[start] in MAGNITUDES and (
-        _char_before_gap(text, start, 3, _UNIT_HEADER_GAP) in _UNIT_HEADER_LAST_CHARS
-    ):
-        return _read_unit_header(text, core, with_prefix)
     return None

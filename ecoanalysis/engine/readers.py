@@ -57,6 +57,7 @@ from .names import (
     _read_reference_locator,
     REFERENCE_AFTER,
     _read_by_neighbours,
+    read_unit_header,
     MAGNITUDE_UNIT_SECOND_CHARS,
     UNIT_HEADER_BEFORE,
     _read_list_marker,
@@ -287,7 +288,8 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("cn", _read_lone_financial),
     ("arabic", _read_ratio_part),
     ("arabic", _read_web_or_time),
-    ("arabic cn", _read_by_neighbours),  # times of day, rate bases (每10万人), unit headers (单位：亿元)
+    ("arabic cn", _read_by_neighbours),  # times of day, rate bases (每10万人), magnitude-led units (千瓦)
+    ("cn", read_unit_header),  # 单位：亿元
     ("cn", read_network_grade),  # 千兆宽带: a name
     ("arabic", _read_phone),
     ("arabic", _read_citation),
@@ -393,10 +395,11 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
-    # times of day (时/点 after), rate bases (每 before), unit headers (单位：亿元), a magnitude led unit (千瓦)
+    # times of day (时/点 after), rate bases (每 before), a magnitude that begins a unit word (千瓦)
     read_network_grade: Trigger(first=NETWORK_GRADE_FIRST),
+    read_unit_header: Trigger(before=UNIT_HEADER_BEFORE),
     _read_by_neighbours: Trigger(
-        before=frozenset({PER_WORD}) | SLASHES | UNIT_HEADER_BEFORE, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
+        before=frozenset({PER_WORD}) | SLASHES, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
     ),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.

@@ -8,7 +8,6 @@ codebook can establish; they are skipped until it exists. Nothing here writes to
 from __future__ import annotations
 
 import hashlib
-import importlib
 import io
 import json
 import math

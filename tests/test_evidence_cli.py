@@ -1,10 +1,8 @@
 """The snapshot command line, and the README figures read from the Paddle snapshot."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

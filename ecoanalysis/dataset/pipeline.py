@@ -55,7 +55,6 @@ from .tables import build_tables, sort_table
 from .writers import (
     DATAPACKAGE_NAME,
     WORKBOOK_NAME,
-    _evidence_inputs,
     csv_bytes,
     datapackage_bytes,
     read_csv_table,

@@ -1,7 +1,6 @@
 """fig08: evidence ÷ claim for every checked claim, one mark per counting definition or statement."""
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from ._axes import require_rows as _require_rows

@@ -124,8 +124,8 @@ def read_speed_context(text: str, draft: Draft, prefix_end: int) -> None:
         _compound(draft, *_denominator_symbol(word))
 
 
-#: First characters of the network grades (千兆), for the reader's first test.
-NETWORK_GRADE_FIRST: frozenset[str] = frozenset(word[0] for word in NETWORK_GRADES)
+#: Last characters of the network grades (the 兆 of 千兆), for the reader's trigger.
+NETWORK_GRADE_LAST: frozenset[str] = frozenset(word[-1] for word in NETWORK_GRADES)
 
 
 def read_network_grade(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

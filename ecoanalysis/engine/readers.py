@@ -30,7 +30,7 @@ from .draft import NOT_A_QUANTITY, Draft
 from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_idiom_word
 from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
-from .rates import NETWORK_GRADE_FIRST, read_network_grade
+from .rates import NETWORK_GRADE_LAST, read_network_grade
 from .codes import (
     CODE_MIN_LENGTH,
     SERIAL_AFTER,
@@ -347,7 +347,7 @@ _READERS_BY_KIND: dict[str, tuple[Any, ...]] = {
 
 class Trigger(NamedTuple):
     """What around a numeral core can make a whole-mention reader answer: the reader is tried when the
-    character before the core, its first character, the character after it or its length is in the
+    character before the core, its first or last character, the character after it or its length is in the
     matching set. Each set is the one the reader's own first test uses, so the two cannot drift."""
 
     before: frozenset[str] = frozenset()  # text[start - 1] ('' at the start of the text)
@@ -355,12 +355,17 @@ class Trigger(NamedTuple):
     after: frozenset[str] = frozenset()  # text[end] ('' at the end of the text)
     lengths: frozenset[int] = frozenset()  # end - start
     min_length: int = 0  # end - start at least this (0: no such test)
+    last: frozenset[str] = frozenset()  # text[end - 1]
 
-    def holds(self, before: str, first: str, after: str, length: int) -> bool:
+    def holds(self, before: str, first: str, last: str, after: str, length: int) -> bool:
         if self == ALWAYS:
             return True
+        return self.fires_inside(first, last, after, length) or before in self.before
+
+    def fires_inside(self, first: str, last: str, after: str, length: int) -> bool:
+        """Whether the core itself (and the character after it) fires the trigger, whatever stands before."""
         return (
-            before in self.before or first in self.first or after in self.after or length in self.lengths
+            first in self.first or last in self.last or after in self.after or length in self.lengths
             or 0 < self.min_length <= length
         )
 
@@ -396,7 +401,7 @@ TRIGGERS: dict[Any, Trigger] = {
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), a magnitude that begins a unit word (千瓦)
-    read_network_grade: Trigger(first=NETWORK_GRADE_FIRST),
+    read_network_grade: Trigger(last=NETWORK_GRADE_LAST),
     read_unit_header: Trigger(before=UNIT_HEADER_BEFORE),
     _read_by_neighbours: Trigger(
         before=frozenset({PER_WORD}) | SLASHES, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
@@ -404,16 +409,16 @@ TRIGGERS: dict[Any, Trigger] = {
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.
 _LENGTH_CAP = 1 + max(length for trigger in TRIGGERS.values() for length in (*trigger.lengths, trigger.min_length))
-#: The readers worth trying for each (kind, character before, first character, character after, length),
+#: The readers worth trying for each (kind, character before, first and last characters, character after, length),
 #: filled as the cores come; emptied when it grows past _DISPATCH_SIZE (text with endless new neighbours).
-_DISPATCH: dict[tuple[str, str, str, str, int], tuple[Any, ...]] = {}
+_DISPATCH: dict[tuple[str, str, str, str, str, int], tuple[Any, ...]] = {}
 _DISPATCH_SIZE = 1 << 16
 
 
 def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any, ...]:
     """The whole-mention readers, in order of precedence, whose trigger holds around text[start:end]."""
     length = end - start
-    key = (kind, text[start - 1:start], text[start], text[end:end + 1], length if length < _LENGTH_CAP else _LENGTH_CAP)
+    key = (kind, text[start - 1:start], text[start], text[end - 1], text[end:end + 1], length if length < _LENGTH_CAP else _LENGTH_CAP)
     try:
         return _DISPATCH[key]
     except KeyError:

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from ._lexicon import (
     CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
+    DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS,
     DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS, UNIT_WORDS,
 )
 from .draft import Draft
@@ -39,8 +40,12 @@ _TRIGGERS: tuple[str, ...] = (*UNIT_HEADER_WORDS, *DECLARED_CURRENCY_HEADERS, *D
 _DECLARATION_START_RE = re.compile(
     _alternation((*UNIT_HEADER_WORDS, *DECLARED_CURRENCY_HEADERS, *DECLARED_BELOW_OPENERS, *_OPEN_BRACKETS))
 )
-#: A blank line ends a header's block (a table or paragraph).
-_BLOCK_END_RE = re.compile(r"\n[ \t\u3000\r]*\n")
+#: A blank line or a full stop ends a header's table: after a full stop, running prose has resumed.
+_BLOCK_END_RE = re.compile(rf"\n[ \t\u3000\r]*\n|[{re.escape(DECLARED_HEADER_ENDS)}]")
+#: How far back in its clause a bare amount looks for a noun of money (营业收入50.43亿), and what ends a clause.
+_MONEY_NOUN_WINDOW = 16
+_CLAUSE_ENDS = "，,。；;：:！？!?\n"
+_SENTENCE_ENDS = "。；;！？!?\n"
 
 
 class Declaration(NamedTuple):
@@ -122,7 +127,14 @@ def _is_year(draft: Draft) -> bool:
     return value == int(value) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and draft.value_high is None
 
 
-def _declare(text: str, draft: Draft, currency: str | None, scale: float | None) -> None:
+def _names_money_before(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` names money (营业收入, 净利润): what makes a bare 50.43亿 an amount of it."""
+    clause = text[max(0, start - _MONEY_NOUN_WINDOW):start]
+    cut = max(clause.rfind(char) for char in _CLAUSE_ENDS)
+    return any(noun in clause[cut + 1:] for noun in DECLARED_MONEY_NOUNS)
+
+
+def _declare(text: str, draft: Draft, currency: str | None, scale: float | None, *, after_money: bool) -> None:
     """Give one mention in a declaration's scope the declared currency (and magnitude)."""
     if draft.currency is not None and draft.unit in ("currency", "rate"):
         if currency is not None and currency != draft.currency and not _states_currency(text, draft):
@@ -133,7 +145,7 @@ def _declare(text: str, draft: Draft, currency: str | None, scale: float | None)
     if draft.unit is not None or draft.counter is not None or draft.name_like or draft.value is None:
         return
     if scale is None:  # a currency only: a bare amount with its own magnitude (营业收入50.43亿) is money
-        if currency is not None and draft.scale_applied:
+        if currency is not None and draft.scale_applied and (after_money or _names_money_before(text, draft.start)):
             draft.unit, draft.currency = "currency", currency
         return
     if not draft.scale_applied:
@@ -151,7 +163,13 @@ def apply_declared_currency(text: str, drafts: list[Draft]) -> None:
     found = declarations(text)
     if not found:
         return
+    previous: Draft | None = None
     for draft in drafts:
         currency, scale, held = _in_force(text, found, draft)
         if held:
-            _declare(text, draft, currency, scale)
+            # a bare amount right after money in the same sentence continues it (净利润3.2亿，扣非后2.9亿)
+            after_money = previous is not None and previous.unit == "currency" and not any(
+                char in _SENTENCE_ENDS for char in text[previous.end:draft.start]
+            )
+            _declare(text, draft, currency, scale, after_money=after_money)
+        previous = draft

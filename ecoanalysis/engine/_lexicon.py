@@ -218,3 +218,9 @@ RATIO_CONTEXT_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["context_colons"])
 RATIO_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["words"])
 RATIO_WORD_WINDOW: int = int(_DATA["ratios"]["word_window"])
 RATIO_AFTER_LINK: str = _DATA["ratios"]["after_link"]
+
+DEGREE_WORD: str = _DATA["temperature_degrees"]["word"]
+DEGREE_GUARD: str = _DATA["temperature_degrees"]["guard"]
+TEMPERATURE_SCALES: dict[str, str] = dict(_DATA["temperature_degrees"]["scales"])
+TEMPERATURE_NOUNS: tuple[str, ...] = tuple(_DATA["temperature_degrees"]["nouns"])
+TEMPERATURE_NOUN_WINDOW: int = int(_DATA["temperature_degrees"]["window"])

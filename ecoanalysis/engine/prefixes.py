@@ -14,6 +14,8 @@ from ._lexicon import (
     BRIDGED_ADVERBS,
     CURRENCY_PREFIXES,
     CURRENCY_PREFIX_GUARD,
+    DEGREE_GUARD,
+    DEGREE_WORD,
     GENERIC_CURRENCY_WORDS,
     LINKING_VERBS,
     MINUS_SIGNS,
@@ -29,6 +31,9 @@ from ._lexicon import (
     TOP_RANK_COUNTERS,
     TOP_RANK_GUARD,
     RANK_WORD,
+    TEMPERATURE_NOUN_WINDOW,
+    TEMPERATURE_NOUNS,
+    TEMPERATURE_SCALES,
     TOP_RANK_WORD,
 )
 from .draft import Draft
@@ -242,3 +247,30 @@ def _read_top_rank(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]
     draft.qualifiers.insert(0, TOP_RANK_WORD)
     draft.bounds.append("le")
     return word_at, True
+
+
+_SCALE_RE = re.compile(rf"(?P<scale>{_alternation(TEMPERATURE_SCALES)})[ \u3000]?\Z")
+_SCALE_WINDOW = 1 + max(len(word) for word in TEMPERATURE_SCALES)
+#: Where a clause ends: a temperature noun before it is no context of the number.
+_CLAUSE_END_RE = re.compile(r"[，。；：！？,;:!?\n]")
+
+
+def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | None:
+    """N度 where a temperature is spoken of ([temperature_degrees]): a scale before the number (华氏98.6度 = °F)
+    or a temperature noun earlier in the clause (气温升高5度). Where the mention starts, None if not read."""
+    end = draft.end
+    follower = text[end + 1:end + 2]
+    if text[end:end + 1] != DEGREE_WORD or draft.counter is not None or draft.unit not in (None, "count"):
+        return None
+    if follower and follower in DEGREE_GUARD:
+        return None  # 度电, 45度角
+    scale = _SCALE_RE.search(text, max(0, prefix_end - _SCALE_WINDOW), prefix_end)
+    if scale is not None:
+        draft.unit_symbol, start = TEMPERATURE_SCALES[scale.group("scale")], scale.start()
+    else:
+        clause = _CLAUSE_END_RE.split(text[max(0, prefix_end - TEMPERATURE_NOUN_WINDOW):prefix_end])[-1]
+        if not any(noun in clause for noun in TEMPERATURE_NOUNS):
+            return None
+        start = prefix_end
+    draft.unit, draft.counter, draft.end = "temperature", DEGREE_WORD, end + 1
+    return start

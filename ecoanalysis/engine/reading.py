@@ -8,6 +8,7 @@ import re
 
 from ._lexicon import (
     SHARE_CENTS,
+    DEGREE_WORD,
     HALF_GUARD,
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
@@ -50,6 +51,7 @@ from .prefixes import (
     _PREFIX_LAST_CHARS,
     _PREFIX_WINDOW,
     _read_currency_prefix,
+    read_temperature_degrees,
     _read_top_rank,
     _read_prefix_qualifier,
     _read_sign,
@@ -370,6 +372,10 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.context = reading.context or found_currency or found_qualifier
     if text[draft.end:draft.end + 1] in SHARE_CENTS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
         reading.position, reading.context = draft.end, True
+    elif text[draft.end:draft.end + 1] == DEGREE_WORD:  # 华氏98.6度, 气温升高5度
+        degrees_start = read_temperature_degrees(text, draft, reading.prefix_end)
+        if degrees_start is not None:
+            reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True
     read_speed_context(text, draft, reading.prefix_end)  # 时速350公里, 每小时能跑600公里
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):

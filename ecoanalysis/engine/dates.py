@@ -23,6 +23,7 @@ from ._lexicon import (
     SHORT_QUARTER_WORD,
     SHORT_QUARTER_YEAR_BEFORE,
     SUFFIX_QUALIFIERS,
+    UNIT_WORDS,
     YEAR_HALF_MONTHS,
     YEAR_PART_MONTHS,
 )
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 #: Characters that may start a day-of-month word (日, 号): the date reading looks for a day only there.
 DAY_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in DAY_WORDS)
 _DAY_GUARD_CHARS: frozenset[str] = frozenset(DAY_GUARD)
+#: Unit words that begin with a day word (日元): after a number they are the unit, never a day (10日元 = 10 JPY).
+_DAY_LED_UNITS: tuple[str, ...] = tuple(word for word in UNIT_WORDS if len(word) > 1 and word[0] in DAY_FIRST_CHARS)
 _DAY_OPENER_WINDOW = max(len(word) for word in DAY_OPENERS)
 MONTH_DAYS = 31
 
@@ -49,6 +52,8 @@ def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
     """
     word = next((word for word in DAY_WORDS if text.startswith(word, end)), None)
     if word is None or text[end + len(word):end + len(word) + 1] in _DAY_GUARD_CHARS or not 1 <= day <= MONTH_DAYS:
+        return None
+    if text.startswith(_DAY_LED_UNITS, end):
         return None
     opened = start == 0 or text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS)
     if not opened and (not text.startswith(DAY_FOLLOWERS, end + len(word)) or text.endswith(DAY_SPAN_BEFORE, 0, start)):

@@ -112,14 +112,33 @@ def parse_chinese_integer(numeral: str) -> int | None:
     -------
     int or None
         The value, or ``None`` if the string is empty or contains anything that is not a Chinese numeral
-        character, or mixes a digit-by-digit reading with magnitudes (``"一二万"``).
+        character, or mixes a digit-by-digit reading with magnitudes (``"一二万"``), except three or more digits
+        read one by one before 万 or 亿 (``"六六六六亿"`` = 666600000000, Taiwan usage).
     """
     if not numeral or len(numeral) > MAX_NUMERAL_CHARS:
         return None
     numeral = numeral.translate(_EXPAND_TENS)
     if not any(char in MAGNITUDES for char in numeral):
         return _read_digit_by_digit(numeral)
+    digits = numeral.rstrip("".join(SECTION_MAGNITUDES))
+    if len(digits) >= POSITIONAL_MIN_DIGITS and not any(char in MAGNITUDES for char in digits):
+        return _read_positional_with_magnitude(digits, numeral[len(digits):])
     return _read_magnitude_numeral(numeral)
+
+
+#: Digits written one by one before 万 or 亿 (Taiwan and Hong Kong usage: 六六六六億 = 6666亿, 七二〇億 = 720亿)
+#: need at least three of them: two side by side are an approximate span (二三万) or unreadable (八五万).
+POSITIONAL_MIN_DIGITS = 3
+
+
+def _read_positional_with_magnitude(digits: str, magnitudes: str) -> int | None:
+    """六六六六 + 亿 = 6666 x 10^8: the digits read one by one, then the section magnitudes after them."""
+    value = _read_digit_by_digit(digits)
+    if value is None:
+        return None
+    for char in magnitudes:
+        value *= SECTION_MAGNITUDES[char]
+    return value
 
 
 def _read_digit_by_digit(numeral: str) -> int | None:

@@ -254,12 +254,20 @@ def _read_cheng_digit(text: str, position: int, draft: Draft) -> int:
     if digit == HALF_WORD and start == position and not (follower and follower in HALF_GUARD):
         draft.value += 5.0
         return position + 1
-    if digit not in CHINESE_DIGITS or CHINESE_DIGITS[digit] == 0:
-        return position
+    # 2成7 (Taiwan usage): an Arabic tenth only after an Arabic number (五成2 ends with a footnote marker)
+    arabic_before = text[position - 2:position - 1] in _ARABIC_DIGITS
+    tenth = CHINESE_DIGITS.get(digit) or (int(digit) if digit in _ARABIC_TENTHS and arabic_before else 0)
+    if not tenth or (digit in _ARABIC_TENTHS and follower in ".．" and text[start + 2:start + 3].isdigit()):
+        return position  # not 2成7.5: a decimal number follows
     if follower and follower not in CHENG_DIGIT_FOLLOWERS:
-        return position  # 三成五十, 一成一败: the digit begins another word
-    draft.value += CHINESE_DIGITS[digit]
+        return position  # 三成五十, 一成一败, 2成75: the digit begins another word or number
+    draft.value += tenth
     return start + 1
+
+
+#: Arabic digits that may name the next tenth after 成 (2成7 = 27 %), as a Chinese digit does.
+_ARABIC_TENTHS = frozenset("123456789")
+_ARABIC_DIGITS = _ARABIC_TENTHS | {"0"}
 
 
 def _magnitude_scale(mag: str) -> int:

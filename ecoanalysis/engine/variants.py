@@ -1,4 +1,5 @@
-"""Traditional characters read as simplified ones (the ``[variants]`` table of the lexicon).
+"""Traditional characters read as simplified ones (the ``[variants]`` table of the lexicon), and the points
+written between Chinese digits read as 点 (``[decimal_points]``: 七二九．二億 = 七二九点二亿).
 
 The mapping is one character to one character, so every span found in the mapped text slices the
 original text too; the qualifiers and counters a draft records come out in their simplified form.
@@ -7,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import VARIANTS
+from ._lexicon import CHINESE_DECIMAL_POINTS, CHINESE_DECIMAL_THEN, VARIANTS
+from .numerals import CHINESE_DIGITS, MAGNITUDES
 
 #: Full-width Latin letters (ＧＢ, １５Ｋ, ｋｍ) are read as ASCII letters: an encoding variant, like the
 #: full-width digits that numerals.py reads itself (those stay, as the cores keep them).
@@ -19,9 +21,19 @@ _VARIANT_TABLE = str.maketrans(_ALL_VARIANTS)
 _VARIANT_RE = re.compile(f"[{''.join(_ALL_VARIANTS)}]")
 
 
+_DIGITS = "".join(sorted(CHINESE_DIGITS))
+_AFTER_FRACTION = "".join(sorted(MAGNITUDES)) + CHINESE_DECIMAL_THEN
+_DECIMAL_POINT_RE = re.compile(
+    f"(?<=[{_DIGITS}])[{re.escape(CHINESE_DECIMAL_POINTS)}](?=[{_DIGITS}]+[{re.escape(_AFTER_FRACTION)}])"
+)
+_DECIMAL_POINT_WORD = "点"
+
+
 def to_simplified(text: str) -> str:
-    """``text`` with every variant character mapped; the same object when it holds none (the usual case,
-    found by one C-level search, far cheaper than translating)."""
-    if _VARIANT_RE.search(text) is None:
-        return text
-    return text.translate(_VARIANT_TABLE)
+    """``text`` with every variant character mapped, and a point between two Chinese digits read as 点; the
+    same object when it holds none (the usual case, found by one C-level search, far cheaper than translating)."""
+    if _VARIANT_RE.search(text) is not None:
+        text = text.translate(_VARIANT_TABLE)
+    if _DECIMAL_POINT_RE.search(text) is not None:
+        text = _DECIMAL_POINT_RE.sub(_DECIMAL_POINT_WORD, text)
+    return text

@@ -48,7 +48,13 @@ def _unit_words(rows: list[dict]) -> tuple[dict[str, UnitWord], dict[str, str]]:
 
 _DATA = _load()
 
-PREFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["prefix"])
+#: Modal + comparative (不得超过 = le, 不应低于 = ge), expanded from [qualifiers.negated].
+NEGATED_COMPARATIVES: dict[str, str] = {
+    modal + comparative: bound
+    for modal in _DATA["qualifiers"]["negated"]["modals"]
+    for comparative, bound in _DATA["qualifiers"]["negated"]["comparatives"].items()
+}
+PREFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["prefix"]) | NEGATED_COMPARATIVES
 PREFIX_QUALIFIER_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["prefix_guard"])
 ASPECT_MARKER: str = _DATA["qualifiers"]["aspect"]["marker"]
 ASPECT_MIN_WORD: int = int(_DATA["qualifiers"]["aspect"]["min_word"])
@@ -80,7 +86,7 @@ DIGIT_COUNT_MAX: int = int(_DATA["digit_count"]["max_digits"])
 COUNTED_MAGNITUDE_COUNTER: str = _DATA["counted_magnitude"]["counter"]
 COUNTED_MAGNITUDES: str = _DATA["counted_magnitude"]["magnitudes"]
 OVER_PER_COUNTER_MAX: int = int(_DATA["qualifiers"]["over_per"]["per_counter_max"])
-OVER_OF_WORDS: tuple[str, ...] = tuple(_DATA["qualifiers"]["over_of"]["words"])
+OVER_OF_WORDS: tuple[str, ...] = (*_DATA["qualifiers"]["over_of"]["words"], *NEGATED_COMPARATIVES)
 OVER_OF_LINK: str = _DATA["qualifiers"]["over_of"]["link"]
 OVER_OF_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["noun_max"])
 OVER_OF_COMPARED_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["compared_noun_max"])

@@ -23,7 +23,7 @@ from ._lexicon import (
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .markers import VALUE_VERB_CHARS
-from .patterns import YEAR_RANGE, is_han
+from .patterns import _CN_CHARS, YEAR_RANGE, is_han
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
 _SERIAL_NOT_BEFORE = frozenset("第月")
@@ -38,7 +38,7 @@ _SERIAL_SEPARATORS: frozenset[str] = LIST_SEPARATORS - frozenset(" 　")
 #: After the number of a serial label, what the reader's trigger looks for: its serial word or a list separator.
 SERIAL_AFTER: frozenset[str] = SERIAL_FIRST_CHARS | _SERIAL_SEPARATORS
 _SERIAL_SEPARATOR_CLASS = f"[{re.escape(''.join(sorted(_SERIAL_SEPARATORS)))}]{{1,2}}"
-_SERIAL_NUMBER = "(?:[0-9０-９]+|[零〇一二两三四五六七八九十百]+)"
+_SERIAL_NUMBER = f"(?:[0-9０-９]+|[{_CN_CHARS}]+)"  # the numeral characters of the core
 _SERIAL_WORD_ALT = "|".join(map(re.escape, SERIAL_WORDS))
 #: The next item of a list of serials sharing the noun written after the last: separators, a number, 号.
 _NEXT_SERIAL_RE = re.compile(rf"{_SERIAL_SEPARATOR_CLASS}{_SERIAL_NUMBER}(?:{_SERIAL_WORD_ALT})")

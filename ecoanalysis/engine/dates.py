@@ -28,7 +28,7 @@ from ._lexicon import (
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, _name_draft
-from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
+from .patterns import CLAUSE_ENDS, YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
 from .readers import _set_quarter
 
 if TYPE_CHECKING:
@@ -143,7 +143,6 @@ def _read_year_quarter(text: str, draft: Draft, date_match: re.Match) -> int:
     return date_match.end()
 
 
-_CLAUSE_ENDS = frozenset("。，；！？：\n,;!?:")
 #: How far before and after 第N季 the clause is searched for words of a period or a series.
 _SEASON_WINDOW = 20
 _LONG_PERIOD_AFTER = tuple(word for word in SHORT_QUARTER_PERIOD_AFTER if len(word) > 1)
@@ -152,10 +151,10 @@ _LONG_PERIOD_AFTER = tuple(word for word in SHORT_QUARTER_PERIOD_AFTER if len(wo
 def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The clause's text before ``start`` and after ``end``, each at most _SEASON_WINDOW characters."""
     left = start
-    while left > max(0, start - _SEASON_WINDOW) and text[left - 1] not in _CLAUSE_ENDS:
+    while left > max(0, start - _SEASON_WINDOW) and text[left - 1] not in CLAUSE_ENDS:
         left -= 1
     right, stop = end, min(len(text), end + _SEASON_WINDOW)
-    while right < stop and text[right] not in _CLAUSE_ENDS:
+    while right < stop and text[right] not in CLAUSE_ENDS:
         right += 1
     return text[left:start], text[end:right]
 

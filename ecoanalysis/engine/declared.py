@@ -16,7 +16,8 @@ from ._lexicon import (
 )
 from .draft import Draft
 from .numerals import MAGNITUDES
-from .patterns import YEAR_RANGE, _alternation
+from .pairs import SENTENCE_END
+from .patterns import YEAR_RANGE, _alternation, clause_before
 
 _MONEY_WORDS = [word for word, info in UNIT_WORDS.items() if info.unit == "currency"]
 _SPACE = "[ \u3000]*"
@@ -42,10 +43,10 @@ _DECLARATION_START_RE = re.compile(
 )
 #: A blank line or a full stop ends a header's table: after a full stop, running prose has resumed.
 _BLOCK_END_RE = re.compile(rf"\n[ \t\u3000\r]*\n|[{re.escape(DECLARED_HEADER_ENDS)}]")
-#: How far back in its clause a bare amount looks for a noun of money (营业收入50.43亿), and what ends a clause.
+#: How far back in its clause a bare amount looks for a noun of money (营业收入50.43亿).
 _MONEY_NOUN_WINDOW = 16
-_CLAUSE_ENDS = "，,。；;：:！？!?\n"
-_SENTENCE_ENDS = "。；;！？!?\n"
+#: What ends the sentence that a money amount's continuation must share with it (a line break too: a table row).
+_SENTENCE_ENDS: frozenset[str] = SENTENCE_END | {"\n"}
 
 
 class Declaration(NamedTuple):
@@ -129,9 +130,8 @@ def _is_year(draft: Draft) -> bool:
 
 def _names_money_before(text: str, start: int) -> bool:
     """Whether the clause before ``start`` names money (营业收入, 净利润): what makes a bare 50.43亿 an amount of it."""
-    clause = text[max(0, start - _MONEY_NOUN_WINDOW):start]
-    cut = max(clause.rfind(char) for char in _CLAUSE_ENDS)
-    return any(noun in clause[cut + 1:] for noun in DECLARED_MONEY_NOUNS)
+    clause = clause_before(text, start, _MONEY_NOUN_WINDOW)
+    return any(noun in clause for noun in DECLARED_MONEY_NOUNS)
 
 
 def _declare(text: str, draft: Draft, currency: str | None, scale: float | None, *, after_money: bool) -> None:

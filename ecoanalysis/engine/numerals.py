@@ -134,11 +134,15 @@ POSITIONAL_MIN_DIGITS = 3
 def _read_positional_with_magnitude(digits: str, magnitudes: str) -> int | None:
     """六六六六 + 亿 = 6666 x 10^8: the digits read one by one, then the section magnitudes after them."""
     value = _read_digit_by_digit(digits)
-    if value is None:
-        return None
+    return None if value is None else value * magnitude_scale(magnitudes)
+
+
+def magnitude_scale(magnitudes: str) -> int:
+    """The product of a run of magnitude characters: 万亿 = 10^12, 千万 = 10^7."""
+    scale = 1
     for char in magnitudes:
-        value *= SECTION_MAGNITUDES[char]
-    return value
+        scale *= MAGNITUDES[char]
+    return scale
 
 
 def _read_digit_by_digit(numeral: str) -> int | None:

@@ -58,6 +58,15 @@ _GAP = r"[ \t\u3000\xa0\r\n]{0,8}"
 _GAP_CHARS = " \t\u3000\xa0\r\n"
 _GAP_CHAR_SET: frozenset[str] = frozenset(_GAP_CHARS)
 _GAP_MAX = 8
+#: What ends a clause: a comma, a colon, a sentence mark or a line break. The context words of a reading (每股
+#: before a cent word, a temperature noun, a noun of money, a speed's period) count only within the clause.
+CLAUSE_ENDS: frozenset[str] = frozenset("，,。；;：:！？!?\n")
+_CLAUSE_END_RE = re.compile(f"[{re.escape(''.join(sorted(CLAUSE_ENDS)))}]")
+
+
+def clause_before(text: str, position: int, window: int) -> str:
+    """The clause's text before ``position``, at most ``window`` characters."""
+    return _CLAUSE_END_RE.split(text[max(0, position - window):position])[-1]
 
 
 def _alternation(words: Any) -> str:

@@ -39,7 +39,7 @@ from ._lexicon import (
 from .draft import Draft
 from .numerals import MAGNITUDES
 from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
-from .patterns import _GAP_CHARS, _guarded_split, is_han
+from .patterns import _GAP_CHARS, _guarded_split, clause_before, is_han
 
 _PREFIX_RE = re.compile(
     "(?P<q>"
@@ -251,8 +251,6 @@ def _read_top_rank(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]
 
 _SCALE_RE = re.compile(rf"(?P<scale>{_alternation(TEMPERATURE_SCALES)})[ \u3000]?\Z")
 _SCALE_WINDOW = 1 + max(len(word) for word in TEMPERATURE_SCALES)
-#: Where a clause ends: a temperature noun before it is no context of the number.
-_CLAUSE_END_RE = re.compile(r"[，。；：！？,;:!?\n]")
 
 
 def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | None:
@@ -268,7 +266,7 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
     if scale is not None:
         draft.unit_symbol, start = TEMPERATURE_SCALES[scale.group("scale")], scale.start()
     else:
-        clause = _CLAUSE_END_RE.split(text[max(0, prefix_end - TEMPERATURE_NOUN_WINDOW):prefix_end])[-1]
+        clause = clause_before(text, prefix_end, TEMPERATURE_NOUN_WINDOW)
         if not any(noun in clause for noun in TEMPERATURE_NOUNS):
             return None
         start = prefix_end

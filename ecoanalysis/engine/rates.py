@@ -14,6 +14,7 @@ from ._lexicon import (
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
+from .patterns import CLAUSE_ENDS
 
 #: Leading characters of a bare magnitude that still reads as a denominator (十万 in 每十万人).
 _DENOMINATOR_LEAD = "十拾"
@@ -108,7 +109,8 @@ def read_per_unit(text: str, position: int, draft: Draft) -> int:
 
 #: Words before the number that state a speed's period (时速 -> 小时, 每小时 -> 小时).
 _SPEED_WORDS: dict[str, str] = {**SPEED_WORDS, **{PER_WORD + word: word for word in SPEED_PER_DURATIONS}}
-_SPEED_STOP_RE = re.compile(rf"[0-9０-９{''.join(CHINESE_DIGITS)}，。；：！？,;:!?\n]")
+#: What the speed word must not be separated from the number by: a clause end or another number.
+_SPEED_STOP_RE = re.compile(f"[0-9０-９{re.escape(''.join(sorted(CHINESE_DIGITS.keys() | CLAUSE_ENDS)))}]")
 
 
 def read_speed_context(text: str, draft: Draft, prefix_end: int) -> None:

@@ -360,13 +360,9 @@ class Trigger(NamedTuple):
     def holds(self, before: str, first: str, last: str, after: str, length: int) -> bool:
         if self == ALWAYS:
             return True
-        return self.fires_inside(first, last, after, length) or before in self.before
-
-    def fires_inside(self, first: str, last: str, after: str, length: int) -> bool:
-        """Whether the core itself (and the character after it) fires the trigger, whatever stands before."""
         return (
-            first in self.first or last in self.last or after in self.after or length in self.lengths
-            or 0 < self.min_length <= length
+            before in self.before or first in self.first or last in self.last or after in self.after
+            or length in self.lengths or 0 < self.min_length <= length
         )
 
 

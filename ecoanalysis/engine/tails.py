@@ -35,9 +35,10 @@ from .draft import Draft
 from .latin import may_start_notation, read_notation
 from .rates import read_per_unit
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
-from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT, parse_approximate_range, parse_chinese_wildcard
+from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT, magnitude_scale
+from .numerals import parse_approximate_range, parse_chinese_wildcard
 from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_FIRST_CHARS, _SUFFIX_RE, _char_after_gap, _cn_to_number
-from .patterns import _parse_arabic
+from .patterns import _parse_arabic, clause_before
 
 #: A numerator that begins with the wildcard 几 (百分之几十 = 20..90 %, 千分之几: a few per mille, vague).
 _WILDCARD_NUMERATOR_RE = re.compile(rf"(?P<cn>{WILDCARD_DIGIT}[{_CN_CHARS}{WILDCARD_DIGIT}]*)")
@@ -270,13 +271,6 @@ _ARABIC_TENTHS = frozenset("123456789")
 _ARABIC_DIGITS = _ARABIC_TENTHS | {"0"}
 
 
-def _magnitude_scale(mag: str) -> int:
-    scale = 1
-    for char in mag:
-        scale *= MAGNITUDES[char]
-    return scale
-
-
 def _numeral_span(numeral: str, is_arabic: bool) -> tuple[float, float] | None:
     """(low, high) of a numeral: equal ends for a plain number, two ends for 二三十 or 十几."""
     if is_arabic:
@@ -292,10 +286,6 @@ def _numeral_span(numeral: str, is_arabic: bool) -> tuple[float, float] | None:
     return None if wildcard is None else (float(wildcard[0]), float(wildcard[1]))
 
 
-#: Where a clause ends: 每股 before it is no context of the number (每股收益下降，八仙 ...).
-_CLAUSE_END_RE = re.compile(r"[，。；：！？,;:!?\n]")
-
-
 def read_share_cents(text: str, draft: Draft, prefix_end: int) -> bool:
     """每股派息十五仙, 港币十五仙, 每股收益73.62分: a cent word after a number where a per-share amount is spoken
     of is money ([[share_cents]]); elsewhere it is another word (八仙过海, 得分73.62分). Returns whether it was read."""
@@ -308,8 +298,7 @@ def read_share_cents(text: str, draft: Draft, prefix_end: int) -> bool:
     if draft.counter is not None or draft.value is None or (follower and follower in entry["guard"]):
         return False
     if draft.currency != entry["currency"]:
-        window = text[max(0, prefix_end - entry["window"]):prefix_end]
-        clause = _CLAUSE_END_RE.split(window)[-1]
+        clause = clause_before(text, prefix_end, entry["window"])  # not 每股收益下降，八仙...
         if draft.unit is not None or not any(before in clause for before in entry["before"]):
             return False
     draft.unit, draft.currency, draft.counter = "currency", entry["currency"], word
@@ -352,14 +341,14 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
     infix = infix or infix2
     position = tail.end()
     mag3 = tail.group("mag3")
-    if mag3 and _magnitude_scale(mag3) > MAGNITUDES[mag[-1]]:
+    if mag3 and magnitude_scale(mag3) > MAGNITUDES[mag[-1]]:
         mag += mag3  # 3万多亿 = more than 3万亿, 3百多万 = more than 300万: 余/多 inside the magnitude
     elif mag3:  # 3亿多万: no magnitude of a higher section; the mention ends at 余/多
         position, pct = tail.end("infix"), None
         permille = pp = cheng = zhe = frac = counter = suffix = None
     context = False
     if mag and draft.value is not None:
-        _scale(draft, _magnitude_scale(mag))
+        _scale(draft, magnitude_scale(mag))
         context = True
     if infix:
         draft.qualifiers.append(infix)

@@ -1,5 +1,7 @@
 """Whole-mention readers of digits that label, not count: serial labels (3号线, 1号楼, 24号文件), codes with a
-leading zero (002309, 00700) and enumeration markers inside a paragraph (原因是：1、…。2、…).
+leading zero (002309, 00700), enumeration markers inside a paragraph (原因是：1、…。2、…), formulas that name
+a scheme (“1+N”体系, 1+1>2) and schedules of around the clock (7×24小时); and the names that a bare number
+gives a programme (863计划) or a day (618大促).
 """
 from __future__ import annotations
 
@@ -9,15 +11,21 @@ from ._lexicon import (
     CLASSIFIER_DIVISIONS,
     CODE_LEAD,
     DAY_FOLLOWERS,
+    DAY_NAME_WORDS,
     DIVISION_AFTER,
     DIVISION_BEFORE,
     ENUMERATION_MARKS,
     ENUMERATION_OPENERS,
+    FORMULA_PLUS,
+    FORMULA_RELATIONS,
     HEADING_MAX_TITLE,
     HEADING_SENTENCE_MARKS,
     LIST_SEPARATORS,
     POSTAL_CODE_AFTER,
     POSTAL_CODE_LENGTH,
+    PROGRAMME_WORDS,
+    ROUND_THE_CLOCK,
+    ROUND_THE_CLOCK_HOURS,
     SERIAL_WORDS,
     YEAR_MARKS,
 )
@@ -145,3 +153,64 @@ def _read_marked_year(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     draft = Draft(start, stop, float(core.group()))
     draft.unit = "date"
     return draft
+
+
+_FORMULA_OPERAND = "(?:[0-9]+|[A-Za-z])"
+#: Operands joined by plus signs, perhaps compared at the end: 1+N, 1+3+N, 1+1>2 (integers and single letters,
+#: so that a decimal threshold such as PM2.5>75 stays a value).
+_FORMULA_RE = re.compile(
+    rf"{_FORMULA_OPERAND}(?:[{re.escape(FORMULA_PLUS)}]{_FORMULA_OPERAND})+"
+    rf"(?:[{re.escape(FORMULA_RELATIONS)}]{_FORMULA_OPERAND})?(?![0-9A-Za-z.%])"
+)
+#: The characters next to the digits of a formula or a round-the-clock schedule, for the reader's trigger.
+FORMULA_NEIGHBOURS: frozenset[str] = frozenset(FORMULA_PLUS)
+ROUND_THE_CLOCK_AFTER: frozenset[str] = frozenset(
+    next(char for char in word if not char.isdigit()) for word in ROUND_THE_CLOCK
+)
+
+
+def _read_formula(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """“1+N”体系, 1+X证书, 1+1>2 (one name-like row for the whole formula) and 7×24小时, 24/7 (a schedule)."""
+    start, end = core.span()
+    after = text[end:end + 1]
+    if after in ROUND_THE_CLOCK_AFTER and text.startswith(ROUND_THE_CLOCK, start) and not text[start - 1:start].isdigit():
+        stop = start + len(next(word for word in ROUND_THE_CLOCK if text.startswith(word, start)))
+        stop += next((len(word) for word in ROUND_THE_CLOCK_HOURS if text.startswith(word, stop)), 0)
+        return _consuming_name(start, stop)
+    if after not in FORMULA_NEIGHBOURS and text[start - 1:start] not in FORMULA_NEIGHBOURS:
+        return None
+    begin = start
+    if text[start - 1:start] in FORMULA_NEIGHBOURS:  # N+1: the formula began with an operand before the core
+        begin = start - 1
+        while begin > 0 and (text[begin - 1].isascii() and text[begin - 1].isalnum() or text[begin - 1] in FORMULA_PLUS):
+            begin -= 1
+    if begin > 0 and (text[begin - 1].isascii() and text[begin - 1].isalnum() or text[begin - 1] == "."):
+        return None  # part of a longer Latin token or a decimal
+    formula = _FORMULA_RE.match(text, begin)
+    if formula is None or formula.end() <= start:
+        return None
+    return _consuming_name(begin, formula.end())
+
+
+def _consuming_name(start: int, end: int) -> Draft:
+    draft = _name_draft(start, end, None)
+    draft.consumed = end
+    return draft
+
+
+#: First characters of the programme and day-name words: the general reading's cheap test before the call.
+PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*PROGRAMME_WORDS, *DAY_NAME_WORDS))
+
+
+def names_programme_or_day(text: str, start: int, end: int) -> bool:
+    """863计划, 211工程, 985高校 (a bare number of three or four digits naming a programme) and 618大促, 315晚会
+    (a number that reads as a month and day naming that day)."""
+    numeral = text[start:end]
+    if not (3 <= len(numeral) <= 4 and numeral.isdigit()):
+        return False
+    if text.startswith(PROGRAMME_WORDS, end):
+        return True
+    if not text.startswith(DAY_NAME_WORDS, end):
+        return False
+    month, day = int(numeral[:-2]), int(numeral[-2:])  # 618: 6 and 18; 1111: 11 and 11; 2023 is no day
+    return 1 <= month <= 12 and 1 <= day <= 31

@@ -33,7 +33,10 @@ from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .rates import NETWORK_GRADE_LAST, read_network_grade
 from .codes import (
     CODE_MIN_LENGTH,
+    FORMULA_NEIGHBOURS,
+    ROUND_THE_CLOCK_AFTER,
     SERIAL_AFTER,
+    _read_formula,
     _read_enumeration_marker,
     _read_marked_year,
     _read_postal_code,
@@ -288,6 +291,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("cn", _read_lone_financial),
     ("arabic", _read_ratio_part),
     ("arabic", _read_web_or_time),
+    ("arabic", _read_formula),  # “1+N”, 1+1>2, 7×24小时: before the neighbours' reading of 24小时
     ("arabic cn", _read_by_neighbours),  # times of day, rate bases (每10万人), magnitude-led units (千瓦)
     ("cn", read_unit_header),  # 单位：亿元
     ("cn", read_network_grade),  # 千兆宽带: a name
@@ -313,11 +317,11 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
 _SPECIAL_BEFORE: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN} | RATIO_NEIGHBOURS
-    | ENUMERATION_OPENERS
+    | ENUMERATION_OPENERS | FORMULA_NEIGHBOURS
 )
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
-    | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER
+    | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER | FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER
 )
 
 
@@ -377,6 +381,7 @@ TRIGGERS: dict[Any, Trigger] = {
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
     _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
+    _read_formula: Trigger(before=FORMULA_NEIGHBOURS, after=FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
     _read_enumeration_marker: Trigger(before=ENUMERATION_OPENERS),
     _read_zero_code: Trigger(first=CODE_LEAD),

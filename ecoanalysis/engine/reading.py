@@ -33,7 +33,7 @@ from ._lexicon import (
     WORTH_WORD,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .codes import names_text_part
+from .codes import PROGRAMME_OR_DAY_AFTER, names_programme_or_day, names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
@@ -344,7 +344,10 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
         label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
         if label is not None and _TAIL_RE.match(text, label.end()).end() == label.end():  # 图 3, 表 4-2, 附件 2
             return _name_draft(max(0, start - _LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
-    if reading.is_arabic and _is_index_or_version(text, start, reading.end):
+    if reading.is_arabic and (
+        _is_index_or_version(text, start, reading.end)
+        or (text[reading.end:reading.end + 1] in PROGRAMME_OR_DAY_AFTER and names_programme_or_day(text, start, reading.end))
+    ):
         return _name_draft(start, reading.end, draft.value)
     return None
 

@@ -206,6 +206,9 @@ DAY_FOLLOWERS: tuple[str, ...] = tuple(_DATA["dates"]["day_followers"])
 DAY_SPAN_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["day_span_before"])
 DAY_GUARD: str = _DATA["dates"]["day_guard"]
 YEAR_MARKS: frozenset[str] = frozenset(_DATA["dates"]["year_marks"])
+YEAR_PAIR_SEPARATORS: frozenset[str] = frozenset(_DATA["dates"]["year_pair_separators"])
+#: Longest first, so that 年度 is taken before 年.
+YEAR_PAIR_WORDS: tuple[str, ...] = tuple(sorted(_DATA["dates"]["year_pair_words"], key=len, reverse=True))
 CLOCK_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["clock_words"])
 CLOCK_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["clock_before"])
 CLOCK_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["clock_after"])

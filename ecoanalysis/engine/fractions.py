@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import MIXED_FRACTION_WORD
+from ._lexicon import MIXED_FRACTION_WORD, RANK_WORD
 from .numerals import MAGNITUDES
 from .patterns import _CORE_RE, _cn_to_number, _parse_arabic
 
@@ -57,11 +57,12 @@ def _fraction(numerator: int, denominator: int, *, proper: bool, month_free: boo
 def read_slash_fraction(text: str, start: int) -> tuple[float, int] | None:
     """(share in percent, end) of the slash fraction starting at ``start`` (1/3 -> 33.3), or None.
 
-    Not after another slash or a dash glued to a word (2021-3/4, A-1/2: parts of a date or code). After a
-    minus sign (-3/2) the fraction is signed, so it cannot be a date: an improper one is read too."""
+    Not after another slash or a dash glued to a word (2021-3/4, A-1/2: parts of a date or code), nor after
+    第, where the slash joins two ordinals (第3/4季度 = the third and fourth quarters). After a minus sign
+    (-3/2) the fraction is signed, so it cannot be a date: an improper one is read too."""
     before = text[start - 1:start] if start else ""
     signed = before in _MINUS_CHARS and not text[start - 2:start - 1].isalnum()
-    if before == "/" or (before in _MINUS_CHARS and not signed):
+    if before == "/" or before == RANK_WORD or (before in _MINUS_CHARS and not signed):
         return None
     match = _SLASH_RE.match(text, start)
     if match is None:

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RESPECTIVELY_WORDS, SUFFIX_QUALIFIERS
+from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RANK_WORD, RESPECTIVELY_WORDS, SUFFIX_QUALIFIERS
 from .draft import Draft
 from .patterns import _GAP, _GAP_CHARS, _GAP_MAX, _alternation
 
@@ -73,6 +73,50 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
                 item.value *= last.scale
                 item.scale, item.scale_applied = last.scale, True
             item_index -= 1
+
+
+#: Between ordinals that share one 第 a slash may stand too (第3/4季度, 第1/2名: the third and fourth).
+_ORDINAL_SEPARATORS: frozenset[str] = LIST_SEPARATORS | frozenset("/／")
+_MONTHS_IN_QUARTER = 3
+
+
+def _share_list_rank(text: str, drafts: list[Draft]) -> None:
+    """第一、二名, 第3/4季度: 第 written once before the first of a list of ordinals makes every item an ordinal.
+
+    The items are written in one script (第三、四, 第3/4). The items after the first are ranks of the counter
+    written after the last (名); where the last is a quarter (四季度, 第四季度), the items before it are
+    quarters too."""
+    for index, first in enumerate(drafts[:-1]):
+        if first.unit != "rank" or first.counter is not None or not text.startswith(RANK_WORD, first.start):
+            continue
+        arabic = text[first.end - 1].isdigit()
+        items = [first]
+        for after in drafts[index + 1:]:
+            gap = text[items[-1].end:after.start]
+            if not gap or len(gap) > 3 or not _ORDINAL_SEPARATORS.issuperset(gap) or after.bounds or after.name_like:
+                break
+            digit = after.start + (text.startswith(RANK_WORD, after.start))
+            if text[digit].isdigit() != arabic or after.unit not in (None, "count", "date"):
+                break
+            items.append(after)
+            if after.counter is not None or after.unit == "date":
+                break
+        last = items[-1]
+        if last.unit == "date" and last.month is not None and last.month_high == last.month + _MONTHS_IN_QUARTER - 1:
+            _as_quarters(items[:-1])
+        elif len(items) > 1 and last.counter is not None and not text.startswith(RANK_WORD, last.start):
+            for item in items[1:]:
+                item.unit = "rank"
+
+
+def _as_quarters(items: list[Draft]) -> None:
+    for item in items:
+        quarter = item.value
+        if quarter is None or quarter != int(quarter) or not 1 <= quarter <= 4:
+            return
+    for item in items:
+        item.month, item.month_high = int(item.value - 1) * 3 + 1, int(item.value) * 3
+        item.unit, item.value = "date", None
 
 
 def _list_gap(text: str, item: Draft, after: Draft) -> bool:

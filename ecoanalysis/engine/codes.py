@@ -31,7 +31,7 @@ from ._lexicon import (
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .markers import VALUE_VERB_CHARS
-from .patterns import _CN_CHARS, YEAR_RANGE, is_han
+from .patterns import _CN_CHARS, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, is_han
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
 _SERIAL_NOT_BEFORE = frozenset("第月")
@@ -169,9 +169,37 @@ ROUND_THE_CLOCK_AFTER: frozenset[str] = frozenset(
 )
 
 
+#: An international telephone number after its plus sign (ITU-T E.164): a country code of one to three digits,
+#: then groups joined by spaces or hyphens (+86 10 1234 5678, +1-650-253-0000, +86 (10) 12345678, (+852) 2345 6789), or all the
+#: digits glued (+8613812345678); 8 to 15 digits in all.
+_PHONE_GROUP = r"(?:\([0-9]{1,4}\)|[0-9]{1,8})"
+_INTERNATIONAL_PHONE_RE = re.compile(
+    rf"[1-9][0-9]{{0,2}}(?:[)）][ ]?|[ \-]){_PHONE_GROUP}(?:[ \-]{_PHONE_GROUP}){{0,4}}(?![0-9])|[1-9][0-9]{{7,14}}(?![0-9])"
+)
+_PHONE_DIGITS = range(8, 16)
+
+
+def _international_phone(text: str, start: int) -> int | None:
+    """The end of the international phone number whose plus sign stands right before ``start``, or None."""
+    if start > 1 and text[start - 2].isascii() and text[start - 2].isalnum():
+        return None  # 3+2, A+1: a sum or a name
+    phone = _INTERNATIONAL_PHONE_RE.match(text, start)
+    if phone is None or sum(char.isdigit() for char in phone.group()) not in _PHONE_DIGITS:
+        return None
+    groups = re.split(r"[ \-]", phone.group())[1:]
+    if all(len(group) == 3 for group in groups[1:]) and _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
+        return None  # +12345678元, +12 345 678元 (thousands spaced, as PDF text writes them): an amount
+    return phone.end()
+
+
 def _read_formula(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """“1+N”体系, 1+X证书, 1+1>2 (one name-like row for the whole formula) and 7×24小时, 24/7 (a schedule)."""
+    """“1+N”体系, 1+X证书, 1+1>2 (one name-like row for the whole formula), 7×24小时, 24/7 (a schedule) and
+    international phone numbers (+86 10 12345678)."""
     start, end = core.span()
+    if text[start - 1:start] in FORMULA_PLUS:
+        phone_end = _international_phone(text, start)
+        if phone_end is not None:
+            return _consuming_name(start - 1, phone_end)
     after = text[end:end + 1]
     if after in ROUND_THE_CLOCK_AFTER and text.startswith(ROUND_THE_CLOCK, start) and not text[start - 1:start].isdigit():
         stop = start + len(next(word for word in ROUND_THE_CLOCK if text.startswith(word, start)))

@@ -15,7 +15,7 @@ from ._lexicon import (
     DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS, UNIT_WORDS,
 )
 from .draft import Draft
-from .numerals import MAGNITUDES
+from .numerals import MAGNITUDES, scaled
 from .pairs import SENTENCE_END
 from .patterns import YEAR_RANGE, _alternation, clause_before
 
@@ -151,8 +151,8 @@ def _declare(text: str, draft: Draft, currency: str | None, scale: float | None,
     if not draft.scale_applied:
         if _is_year(draft):
             return  # a column head (2023): a year, not an amount in the header's unit
-        draft.value *= scale
-        draft.value_high = None if draft.value_high is None else draft.value_high * scale
+        draft.value = scaled(draft.value, scale)
+        draft.value_high = None if draft.value_high is None else scaled(draft.value_high, scale)
     draft.unit, draft.currency = "currency", currency or "CNY"
 
 

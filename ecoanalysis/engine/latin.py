@@ -8,7 +8,7 @@ import re
 import string
 
 from ._lexicon import LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES, LATIN_MAGNITUDES_SPACED
-from .numerals import FULLWIDTH_TO_ASCII
+from .numerals import FULLWIDTH_TO_ASCII, scaled
 from .patterns import _ASCII_LETTERS
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
@@ -46,12 +46,12 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
     if notation is None or _NAME_AFTER.match(text, notation.end()):
         return None
     if notation.group("word"):
-        return value * LATIN_MAGNITUDE_WORDS[notation.group("word")], notation.end()  # 3.2 billion
+        return scaled(value, LATIN_MAGNITUDE_WORDS[notation.group("word")]), notation.end()  # 3.2 billion
     letter = notation.group("mag") or notation.group("spaced")  # 40k, 52.5 k
     if letter:
         if end - start == 1 and text[start] in _RESOLUTION_DIGITS:
             return None  # 2K, 4K, 8K: a display resolution, a name (5k is 5000)
-        return value * LATIN_MAGNITUDES[letter], notation.end()
+        return scaled(value, LATIN_MAGNITUDES[letter]), notation.end()
     if notation.group("power"):
         try:
             number = value ** int(notation.group("power"))  # 2^5 = 32, 2.5^-1 = 0.4

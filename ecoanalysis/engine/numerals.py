@@ -137,6 +137,16 @@ def _read_positional_with_magnitude(digits: str, magnitudes: str) -> int | None:
     return None if value is None else value * magnitude_scale(magnitudes)
 
 
+#: Significant digits kept when a magnitude multiplies a decimal: the product of two binary floats is off in its
+#: last bit (4.56 x 10^8 = 455999999.99999994), and no stated figure has more than 15 digits.
+_SIGNIFICANT_DIGITS = 15
+
+
+def scaled(value: float, factor: float) -> float:
+    """``value * factor`` as the decimal figure the text states: 4.56亿 = 456000000.0, 0.07亿 = 7000000.0."""
+    return float(f"{value * factor:.{_SIGNIFICANT_DIGITS}g}")
+
+
 def magnitude_scale(magnitudes: str) -> int:
     """The product of a run of magnitude characters: 万亿 = 10^12, 千万 = 10^7."""
     scale = 1
@@ -324,7 +334,7 @@ def _parse_chinese_decimal(numeral: str) -> float | None:
     if whole is None:
         return None
     value = float(f"{whole}.{fraction_digits}")
-    return value * _magnitude_product(trailing_magnitudes)
+    return scaled(value, _magnitude_product(trailing_magnitudes))
 
 
 def _magnitude_product(magnitudes: str) -> int:
@@ -363,7 +373,7 @@ def cn_to_number(numeral: str) -> float | None:
         value = parse_arabic(head)
         if value is None or any(char not in MAGNITUDES for char in tail):
             return None
-        return value * _magnitude_product(tail)
+        return scaled(value, _magnitude_product(tail))
     if DECIMAL_POINT_WORD in text:
         return _parse_chinese_decimal(text)
     integer = parse_chinese_integer(text)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RANK_WORD, RESPECTIVELY_WORDS, SUFFIX_QUALIFIERS
 from .draft import Draft
+from .numerals import scaled
 from .patterns import _GAP, _GAP_CHARS, _GAP_MAX, _alternation
 
 #: How far (characters) the before value may stand from 由/从, and the after value from the verb.
@@ -70,7 +71,7 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
             item.counter = last.counter
             if last.scale_applied and not item.scale_applied and item.value is not None:
                 # 4665、2611亿千瓦时, 三、四成: the magnitude (亿, 成, 万元) written once applies to every item
-                item.value *= last.scale
+                item.value = scaled(item.value, last.scale)
                 item.scale, item.scale_applied = last.scale, True
             item_index -= 1
 

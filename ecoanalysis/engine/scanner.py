@@ -36,7 +36,7 @@ from ._lexicon import (
 from .declared import apply_declared_currency
 from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_bounds, _share_list_rank, _share_list_units
-from .numerals import MAGNITUDES
+from .numerals import MAGNITUDES, scaled
 from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
 from .reading import _read_one
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
@@ -95,7 +95,7 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
         _adopt_unit(text, first, second)
     scale = second.scale if second.scale_applied else trailing  # 3至8亿元, 3-5万台; 三到五万家, 两到三亿元
     if not first.scale_applied and 1 < scale and first.value < scale and first.value * scale <= second.value:
-        first.value *= scale  # the magnitude written once applies to the low end too
+        first.value = scaled(first.value, scale)  # the magnitude written once applies to the low end too
     low, high = (first.value, first.month or 0), (second.value, second.month or 0)
     if conn not in ("到", "至") and not low < high:
         return  # 3-1 is not a range (a dash between unrelated numbers)

@@ -35,7 +35,7 @@ from .draft import Draft
 from .latin import may_start_notation, read_notation
 from .rates import read_per_unit
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
-from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT, magnitude_scale
+from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT, magnitude_scale, scaled
 from .numerals import parse_approximate_range, parse_chinese_wildcard
 from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_FIRST_CHARS, _SUFFIX_RE, _char_after_gap, _cn_to_number
 from .patterns import _parse_arabic, clause_before
@@ -51,9 +51,9 @@ ORDER_OF_MAGNITUDE_SUFFIX = ORDER_OF_MAGNITUDE_WORDS[-1]
 def _scale(draft: Draft, factor: float) -> None:
     """Multiply both ends of a draft by ``factor`` (a magnitude, 成 as tenths, 万元)."""
     if draft.value is not None:
-        draft.value *= factor
+        draft.value = scaled(draft.value, factor)
     if draft.value_high is not None:
-        draft.value_high *= factor
+        draft.value_high = scaled(draft.value_high, factor)
     draft.scale *= factor
     draft.scale_applied = True
 

@@ -16,6 +16,7 @@ from ._lexicon import (
     DIVISION_BEFORE,
     ENUMERATION_MARKS,
     ENUMERATION_OPENERS,
+    EXCHANGE_SUFFIXES,
     FORMULA_PLUS,
     FORMULA_RELATIONS,
     HEADING_MAX_TITLE,
@@ -26,6 +27,8 @@ from ._lexicon import (
     PROGRAMME_WORDS,
     ROUND_THE_CLOCK,
     ROUND_THE_CLOCK_HOURS,
+    SECURITY_CODE_LEADS,
+    SECURITY_CODE_LENGTH,
     SERIAL_WORDS,
     YEAR_MARKS,
 )
@@ -121,6 +124,33 @@ def _read_zero_code(text: str, core: re.Match, with_prefix: bool) -> Draft | Non
     if len(numeral) < CODE_MIN_LENGTH or numeral[0] not in CODE_LEAD or not numeral.isdigit():
         return None
     return _name_draft(core.start(), core.end(), None)
+
+
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "（(", "）)"
+_SUFFIX_DOTS = ".．"
+#: What stands next to a security code: a bracket before it, the dot of an exchange suffix after it.
+SECURITY_CODE_BEFORE: frozenset[str] = frozenset(_OPEN_BRACKETS)
+SECURITY_CODE_AFTER: frozenset[str] = frozenset(_SUFFIX_DOTS)
+
+
+def _read_security_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """600519.SH, 300750.SZ, 宁德时代（300750）: six digits with an exchange suffix, or a board's code alone in
+    brackets after a name, are a security's code (name-like; the suffix belongs to it)."""
+    start, end = core.span()
+    if end - start != SECURITY_CODE_LENGTH or not core.group().isdigit():
+        return None
+    if text[end:end + 1] in SECURITY_CODE_AFTER:
+        suffix = next((word for word in EXCHANGE_SUFFIXES if text.startswith(word, end + 1)), None)
+        if suffix is not None and not text[end + 1 + len(suffix):end + 2 + len(suffix)].isalnum():
+            return _name_draft(start, end + 1 + len(suffix), None)
+    if (
+        text[start - 1:start] in SECURITY_CODE_BEFORE and text[end:end + 1] in _CLOSE_BRACKETS and start > 1
+        and text.startswith(SECURITY_CODE_LEADS, start)
+    ):
+        name_end = text[start - 2]
+        if is_han(name_end) or name_end.isascii() and name_end.isalpha():
+            return _name_draft(start, end, None)
+    return None
 
 
 def _read_enumeration_marker(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

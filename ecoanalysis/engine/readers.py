@@ -42,6 +42,9 @@ from .codes import (
     _read_enumeration_marker,
     _read_marked_year,
     _read_postal_code,
+    _read_security_code,
+    SECURITY_CODE_AFTER,
+    SECURITY_CODE_BEFORE,
     _read_serial_label,
     _read_zero_code,
 )
@@ -347,6 +350,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_enumeration_marker),
     ("arabic", _read_zero_code),
     ("arabic", _read_postal_code),
+    ("arabic", _read_security_code),
     ("arabic cn", _read_serial_label),
     ("arabic", _read_section_number),
     ("arabic", _read_marked_year),
@@ -434,6 +438,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_serial_label: Trigger(after=SERIAL_AFTER),
     _read_marked_year: Trigger(after=YEAR_MARKS),
     _read_postal_code: Trigger(lengths=frozenset({POSTAL_CODE_LENGTH})),
+    _read_security_code: Trigger(before=SECURITY_CODE_BEFORE, after=SECURITY_CODE_AFTER),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
     _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RANK_WORD, RESPECTIVELY_WORDS, SUFFIX_QUALIFIERS
 from .draft import Draft
 from .numerals import scaled
-from .patterns import _GAP, _GAP_CHARS, _GAP_MAX, _alternation
+from .patterns import YEAR_RANGE, _GAP, _GAP_CHARS, _GAP_MAX, _alternation
 
 #: How far (characters) the before value may stand from 由/从, and the after value from the verb.
 PAIR_WINDOW = 16
@@ -108,6 +108,58 @@ def _share_list_rank(text: str, drafts: list[Draft]) -> None:
         elif len(items) > 1 and last.counter is not None and not text.startswith(RANK_WORD, last.start):
             for item in items[1:]:
                 item.unit = "rank"
+
+
+def _share_list_dates(text: str, drafts: list[Draft]) -> None:
+    """5、6月份, 3、4季度, 2022、2023年: bare numbers listed before a month, a quarter or a year are months,
+    quarters or years too (of the same year, where the last names one)."""
+    for index in range(len(drafts) - 1, 0, -1):
+        last = drafts[index]
+        kind = _date_kind(text, last)
+        if kind is None:
+            continue
+        items = []
+        for item_index in range(index - 1, -1, -1):
+            item, after = drafts[item_index], drafts[item_index + 1]
+            if not _list_gap(text, item, after) or not _is_bare_integer(item) or not _fits(item.value, kind):
+                break
+            items.append(item)
+        for item in items:
+            item.unit = "date"
+            if kind == "year":
+                continue
+            if kind == "quarter":
+                item.month, item.month_high = int(item.value - 1) * 3 + 1, int(item.value) * 3
+            else:
+                item.month = int(item.value)
+            item.value = last.value
+
+
+def _date_kind(text: str, draft: Draft) -> str | None:
+    if draft.unit != "date" or draft.name_like or draft.bounds:
+        return None
+    if draft.month is not None:
+        if draft.month_high is None:
+            return "month"
+        return "quarter" if draft.month_high == draft.month + _MONTHS_IN_QUARTER - 1 else None
+    if draft.value is not None and text[draft.end - 1] == _YEAR_WORD and draft.end - draft.start == 5:
+        return "year"
+    return None
+
+
+_YEAR_WORD = "年"
+_FITS = {"month": range(1, 13), "quarter": range(1, 5), "year": range(YEAR_RANGE[0], YEAR_RANGE[1] + 1)}
+
+
+def _fits(value: float, kind: str) -> bool:
+    return value == int(value) and int(value) in _FITS[kind]
+
+
+def _is_bare_integer(item: Draft) -> bool:
+    return (
+        item.unit in (None, "count") and item.counter is None and not item.bounds and not item.qualifiers
+        and not item.name_like and item.value is not None and item.end - item.start <= 4
+    )
 
 
 def _as_quarters(items: list[Draft]) -> None:

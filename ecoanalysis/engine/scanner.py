@@ -35,7 +35,7 @@ from ._lexicon import (
 )
 from .declared import apply_declared_currency
 from .draft import Draft, Quantity
-from .pairs import _link_pairs, _share_list_bounds, _share_list_rank, _share_list_units
+from .pairs import _link_pairs, _share_list_bounds, _share_list_dates, _share_list_rank, _share_list_units
 from .numerals import MAGNITUDES, scaled
 from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
 from .reading import _read_one
@@ -218,6 +218,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         drafts.append(draft)
         resume = draft.consumed if draft.consumed > core_end else core_end
     _share_list_rank(text, drafts)
+    _share_list_dates(text, drafts)
     _share_list_units(text, drafts)
     _share_list_bounds(text, drafts)
     apply_declared_currency(text, drafts)  # （人民币，下同）, 单位：亿港元

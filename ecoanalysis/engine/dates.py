@@ -28,6 +28,7 @@ from ._lexicon import (
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, _name_draft
+from .eras import YEAR_WORD, date_words_follow, era_start, gregorian, is_bare_minguo_year
 from .patterns import CLAUSE_ENDS, YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
 from .readers import _set_quarter
 
@@ -94,22 +95,8 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
     """
     text, value, numeral = reading.text, draft.value, reading.numeral
     whole = value is not None and math.isfinite(value) and value == int(value) and reading.span_kind is None
-    if whole and next_char == "年" and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(numeral) == 4:
-        date_match = _DATE_RE.match(text, reading.end)
-        draft.unit = "date"
-        if date_match.group("month"):
-            draft.month = _small_number(date_match.group("month"))
-            if date_match.group("month_high"):  # 2022年1-6月: January to June 2022
-                draft.month_high, draft.value_high = _small_number(date_match.group("month_high")), value
-                draft.bounds.append("range")
-        elif date_match.group("part"):
-            draft.month = YEAR_PART_MONTHS[date_match.group("part")]
-        elif date_match.group("half"):  # 2023年上半年 = January..June 2023
-            draft.month, draft.month_high = YEAR_HALF_MONTHS[date_match.group("half")]
-        reading.position, reading.context = date_match.end(), True
-        if date_match.group("quarter"):
-            reading.position = _read_year_quarter(text, draft, date_match)
-        _read_date_suffix(reading, draft)
+    if whole and next_char == "年":
+        _read_year(reading, draft, with_prefix=with_prefix)
     elif whole and next_char in DAY_FIRST_CHARS:
         day_end = day_of_month_end(text, reading.start, reading.end, value) if with_prefix and not reading.rank else None
         if day_end is not None:  # 会议于22日召开: a day of an unstated month
@@ -127,6 +114,58 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
                 reading.prefix_end = relative.start()
                 if year is not None:
                     draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
+
+
+def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:
+    """2019 年 (3 月, 底, 上半年, 第三季度); a year of the Republic of China era (民國100年, 105年底: eras.py)."""
+    text, numeral = reading.text, reading.numeral
+    date_match = _DATE_RE.match(text, reading.end)
+    if not (YEAR_RANGE[0] <= draft.value <= YEAR_RANGE[1] and len(numeral) == 4) and not _read_minguo_year(
+        reading, draft, date_match, with_prefix=with_prefix
+    ):
+        return
+    draft.unit = "date"
+    if date_match.group("month"):
+        draft.month = _small_number(date_match.group("month"))
+        if date_match.group("month_high"):  # 2022年1-6月: January to June 2022
+            draft.month_high, draft.value_high = _small_number(date_match.group("month_high")), draft.value
+            draft.bounds.append("range")
+    elif date_match.group("part"):
+        draft.month = YEAR_PART_MONTHS[date_match.group("part")]
+    elif date_match.group("half"):  # 2023年上半年 = January..June 2023
+        draft.month, draft.month_high = YEAR_HALF_MONTHS[date_match.group("half")]
+    reading.position, reading.context = date_match.end(), True
+    if date_match.group("quarter"):
+        reading.position = _read_year_quarter(text, draft, date_match)
+    _read_date_suffix(reading, draft)
+
+
+def _read_minguo_year(reading: _Reading, draft: Draft, date_match: re.Match, *, with_prefix: bool) -> bool:
+    """民國100年 = 2011, 105年底 = December 2016, 一一四年度: the Gregorian year set as the draft's value, the era
+    word taken into the mention; False when the number is no year of the era (运营了100年)."""
+    text = reading.text
+    era = era_start(text, reading.start)
+    if era is None:
+        point_in_year = _placed_in_year(text, text.index(YEAR_WORD, reading.end) + 1)
+        if not is_bare_minguo_year(
+            text, reading.start, reading.numeral, draft.value, point_in_year=point_in_year, placed=_placed_in_year
+        ):
+            return False
+    elif with_prefix:
+        reading.prefix_end = era
+    draft.value = gregorian(draft.value)
+    return True
+
+
+def _placed_in_year(text: str, after_year: int) -> bool:
+    """Whether the 年 ending at ``after_year`` is followed by words placing a point in the year: a month, 底/初,
+    上半年, a quarter (第三季, 前三季度), or one of [minguo] after_year (年度, 全年)."""
+    date_match = _DATE_RE.match(text, after_year - 1)
+    quarter = date_match.group("quarter") and (
+        date_match.group("full") or date_match.group("ordinal") or date_match.group("first_quarters")
+    )
+    placed = bool(date_match.group("month") or date_match.group("part") or date_match.group("half") or quarter)
+    return date_words_follow(text, after_year - 1, date_words=placed)
 
 
 def _read_year_quarter(text: str, draft: Draft, date_match: re.Match) -> int:

@@ -187,6 +187,7 @@ POSTAL_CODE_LENGTH: int = int(_DATA["labels"]["postal_code_length"])
 POSTAL_CODE_AFTER: frozenset[str] = frozenset(_DATA["labels"]["postal_code_after"])
 RELATIVE_YEARS: dict[str, int] = dict(_DATA["dates"]["relative_years"])
 YEAR_PART_MONTHS: dict[str, int] = dict(_DATA["dates"]["year_part_months"])
+YEAR_PART_GUARD: dict[str, str] = dict(_DATA["dates"]["year_part_guard"])
 YEAR_HALF_MONTHS: dict[str, tuple[int, int]] = {
     word: (int(months[0]), int(months[1])) for word, months in _DATA["dates"]["year_half_months"].items()
 }

@@ -25,6 +25,7 @@ from ._lexicon import (
     SUFFIX_QUALIFIERS,
     UNIT_WORDS,
     YEAR_HALF_MONTHS,
+    YEAR_PART_GUARD,
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, _name_draft
@@ -65,10 +66,15 @@ def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
 #: The end of a day after its month: 日 or 号, or nothing before a word of reporting (11月14公布, 3月5日电).
 _DAY_END = rf"(?:[日号]|(?=(?:{_alternation(DAY_FOLLOWERS)})))"
+#: 底, 末, 初 after 年, not starting another word (年初步, 年底蕴: [dates] year_part_guard).
+_YEAR_PART = "|".join(
+    f"{re.escape(part)}(?![{re.escape(YEAR_PART_GUARD[part])}])" if YEAR_PART_GUARD.get(part) else re.escape(part)
+    for part in YEAR_PART_MONTHS
+)
 _DATE_RE = re.compile(
     rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
     rf"(?:{_GAP}[-~～至到]{_GAP}(?P<month_high>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}))?{_GAP}月"
-    rf"(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?|(?P<part>[底末初])"
+    rf"(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?|(?P<part>{_YEAR_PART})"
     rf"|(?P<half>{_alternation(YEAR_HALF_MONTHS)})"
     rf"|(?P<quarters>{_GAP}(?P<first_quarters>{_alternation(FIRST_QUARTERS_WORDS)})?(?P<ordinal>第)?{_GAP}"
     rf"(?P<quarter>[1-4一二三四]){_GAP}{SHORT_QUARTER_WORD}(?:(?P<full>度)|(?![{SHORT_QUARTER_GUARD}]))))?"

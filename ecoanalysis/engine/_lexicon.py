@@ -225,6 +225,7 @@ NAMED_NUMERALS: tuple[str, ...] = tuple(_DATA["named_numerals"]["patterns"])
 VARIANTS: dict[str, str] = dict(_DATA["variants"])
 CHINESE_DECIMAL_POINTS: str = _DATA["decimal_points"]["between_chinese_digits"]
 CHINESE_DECIMAL_THEN: str = _DATA["decimal_points"]["then"]
+CHINESE_DECIMAL_NUMERATOR_AFTER: str = _DATA["decimal_points"]["numerator_after"]
 if any(len(old) != 1 or len(new) != 1 for old, new in VARIANTS.items()):
     raise ValueError(f"{LEXICON_FILE}: [variants] maps single characters to single characters")
 NAMED_NUMERAL_FOLLOWERS: str = _DATA["named_numerals"]["followers"]

@@ -206,9 +206,11 @@ DAY_OPENERS: tuple[str, ...] = tuple(_DATA["dates"]["day_openers"])
 DAY_FOLLOWERS: tuple[str, ...] = tuple(_DATA["dates"]["day_followers"])
 DAY_SPAN_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["day_span_before"])
 DAY_GUARD: str = _DATA["dates"]["day_guard"]
-BRACKETED_DAY_BEFORE: frozenset[str] = frozenset(_DATA["dates"]["bracketed_day_before"])
-BRACKETED_DAY_OPEN: frozenset[str] = frozenset(_DATA["dates"]["bracketed_day_open"])
-BRACKETED_DAY_CLOSE: frozenset[str] = frozenset(_DATA["dates"]["bracketed_day_close"])
+BRACKETED_DATE_BEFORE: dict[str, frozenset[str]] = {
+    word: frozenset(before) for word, before in _DATA["dates"]["bracketed_before"].items()
+}
+BRACKETED_DATE_OPEN: frozenset[str] = frozenset(_DATA["dates"]["bracketed_open"])
+BRACKETED_DATE_CLOSE: frozenset[str] = frozenset(_DATA["dates"]["bracketed_close"])
 YEAR_MARKS: frozenset[str] = frozenset(_DATA["dates"]["year_marks"])
 CLOCK_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["clock_words"])
 #: Years of the Republic of China era ([minguo]): 民國100年 = 2011, 113年第3季, 一一四年度.

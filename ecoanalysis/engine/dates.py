@@ -23,6 +23,7 @@ from ._lexicon import (
     SHORT_QUARTER_WORD,
     SHORT_QUARTER_YEAR_BEFORE,
     SUFFIX_QUALIFIERS,
+    TOP_RANK_GUARD,
     UNIT_WORDS,
     YEAR_HALF_MONTHS,
     YEAR_PART_GUARD,
@@ -115,11 +116,29 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
         draft.unit, draft.month, draft.value = "date", int(value), None
         reading.position, reading.context = month_match.end(), True
         if with_prefix:
-            relative = _RELATIVE_YEAR_RE.search(text, max(0, reading.start - 6), reading.start)
+            months_start = _first_months_start(text, reading.start, int(value), month_match)
+            if months_start is not None:  # 今年前8月 = January..August
+                draft.month, draft.month_high, reading.prefix_end = 1, int(value), months_start
+                draft.bounds.append("range")
+            relative = _RELATIVE_YEAR_RE.search(text, max(0, reading.prefix_end - 6), reading.prefix_end)
             if relative is not None:
                 reading.prefix_end = relative.start()
                 if year is not None:
                     draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
+                    draft.value_high = draft.value if draft.month_high is not None else None
+
+
+#: 前 before N月 (今年前8月: the first eight months), not ending another word (目前, 此前, 提前: [numerals]
+#: top_rank_guard; 年 aside, which ends the year the months are of).
+_FIRST_MONTHS_WORD = FIRST_QUARTERS_WORDS[0]
+_FIRST_MONTHS_GUARD = frozenset(TOP_RANK_GUARD) - {YEAR_WORD}
+
+
+def _first_months_start(text: str, start: int, month: int, month_match: re.Match) -> int | None:
+    """Where 前 of 前N月 (the first N months of a year) begins, or None (a day follows, N < 2, another word)."""
+    if month < 2 or month_match.group("day") or text[start - 1:start] != _FIRST_MONTHS_WORD:
+        return None
+    return None if text[start - 2:start - 1] in _FIRST_MONTHS_GUARD and start >= 2 else start - 1
 
 
 def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ._lexicon import (
     MINGUO_AFTER_YEAR, MINGUO_BARE_YEARS, MINGUO_ERA_WORDS, MINGUO_OFFSET, MINGUO_OPENERS, MINGUO_SPAN_BEFORE,
+    RANGE_CONNECTORS,
 )
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import _cn_to_number
@@ -25,7 +26,9 @@ from .patterns import _cn_to_number
 _DIGIT_CHARS: frozenset[str] = frozenset(CHINESE_DIGITS) - frozenset(MAGNITUDES) | frozenset("0123456789０１２３４５６７８９")
 _ERA_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MINGUO_ERA_WORDS))})[ \u3000]?\Z")
 _ERA_WINDOW = max(len(word) for word in MINGUO_ERA_WORDS) + 1
-_SPAN_WINDOW = max(len(word) for word in MINGUO_SPAN_BEFORE + MINGUO_OPENERS)
+#: Words before a bare year of the era in a text of the era: the openers, and a range connector (105~112年).
+_OPENERS: tuple[str, ...] = MINGUO_OPENERS + tuple(RANGE_CONNECTORS)
+_SPAN_WINDOW = max(len(word) for word in MINGUO_SPAN_BEFORE + _OPENERS)
 YEAR_WORD = "年"
 
 
@@ -75,7 +78,7 @@ def is_bare_minguo_year(
         return True  # 105年底, 一一四年度, 113年第3季
     if len(numeral) not in (2, 3) or not writes_era_years(text, placed):
         return False
-    return point_in_year or start == 0 or before.endswith(MINGUO_OPENERS)  # 99年底, 自105年 in a text of the era
+    return point_in_year or start == 0 or before.endswith(_OPENERS)  # 99年底, 自105年 in a text of the era
 
 
 def date_words_follow(text: str, year_end: int, *, date_words: bool) -> bool:
@@ -87,3 +90,15 @@ def date_words_follow(text: str, year_end: int, *, date_words: bool) -> bool:
 def gregorian(value: float) -> float:
     """The Gregorian year of year ``value`` of the era."""
     return float(value + MINGUO_OFFSET)
+
+
+def era_range_start(text: str, start: int, low: float, high_year: float) -> tuple[float, int] | None:
+    """民國100至105年, 105~112年 in a text of the era: the first end of a range of years whose second end is a year
+    of the era (``high_year``, already Gregorian) is one too. Its Gregorian year and where the mention starts
+    (the era word before it, if written), or None when ``low`` is no earlier year of the era."""
+    low_bound, high_bound = MINGUO_BARE_YEARS
+    era_year = high_year - MINGUO_OFFSET
+    if not (low_bound <= low <= era_year <= high_bound or (era_start(text, start) is not None and 0 < low <= era_year)):
+        return None
+    era = era_start(text, start)
+    return gregorian(low), start if era is None else era

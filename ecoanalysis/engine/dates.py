@@ -30,7 +30,7 @@ from ._lexicon import (
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, _name_draft
-from .eras import YEAR_WORD, date_words_follow, era_start, gregorian, is_bare_minguo_year
+from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
 from .patterns import CLAUSE_ENDS, YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
 from .readers import _set_quarter
 
@@ -169,6 +169,10 @@ def _read_minguo_year(reading: _Reading, draft: Draft, date_match: re.Match, *, 
     """民國100年 = 2011, 105年底 = December 2016, 一一四年度: the Gregorian year set as the draft's value, the era
     word taken into the mention; False when the number is no year of the era (运营了100年)."""
     text = reading.text
+    common_era = common_era_start(text, reading.start)
+    if common_era is not None:  # 公元105年: a Gregorian year as written
+        reading.prefix_end = common_era if with_prefix else reading.prefix_end
+        return True
     era = era_start(text, reading.start)
     if era is None:
         point_in_year = _placed_in_year(text, text.index(YEAR_WORD, reading.end) + 1)

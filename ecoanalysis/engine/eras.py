@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ._lexicon import (
-    MINGUO_AFTER_YEAR, MINGUO_BARE_YEARS, MINGUO_ERA_WORDS, MINGUO_OFFSET, MINGUO_OPENERS, MINGUO_SPAN_BEFORE,
+    COMMON_ERA_WORDS, MINGUO_AFTER_YEAR, MINGUO_BARE_YEARS, MINGUO_ERA_WORDS, MINGUO_OFFSET, MINGUO_OPENERS, MINGUO_SPAN_BEFORE,
     RANGE_CONNECTORS,
 )
 from .numerals import CHINESE_DIGITS, MAGNITUDES
@@ -25,7 +25,8 @@ from .patterns import _cn_to_number
 
 _DIGIT_CHARS: frozenset[str] = frozenset(CHINESE_DIGITS) - frozenset(MAGNITUDES) | frozenset("0123456789０１２３４５６７８９")
 _ERA_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MINGUO_ERA_WORDS))})[ \u3000]?\Z")
-_ERA_WINDOW = max(len(word) for word in MINGUO_ERA_WORDS) + 1
+_COMMON_ERA_RE = re.compile(rf"(?:{'|'.join(map(re.escape, COMMON_ERA_WORDS))})[ \u3000]?\Z")
+_ERA_WINDOW = max(len(word) for word in MINGUO_ERA_WORDS + COMMON_ERA_WORDS) + 1
 #: Words before a bare year of the era in a text of the era: the openers, and a range connector (105~112年).
 _OPENERS: tuple[str, ...] = MINGUO_OPENERS + tuple(RANGE_CONNECTORS)
 _SPAN_WINDOW = max(len(word) for word in MINGUO_SPAN_BEFORE + _OPENERS)
@@ -56,6 +57,12 @@ def era_start(text: str, start: int) -> int | None:
     return None if found is None else found.start()
 
 
+def common_era_start(text: str, start: int) -> int | None:
+    """Where 公元 or 西元 right before the year at ``start`` begins (公元105年: a Gregorian year), or None."""
+    found = _COMMON_ERA_RE.search(text, max(0, start - _ERA_WINDOW), start)
+    return None if found is None else found.start()
+
+
 def _digit_by_digit(numeral: str) -> bool:
     return all(char in _DIGIT_CHARS for char in numeral)
 
@@ -74,8 +81,8 @@ def is_bare_minguo_year(
     before = text[max(0, start - _SPAN_WINDOW):start]
     if before.endswith(MINGUO_SPAN_BEFORE):
         return False  # 近105年, 历时105年: a span of years
-    if len(numeral) == 3 and point_in_year:
-        return True  # 105年底, 一一四年度, 113年第3季
+    if len(numeral) == 3 and (point_in_year or not numeral[0].isdigit()):
+        return True  # 105年底, 一一四年度, 113年第3季; 一一五年: a span is never written digit by digit
     if len(numeral) not in (2, 3) or not writes_era_years(text, placed):
         return False
     return point_in_year or start == 0 or before.endswith(_OPENERS)  # 99年底, 自105年 in a text of the era

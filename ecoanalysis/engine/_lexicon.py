@@ -190,6 +190,7 @@ POSTAL_CODE_LENGTH: int = int(_DATA["labels"]["postal_code_length"])
 POSTAL_CODE_AFTER: frozenset[str] = frozenset(_DATA["labels"]["postal_code_after"])
 RELATIVE_YEARS: dict[str, int] = dict(_DATA["dates"]["relative_years"])
 YEAR_PART_MONTHS: dict[str, int] = dict(_DATA["dates"]["year_part_months"])
+YEAR_PART_GUARD: dict[str, str] = dict(_DATA["dates"]["year_part_guard"])
 YEAR_HALF_MONTHS: dict[str, tuple[int, int]] = {
     word: (int(months[0]), int(months[1])) for word, months in _DATA["dates"]["year_half_months"].items()
 }
@@ -208,11 +209,24 @@ DAY_OPENERS: tuple[str, ...] = tuple(_DATA["dates"]["day_openers"])
 DAY_FOLLOWERS: tuple[str, ...] = tuple(_DATA["dates"]["day_followers"])
 DAY_SPAN_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["day_span_before"])
 DAY_GUARD: str = _DATA["dates"]["day_guard"]
+BRACKETED_DATE_BEFORE: dict[str, frozenset[str]] = {
+    word: frozenset(before) for word, before in _DATA["dates"]["bracketed_before"].items()
+}
+BRACKETED_DATE_OPEN: frozenset[str] = frozenset(_DATA["dates"]["bracketed_open"])
+BRACKETED_DATE_CLOSE: frozenset[str] = frozenset(_DATA["dates"]["bracketed_close"])
 YEAR_MARKS: frozenset[str] = frozenset(_DATA["dates"]["year_marks"])
 YEAR_PAIR_SEPARATORS: frozenset[str] = frozenset(_DATA["dates"]["year_pair_separators"])
 #: Longest first, so that 年度 is taken before 年.
 YEAR_PAIR_WORDS: tuple[str, ...] = tuple(sorted(_DATA["dates"]["year_pair_words"], key=len, reverse=True))
 CLOCK_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["clock_words"])
+#: Years of the Republic of China era ([minguo]): 民國100年 = 2011, 113年第3季, 一一四年度.
+MINGUO_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["era_words"])
+MINGUO_OFFSET: int = int(_DATA["minguo"]["offset"])
+COMMON_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["common_era_words"])
+MINGUO_BARE_YEARS: tuple[int, int] = (int(_DATA["minguo"]["bare_years"][0]), int(_DATA["minguo"]["bare_years"][1]))
+MINGUO_AFTER_YEAR: tuple[str, ...] = tuple(_DATA["minguo"]["after_year"])
+MINGUO_OPENERS: tuple[str, ...] = tuple(_DATA["minguo"]["openers"])
+MINGUO_SPAN_BEFORE: tuple[str, ...] = tuple(_DATA["minguo"]["span_before"]) + DAY_SPAN_BEFORE
 CLOCK_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["clock_before"])
 CLOCK_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["clock_after"])
 SET_PHRASES: tuple[str, ...] = tuple(_DATA["set_phrases"]["patterns"])
@@ -220,6 +234,7 @@ NAMED_NUMERALS: tuple[str, ...] = tuple(_DATA["named_numerals"]["patterns"])
 VARIANTS: dict[str, str] = dict(_DATA["variants"])
 CHINESE_DECIMAL_POINTS: str = _DATA["decimal_points"]["between_chinese_digits"]
 CHINESE_DECIMAL_THEN: str = _DATA["decimal_points"]["then"]
+CHINESE_DECIMAL_NUMERATOR_AFTER: str = _DATA["decimal_points"]["numerator_after"]
 if any(len(old) != 1 or len(new) != 1 for old, new in VARIANTS.items()):
     raise ValueError(f"{LEXICON_FILE}: [variants] maps single characters to single characters")
 NAMED_NUMERAL_FOLLOWERS: str = _DATA["named_numerals"]["followers"]

@@ -23,11 +23,14 @@ from ._lexicon import (
     SHORT_QUARTER_WORD,
     SHORT_QUARTER_YEAR_BEFORE,
     SUFFIX_QUALIFIERS,
+    TOP_RANK_GUARD,
     UNIT_WORDS,
     YEAR_HALF_MONTHS,
+    YEAR_PART_GUARD,
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, _name_draft
+from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
 from .patterns import CLAUSE_ENDS, YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
 from .readers import _set_quarter
 
@@ -64,10 +67,15 @@ def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
 #: The end of a day after its month: 日 or 号, or nothing before a word of reporting (11月14公布, 3月5日电).
 _DAY_END = rf"(?:[日号]|(?=(?:{_alternation(DAY_FOLLOWERS)})))"
+#: 底, 末, 初 after 年, not starting another word (年初步, 年底蕴: [dates] year_part_guard).
+_YEAR_PART = "|".join(
+    f"{re.escape(part)}(?![{re.escape(YEAR_PART_GUARD[part])}])" if YEAR_PART_GUARD.get(part) else re.escape(part)
+    for part in YEAR_PART_MONTHS
+)
 _DATE_RE = re.compile(
     rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
     rf"(?:{_GAP}[-~～至到]{_GAP}(?P<month_high>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}))?{_GAP}月"
-    rf"(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?|(?P<part>[底末初])"
+    rf"(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?|(?P<part>{_YEAR_PART})"
     rf"|(?P<half>{_alternation(YEAR_HALF_MONTHS)})"
     rf"|(?P<quarters>{_GAP}(?P<first_quarters>{_alternation(FIRST_QUARTERS_WORDS)})?(?P<ordinal>第)?{_GAP}"
     rf"(?P<quarter>[1-4一二三四]){_GAP}{SHORT_QUARTER_WORD}(?:(?P<full>度)|(?![{SHORT_QUARTER_GUARD}]))))?"
@@ -94,22 +102,8 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
     """
     text, value, numeral = reading.text, draft.value, reading.numeral
     whole = value is not None and math.isfinite(value) and value == int(value) and reading.span_kind is None
-    if whole and next_char == "年" and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(numeral) == 4:
-        date_match = _DATE_RE.match(text, reading.end)
-        draft.unit = "date"
-        if date_match.group("month"):
-            draft.month = _small_number(date_match.group("month"))
-            if date_match.group("month_high"):  # 2022年1-6月: January to June 2022
-                draft.month_high, draft.value_high = _small_number(date_match.group("month_high")), value
-                draft.bounds.append("range")
-        elif date_match.group("part"):
-            draft.month = YEAR_PART_MONTHS[date_match.group("part")]
-        elif date_match.group("half"):  # 2023年上半年 = January..June 2023
-            draft.month, draft.month_high = YEAR_HALF_MONTHS[date_match.group("half")]
-        reading.position, reading.context = date_match.end(), True
-        if date_match.group("quarter"):
-            reading.position = _read_year_quarter(text, draft, date_match)
-        _read_date_suffix(reading, draft)
+    if whole and next_char == "年":
+        _read_year(reading, draft, with_prefix=with_prefix)
     elif whole and next_char in DAY_FIRST_CHARS:
         day_end = day_of_month_end(text, reading.start, reading.end, value) if with_prefix and not reading.rank else None
         if day_end is not None:  # 会议于22日召开: a day of an unstated month
@@ -122,11 +116,85 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
         draft.unit, draft.month, draft.value = "date", int(value), None
         reading.position, reading.context = month_match.end(), True
         if with_prefix:
-            relative = _RELATIVE_YEAR_RE.search(text, max(0, reading.start - 6), reading.start)
+            months_start = _first_months_start(text, reading.start, int(value), month_match)
+            if months_start is not None:  # 今年前8月 = January..August
+                draft.month, draft.month_high, reading.prefix_end = 1, int(value), months_start
+                draft.bounds.append("range")
+            relative = _RELATIVE_YEAR_RE.search(text, max(0, reading.prefix_end - 6), reading.prefix_end)
             if relative is not None:
                 reading.prefix_end = relative.start()
                 if year is not None:
                     draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
+                    draft.value_high = draft.value if draft.month_high is not None else None
+
+
+#: 前 before N月 (今年前8月: the first eight months), not ending another word (目前, 此前, 提前: [numerals]
+#: top_rank_guard; 年 aside, which ends the year the months are of).
+_FIRST_MONTHS_WORD = FIRST_QUARTERS_WORDS[0]
+_FIRST_MONTHS_GUARD = frozenset(TOP_RANK_GUARD) - {YEAR_WORD}
+
+
+def _first_months_start(text: str, start: int, month: int, month_match: re.Match) -> int | None:
+    """Where 前 of 前N月 (the first N months of a year) begins, or None (a day follows, N < 2, another word)."""
+    if month < 2 or month_match.group("day") or text[start - 1:start] != _FIRST_MONTHS_WORD:
+        return None
+    return None if text[start - 2:start - 1] in _FIRST_MONTHS_GUARD and start >= 2 else start - 1
+
+
+def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:
+    """2019 年 (3 月, 底, 上半年, 第三季度); a year of the Republic of China era (民國100年, 105年底: eras.py)."""
+    text, numeral = reading.text, reading.numeral
+    date_match = _DATE_RE.match(text, reading.end)
+    if not (YEAR_RANGE[0] <= draft.value <= YEAR_RANGE[1] and len(numeral) == 4) and not _read_minguo_year(
+        reading, draft, date_match, with_prefix=with_prefix
+    ):
+        return
+    draft.unit = "date"
+    if date_match.group("month"):
+        draft.month = _small_number(date_match.group("month"))
+        if date_match.group("month_high"):  # 2022年1-6月: January to June 2022
+            draft.month_high, draft.value_high = _small_number(date_match.group("month_high")), draft.value
+            draft.bounds.append("range")
+    elif date_match.group("part"):
+        draft.month = YEAR_PART_MONTHS[date_match.group("part")]
+    elif date_match.group("half"):  # 2023年上半年 = January..June 2023
+        draft.month, draft.month_high = YEAR_HALF_MONTHS[date_match.group("half")]
+    reading.position, reading.context = date_match.end(), True
+    if date_match.group("quarter"):
+        reading.position = _read_year_quarter(text, draft, date_match)
+    _read_date_suffix(reading, draft)
+
+
+def _read_minguo_year(reading: _Reading, draft: Draft, date_match: re.Match, *, with_prefix: bool) -> bool:
+    """民國100年 = 2011, 105年底 = December 2016, 一一四年度: the Gregorian year set as the draft's value, the era
+    word taken into the mention; False when the number is no year of the era (运营了100年)."""
+    text = reading.text
+    common_era = common_era_start(text, reading.start)
+    if common_era is not None:  # 公元105年: a Gregorian year as written
+        reading.prefix_end = common_era if with_prefix else reading.prefix_end
+        return True
+    era = era_start(text, reading.start)
+    if era is None:
+        point_in_year = _placed_in_year(text, text.index(YEAR_WORD, reading.end) + 1)
+        if not is_bare_minguo_year(
+            text, reading.start, reading.numeral, draft.value, point_in_year=point_in_year, placed=_placed_in_year
+        ):
+            return False
+    elif with_prefix:
+        reading.prefix_end = era
+    draft.value = gregorian(draft.value)
+    return True
+
+
+def _placed_in_year(text: str, after_year: int) -> bool:
+    """Whether the 年 ending at ``after_year`` is followed by words placing a point in the year: a month, 底/初,
+    上半年, a quarter (第三季, 前三季度), or one of [minguo] after_year (年度, 全年)."""
+    date_match = _DATE_RE.match(text, after_year - 1)
+    quarter = date_match.group("quarter") and (
+        date_match.group("full") or date_match.group("ordinal") or date_match.group("first_quarters")
+    )
+    placed = bool(date_match.group("month") or date_match.group("part") or date_match.group("half") or quarter)
+    return date_words_follow(text, after_year - 1, date_words=placed)
 
 
 def _read_year_quarter(text: str, draft: Draft, date_match: re.Match) -> int:

@@ -1,4 +1,5 @@
-"""Arabic digits written among Chinese magnitudes: 5万4千6百, 1亿2000万, 3万4000, 1千零20, 7 万 5 千 4 百.
+"""Arabic digits written among Chinese magnitudes: 5万4千6百, 1亿2000万, 3万4000, 1千零20, 7 万 5 千 4 百, with
+thousands groups as Taiwan writes them (2兆1,617億元, 3萬4,000元).
 
 The run after an Arabic core is cut into tokens (magnitude, 零, Arabic number, each after at most one
 space) and read by :func:`.numerals.read_magnitude_tokens`; the longest prefix of the run that makes a
@@ -13,6 +14,7 @@ from .numerals import MAGNITUDES, read_magnitude_tokens
 
 _MAG_CHARS = "".join(MAGNITUDES)
 _ZERO = "零"
+_THOUSANDS = ","
 _FIRST_CHARS: frozenset[str] = frozenset(_MAG_CHARS)
 _SECOND_CHARS: frozenset[str] = frozenset("0123456789 " + _ZERO + _MAG_CHARS)
 #: The characters right after the Arabic core that a mixed run may begin with.
@@ -20,7 +22,8 @@ MIXED_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
 #: What may follow that space (7 万 5 千).
 MIXED_AFTER_SPACE: frozenset[str] = _FIRST_CHARS
 _TOKEN_RE = re.compile(
-    rf"[ ]?(?:(?P<mag>[{_MAG_CHARS}])|(?P<zero>{_ZERO})|(?P<num>[0-9]+(?:\.[0-9]+)?)(?![0-9.,年月日号:%]))"
+    rf"[ ]?(?:(?P<mag>[{_MAG_CHARS}])|(?P<zero>{_ZERO})"
+    rf"|(?P<num>(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?:\.[0-9]+)?)(?![0-9.,年月日号:%]))"
 )
 #: Tokens read at most: 5亿零1万零4千零6百零5 has 13; a longer run is no numeral and is left unread.
 _MAX_TOKENS = 14
@@ -61,7 +64,7 @@ def read_mixed_magnitudes(text: str, end: int, value: float, unit_words: tuple[s
         elif token.group("zero"):
             tokens.append(0)
         else:
-            tokens.append(float(token.group("num")))
+            tokens.append(float(token.group("num").replace(_THOUSANDS, "")))  # 2兆1,617億: thousands groups
         ends.append(token.end())
         spaced.append(text[position] == " ")
         position = token.end()

@@ -33,6 +33,8 @@ from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_idiom_word
 from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .rates import NETWORK_GRADE_LAST, read_network_grade
+from ._lexicon import BRACKETED_DATE_CLOSE
+from .datelines import read_bracketed_date
 from .codes import (
     CODE_MIN_LENGTH,
     FORMULA_NEIGHBOURS,
@@ -346,6 +348,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_phone),
     ("arabic", _read_citation),
     ("arabic", _read_reference_locator),
+    ("arabic cn", read_bracketed_date),  # 今（20）日, 今（2025）年: a date, before the list marker (20)
     ("arabic", _read_list_marker),
     ("arabic", _read_enumeration_marker),
     ("arabic", _read_zero_code),
@@ -433,6 +436,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_formula: Trigger(before=FORMULA_NEIGHBOURS, after=FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
+    read_bracketed_date: Trigger(after=BRACKETED_DATE_CLOSE),
     _read_enumeration_marker: Trigger(before=ENUMERATION_OPENERS),
     _read_zero_code: Trigger(first=CODE_LEAD),
     _read_serial_label: Trigger(after=SERIAL_AFTER),

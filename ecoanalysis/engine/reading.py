@@ -65,6 +65,7 @@ from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixe
 from .spaced import read_spaced_discount
 from .rates import read_speed_context
 from .tails import _read_tail, read_share_cents
+from .trillion import MONEY_TRILLION, money_trillion_value
 
 
 def _unit_pattern(word: str) -> tuple[str, str]:
@@ -85,7 +86,7 @@ _MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
     w for w, info in UNIT_WORDS.items() if w[0] in MAGNITUDES and info.scale == 1.0
 )
 _MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
-_MAG_RUN = rf"(?:{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]){{1,4}}"
+_MAG_RUN = rf"(?:{_MAG_UNIT_FREE}(?:[{_TAIL_MAG_CHARS}]|{MONEY_TRILLION})){{1,4}}"  # 3兆元: 兆 = 10^12 before money
 #: 个百分点 as typed with spaces between its characters (六 个 百 分 点); one or two spaces at most.
 _SPACED_PP_ALT = "|".join(
     "[ ]{0,2}".join(re.escape(char) for char in word) for word in sorted(PERCENTAGE_POINT_WORDS, key=len, reverse=True)
@@ -266,6 +267,8 @@ def _read_number(reading: _Reading) -> Draft:
         reading.start = reading.prefix_end = reading.start - 1  # .5, -.5: a decimal written without its 0
         numeral = reading.numeral = "0." + numeral
     value = _parse_arabic(numeral) if reading.is_arabic else _cn_to_number(numeral)
+    if value is None and not reading.is_arabic:
+        value = money_trillion_value(text, numeral, reading.end)  # 三兆元, 兆美元: 10^12 before money
     span = None
     if not reading.is_arabic and len(numeral) > 1:
         span = _parse_approximate_range(numeral)  # 七八, 一两万, 二三十: (low, high)

@@ -35,9 +35,10 @@ from ._lexicon import (
 )
 from .declared import apply_declared_currency
 from .draft import Draft, Quantity
+from .eras import era_range_start
 from .pairs import _link_pairs, _share_list_bounds, _share_list_dates, _share_list_rank, _share_list_units
 from .numerals import MAGNITUDES, scaled
-from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
+from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, YEAR_RANGE, _alternation, _char_after_gap
 from .reading import _read_one
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .variants import to_simplified
@@ -133,6 +134,10 @@ def _adopt_unit(text: str, first: Draft, second: Draft) -> None:
     """3-5% / 六至八成 / 3至8亿元 / 2018 - 2027年: the unit written once after the range applies to both ends. A
     year takes no sign: the dash before it was a separator (规模 - 2018 - 2027年)."""
     first.unit, first.currency, first.unit_symbol = second.unit, second.currency, second.unit_symbol
+    if first.unit == "date" and first.value is not None and second.value is not None and first.value < YEAR_RANGE[0]:
+        era = era_range_start(text, first.start, first.value, second.value)  # 民國100至105年: both of the era
+        if era is not None:
+            first.value, first.start = era
     if first.unit == "date" and first.value is not None and first.value < 0:
         first.value = -first.value
         while first.start < first.end and not text[first.start].isdigit():

@@ -1,5 +1,5 @@
 """Traditional characters read as simplified ones (the ``[variants]`` table of the lexicon), and the points
-written between Chinese digits read as 点 (``[decimal_points]``: 七二九．二億 = 七二九点二亿).
+written between Chinese digits read as 点 (``[decimal_points]``: 七二九．二億 = 七二九点二亿, 百分之十二．五 = 百分之十二点五).
 
 The mapping is one character to one character, so every span found in the mapped text slices the
 original text too; the qualifiers and counters a draft records come out in their simplified form.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import CHINESE_DECIMAL_POINTS, CHINESE_DECIMAL_THEN, VARIANTS
+from ._lexicon import CHINESE_DECIMAL_NUMERATOR_AFTER, CHINESE_DECIMAL_POINTS, CHINESE_DECIMAL_THEN, VARIANTS
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 
 #: Full-width Latin letters (ＧＢ, １５Ｋ, ｋｍ) are read as ASCII letters: an encoding variant, like the
@@ -26,6 +26,11 @@ _AFTER_FRACTION = "".join(sorted(MAGNITUDES)) + CHINESE_DECIMAL_THEN
 _DECIMAL_POINT_RE = re.compile(
     f"(?<=[{_DIGITS}])[{re.escape(CHINESE_DECIMAL_POINTS)}](?=[{_DIGITS}]+[{re.escape(_AFTER_FRACTION)}])"
 )
+#: 百分之十二．五: a point between the Chinese digits of a share's numerator (magnitudes inside: 十二).
+_NUMERATOR_POINT_RE = re.compile(
+    f"(?<={re.escape(CHINESE_DECIMAL_NUMERATOR_AFTER)})(?P<whole>[{_DIGITS}{''.join(sorted(MAGNITUDES))}]+)"
+    f"[{re.escape(CHINESE_DECIMAL_POINTS)}](?=[{_DIGITS}]+(?![{''.join(sorted(MAGNITUDES))}]))"
+)
 _DECIMAL_POINT_WORD = "点"
 
 
@@ -36,4 +41,6 @@ def to_simplified(text: str) -> str:
         text = text.translate(_VARIANT_TABLE)
     if _DECIMAL_POINT_RE.search(text) is not None:
         text = _DECIMAL_POINT_RE.sub(_DECIMAL_POINT_WORD, text)
+    if CHINESE_DECIMAL_NUMERATOR_AFTER in text and _NUMERATOR_POINT_RE.search(text) is not None:
+        text = _NUMERATOR_POINT_RE.sub(rf"\g<whole>{_DECIMAL_POINT_WORD}", text)
     return text

@@ -1,0 +1,50 @@
+"""A day, month or year in brackets, as Taiwan wires write them inside 今日, 昨日, 本月, 今年, 去年: 經濟部今（20）日
+公布 ("today, the 20th"), 昨（二十）日, 上（11）月, 今（2025）年, 明（115）年度. A day is a date with no value (the month is
+unstated), like a lone day (dates.py); a month keeps its month; a year its value, a year of the Republic of China era
+(115) read as its Gregorian year (eras.py). The surface is the bracket and the date word; the words are the lexicon's
+``[dates]`` bracketed_*.
+"""
+from __future__ import annotations
+
+import re
+
+from ._lexicon import BRACKETED_DATE_BEFORE, BRACKETED_DATE_CLOSE, BRACKETED_DATE_OPEN
+from .draft import Draft
+from .eras import gregorian, is_bare_minguo_year
+from .patterns import YEAR_RANGE, _cn_to_number, _parse_arabic
+
+MONTH_DAYS = 31
+YEAR_MONTHS = 12
+_DAY, _MONTH, _YEAR = "日", "月", "年"
+
+
+def read_bracketed_date(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """今（20）日, 昨（二十）日, 上（11）月, 今（2025）年: a date (see the module), else None."""
+    start, end = core.span()
+    word = text[end + 1:end + 2]
+    if text[end:end + 1] not in BRACKETED_DATE_CLOSE or word not in BRACKETED_DATE_BEFORE:
+        return None
+    if text[start - 1:start] not in BRACKETED_DATE_OPEN or start < 2 or text[start - 2] not in BRACKETED_DATE_BEFORE[word]:
+        return None
+    numeral = core.group()
+    value = _parse_arabic(numeral) if core.lastgroup == "arabic" else _cn_to_number(numeral)
+    if value is None or value != int(value):
+        return None
+    draft = Draft(start - 1, end + 2, None)
+    draft.unit, draft.consumed = "date", end + 2
+    if word == _DAY and 1 <= value <= MONTH_DAYS:
+        return draft
+    if word == _MONTH and 1 <= value <= YEAR_MONTHS:
+        draft.month = int(value)
+        return draft
+    if word == _YEAR and len(numeral) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+        draft.value = float(value)
+        return draft
+    if word == _YEAR and is_bare_minguo_year(text, start, numeral, value, point_in_year=True, placed=_never):
+        draft.value = gregorian(value)  # 明（115）年: the year after this one, 115 of the era
+        return draft
+    return None
+
+
+def _never(text: str, end: int) -> bool:
+    return False

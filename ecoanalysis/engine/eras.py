@@ -1,0 +1,111 @@
+"""Years of the Republic of China era (民國紀年) as Taiwan writes them: year N is the Gregorian 1911 + N
+(民國100年 = 2011, 105年底 = December 2016, 113年第3季, 一一四年度). The rule is the lexicon's ``[minguo]``:
+
+- after the era word (民国, 民國) any year is one;
+- without it, a year of three digits written one by one (105, 一一四, 一〇五) in the lexicon's range is one when
+  a word placing a point in the year follows 年 (a month, 底, 初, 上半年, 第三季, 年度, 全年), since a span of
+  years takes none of them (运营了100年, 105年来 stay durations);
+- in a text that names the era, a two-digit year in the range is read so too (99年底), and a bare year in the
+  range after a word opening a point in time (自105年至112年).
+
+A word that makes the number a span of time (近, 历时, 经过 ...) rules the reading out.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from ._lexicon import (
+    COMMON_ERA_WORDS, MINGUO_AFTER_YEAR, MINGUO_BARE_YEARS, MINGUO_ERA_WORDS, MINGUO_OFFSET, MINGUO_OPENERS, MINGUO_SPAN_BEFORE,
+    RANGE_CONNECTORS,
+)
+from .numerals import CHINESE_DIGITS, MAGNITUDES
+from .patterns import _cn_to_number
+
+_DIGIT_CHARS: frozenset[str] = frozenset(CHINESE_DIGITS) - frozenset(MAGNITUDES) | frozenset("0123456789０１２３４５６７８９")
+_ERA_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MINGUO_ERA_WORDS))})[ \u3000]?\Z")
+_COMMON_ERA_RE = re.compile(rf"(?:{'|'.join(map(re.escape, COMMON_ERA_WORDS))})[ \u3000]?\Z")
+_ERA_WINDOW = max(len(word) for word in MINGUO_ERA_WORDS + COMMON_ERA_WORDS) + 1
+#: Words before a bare year of the era in a text of the era: the openers, and a range connector (105~112年).
+_OPENERS: tuple[str, ...] = MINGUO_OPENERS + tuple(RANGE_CONNECTORS)
+_SPAN_WINDOW = max(len(word) for word in MINGUO_SPAN_BEFORE + _OPENERS)
+YEAR_WORD = "年"
+
+
+_THREE_DIGIT_YEAR_RE = re.compile(rf"(?<![0-9０-９{''.join(CHINESE_DIGITS)}])[{''.join(sorted(_DIGIT_CHARS))}]{{3}}{YEAR_WORD}")
+
+
+@lru_cache(maxsize=8)
+def writes_era_years(text: str, point_in_year: Callable[[str, int], bool]) -> bool:
+    """Whether ``text`` writes years of the Republic of China era: it names the era (民國100年以來) or holds a
+    three-digit year of the era placed in the year (一一四年十二月; ``point_in_year(text, end)`` tells whether 年
+    ending at ``end`` is followed by such words). Its other bare years are then of that era too."""
+    if any(word in text for word in MINGUO_ERA_WORDS):
+        return True
+    low, high = MINGUO_BARE_YEARS
+    for found in _THREE_DIGIT_YEAR_RE.finditer(text):
+        value = _cn_to_number(found.group()[:-1]) if not found.group()[0].isdigit() else int(found.group()[:-1])
+        if value is not None and low <= value <= high and point_in_year(text, found.end()):
+            return True
+    return False
+
+
+def era_start(text: str, start: int) -> int | None:
+    """Where the era word right before the year at ``start`` begins (民國100年), or None."""
+    found = _ERA_RE.search(text, max(0, start - _ERA_WINDOW), start)
+    return None if found is None else found.start()
+
+
+def common_era_start(text: str, start: int) -> int | None:
+    """Where 公元 or 西元 right before the year at ``start`` begins (公元105年: a Gregorian year), or None."""
+    found = _COMMON_ERA_RE.search(text, max(0, start - _ERA_WINDOW), start)
+    return None if found is None else found.start()
+
+
+def _digit_by_digit(numeral: str) -> bool:
+    return all(char in _DIGIT_CHARS for char in numeral)
+
+
+def is_bare_minguo_year(
+    text: str, start: int, numeral: str, value: float, *, point_in_year: bool, placed: Callable[[str, int], bool]
+) -> bool:
+    """Whether the number ``numeral`` (= ``value``) at ``start``, before 年, is a year of the era with no era word.
+
+    ``point_in_year``: a word placing a point in the year follows this 年 (a month, 底, 第三季; see
+    date_words_follow); ``placed(text, end)`` tells the same of any 年 ending at ``end`` (for writes_era_years).
+    """
+    low, high = MINGUO_BARE_YEARS
+    if not (low <= value <= high and _digit_by_digit(numeral)):
+        return False
+    before = text[max(0, start - _SPAN_WINDOW):start]
+    if before.endswith(MINGUO_SPAN_BEFORE):
+        return False  # 近105年, 历时105年: a span of years
+    if len(numeral) == 3 and (point_in_year or not numeral[0].isdigit()):
+        return True  # 105年底, 一一四年度, 113年第3季; 一一五年: a span is never written digit by digit
+    if len(numeral) not in (2, 3) or not writes_era_years(text, placed):
+        return False
+    return point_in_year or start == 0 or before.endswith(_OPENERS)  # 99年底, 自105年 in a text of the era
+
+
+def date_words_follow(text: str, year_end: int, *, date_words: bool) -> bool:
+    """Whether 年 at ``year_end`` places a point in the year: ``date_words`` (a month, 底, 上半年, a quarter read
+    by the date pattern) or one of the lexicon's ``after_year`` words (年度, 全年)."""
+    return date_words or text.startswith(MINGUO_AFTER_YEAR, year_end + len(YEAR_WORD))
+
+
+def gregorian(value: float) -> float:
+    """The Gregorian year of year ``value`` of the era."""
+    return float(value + MINGUO_OFFSET)
+
+
+def era_range_start(text: str, start: int, low: float, high_year: float) -> tuple[float, int] | None:
+    """民國100至105年, 105~112年 in a text of the era: the first end of a range of years whose second end is a year
+    of the era (``high_year``, already Gregorian) is one too. Its Gregorian year and where the mention starts
+    (the era word before it, if written), or None when ``low`` is no earlier year of the era."""
+    low_bound, high_bound = MINGUO_BARE_YEARS
+    era_year = high_year - MINGUO_OFFSET
+    if not (low_bound <= low <= era_year <= high_bound or (era_start(text, start) is not None and 0 < low <= era_year)):
+        return None
+    era = era_start(text, start)
+    return gregorian(low), start if era is None else era

@@ -45,7 +45,11 @@ def writes_era_years(text: str, point_in_year: Callable[[str, int], bool]) -> bo
         return True
     low, high = MINGUO_BARE_YEARS
     for found in _THREE_DIGIT_YEAR_RE.finditer(text):
-        value = _cn_to_number(found.group()[:-1]) if not found.group()[0].isdigit() else int(found.group()[:-1])
+        digits = found.group()[:-1]
+        arabic = [char.isdigit() for char in digits]
+        if any(arabic) and not all(arabic):
+            continue  # 0九〇年: Arabic and Chinese digits mixed are no year
+        value = int(digits) if digits.isdigit() else _cn_to_number(digits)
         if value is not None and low <= value <= high and point_in_year(text, found.end()):
             return True
     return False

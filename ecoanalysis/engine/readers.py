@@ -232,6 +232,8 @@ def _read_year_pair(text: str, core: re.Match, with_prefix: bool) -> Draft | Non
         return None
     word = next((word for word in YEAR_PAIR_WORDS if text.startswith(word, pair.end())), "")
     high = int(second) if len(second) == 4 else year - year % 100 + int(second) if len(second) == 2 else None
+    if high is not None and len(second) == 2 and high <= year:
+        high += 100  # 1998-02年: the span crosses a century
     draft = Draft(start, pair.end() + len(word), float(year))
     draft.unit = "date"
     if high is not None and (high == year + 1 or word and year < high <= YEAR_RANGE[1] and len(second) == 2):

@@ -217,6 +217,7 @@ CLOCK_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["clock_words"])
 MINGUO_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["era_words"])
 MINGUO_OFFSET: int = int(_DATA["minguo"]["offset"])
 COMMON_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["common_era_words"])
+MINGUO_CURRENCY: str = _DATA["minguo"]["currency"]
 MINGUO_BARE_YEARS: tuple[int, int] = (int(_DATA["minguo"]["bare_years"][0]), int(_DATA["minguo"]["bare_years"][1]))
 MINGUO_AFTER_YEAR: tuple[str, ...] = tuple(_DATA["minguo"]["after_year"])
 MINGUO_OPENERS: tuple[str, ...] = tuple(_DATA["minguo"]["openers"])

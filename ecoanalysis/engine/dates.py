@@ -175,9 +175,9 @@ def _read_minguo_year(reading: _Reading, draft: Draft, date_match: re.Match, *, 
         return True
     era = era_start(text, reading.start)
     if era is None:
-        point_in_year = _placed_in_year(text, text.index(YEAR_WORD, reading.end) + 1)
+        point_in_year = placed_in_year(text, text.index(YEAR_WORD, reading.end) + 1)
         if not is_bare_minguo_year(
-            text, reading.start, reading.numeral, draft.value, point_in_year=point_in_year, placed=_placed_in_year
+            text, reading.start, reading.numeral, draft.value, point_in_year=point_in_year, placed=placed_in_year
         ):
             return False
     elif with_prefix:
@@ -186,7 +186,7 @@ def _read_minguo_year(reading: _Reading, draft: Draft, date_match: re.Match, *, 
     return True
 
 
-def _placed_in_year(text: str, after_year: int) -> bool:
+def placed_in_year(text: str, after_year: int) -> bool:
     """Whether the 年 ending at ``after_year`` is followed by words placing a point in the year: a month, 底/初,
     上半年, a quarter (第三季, 前三季度), or one of [minguo] after_year (年度, 全年)."""
     date_match = _DATE_RE.match(text, after_year - 1)

@@ -254,3 +254,7 @@ DEGREE_GUARD: str = _DATA["temperature_degrees"]["guard"]
 TEMPERATURE_SCALES: dict[str, str] = dict(_DATA["temperature_degrees"]["scales"])
 TEMPERATURE_NOUNS: tuple[str, ...] = tuple(_DATA["temperature_degrees"]["nouns"])
 TEMPERATURE_NOUN_WINDOW: int = int(_DATA["temperature_degrees"]["window"])
+RATE_STEP_WORD: str = _DATA["rate_steps"]["word"]
+RATE_STEP_POINTS: float = float(_DATA["rate_steps"]["points"])
+RATE_STEP_NOUNS: tuple[str, ...] = tuple(_DATA["rate_steps"]["nouns"])
+RATE_STEP_WINDOW: int = int(_DATA["rate_steps"]["window"])

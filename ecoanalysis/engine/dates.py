@@ -18,6 +18,7 @@ from ._lexicon import (
     MONTH_SUFFIX,
     RELATIVE_YEARS,
     SEASON_WORDS,
+    SHORT_QUARTER_FIGURE_AFTER,
     SHORT_QUARTER_GUARD,
     SHORT_QUARTER_PERIOD_AFTER,
     SHORT_QUARTER_WORD,
@@ -235,6 +236,8 @@ def names_a_period(text: str, start: int, end: int, *, year_before: bool = False
         return False
     if year_before or before.endswith(SHORT_QUARTER_YEAR_BEFORE):
         return True
+    if after[:1] in SHORT_QUARTER_FIGURE_AFTER and after:
+        return True  # 第1季5.54%: the quarter's figure
     return after.startswith(SHORT_QUARTER_PERIOD_AFTER) or any(word in after for word in _LONG_PERIOD_AFTER)
 
 

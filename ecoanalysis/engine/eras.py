@@ -18,12 +18,14 @@ from functools import lru_cache
 
 from ._lexicon import (
     COMMON_ERA_WORDS, MINGUO_AFTER_YEAR, MINGUO_BARE_YEARS, MINGUO_ERA_WORDS, MINGUO_OFFSET, MINGUO_OPENERS, MINGUO_SPAN_BEFORE,
-    RANGE_CONNECTORS,
+    MINGUO_SPAN_AFTER, RANGE_CONNECTORS,
 )
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import _cn_to_number
 
-_DIGIT_CHARS: frozenset[str] = frozenset(CHINESE_DIGITS) - frozenset(MAGNITUDES) | frozenset("0123456789０１２３４５６７８９")
+_ARABIC_DIGITS = "0123456789０１２３４５６７８９"
+_CN_DIGIT_CHARS: frozenset[str] = frozenset(CHINESE_DIGITS) - frozenset(MAGNITUDES)
+_DIGIT_CHARS: frozenset[str] = _CN_DIGIT_CHARS | frozenset(_ARABIC_DIGITS)
 _ERA_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MINGUO_ERA_WORDS))})[ \u3000]?\Z")
 _COMMON_ERA_RE = re.compile(rf"(?:{'|'.join(map(re.escape, COMMON_ERA_WORDS))})[ \u3000]?\Z")
 _ERA_WINDOW = max(len(word) for word in MINGUO_ERA_WORDS + COMMON_ERA_WORDS) + 1
@@ -33,7 +35,9 @@ _SPAN_WINDOW = max(len(word) for word in MINGUO_SPAN_BEFORE + _OPENERS)
 YEAR_WORD = "年"
 
 
-_THREE_DIGIT_YEAR_RE = re.compile(rf"(?<![0-9０-９{''.join(CHINESE_DIGITS)}])[{''.join(sorted(_DIGIT_CHARS))}]{{3}}{YEAR_WORD}")
+_THREE_DIGIT_YEAR_RE = re.compile(
+    rf"(?<![0-9０-９{''.join(CHINESE_DIGITS)}])(?:[{_ARABIC_DIGITS}]{{3}}|[{''.join(sorted(_CN_DIGIT_CHARS))}]{{3}}){YEAR_WORD}"
+)
 
 
 @lru_cache(maxsize=8)
@@ -45,7 +49,8 @@ def writes_era_years(text: str, point_in_year: Callable[[str, int], bool]) -> bo
         return True
     low, high = MINGUO_BARE_YEARS
     for found in _THREE_DIGIT_YEAR_RE.finditer(text):
-        value = _cn_to_number(found.group()[:-1]) if not found.group()[0].isdigit() else int(found.group()[:-1])
+        numeral = found.group()[:-1]
+        value = int(numeral) if numeral.isdigit() else _cn_to_number(numeral)
         if value is not None and low <= value <= high and point_in_year(text, found.end()):
             return True
     return False
@@ -64,7 +69,8 @@ def common_era_start(text: str, start: int) -> int | None:
 
 
 def _digit_by_digit(numeral: str) -> bool:
-    return all(char in _DIGIT_CHARS for char in numeral)
+    """105, 一一四, 一〇五: Arabic digits, or Chinese digits one by one (not the two mixed)."""
+    return all(char in _ARABIC_DIGITS for char in numeral) or all(char in _CN_DIGIT_CHARS for char in numeral)
 
 
 def is_bare_minguo_year(
@@ -85,7 +91,10 @@ def is_bare_minguo_year(
         return True  # 105年底, 一一四年度, 113年第3季; 一一五年: a span is never written digit by digit
     if len(numeral) not in (2, 3) or not writes_era_years(text, placed):
         return False
-    return point_in_year or start == 0 or before.endswith(_OPENERS)  # 99年底, 自105年 in a text of the era
+    if point_in_year or start == 0 or before.endswith(_OPENERS):
+        return True  # 99年底, 自105年 in a text of the era
+    after_year = text.find(YEAR_WORD, start + len(numeral)) + len(YEAR_WORD)
+    return len(numeral) == 3 and not text.startswith(MINGUO_SPAN_AFTER, after_year)  # 預測107年經濟成長; 105年來
 
 
 def date_words_follow(text: str, year_end: int, *, date_words: bool) -> bool:

@@ -224,6 +224,7 @@ MINGUO_AFTER_YEAR: tuple[str, ...] = tuple(_DATA["minguo"]["after_year"])
 MINGUO_OPENERS: tuple[str, ...] = tuple(_DATA["minguo"]["openers"])
 MINGUO_SPAN_BEFORE: tuple[str, ...] = tuple(_DATA["minguo"]["span_before"]) + DAY_SPAN_BEFORE
 MINGUO_SPAN_AFTER: tuple[str, ...] = tuple(_DATA["minguo"]["span_after"])
+MINGUO_DATE_SEPARATORS: str = _DATA["minguo"]["slash_date_separators"]
 CLOCK_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["clock_before"])
 CLOCK_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["clock_after"])
 SET_PHRASES: tuple[str, ...] = tuple(_DATA["set_phrases"]["patterns"])

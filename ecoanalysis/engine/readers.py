@@ -32,7 +32,7 @@ from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .rates import NETWORK_GRADE_LAST, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE
-from .datelines import read_bracketed_date
+from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date
 from .codes import (
     CODE_MIN_LENGTH,
     FORMULA_NEIGHBOURS,
@@ -287,6 +287,7 @@ def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None
 WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("first", _read_first_rank),
     ("arabic", _read_iso_date),
+    ("arabic", read_era_slash_date),  # 114/12/31: a date of the ROC era, before the fractions 12/31
     ("arabic", _read_date_code),
     ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
@@ -379,6 +380,7 @@ ALWAYS = Trigger()
 #: Triggers of the whole-mention readers; a reader not listed here is tried for every core of its kinds.
 TRIGGERS: dict[Any, Trigger] = {
     _read_iso_date: Trigger(after=_ISO_DATE_SEPARATOR_SET),
+    read_era_slash_date: Trigger(after=ERA_DATE_SEPARATORS),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
     _read_quarter_code: Trigger(after=frozenset({QUARTER_LETTER})),
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower

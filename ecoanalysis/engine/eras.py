@@ -2,13 +2,16 @@
 (民國100年 = 2011, 105年底 = December 2016, 113年第3季, 一一四年度). The rule is the lexicon's ``[minguo]``:
 
 - after the era word (民国, 民國) any year is one;
-- without it, a year of three digits written one by one (105, 一一四, 一〇五) in the lexicon's range is one when
-  a word placing a point in the year follows 年 (a month, 底, 初, 上半年, 第三季, 年度, 全年), since a span of
-  years takes none of them (运营了100年, 105年来 stay durations);
-- in a text that names the era, a two-digit year in the range is read so too (99年底), and a bare year in the
-  range after a word opening a point in time (自105年至112年).
+- without it, a year in the lexicon's range written with three digits one by one is one when written with Chinese
+  digits (一一五年: no span of years is written so), or when a word placing a point in the year follows 年 (a month,
+  底, 初, 上半年, 第三季, 年度, 全年, Q), since a span of years takes none of them (运营了100年, 105年来 stay durations);
+- in a text that writes years of the era (it names the era or holds a year read by the rule above), a two-digit
+  year so placed (99年底), a bare year after a word opening a point in time or a range connector (自105年至112年,
+  較113年, 105~112年), and a bare three-digit year with no word of a span after it (預測107年經濟成長).
 
-A word that makes the number a span of time (近, 历时, 经过 ...) rules the reading out.
+A word before that makes the number a span of time (近, 历时, 经过 ...) rules the reading out; 公元/西元 before the
+year make it a Gregorian year as written (公元105年). The first end of a range of years shares the era of the second
+(民國100至105年: :func:`era_range_start`).
 """
 from __future__ import annotations
 
@@ -21,13 +24,13 @@ from ._lexicon import (
     MINGUO_SPAN_AFTER, RANGE_CONNECTORS,
 )
 from .numerals import CHINESE_DIGITS, MAGNITUDES
-from .patterns import _cn_to_number
+from .patterns import _alternation, _cn_to_number
 
 _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 _CN_DIGIT_CHARS: frozenset[str] = frozenset(CHINESE_DIGITS) - frozenset(MAGNITUDES)
 _DIGIT_CHARS: frozenset[str] = _CN_DIGIT_CHARS | frozenset(_ARABIC_DIGITS)
-_ERA_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MINGUO_ERA_WORDS))})[ \u3000]?\Z")
-_COMMON_ERA_RE = re.compile(rf"(?:{'|'.join(map(re.escape, COMMON_ERA_WORDS))})[ \u3000]?\Z")
+_ERA_RE = re.compile(rf"(?:{_alternation(MINGUO_ERA_WORDS)})[ \u3000]?\Z")
+_COMMON_ERA_RE = re.compile(rf"(?:{_alternation(COMMON_ERA_WORDS)})[ \u3000]?\Z")
 _ERA_WINDOW = max(len(word) for word in MINGUO_ERA_WORDS + COMMON_ERA_WORDS) + 1
 #: Words before a bare year of the era in a text of the era: the openers, and a range connector (105~112年).
 _OPENERS: tuple[str, ...] = MINGUO_OPENERS + tuple(RANGE_CONNECTORS)

@@ -17,12 +17,8 @@ from ._lexicon import (
     FIRST_QUARTERS_WORDS,
     MONTH_SUFFIX,
     RELATIVE_YEARS,
-    SEASON_WORDS,
-    SHORT_QUARTER_FIGURE_AFTER,
     SHORT_QUARTER_GUARD,
-    SHORT_QUARTER_PERIOD_AFTER,
     SHORT_QUARTER_WORD,
-    SHORT_QUARTER_YEAR_BEFORE,
     SUFFIX_QUALIFIERS,
     TOP_RANK_GUARD,
     UNIT_WORDS,
@@ -31,8 +27,9 @@ from ._lexicon import (
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, _name_draft
+from .periods import names_a_period
 from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
-from .patterns import CLAUSE_ENDS, YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
+from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
 from .readers import _set_quarter
 
 if TYPE_CHECKING:
@@ -210,35 +207,6 @@ def _read_year_quarter(text: str, draft: Draft, date_match: re.Match) -> int:
     if date_match.group("first_quarters"):
         draft.month = 1
     return date_match.end()
-
-
-#: How far before and after 第N季 the clause is searched for words of a period or a series.
-_SEASON_WINDOW = 20
-_LONG_PERIOD_AFTER = tuple(word for word in SHORT_QUARTER_PERIOD_AFTER if len(word) > 1)
-
-
-def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
-    """The clause's text before ``start`` and after ``end``, each at most _SEASON_WINDOW characters."""
-    left = start
-    while left > max(0, start - _SEASON_WINDOW) and text[left - 1] not in CLAUSE_ENDS:
-        left -= 1
-    right, stop = end, min(len(text), end + _SEASON_WINDOW)
-    while right < stop and text[right] not in CLAUSE_ENDS:
-        right += 1
-    return text[left:start], text[end:right]
-
-
-def names_a_period(text: str, start: int, end: int, *, year_before: bool = False) -> bool:
-    """Whether 第N季 / 首N季 at text[start:end] is a quarter ([short_quarters]): no word of a series in its clause,
-    and a year before it or a word of a period after it (right after, or later in the clause if long)."""
-    before, after = _clause_around(text, start, end)
-    if any(word in before or word in after for word in SEASON_WORDS):
-        return False
-    if year_before or before.endswith(SHORT_QUARTER_YEAR_BEFORE):
-        return True
-    if after[:1] in SHORT_QUARTER_FIGURE_AFTER and after:
-        return True  # 第1季5.54%: the quarter's figure
-    return after.startswith(SHORT_QUARTER_PERIOD_AFTER) or any(word in after for word in _LONG_PERIOD_AFTER)
 
 
 def read_short_quarter(reading: _Reading, draft: Draft) -> Draft | None:

@@ -24,6 +24,7 @@ from ._lexicon import (
     INFIX_QUALIFIERS,
     MIXED_FRACTION_WORD,
     PER_WORD,
+    SHORT_QUARTER_WORD,
     UNIT_WORDS,
 )
 from .draft import NOT_A_QUANTITY, Draft
@@ -33,6 +34,7 @@ from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .rates import NETWORK_GRADE_LAST, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date
+from .periods import read_first_quarter
 from .codes import (
     CODE_MIN_LENGTH,
     FORMULA_NEIGHBOURS,
@@ -179,6 +181,8 @@ def _read_first_rank(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     """首个, 首家, 首款: a rank with value 1."""
     if core.lastgroup != "first":
         return None
+    if core.group().endswith(SHORT_QUARTER_WORD):  # 今年首季, 首季度: the first quarter; 該劇首季: a season
+        return read_first_quarter(text, core.start(), core.end())
     draft = Draft(core.start(), core.end(), 1.0)
     draft.unit = "rank"
     draft.counter = core.group()[len(FIRST_RANK_WORD):]

@@ -1,4 +1,5 @@
-"""A day, month or year in brackets, as Taiwan wires write them inside 今日, 昨日, 本月, 今年, 去年: 經濟部今（20）日
+"""Dates as Taiwan writes them: a date of the era with slashes (114/12/31 = 31 December 2025), and a day, month or
+year in brackets, as Taiwan wires write them inside 今日, 昨日, 本月, 今年, 去年: 經濟部今（20）日
 公布 ("today, the 20th"), 昨（二十）日, 上（11）月, 今（2025）年, 明（115）年度. A day is a date with no value (the month is
 unstated), like a lone day (dates.py); a month keeps its month; a year its value, a year of the Republic of China era
 (115) read as its Gregorian year (eras.py). The surface is the bracket and the date word; the words are the lexicon's
@@ -6,9 +7,10 @@ unstated), like a lone day (dates.py); a month keeps its month; a year its value
 """
 from __future__ import annotations
 
+import datetime
 import re
 
-from ._lexicon import BRACKETED_DATE_BEFORE, BRACKETED_DATE_CLOSE, BRACKETED_DATE_OPEN
+from ._lexicon import BRACKETED_DATE_BEFORE, BRACKETED_DATE_CLOSE, BRACKETED_DATE_OPEN, MINGUO_BARE_YEARS, MINGUO_DATE_SEPARATORS
 from .draft import Draft
 from .eras import gregorian, is_bare_minguo_year
 from .patterns import YEAR_RANGE, _cn_to_number, _parse_arabic
@@ -48,3 +50,31 @@ def read_bracketed_date(text: str, core: re.Match, with_prefix: bool) -> Draft |
 
 def _never(text: str, end: int) -> bool:
     return False
+
+
+#: 114/12/31: a date of the Republic of China era written with slashes ([minguo] slash_date_separators).
+_ERA_DATE_RE = re.compile(
+    rf"(?P<year>[0-9]{{3}})(?P<sep>[{re.escape(MINGUO_DATE_SEPARATORS)}])(?P<month>[0-9]{{1,2}})(?P=sep)(?P<day>[0-9]{{1,2}})"
+    rf"(?![0-9.])"
+)
+ERA_DATE_SEPARATORS: frozenset[str] = frozenset(MINGUO_DATE_SEPARATORS)
+
+
+def read_era_slash_date(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """114/12/31 = 31 December 2025: a year of the era, a month and a day of the calendar; else None."""
+    start, end = core.span()
+    if end - start != 3 or core.lastgroup != "arabic" or text[end:end + 1] not in ERA_DATE_SEPARATORS:
+        return None
+    if text[start - 1:start].isdigit() or text[start - 1:start] in ERA_DATE_SEPARATORS:
+        return None  # part of a longer code (1.114.12.31)
+    found = _ERA_DATE_RE.match(text, start)
+    if found is None or not MINGUO_BARE_YEARS[0] <= int(found.group("year")) <= MINGUO_BARE_YEARS[1]:
+        return None
+    year = int(gregorian(int(found.group("year"))))
+    try:
+        datetime.date(year, int(found.group("month")), int(found.group("day")))
+    except ValueError:
+        return None  # 105/13/40: no day of the calendar
+    draft = Draft(start, found.end(), float(year))
+    draft.unit, draft.month, draft.consumed = "date", int(found.group("month")), found.end()
+    return draft

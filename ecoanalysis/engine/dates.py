@@ -17,11 +17,8 @@ from ._lexicon import (
     FIRST_QUARTERS_WORDS,
     MONTH_SUFFIX,
     RELATIVE_YEARS,
-    SEASON_WORDS,
     SHORT_QUARTER_GUARD,
-    SHORT_QUARTER_PERIOD_AFTER,
     SHORT_QUARTER_WORD,
-    SHORT_QUARTER_YEAR_BEFORE,
     SUFFIX_QUALIFIERS,
     TOP_RANK_GUARD,
     UNIT_WORDS,
@@ -30,8 +27,9 @@ from ._lexicon import (
     YEAR_PART_MONTHS,
 )
 from .draft import Draft, _name_draft
+from .periods import names_a_period
 from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
-from .patterns import CLAUSE_ENDS, YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
+from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
 from .readers import _set_quarter
 
 if TYPE_CHECKING:
@@ -175,9 +173,9 @@ def _read_minguo_year(reading: _Reading, draft: Draft, date_match: re.Match, *, 
         return True
     era = era_start(text, reading.start)
     if era is None:
-        point_in_year = _placed_in_year(text, text.index(YEAR_WORD, reading.end) + 1)
+        point_in_year = placed_in_year(text, text.index(YEAR_WORD, reading.end) + 1)
         if not is_bare_minguo_year(
-            text, reading.start, reading.numeral, draft.value, point_in_year=point_in_year, placed=_placed_in_year
+            text, reading.start, reading.numeral, draft.value, point_in_year=point_in_year, placed=placed_in_year
         ):
             return False
     elif with_prefix:
@@ -186,7 +184,7 @@ def _read_minguo_year(reading: _Reading, draft: Draft, date_match: re.Match, *, 
     return True
 
 
-def _placed_in_year(text: str, after_year: int) -> bool:
+def placed_in_year(text: str, after_year: int) -> bool:
     """Whether the 年 ending at ``after_year`` is followed by words placing a point in the year: a month, 底/初,
     上半年, a quarter (第三季, 前三季度), or one of [minguo] after_year (年度, 全年)."""
     date_match = _DATE_RE.match(text, after_year - 1)
@@ -209,33 +207,6 @@ def _read_year_quarter(text: str, draft: Draft, date_match: re.Match) -> int:
     if date_match.group("first_quarters"):
         draft.month = 1
     return date_match.end()
-
-
-#: How far before and after 第N季 the clause is searched for words of a period or a series.
-_SEASON_WINDOW = 20
-_LONG_PERIOD_AFTER = tuple(word for word in SHORT_QUARTER_PERIOD_AFTER if len(word) > 1)
-
-
-def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
-    """The clause's text before ``start`` and after ``end``, each at most _SEASON_WINDOW characters."""
-    left = start
-    while left > max(0, start - _SEASON_WINDOW) and text[left - 1] not in CLAUSE_ENDS:
-        left -= 1
-    right, stop = end, min(len(text), end + _SEASON_WINDOW)
-    while right < stop and text[right] not in CLAUSE_ENDS:
-        right += 1
-    return text[left:start], text[end:right]
-
-
-def names_a_period(text: str, start: int, end: int, *, year_before: bool = False) -> bool:
-    """Whether 第N季 / 首N季 at text[start:end] is a quarter ([short_quarters]): no word of a series in its clause,
-    and a year before it or a word of a period after it (right after, or later in the clause if long)."""
-    before, after = _clause_around(text, start, end)
-    if any(word in before or word in after for word in SEASON_WORDS):
-        return False
-    if year_before or before.endswith(SHORT_QUARTER_YEAR_BEFORE):
-        return True
-    return after.startswith(SHORT_QUARTER_PERIOD_AFTER) or any(word in after for word in _LONG_PERIOD_AFTER)
 
 
 def read_short_quarter(reading: _Reading, draft: Draft) -> Draft | None:

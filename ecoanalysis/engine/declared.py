@@ -12,9 +12,12 @@ from typing import NamedTuple
 from ._lexicon import (
     CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
     DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS,
-    DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS, UNIT_WORDS,
+    DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, MINGUO_CURRENCY, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS,
+    UNIT_WORDS,
 )
+from .dates import placed_in_year
 from .draft import Draft
+from .eras import writes_era_years
 from .numerals import MAGNITUDES, scaled
 from .pairs import SENTENCE_END
 from .patterns import YEAR_RANGE, _alternation, clause_before
@@ -87,10 +90,12 @@ def _declaration(text: str, match: re.Match) -> Declaration | None:
 
 
 def declarations(text: str) -> list[Declaration]:
-    """The currency declarations of ``text`` in order."""
+    """The currency declarations of ``text`` in order: a text writing years of the Republic of China era (民國105年,
+    113年第3季) declares the New Taiwan dollar for the whole of it ([minguo] currency), before any written one."""
+    found = [Declaration(0, len(text), -1, MINGUO_CURRENCY, None)] if writes_era_years(text, placed_in_year) else []
     if not any(word in text for word in _TRIGGERS):
-        return []
-    found, position = [], 0
+        return found
+    position = 0
     while (start := _DECLARATION_START_RE.search(text, position)) is not None:
         match = _DECLARATION_RE.match(text, start.start())  # what finditer would find, tried only where one can begin
         if match is None:

@@ -2,13 +2,16 @@
 (民國100年 = 2011, 105年底 = December 2016, 113年第3季, 一一四年度). The rule is the lexicon's ``[minguo]``:
 
 - after the era word (民国, 民國) any year is one;
-- without it, a year of three digits written one by one (105, 一一四, 一〇五) in the lexicon's range is one when
-  a word placing a point in the year follows 年 (a month, 底, 初, 上半年, 第三季, 年度, 全年), since a span of
-  years takes none of them (运营了100年, 105年来 stay durations);
-- in a text that names the era, a two-digit year in the range is read so too (99年底), and a bare year in the
-  range after a word opening a point in time (自105年至112年).
+- without it, a year in the lexicon's range written with three digits one by one is one when written with Chinese
+  digits (一一五年: no span of years is written so), or when a word placing a point in the year follows 年 (a month,
+  底, 初, 上半年, 第三季, 年度, 全年, Q), since a span of years takes none of them (运营了100年, 105年来 stay durations);
+- in a text that writes years of the era (it names the era or holds a year read by the rule above), a two-digit
+  year so placed (99年底), a bare year after a word opening a point in time or a range connector (自105年至112年,
+  較113年, 105~112年), and a bare three-digit year with no word of a span after it (預測107年經濟成長).
 
-A word that makes the number a span of time (近, 历时, 经过 ...) rules the reading out.
+A word before that makes the number a span of time (近, 历时, 经过 ...) rules the reading out; 公元/西元 before the
+year make it a Gregorian year as written (公元105年). The first end of a range of years shares the era of the second
+(民國100至105年: :func:`era_range_start`).
 """
 from __future__ import annotations
 
@@ -18,14 +21,16 @@ from functools import lru_cache
 
 from ._lexicon import (
     COMMON_ERA_WORDS, MINGUO_AFTER_YEAR, MINGUO_BARE_YEARS, MINGUO_ERA_WORDS, MINGUO_OFFSET, MINGUO_OPENERS, MINGUO_SPAN_BEFORE,
-    RANGE_CONNECTORS,
+    MINGUO_SPAN_AFTER, RANGE_CONNECTORS,
 )
 from .numerals import CHINESE_DIGITS, MAGNITUDES
-from .patterns import _cn_to_number
+from .patterns import _alternation, _cn_to_number
 
-_DIGIT_CHARS: frozenset[str] = frozenset(CHINESE_DIGITS) - frozenset(MAGNITUDES) | frozenset("0123456789０１２３４５６７８９")
-_ERA_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MINGUO_ERA_WORDS))})[ \u3000]?\Z")
-_COMMON_ERA_RE = re.compile(rf"(?:{'|'.join(map(re.escape, COMMON_ERA_WORDS))})[ \u3000]?\Z")
+_ARABIC_DIGITS = "0123456789０１２３４５６７８９"
+_CN_DIGIT_CHARS: frozenset[str] = frozenset(CHINESE_DIGITS) - frozenset(MAGNITUDES)
+_DIGIT_CHARS: frozenset[str] = _CN_DIGIT_CHARS | frozenset(_ARABIC_DIGITS)
+_ERA_RE = re.compile(rf"(?:{_alternation(MINGUO_ERA_WORDS)})[ \u3000]?\Z")
+_COMMON_ERA_RE = re.compile(rf"(?:{_alternation(COMMON_ERA_WORDS)})[ \u3000]?\Z")
 _ERA_WINDOW = max(len(word) for word in MINGUO_ERA_WORDS + COMMON_ERA_WORDS) + 1
 #: Words before a bare year of the era in a text of the era: the openers, and a range connector (105~112年).
 _OPENERS: tuple[str, ...] = MINGUO_OPENERS + tuple(RANGE_CONNECTORS)
@@ -33,7 +38,9 @@ _SPAN_WINDOW = max(len(word) for word in MINGUO_SPAN_BEFORE + _OPENERS)
 YEAR_WORD = "年"
 
 
-_THREE_DIGIT_YEAR_RE = re.compile(rf"(?<![0-9０-９{''.join(CHINESE_DIGITS)}])[{''.join(sorted(_DIGIT_CHARS))}]{{3}}{YEAR_WORD}")
+_THREE_DIGIT_YEAR_RE = re.compile(
+    rf"(?<![0-9０-９{''.join(CHINESE_DIGITS)}])(?:[{_ARABIC_DIGITS}]{{3}}|[{''.join(sorted(_CN_DIGIT_CHARS))}]{{3}}){YEAR_WORD}"
+)
 
 
 @lru_cache(maxsize=8)
@@ -68,7 +75,8 @@ def common_era_start(text: str, start: int) -> int | None:
 
 
 def _digit_by_digit(numeral: str) -> bool:
-    return all(char in _DIGIT_CHARS for char in numeral)
+    """105, 一一四, 一〇五: Arabic digits, or Chinese digits one by one (not the two mixed)."""
+    return all(char in _ARABIC_DIGITS for char in numeral) or all(char in _CN_DIGIT_CHARS for char in numeral)
 
 
 def is_bare_minguo_year(
@@ -89,7 +97,10 @@ def is_bare_minguo_year(
         return True  # 105年底, 一一四年度, 113年第3季; 一一五年: a span is never written digit by digit
     if len(numeral) not in (2, 3) or not writes_era_years(text, placed):
         return False
-    return point_in_year or start == 0 or before.endswith(_OPENERS)  # 99年底, 自105年 in a text of the era
+    if point_in_year or start == 0 or before.endswith(_OPENERS):
+        return True  # 99年底, 自105年 in a text of the era
+    after_year = text.find(YEAR_WORD, start + len(numeral)) + len(YEAR_WORD)
+    return len(numeral) == 3 and not text.startswith(MINGUO_SPAN_AFTER, after_year)  # 預測107年經濟成長; 105年來
 
 
 def date_words_follow(text: str, year_end: int, *, date_words: bool) -> bool:

@@ -26,6 +26,7 @@ from ._lexicon import (
     INFIX_QUALIFIERS,
     MIXED_FRACTION_WORD,
     PER_WORD,
+    SHORT_QUARTER_WORD,
     UNIT_WORDS,
 )
 from .draft import NOT_A_QUANTITY, Draft
@@ -34,7 +35,8 @@ from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .rates import NETWORK_GRADE_LAST, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE
-from .datelines import read_bracketed_date
+from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date
+from .periods import read_first_quarter
 from .codes import (
     CODE_MIN_LENGTH,
     FORMULA_NEIGHBOURS,
@@ -186,6 +188,8 @@ def _read_first_rank(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     """首个, 首家, 首款: a rank with value 1."""
     if core.lastgroup != "first":
         return None
+    if core.group().endswith(SHORT_QUARTER_WORD):  # 今年首季, 首季度: the first quarter; 該劇首季: a season
+        return read_first_quarter(text, core.start(), core.end())
     draft = Draft(core.start(), core.end(), 1.0)
     draft.unit = "rank"
     draft.counter = core.group()[len(FIRST_RANK_WORD):]
@@ -337,6 +341,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("first", _read_first_rank),
     ("arabic", _read_iso_date),
     ("arabic", _read_year_pair),
+    ("arabic", read_era_slash_date),  # 114/12/31: a date of the ROC era, before the fractions 12/31
     ("arabic", _read_date_code),
     ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
@@ -431,6 +436,7 @@ ALWAYS = Trigger()
 TRIGGERS: dict[Any, Trigger] = {
     _read_iso_date: Trigger(after=_ISO_DATE_SEPARATOR_SET),
     _read_year_pair: Trigger(after=_YEAR_PAIR_AFTER),
+    read_era_slash_date: Trigger(after=ERA_DATE_SEPARATORS),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
     _read_quarter_code: Trigger(after=frozenset({QUARTER_LETTER})),
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower

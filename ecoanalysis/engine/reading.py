@@ -23,6 +23,7 @@ from ._lexicon import (
     PERMILLE_SIGN,
     PER_WORD,
     RANK_WORD,
+    RATE_STEP_WORD,
     TOP_RANK_WORD,
     TENTHS_GUARD,
     TENTHS_WORD,
@@ -66,6 +67,7 @@ from .spaced import read_spaced_discount
 from .rates import read_speed_context
 from .tails import _read_tail, read_share_cents
 from .trillion import MONEY_TRILLION, money_trillion_value
+from .ratesteps import read_rate_steps
 
 
 def _unit_pattern(word: str) -> tuple[str, str]:
@@ -378,6 +380,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.context = reading.context or found_currency or found_qualifier
     if text[draft.end:draft.end + 1] in SHARE_CENTS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
         reading.position, reading.context = draft.end, True
+    elif text[draft.end:draft.end + 1] == RATE_STEP_WORD and read_rate_steps(text, draft, reading.prefix_end):
+        reading.position, reading.context = draft.end, True  # 升息1碼 = 0.25 percentage point
     elif text[draft.end:draft.end + 1] == DEGREE_WORD:  # 华氏98.6度, 气温升高5度
         degrees_start = read_temperature_degrees(text, draft, reading.prefix_end)
         if degrees_start is not None:

@@ -1,0 +1,26 @@
+"""Steps of an interest rate as Taiwan's central bank counts them: 1碼 = 0.25 percentage point (升息1碼, 降息2碼 =
+0.5 percentage point), read where a change of an interest rate is spoken of earlier in the clause (the lexicon's
+``[rate_steps]``); elsewhere 碼 is a yard or a code and stays unread.
+"""
+from __future__ import annotations
+
+from ._lexicon import RATE_STEP_NOUNS, RATE_STEP_POINTS, RATE_STEP_WINDOW, RATE_STEP_WORD
+from .draft import Draft
+from .patterns import clause_before
+
+
+def read_rate_steps(text: str, draft: Draft, prefix_end: int) -> bool:
+    """升息1碼: the number of quarter-points as percentage points (0.25), the word taken into the mention."""
+    end = draft.end
+    if text[end:end + 1] != RATE_STEP_WORD or draft.counter is not None or draft.unit not in (None, "count"):
+        return False
+    if draft.value is None or draft.scale_applied:
+        return False
+    clause = clause_before(text, prefix_end, RATE_STEP_WINDOW)
+    if not any(noun in clause for noun in RATE_STEP_NOUNS):
+        return False
+    draft.value *= RATE_STEP_POINTS
+    if draft.value_high is not None:
+        draft.value_high *= RATE_STEP_POINTS
+    draft.unit, draft.counter, draft.end = "percentage_point", RATE_STEP_WORD, end + 1
+    return True

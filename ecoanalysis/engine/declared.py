@@ -17,7 +17,7 @@ from ._lexicon import (
 )
 from .dates import placed_in_year
 from .draft import Draft
-from .eras import writes_era_years
+from .eras import writes_present_era_years
 from .numerals import MAGNITUDES, scaled
 from .pairs import SENTENCE_END
 from .patterns import YEAR_RANGE, _alternation, clause_before
@@ -90,9 +90,10 @@ def _declaration(text: str, match: re.Match) -> Declaration | None:
 
 
 def declarations(text: str) -> list[Declaration]:
-    """The currency declarations of ``text`` in order: a text writing years of the Republic of China era (民國105年,
-    113年第3季) declares the New Taiwan dollar for the whole of it ([minguo] currency), before any written one."""
-    found = [Declaration(0, len(text), -1, MINGUO_CURRENCY, None)] if writes_era_years(text, placed_in_year) else []
+    """The currency declarations of ``text`` in order: a text dating the present in years of the Republic of China
+    era (民國105年, 113年第3季) declares the New Taiwan dollar for the whole of it ([minguo] currency), before any
+    written one."""
+    found = [Declaration(0, len(text), -1, MINGUO_CURRENCY, None)] if writes_present_era_years(text, placed_in_year) else []
     if not any(word in text for word in _TRIGGERS):
         return found
     position = 0

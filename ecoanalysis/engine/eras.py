@@ -48,8 +48,30 @@ def writes_era_years(text: str, point_in_year: Callable[[str, int], bool]) -> bo
     """Whether ``text`` writes years of the Republic of China era: it names the era (民國100年以來) or holds a
     three-digit year of the era placed in the year (一一四年十二月; ``point_in_year(text, end)`` tells whether 年
     ending at ``end`` is followed by such words). Its other bare years are then of that era too."""
-    if any(word in text for word in MINGUO_ERA_WORDS):
-        return True
+    return any(word in text for word in MINGUO_ERA_WORDS) or _holds_placed_era_year(text, point_in_year)
+
+
+#: The era word and the year after it (民國105年, 民国一百年).
+_ERA_YEAR_RE = re.compile(
+    rf"(?:{_alternation(MINGUO_ERA_WORDS)})[ \u3000]?(?P<year>[{_ARABIC_DIGITS}]{{1,3}}|[{''.join(sorted(CHINESE_DIGITS))}]{{1,5}}){YEAR_WORD}"
+)
+
+
+@lru_cache(maxsize=8)
+def writes_present_era_years(text: str, point_in_year: Callable[[str, int], bool]) -> bool:
+    """Whether ``text`` dates events of the present decades in the era (民國105年, 113年第3季: years in the
+    lexicon's `bare_years`), as Taiwan writes; a mainland text naming the era for its history (始建于民国十年,
+    民国时期) does not, so it is no sign that the text is from Taiwan."""
+    low, high = MINGUO_BARE_YEARS
+    for found in _ERA_YEAR_RE.finditer(text):
+        digits = found.group("year")
+        value = int(digits) if digits.isdigit() else _cn_to_number(digits)
+        if value is not None and low <= value <= high:
+            return True
+    return _holds_placed_era_year(text, point_in_year)
+
+
+def _holds_placed_era_year(text: str, point_in_year: Callable[[str, int], bool]) -> bool:
     low, high = MINGUO_BARE_YEARS
     for found in _THREE_DIGIT_YEAR_RE.finditer(text):
         digits = found.group()[:-1]

@@ -5,7 +5,8 @@
 - without it, a year in the lexicon's range written with three digits one by one is one when written with Chinese
   digits (一一五年: no span of years is written so), or when a word placing a point in the year follows 年 (a month,
   底, 初, 上半年, 第三季, 年度, 全年, Q), since a span of years takes none of them (运营了100年, 105年来 stay durations);
-- in a text that writes years of the era (it names the era or holds a year read by the rule above), a two-digit
+- in a text that dates the present in years of the era (民國105年, or a year read by the rule above; a mainland
+  text naming the era for its history, 始建于民国十年, does not), a two-digit
   year so placed (99年底), a bare year after a word opening a point in time or a range connector (自105年至112年,
   較113年, 105~112年), and a bare three-digit year with no word of a span after it (預測107年經濟成長).
 
@@ -43,17 +44,9 @@ _THREE_DIGIT_YEAR_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def writes_era_years(text: str, point_in_year: Callable[[str, int], bool]) -> bool:
-    """Whether ``text`` writes years of the Republic of China era: it names the era (民國100年以來) or holds a
-    three-digit year of the era placed in the year (一一四年十二月; ``point_in_year(text, end)`` tells whether 年
-    ending at ``end`` is followed by such words). Its other bare years are then of that era too."""
-    return any(word in text for word in MINGUO_ERA_WORDS) or _holds_placed_era_year(text, point_in_year)
-
-
-#: The era word and the year after it (民國105年, 民国一百年).
+#: The era word and the year after it (民國105年, 民国一百年, 民國101至106年).
 _ERA_YEAR_RE = re.compile(
-    rf"(?:{_alternation(MINGUO_ERA_WORDS)})[ \u3000]?(?P<year>[{_ARABIC_DIGITS}]{{1,3}}|[{''.join(sorted(CHINESE_DIGITS))}]{{1,5}}){YEAR_WORD}"
+    rf"(?:{_alternation(MINGUO_ERA_WORDS)})[ \u3000]?(?P<year>[{_ARABIC_DIGITS}]{{1,3}}|[{''.join(sorted(CHINESE_DIGITS))}]{{1,5}})"
 )
 
 
@@ -107,7 +100,7 @@ def is_bare_minguo_year(
     """Whether the number ``numeral`` (= ``value``) at ``start``, before 年, is a year of the era with no era word.
 
     ``point_in_year``: a word placing a point in the year follows this 年 (a month, 底, 第三季; see
-    date_words_follow); ``placed(text, end)`` tells the same of any 年 ending at ``end`` (for writes_era_years).
+    date_words_follow); ``placed(text, end)`` tells the same of any 年 ending at ``end`` (for writes_present_era_years).
     """
     low, high = MINGUO_BARE_YEARS
     if not (low <= value <= high and _digit_by_digit(numeral)):
@@ -117,7 +110,7 @@ def is_bare_minguo_year(
         return False  # 近105年, 历时105年: a span of years
     if len(numeral) == 3 and (point_in_year or not numeral[0].isdigit()):
         return True  # 105年底, 一一四年度, 113年第3季; 一一五年: a span is never written digit by digit
-    if len(numeral) not in (2, 3) or not writes_era_years(text, placed):
+    if len(numeral) not in (2, 3) or not writes_present_era_years(text, placed):
         return False
     if point_in_year or start == 0 or before.endswith(_OPENERS):
         return True  # 99年底, 自105年 in a text of the era

@@ -32,13 +32,17 @@ from contextlib import contextmanager
 
 from ._lexicon import (
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
+    DIVISION_COUNTERS, RANK_WORD,
 )
+from .codes import names_text_part
 from .declared import apply_declared_currency
 from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_bounds, _share_list_units
 from .numerals import MAGNITUDES
+from .dates import QUARTER_WORD
 from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
 from .reading import _read_one
+from .readers import QUARTER_MONTHS, _set_quarter
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .variants import to_simplified
 
@@ -53,7 +57,7 @@ _RANGE_MINUS = "".join(sign for sign in MINUS_SIGNS if len(sign) == 1)
 _RANGE_PLUS = "".join(sign for sign in PLUS_SIGNS if len(sign) == 1)
 _RANGE_RE = re.compile(
     rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}"
-    rf"(?:(?P<minus>[{re.escape(_RANGE_MINUS)}])|(?P<plus>[{re.escape(_RANGE_PLUS)}]))?(?=[0-9０-９{_CN_CHARS}])"
+    rf"(?:(?P<minus>[{re.escape(_RANGE_MINUS)}])|(?P<plus>[{re.escape(_RANGE_PLUS)}])|(?P<rank>{RANK_WORD}))?(?=[0-9０-９{_CN_CHARS}])"
 )
 
 
@@ -67,16 +71,18 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if not _bounded_only_before(first):
         return
     connector = _RANGE_RE.match(text, first.end)
-    if connector is None or (connector.group("minus") and (first.value >= 0 or connector.group("conn") == "-")):
-        return  # a minus sign opens the second end only after a negative first (-550万元至-820万元)
-    if connector.group("plus") and (first.value >= 0 or connector.group("conn") == "-"):
-        return  # a plus sign opens the second end only where the range crosses zero (负5%到正12%)
+    if connector is None or not _connector_fits(text, connector, first):
+        return
     second, trailing = _read_second_end(text, connector.end(), year=year)
     if second is None:
         return
     conn = connector.group("conn")
     if connector.group("minus") and not _negate_second_end(first, second):
         return
+    if _merge_quarter_range(text, first, second):
+        return
+    if first.unit == "rank" and second.unit in (None, "duration") and second.value_high is None:
+        second.unit = "rank"  # 第3到5位, 第三至第五名, 第2至4年: after 第 both ends are ordinals
     if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return
     if _merge_month_range(first, second, connector.group("conn")) or _merge_yearless_months(first, second):
@@ -104,7 +110,7 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     # the top of the range is the top of the second quantity when that names a span (三到十几个)
     first.value_high = second.value if second.value_high is None else second.value_high
     if first.unit == "date":
-        first.month_high = second.month
+        first.month_high = second.month_high or second.month  # 2023年第四季度至2024年第一季度: to March
     first.counter = first.counter or second.counter
     first.qualifiers.extend(second.qualifiers)
     first.bounds.append("range")
@@ -112,6 +118,19 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     first.consumed = second.consumed
     first.footnote = first.footnote or second.footnote
     first.weak = False  # 六至八: the range is the context
+    if first.unit == "rank" and first.counter in DIVISION_COUNTERS and names_text_part(text, first.start, first.end, first.counter):
+        first.unit, first.name_like, first.counter = "other", True, None  # 第一至第三章, 第5-8页: parts of a text
+
+
+def _connector_fits(text: str, connector: re.Match, first: Draft) -> bool:
+    """Whether the sign or 第 after the connector may open the second end after ``first``."""
+    if connector.group("minus") and (first.value is None or first.value >= 0 or connector.group("conn") == "-"):
+        return False  # a minus sign opens the second end only after a negative first (-550万元至-820万元)
+    if connector.group("plus") and (first.value is None or first.value >= 0 or connector.group("conn") == "-"):
+        return False  # a plus sign opens the second end only where the range crosses zero (负5%到正12%)
+    if connector.group("rank") and first.unit != "rank" and _quarter_of(text, first) is None:
+        return False  # 第 opens the second end only after a rank or a quarter (第三至第五名, 第一季度至第三季度)
+    return True
 
 
 #: Qualifiers written before a number; one of them before a range qualifies the whole range (约三至五成).
@@ -150,6 +169,9 @@ def _read_second_end(text: str, position: int, *, year: int | None) -> tuple[Dra
     second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
     if second is None or second.name_like:
         return None, 1.0
+    if second.counter == QUARTER_WORD and second.value in (1, 2, 3, 4) and second.value_high is None:
+        _set_quarter(second, int(second.value))  # 至三季度: a quarter, as 三季度 is before a connector
+        second.value = second.counter = None
     trailing, numeral = 1.0, core.group() if core.lastgroup == "cn" else ""
     while numeral and numeral[-1] in _TRAILING_MAGNITUDES:
         trailing, numeral = trailing * _TRAILING_MAGNITUDES[numeral[-1]], numeral[:-1]
@@ -163,13 +185,39 @@ def _bounded_only_before(draft: Draft) -> bool:
     return all(qualifier in _PREFIX_WORDS for qualifier in draft.qualifiers)
 
 
+def _quarter_of(text: str, draft: Draft) -> int | None:
+    """The quarter a draft names (一季度, 第三季度, 2023年第一季度: a date of three months ending in 季度), else None."""
+    if draft.unit != "date" or draft.month is None or draft.month_high != draft.month + QUARTER_MONTHS - 1:
+        return None
+    return draft.month_high // QUARTER_MONTHS if text.endswith(QUARTER_WORD, 0, draft.end) else None
+
+
+def _merge_quarter_range(text: str, first: Draft, second: Draft) -> bool:
+    """一至三季度, 1-3季度, 第一至第三季度: a bare number or rank of 1..4 before a quarter is the first quarter
+    of a range of quarters (months 1..9), the year the second end's (unstated: None)."""
+    last = _quarter_of(text, second)
+    if last is None or first.unit not in (None, "rank") or first.counter is not None or first.value_high is not None:
+        return False
+    if first.value not in (1, 2, 3) or first.value >= last or first.bounds:
+        return False
+    first.unit, first.month, first.month_high = "date", QUARTER_MONTHS * (int(first.value) - 1) + 1, second.month_high
+    first.value = first.value_high = second.value
+    first.bounds.append("range")
+    first.end, first.consumed = second.end, second.consumed
+    first.weak = False
+    return True
+
+
 def _merge_yearless_months(first: Draft, second: Draft) -> bool:
-    """1月至6月, 今年1月至6月 (no document year): two months of one unstated year make a month range."""
+    """1月至6月, 今年1月至6月 (no document year): two months of one unstated year make a month range; so do two
+    quarters (一季度至三季度: months 1..9)."""
     if first.unit != "date" or second.unit != "date" or first.value is not None or second.value is not None:
         return False
-    if first.month is None or second.month is None or first.month_high is not None or first.month >= second.month:
+    if first.month is None or second.month is None or first.month >= second.month:
         return False
-    first.month_high = second.month
+    if first.month_high is not None and (second.month_high is None or "range" in first.bounds):
+        return False
+    first.month_high = second.month_high or second.month
     first.bounds.append("range")
     first.end, first.consumed = second.end, second.consumed
     return True

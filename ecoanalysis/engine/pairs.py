@@ -68,6 +68,7 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
                 break  # (2021 30%, 10 20 30亿元: numbers apart by spaces only are table cells, not a list)
             item.unit, item.currency, item.unit_symbol = last.unit, last.currency, last.unit_symbol
             item.counter = last.counter
+            item.weak = False  # 三、四、五成: a bare numeral in the list is an item of it
             if last.scale_applied and not item.scale_applied and item.value is not None:
                 # 4665、2611亿千瓦时, 三、四成: the magnitude (亿, 成, 万元) written once applies to every item
                 item.value *= last.scale

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 
 from ._lexicon import (
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
-    DIVISION_COUNTERS, RANK_WORD,
+    DIVISION_COUNTERS, LIST_SEPARATORS, RANK_WORD,
 )
 from .codes import names_text_part
 from .declared import apply_declared_currency
@@ -40,7 +40,7 @@ from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_bounds, _share_list_units
 from .numerals import MAGNITUDES
 from .dates import QUARTER_WORD
-from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
+from .patterns import _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
 from .reading import _read_one
 from .readers import QUARTER_MONTHS, _set_quarter
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
@@ -51,6 +51,8 @@ __all__ = ["parse_quantity", "scan"]
 #: Magnitudes a Chinese second end may end with that the first end shares (三到五万家, 两到三亿元); 十 is a
 #: digit of the number (十到二十万 = 10^5..2x10^5 shares 万 only).
 _TRAILING_MAGNITUDES: dict[str, int] = {char: scale for char, scale in MAGNITUDES.items() if scale >= 100}
+#: What stands after a bare Chinese numeral that may be an item of a list sharing the unit of the last (三、四成).
+_LIST_MARKS: frozenset[str] = LIST_SEPARATORS - _GAP_CHAR_SET
 #: Minus signs of one character, which may open the second end of a range (-550万元至-820万元).
 _RANGE_MINUS = "".join(sign for sign in MINUS_SIGNS if len(sign) == 1)
 #: Plus signs of one character, which open the second end of a range crossing zero (负5%到正12%).
@@ -255,8 +257,8 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         if draft is None:
             continue
         _merge_range(text, draft, year=year, lenient=lenient)
-        if draft.weak:  # a bare Chinese numeral that no range (六至八) gave context
-            continue
+        if draft.weak and text[draft.end:draft.end + 1] not in _LIST_MARKS:
+            continue  # a bare Chinese numeral that no range (六至八) gave context, nor a list (三、四成: below)
         if drafts and draft.start < drafts[-1].end:
             draft.start = drafts[-1].end  # a prefix never reaches into the previous mention
             while draft.start < draft.end and text[draft.start].isspace():
@@ -266,6 +268,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         drafts.append(draft)
         resume = draft.consumed if draft.consumed > core_end else core_end
     _share_list_units(text, drafts)
+    drafts = [draft for draft in drafts if not draft.weak]  # 三、四、五成: the unit of the list gave context
     _share_list_bounds(text, drafts)
     apply_declared_currency(text, drafts)  # （人民币，下同）, 单位：亿港元
     _link_pairs(text, drafts)

@@ -139,6 +139,7 @@ VERSION_NOT_AFTER: frozenset[str] = frozenset(_DATA["labels"]["version_not_after
 RANKING_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["ranking_words"])
 LINE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["line_words"])
 PROGRAMME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["programme_words"])
+STATUTE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["statute_words"])
 DAY_NAME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["day_name_words"])
 FORMULA_PLUS: str = _DATA["labels"]["formula_plus"]
 FORMULA_RELATIONS: str = _DATA["labels"]["formula_relations"]

@@ -27,6 +27,7 @@ from ._lexicon import (
     ROUND_THE_CLOCK,
     ROUND_THE_CLOCK_HOURS,
     SERIAL_WORDS,
+    STATUTE_WORDS,
     YEAR_MARKS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
@@ -199,16 +200,19 @@ def _consuming_name(start: int, end: int) -> Draft:
 
 
 #: First characters of the programme and day-name words: the general reading's cheap test before the call.
-PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*PROGRAMME_WORDS, *DAY_NAME_WORDS))
+#: Words after a bare number of three or four digits that make it a name: programmes (863计划) and sections of a
+#: statute (232条款, 301调查).
+_NAMING_WORDS: tuple[str, ...] = PROGRAMME_WORDS + STATUTE_WORDS
+PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*_NAMING_WORDS, *DAY_NAME_WORDS))
 
 
 def names_programme_or_day(text: str, start: int, end: int) -> bool:
-    """863计划, 211工程, 985高校 (a bare number of three or four digits naming a programme) and 618大促, 315晚会
-    (a number that reads as a month and day naming that day)."""
+    """863计划, 211工程, 985高校 (a bare number of three or four digits naming a programme), 232条款, 301调查 (a section
+    of a statute) and 618大促, 315晚会 (a number that reads as a month and day naming that day)."""
     numeral = text[start:end]
     if not (3 <= len(numeral) <= 4 and numeral.isdigit()):
         return False
-    if text.startswith(PROGRAMME_WORDS, end):
+    if text.startswith(_NAMING_WORDS, end):
         return True
     if not text.startswith(DAY_NAME_WORDS, end):
         return False

@@ -239,3 +239,24 @@ DEGREE_GUARD: str = _DATA["temperature_degrees"]["guard"]
 TEMPERATURE_SCALES: dict[str, str] = dict(_DATA["temperature_degrees"]["scales"])
 TEMPERATURE_NOUNS: tuple[str, ...] = tuple(_DATA["temperature_degrees"]["nouns"])
 TEMPERATURE_NOUN_WINDOW: int = int(_DATA["temperature_degrees"]["window"])
+
+
+@dataclass(frozen=True)
+class ContextUnit:
+    """A unit word that is a unit only where its quantity is spoken of ([[context_unit]]: 身高1.75m, 得分68.9分)."""
+
+    unit: str
+    symbol: str | None
+    nouns: tuple[str, ...]
+    adjectives: str
+    guard: str
+    window: int
+
+
+CONTEXT_UNITS: dict[str, ContextUnit] = {
+    row["word"]: ContextUnit(
+        unit=row["class"], symbol=row.get("symbol"), nouns=tuple(row["nouns"]), adjectives=row.get("adjectives", ""),
+        guard=row.get("guard", ""), window=int(row["window"]),
+    )
+    for row in _DATA["context_unit"]
+}

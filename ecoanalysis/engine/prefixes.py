@@ -12,6 +12,7 @@ from ._lexicon import (
     BRIDGE_STOP,
     BRIDGED_ADJECTIVES,
     BRIDGED_ADVERBS,
+    CONTEXT_UNITS,
     CURRENCY_PREFIXES,
     CURRENCY_PREFIX_GUARD,
     DEGREE_GUARD,
@@ -272,3 +273,36 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
         start = prefix_end
     draft.unit, draft.counter, draft.end = "temperature", DEGREE_WORD, end + 1
     return start
+
+
+#: First characters of the words of [[context_unit]], for the general reading's cheap test.
+CONTEXT_UNIT_FIRST: frozenset[str] = frozenset(word[0] for word in CONTEXT_UNITS)
+
+
+def context_unit_at(text: str, start: int, end: int) -> str | None:
+    """The word of [[context_unit]] right after the number text[start:end] where its quantity is spoken of: a noun
+    of it earlier in the clause (身高1.75m, 综合得分68.9分) or an adjective of size after the word (3m高); else None."""
+    word = next((word for word in CONTEXT_UNITS if text.startswith(word, end)), None)
+    if word is None:
+        return None
+    info, follower = CONTEXT_UNITS[word], text[end + len(word):end + len(word) + 1]
+    if (follower.isascii() and follower.isalnum()) or (follower and follower in info.guard):
+        return None  # 5min, 3m2; 5分钟, 三分之一
+    if follower and follower in info.adjectives:
+        return word
+    clause = clause_before(text, start, info.window)
+    return word if any(noun in clause for noun in info.nouns) else None
+
+
+def read_context_unit(text: str, draft: Draft, prefix_end: int, *, magnitude_only: bool) -> bool:
+    """身高1.75m, 载重10t, 得分68.9分: a unit word of [[context_unit]] where its quantity is spoken of; a bare magnitude
+    (十分重要, 万分感谢) is an adverb of degree. Whether the draft was given the unit."""
+    if draft.unit is not None or draft.counter is not None or draft.value is None or magnitude_only:
+        return False
+    word = context_unit_at(text, prefix_end, draft.end)
+    if word is None:
+        return False
+    info = CONTEXT_UNITS[word]
+    draft.unit, draft.unit_symbol, draft.counter = info.unit, info.symbol, word
+    draft.end += len(word)
+    return True

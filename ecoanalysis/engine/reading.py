@@ -50,7 +50,9 @@ from .prefixes import (
     _OVER_OF_LAST_CHARS,
     _PREFIX_LAST_CHARS,
     _PREFIX_WINDOW,
+    CONTEXT_UNIT_FIRST,
     _read_currency_prefix,
+    read_context_unit,
     read_temperature_degrees,
     _read_top_rank,
     _read_prefix_qualifier,
@@ -379,6 +381,10 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         degrees_start = read_temperature_degrees(text, draft, reading.prefix_end)
         if degrees_start is not None:
             reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True
+    elif text[draft.end:draft.end + 1] in CONTEXT_UNIT_FIRST and read_context_unit(
+        text, draft, reading.prefix_end, magnitude_only=reading.magnitude_only
+    ):  # 身高1.75m, 得分68.9分
+        reading.position, reading.context = draft.end, True
     read_speed_context(text, draft, reading.prefix_end)  # 时速350公里, 每小时能跑600公里
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):

@@ -260,3 +260,8 @@ CONTEXT_UNITS: dict[str, ContextUnit] = {
     )
     for row in _DATA["context_unit"]
 }
+
+CENTURY_WORD: str = _DATA["centuries"]["word"]
+DECADE_WORD: str = _DATA["centuries"]["decade_word"]
+CENTURY_MAX: int = int(_DATA["centuries"]["max"])
+RELATIVE_CENTURIES: dict[str, int] = dict(_DATA["centuries"]["relative"])

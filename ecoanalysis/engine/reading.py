@@ -59,6 +59,7 @@ from .prefixes import (
     _read_sign,
 )
 from .readers import _candidate_readers, _may_be_special, _set_quarter
+from .periods import PERIOD_FIRST_CHARS, read_period
 from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count, read_short_quarter
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
@@ -228,7 +229,9 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         if label is not None:
             return label
     next_char = _char_after_gap(text, reading.end)
-    if next_char in DATE_WORDS:  # 2019 年, 3 月
+    if next_char in PERIOD_FIRST_CHARS and read_period(reading, draft, year=year, with_prefix=with_prefix):
+        pass  # 21世纪, 20世纪90年代, 上世纪80年代: a century or a decade
+    elif next_char in DATE_WORDS:  # 2019 年, 3 月
         read_date(reading, draft, next_char, year=year, with_prefix=with_prefix)
     if draft.unit != "date" and next_char in _TAIL_FIRST_CHARS:
         tail = _TAIL_RE.match(text, reading.position)

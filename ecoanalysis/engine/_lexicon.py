@@ -265,3 +265,8 @@ CENTURY_WORD: str = _DATA["centuries"]["word"]
 DECADE_WORD: str = _DATA["centuries"]["decade_word"]
 CENTURY_MAX: int = int(_DATA["centuries"]["max"])
 RELATIVE_CENTURIES: dict[str, int] = dict(_DATA["centuries"]["relative"])
+
+COMPARISON_WORD: str = _DATA["qualifiers"]["comparison"]["word"]
+COMPARISON_ADJECTIVES: dict[str, str] = dict(_DATA["qualifiers"]["comparison"]["adjectives"])
+COMPARISON_AFTER: str = _DATA["qualifiers"]["comparison"]["after"]
+COMPARISON_GUARD_BEFORE: str = _DATA["qualifiers"]["comparison"]["guard_before"]

@@ -12,6 +12,10 @@ from ._lexicon import (
     BRIDGE_STOP,
     BRIDGED_ADJECTIVES,
     BRIDGED_ADVERBS,
+    COMPARISON_ADJECTIVES,
+    COMPARISON_AFTER,
+    COMPARISON_GUARD_BEFORE,
+    COMPARISON_WORD,
     CONTEXT_UNITS,
     CURRENCY_PREFIXES,
     CURRENCY_PREFIX_GUARD,
@@ -306,3 +310,27 @@ def read_context_unit(text: str, draft: Draft, prefix_end: int, *, magnitude_onl
     draft.unit, draft.unit_symbol, draft.counter = info.unit, info.symbol, word
     draft.end += len(word)
     return True
+
+
+def read_comparison(text: str, draft: Draft, prefix_end: int) -> int | None:
+    """比三十大, 比10元高, 比5%低 ([qualifiers.comparison]): 比 before the number and a comparative adjective after it
+    ending the phrase bound the subject (gt, lt). A counter that is the adjective (大) is given back. Where the
+    mention starts, None if no comparison is read."""
+    if text[prefix_end - 2:prefix_end - 1] in COMPARISON_GUARD_BEFORE and prefix_end > 1:
+        return None  # 占比30%, 对比3家
+    end = draft.end
+    if draft.counter in COMPARISON_ADJECTIVES and text.endswith(draft.counter, 0, end):
+        end -= len(draft.counter)  # 三十大: 大 is the adjective, not the counter of 十大
+    adjective = text[end:end + 1]
+    follower = text[end + 1:end + 2]
+    if adjective not in COMPARISON_ADJECTIVES or (is_han(follower) and follower not in COMPARISON_AFTER):
+        return None
+    if draft.bounds or draft.value is None or draft.unit == "date":
+        return None  # 比三十多: 多 was read as "more than" already; 比2019年高: a time compared, no bound
+    if end < draft.end:
+        draft.counter = None
+    draft.qualifiers[:0] = [COMPARISON_WORD]
+    draft.qualifiers.append(adjective)
+    draft.bounds.append(COMPARISON_ADJECTIVES[adjective])
+    draft.end = end + 1
+    return prefix_end - len(COMPARISON_WORD)

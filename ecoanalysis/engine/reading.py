@@ -50,8 +50,10 @@ from .prefixes import (
     _OVER_OF_LAST_CHARS,
     _PREFIX_LAST_CHARS,
     _PREFIX_WINDOW,
+    COMPARISON_WORD,
     CONTEXT_UNIT_FIRST,
     _read_currency_prefix,
+    read_comparison,
     read_context_unit,
     read_temperature_degrees,
     _read_top_rank,
@@ -378,17 +380,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
-    if text[draft.end:draft.end + 1] in SHARE_CENTS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
-        reading.position, reading.context = draft.end, True
-    elif text[draft.end:draft.end + 1] == DEGREE_WORD:  # 华氏98.6度, 气温升高5度
-        degrees_start = read_temperature_degrees(text, draft, reading.prefix_end)
-        if degrees_start is not None:
-            reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True
-    elif text[draft.end:draft.end + 1] in CONTEXT_UNIT_FIRST and read_context_unit(
-        text, draft, reading.prefix_end, magnitude_only=reading.magnitude_only
-    ):  # 身高1.75m, 得分68.9分
-        reading.position, reading.context = draft.end, True
-    read_speed_context(text, draft, reading.prefix_end)  # 时速350公里, 每小时能跑600公里
+    _read_in_context(reading, draft)
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):
             # 第一节, 第 1259 条, 本法第三条: the label of a part of a text (第三条高速公路 is a rank)
@@ -408,6 +400,25 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
     draft.start = reading.prefix_end
     return None
+
+
+def _read_in_context(reading: _Reading, draft: Draft) -> None:
+    """Words after the number read by what stands before it: 每股十五仙, 华氏98.6度, 身高1.75m, 得分68.9分, 时速350公里,
+    比三十大 (a comparison)."""
+    text, char = reading.text, reading.text[draft.end:draft.end + 1]
+    if char in SHARE_CENTS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
+        reading.position, reading.context = draft.end, True
+    elif char == DEGREE_WORD:  # 华氏98.6度, 气温升高5度
+        degrees_start = read_temperature_degrees(text, draft, reading.prefix_end)
+        if degrees_start is not None:
+            reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True
+    elif char in CONTEXT_UNIT_FIRST and read_context_unit(text, draft, reading.prefix_end, magnitude_only=reading.magnitude_only):
+        reading.position, reading.context = draft.end, True  # 身高1.75m, 得分68.9分
+    read_speed_context(text, draft, reading.prefix_end)  # 时速350公里, 每小时能跑600公里
+    if text[reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD:
+        comparison_start = read_comparison(text, draft, reading.prefix_end)
+        if comparison_start is not None:  # 比三十大, 比10元高: the subject is above or below the number
+            reading.prefix_end, reading.position, reading.context = comparison_start, draft.end, True
 
 
 #: Characters that can end a minus sign, a currency written before the number or a qualifier.

@@ -199,6 +199,7 @@ SHORT_QUARTER_PERIOD_AFTER: tuple[str, ...] = tuple(_DATA["short_quarters"]["per
 SEASON_WORDS: tuple[str, ...] = tuple(_DATA["short_quarters"]["season_words"])
 NETWORK_GRADES: frozenset[str] = frozenset(_DATA["network_grades"]["words"])
 HEADING_MAX_TITLE: int = int(_DATA["headings"]["max_title"])
+HEADING_MIN_TITLE: int = int(_DATA["headings"]["min_title"])
 HEADING_SENTENCE_MARKS: frozenset[str] = frozenset(_DATA["headings"]["sentence_marks"])
 DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
 MONTH_SUFFIX: str = _DATA["dates"]["month_suffix"]

@@ -19,6 +19,7 @@ from ._lexicon import (
     FORMULA_PLUS,
     FORMULA_RELATIONS,
     HEADING_MAX_TITLE,
+    HEADING_MIN_TITLE,
     HEADING_SENTENCE_MARKS,
     LIST_SEPARATORS,
     POSTAL_CODE_AFTER,
@@ -32,7 +33,7 @@ from ._lexicon import (
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .markers import VALUE_VERB_CHARS
-from .patterns import _CN_CHARS, YEAR_RANGE, is_han
+from .patterns import _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, YEAR_RANGE, is_han
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
 _SERIAL_NOT_BEFORE = frozenset("第月")
@@ -83,7 +84,7 @@ def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     return _name_draft(start, end if after is None else after, None)
 
 
-def _heads_a_line(text: str, rank_start: int, end: int) -> bool:
+def heads_a_line(text: str, rank_start: int, end: int) -> bool:
     """Whether 第 N + a division word (text[rank_start:end]) heads a line of its own, a title ([headings]):
     only spaces before it on the line, a short title after it, no sentence mark, then a line break."""
     line_start = text.rfind("\n", 0, rank_start) + 1
@@ -93,11 +94,24 @@ def _heads_a_line(text: str, rank_start: int, end: int) -> bool:
     return line_end >= 0 and HEADING_SENTENCE_MARKS.isdisjoint(text[end:line_end])
 
 
+def heading_after_break(text: str, end: int) -> bool:
+    """Whether a line break follows the number ending at ``end`` and the next line is a heading ([headings]: a short
+    title of two characters or more with no sentence mark, then a line break and more text), whose words are no
+    counter or qualifier of the number (增长了12\n本章小结\n…; 出版12\n本\n at the end of a text is one phrase)."""
+    stop = end
+    while stop < len(text) and stop - end < _GAP_MAX and text[stop] in _GAP_CHAR_SET:
+        stop += 1
+    if "\n" not in text[end:stop] or not heads_a_line(text, stop, stop):
+        return False
+    line_end = text.find("\n", stop)
+    return line_end - stop >= HEADING_MIN_TITLE and bool(text[line_end + 1:line_end + 2 + _GAP_MAX].strip())
+
+
 def names_text_part(text: str, rank_start: int, end: int, counter: str) -> bool:
     """Whether 第 N + a division counter (text[rank_start:end]) labels a part of a text (第三章, 本法第三条,
     第三条规定, a heading line 第三节管理层讨论与分析) rather than ranks what the counter counts (第三条高速公路,
     第二节车厢): [labels], [headings]."""
-    if counter not in CLASSIFIER_DIVISIONS or _heads_a_line(text, rank_start, end):
+    if counter not in CLASSIFIER_DIVISIONS or heads_a_line(text, rank_start, end):
         return True  # 第三章, 第二部分, 第5页: parts of a text only; 第一篇总论 heading its line
     after = text[end:end + 1]
     if not is_han(after) or text.startswith(DIVISION_AFTER, end):

@@ -33,11 +33,11 @@ from ._lexicon import (
     WORTH_WORD,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .codes import PROGRAMME_OR_DAY_AFTER, names_programme_or_day, names_text_part
+from .codes import PROGRAMME_OR_DAY_AFTER, heading_after_break, names_programme_or_day, names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
-from .patterns import _ASCII_LETTERS, _GAP, _RANGE_FIRST_CHARS, _SUFFIX_ALT
+from .patterns import _ASCII_LETTERS, _GAP, _GAP_CHAR_SET, _RANGE_FIRST_CHARS, _SUFFIX_ALT
 from .patterns import _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS, _alternation, _by_first_char_alternation, _char_after_gap
 from .patterns import _char_before_gap, _guarded_split, _infix_pattern
 from .patterns import _cn_to_number, _parse_approximate_range, _parse_arabic, _parse_chinese_wildcard
@@ -231,6 +231,8 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         if label is not None:
             return label
     next_char = _char_after_gap(text, reading.end)
+    if next_char and text[reading.end:reading.end + 1] in _GAP_CHAR_SET and heading_after_break(text, reading.end):
+        next_char = ""  # 增长了12\n本章小结\n: the next line is a heading, not the number's tail
     if next_char in PERIOD_FIRST_CHARS and read_period(reading, draft, year=year, with_prefix=with_prefix):
         pass  # 21世纪, 20世纪90年代, 上世纪80年代: a century or a decade
     elif next_char in DATE_WORDS:  # 2019 年, 3 月

@@ -7,7 +7,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RESPECTIVELY_WORDS, SUFFIX_QUALIFIERS
+from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RANK_WORD, RESPECTIVELY_WORDS, SUFFIX_QUALIFIERS
+from .dates import QUARTER_WORD
+from .readers import QUARTER_MONTHS, _set_quarter
 from .draft import Draft
 from .patterns import _GAP, _GAP_CHARS, _GAP_MAX, _alternation
 
@@ -74,6 +76,47 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
                 item.value *= last.scale
                 item.scale, item.scale_applied = last.scale, True
             item_index -= 1
+
+
+def quarter_of(text: str, draft: Draft) -> int | None:
+    """The quarter a draft names (一季度, 第三季度, 2023年第一季度: a date of three months ending in 季度), else None."""
+    if draft.unit != "date" or draft.month is None or draft.month_high != draft.month + QUARTER_MONTHS - 1:
+        return None
+    return draft.month_high // QUARTER_MONTHS if text.endswith(QUARTER_WORD, 0, draft.end) else None
+
+
+def _is_bare(draft: Draft, unit: str | None = None) -> bool:
+    return draft.unit == unit and not draft.bounds and draft.value_high is None and not draft.name_like
+
+
+def _share_list_ordinals(text: str, drafts: list[Draft]) -> None:
+    """二、三季度, 第二、三季度: the bare numbers of a list ending in a quarter name quarters too (Q2, Q3); 第一、二名,
+    第1、2、3位: 第 written once before a list makes every item a rank, with the counter written after the last."""
+    for index in range(len(drafts) - 1, 0, -1):
+        last = drafts[index]
+        if quarter_of(text, last) is None:
+            continue
+        for item_index in range(index - 1, -1, -1):
+            item = drafts[item_index]
+            if not _list_gap(text, item, drafts[item_index + 1]) or not (_is_bare(item) or _is_bare(item, "rank")):
+                break
+            if item.counter is not None or item.value not in (1, 2, 3, 4):
+                break
+            _set_quarter(item, int(item.value))
+            item.value, item.weak = last.value, False
+    for index, first in enumerate(drafts[:-1]):
+        if not _is_bare(first, "rank") or first.counter is not None or not text.startswith(RANK_WORD, first.start):
+            continue  # 第3名和5名: a rank with its own counter is written with its own 第
+        items = [first]
+        while index + len(items) < len(drafts) and _list_gap(text, items[-1], drafts[index + len(items)]):
+            if not _is_bare(drafts[index + len(items)]):
+                break
+            items.append(drafts[index + len(items)])
+        counter = items[-1].counter
+        for item in items[1:]:
+            item.unit, item.weak = "rank", False
+        if len(items) > 1:
+            first.counter = counter
 
 
 def _list_gap(text: str, item: Draft, after: Draft) -> bool:

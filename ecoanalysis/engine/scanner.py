@@ -37,7 +37,7 @@ from ._lexicon import (
 from .codes import names_text_part
 from .declared import apply_declared_currency
 from .draft import Draft, Quantity
-from .pairs import _link_pairs, _share_list_bounds, _share_list_units
+from .pairs import _link_pairs, _share_list_bounds, _share_list_ordinals, _share_list_units, quarter_of
 from .numerals import MAGNITUDES
 from .dates import QUARTER_WORD
 from .patterns import _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
@@ -130,7 +130,7 @@ def _connector_fits(text: str, connector: re.Match, first: Draft) -> bool:
         return False  # a minus sign opens the second end only after a negative first (-550万元至-820万元)
     if connector.group("plus") and (first.value is None or first.value >= 0 or connector.group("conn") == "-"):
         return False  # a plus sign opens the second end only where the range crosses zero (负5%到正12%)
-    if connector.group("rank") and first.unit != "rank" and _quarter_of(text, first) is None:
+    if connector.group("rank") and first.unit != "rank" and quarter_of(text, first) is None:
         return False  # 第 opens the second end only after a rank or a quarter (第三至第五名, 第一季度至第三季度)
     return True
 
@@ -187,17 +187,10 @@ def _bounded_only_before(draft: Draft) -> bool:
     return all(qualifier in _PREFIX_WORDS for qualifier in draft.qualifiers)
 
 
-def _quarter_of(text: str, draft: Draft) -> int | None:
-    """The quarter a draft names (一季度, 第三季度, 2023年第一季度: a date of three months ending in 季度), else None."""
-    if draft.unit != "date" or draft.month is None or draft.month_high != draft.month + QUARTER_MONTHS - 1:
-        return None
-    return draft.month_high // QUARTER_MONTHS if text.endswith(QUARTER_WORD, 0, draft.end) else None
-
-
 def _merge_quarter_range(text: str, first: Draft, second: Draft) -> bool:
     """一至三季度, 1-3季度, 第一至第三季度: a bare number or rank of 1..4 before a quarter is the first quarter
     of a range of quarters (months 1..9), the year the second end's (unstated: None)."""
-    last = _quarter_of(text, second)
+    last = quarter_of(text, second)
     if last is None or first.unit not in (None, "rank") or first.counter is not None or first.value_high is not None:
         return False
     if first.value not in (1, 2, 3) or first.value >= last or first.bounds:
@@ -268,6 +261,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         drafts.append(draft)
         resume = draft.consumed if draft.consumed > core_end else core_end
     _share_list_units(text, drafts)
+    _share_list_ordinals(text, drafts)
     drafts = [draft for draft in drafts if not draft.weak]  # 三、四、五成: the unit of the list gave context
     _share_list_bounds(text, drafts)
     apply_declared_currency(text, drafts)  # （人民币，下同）, 单位：亿港元

@@ -112,11 +112,11 @@ def _share_list_ordinals(text: str, drafts: list[Draft]) -> None:
             if not _is_bare(drafts[index + len(items)]):
                 break
             items.append(drafts[index + len(items)])
-        counter = items[-1].counter
+        if len(items) == 1 or items[-1].counter is None:
+            continue  # 第一、二、三产业: no counter after the last item, no list of ranks
         for item in items[1:]:
             item.unit, item.weak = "rank", False
-        if len(items) > 1:
-            first.counter = counter
+        first.counter = items[-1].counter
 
 
 def _list_gap(text: str, item: Draft, after: Draft) -> bool:

@@ -40,7 +40,8 @@ from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_bounds, _share_list_ordinals, _share_list_units, quarter_of
 from .numerals import MAGNITUDES
 from .dates import QUARTER_WORD
-from .patterns import _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _RANGE_FIRST_CHARS, _alternation, _char_after_gap
+from .patterns import CLAUSE_ENDS, _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, _alternation
+from .patterns import _char_after_gap, _char_before_gap
 from .reading import _read_one
 from .readers import QUARTER_MONTHS, _set_quarter
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
@@ -53,6 +54,16 @@ __all__ = ["parse_quantity", "scan"]
 _TRAILING_MAGNITUDES: dict[str, int] = {char: scale for char, scale in MAGNITUDES.items() if scale >= 100}
 #: What stands after a bare Chinese numeral that may be an item of a list sharing the unit of the last (三、四成).
 _LIST_MARKS: frozenset[str] = LIST_SEPARATORS - _GAP_CHAR_SET
+_LINE_SPACES = " \t\u3000"
+
+
+def _opens_enumeration(text: str, start: int) -> bool:
+    """一、 at the start of the text, of a line or of a clause marks an item of an enumeration (一、二十家企业入选;
+    原因如下：一、…), no item of a list sharing a unit."""
+    before = _char_before_gap(text, start, _GAP_MAX + 1, _LINE_SPACES)
+    return before == "" or before in CLAUSE_ENDS
+
+
 #: Minus signs of one character, which may open the second end of a range (-550万元至-820万元).
 _RANGE_MINUS = "".join(sign for sign in MINUS_SIGNS if len(sign) == 1)
 #: Plus signs of one character, which open the second end of a range crossing zero (负5%到正12%).
@@ -250,7 +261,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         if draft is None:
             continue
         _merge_range(text, draft, year=year, lenient=lenient)
-        if draft.weak and text[draft.end:draft.end + 1] not in _LIST_MARKS:
+        if draft.weak and (text[draft.end:draft.end + 1] not in _LIST_MARKS or _opens_enumeration(text, draft.start)):
             continue  # a bare Chinese numeral that no range (六至八) gave context, nor a list (三、四成: below)
         if drafts and draft.start < drafts[-1].end:
             draft.start = drafts[-1].end  # a prefix never reaches into the previous mention

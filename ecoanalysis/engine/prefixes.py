@@ -33,6 +33,7 @@ from ._lexicon import (
     PER_WORD,
     PREFIX_QUALIFIERS,
     PREFIX_QUALIFIER_GUARDS,
+    SUFFIX_QUALIFIERS,
     TOP_RANK_COUNTERS,
     TOP_RANK_GUARD,
     RANK_WORD,
@@ -44,7 +45,7 @@ from ._lexicon import (
 from .draft import Draft
 from .numerals import MAGNITUDES
 from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
-from .patterns import _GAP_CHARS, _guarded_split, clause_before, is_han
+from .patterns import _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han
 
 _PREFIX_RE = re.compile(
     "(?P<q>"
@@ -276,6 +277,7 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
             return None
         start = prefix_end
     draft.unit, draft.counter, draft.end = "temperature", DEGREE_WORD, end + 1
+    _read_suffix_after_unit(text, draft)
     return start
 
 
@@ -309,7 +311,17 @@ def read_context_unit(text: str, draft: Draft, prefix_end: int, *, magnitude_onl
     info = CONTEXT_UNITS[word]
     draft.unit, draft.unit_symbol, draft.counter = info.unit, info.symbol, word
     draft.end += len(word)
+    _read_suffix_after_unit(text, draft)
     return True
+
+
+def _read_suffix_after_unit(text: str, draft: Draft) -> None:
+    """A suffix qualifier after a unit read from context (海拔3000m以上, 评分4.5分以上, 气温30度以上)."""
+    suffix = _SUFFIX_RE.match(text, draft.end)
+    if suffix is not None:
+        draft.qualifiers.append(suffix.group("suffix"))
+        draft.bounds.append(SUFFIX_QUALIFIERS[suffix.group("suffix")])
+        draft.end = suffix.end()
 
 
 def read_comparison(text: str, draft: Draft, prefix_end: int) -> int | None:

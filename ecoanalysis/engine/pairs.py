@@ -86,6 +86,7 @@ def quarter_of(text: str, draft: Draft) -> int | None:
 
 
 def _is_bare(draft: Draft, unit: str | None = None) -> bool:
+    """A draft of that unit (None: none written yet) with no bound, no span and no name: a plain list item."""
     return draft.unit == unit and not draft.bounds and draft.value_high is None and not draft.name_like
 
 

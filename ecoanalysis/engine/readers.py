@@ -99,9 +99,12 @@ _ISO_DATE_RE = re.compile(
 _ISO_DATE_SEPARATOR_SET: frozenset[str] = frozenset(ISO_DATE_SEPARATORS)
 #: Digits of a date code (YYYYMMDD).
 DATE_CODE_LENGTH = 8
-#: A quarter written after a 2- or 4-digit year: 25Q2, 2025Q2 (2-digit years are 2000 + yy).
+#: A quarter written after a 2- or 4-digit year: 25Q2, 2025Q2 (2-digit years are 2000 + yy); a range of them
+#: 2024Q1-Q3 (months 1..9).
 QUARTER_LETTER = "Q"
-_QUARTER_CODE_RE = re.compile(rf"{QUARTER_LETTER}(?P<quarter>[1-4])(?![0-9A-Za-z])")
+_QUARTER_CODE_RE = re.compile(
+    rf"{QUARTER_LETTER}(?P<quarter>[1-4])(?:[-~～至到]{QUARTER_LETTER}?(?P<high>[1-4]))?(?![0-9A-Za-z])"
+)
 QUARTER_MONTHS = 3
 #: Where the first numeral character of each fixed phrase stands in it (数以千计: 2).
 _FIXED_OFFSETS: dict[str, int] = {
@@ -158,7 +161,7 @@ def _set_quarter(draft: Draft, quarter: int) -> None:
 
 
 def _read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """25Q2, 2025Q2: the second quarter of 2025 (a date, months 4..6)."""
+    """25Q2, 2025Q2: the second quarter of 2025 (a date, months 4..6); 2024Q1-Q3 months 1..9 of 2024 (a range)."""
     start, end = core.span()
     if core.lastgroup != "arabic" or end - start not in (2, 4) or text[end:end + 1] != QUARTER_LETTER or (
         start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
@@ -168,8 +171,12 @@ def _read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     if code is None:
         return None
     year = int(core.group()) + (2000 if end - start == 2 else 0)
-    draft = Draft(start, code.end(), float(year))
-    _set_quarter(draft, int(code.group("quarter")))
+    quarter, high = int(code.group("quarter")), int(code.group("high") or 0)
+    draft = Draft(start, code.end() if high > quarter else code.end("quarter"), float(year))
+    _set_quarter(draft, quarter)
+    if high > quarter:  # 2024Q1-Q3: the first to the third quarter of 2024
+        draft.month_high, draft.value_high = QUARTER_MONTHS * high, float(year)
+        draft.bounds.append("range")
     return draft
 
 

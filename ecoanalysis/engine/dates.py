@@ -62,6 +62,8 @@ def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
 
 
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
+#: How far before a number a relative year word (今年) is looked for: the word and a short gap.
+_RELATIVE_YEAR_WINDOW = 6
 #: The end of a day after its month: 日 or 号, or nothing before a word of reporting (11月14公布, 3月5日电).
 _DAY_END = rf"(?:[日号]|(?=(?:{_alternation(DAY_FOLLOWERS)})))"
 _DATE_RE = re.compile(
@@ -218,3 +220,20 @@ def read_quarter_count(reading: _Reading, draft: Draft) -> None:
         reading.prefix_end -= 1
         draft.month = 1
     draft.value, draft.value_high, draft.counter = None, None, None
+    read_relative_year(reading, draft)  # 今年一季度, 今年前三季度
+
+
+def relative_year_before(text: str, start: int, year: int | None) -> tuple[int, float | None] | None:
+    """今年, 去年, 明年 ... right before ``start`` (a gap between): where the word starts and the year it names
+    (None without a document year); None when no such word stands there."""
+    relative = _RELATIVE_YEAR_RE.search(text, max(0, start - _RELATIVE_YEAR_WINDOW), start)
+    if relative is None:
+        return None
+    return relative.start(), None if year is None else float(year + RELATIVE_YEARS[relative.group("rel")])
+
+
+def read_relative_year(reading: _Reading, draft: Draft) -> None:
+    """A quarter after 今年, 去年 ... (今年一季度, 去年第四季度) is in that year of the document's."""
+    found = relative_year_before(reading.text, reading.prefix_end, reading.year)
+    if found is not None:
+        reading.prefix_end, draft.value = found

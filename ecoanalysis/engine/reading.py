@@ -62,7 +62,7 @@ from .prefixes import (
 )
 from .readers import _candidate_readers, _may_be_special, _set_quarter
 from .periods import PERIOD_FIRST_CHARS, read_period
-from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count, read_short_quarter
+from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count, read_relative_year, read_short_quarter
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
@@ -197,7 +197,7 @@ class _Reading:
 
     __slots__ = (
         "text", "start", "end", "numeral", "is_arabic", "magnitude_only", "span_kind", "context", "prefix_end",
-        "vague_prefix", "rank", "position",
+        "vague_prefix", "rank", "position", "year",
     )
 
     def __init__(self, text: str, start: int, end: int, numeral: str, is_arabic: bool) -> None:
@@ -209,6 +209,7 @@ class _Reading:
         self.vague_prefix: str | None = None
         self.rank = False
         self.position = end  # where the words after the number end
+        self.year: int | None = None  # the document year (今年一季度)
 
 
 def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, with_prefix: bool) -> Draft | None:
@@ -225,6 +226,7 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         numeral = numeral.replace(" ", "")  # 一百 五 十 二, glued by the scanner (spaced.py)
         start, end, numeral = _before_magnitude_led_unit(text, start, end, numeral)
     reading = _Reading(text, start, end, numeral, kind == "arabic")
+    reading.year = year
     draft = _read_number(reading)
     if with_prefix:
         label = _read_before(reading, draft)
@@ -392,7 +394,9 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
             return _name_draft(reading.prefix_end, draft.end + len(number_word), draft.value)
         if draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):  # 第三季度: a quarter, year unstated
             _set_quarter(draft, int(draft.value))
-            draft.value, draft.counter, draft.start = None, None, reading.prefix_end
+            draft.value, draft.counter = None, None
+            read_relative_year(reading, draft)  # 去年第四季度
+            draft.start = reading.prefix_end
             return draft
         draft.unit = "rank"
         reading.context = True

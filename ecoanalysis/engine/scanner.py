@@ -39,7 +39,7 @@ from .declared import apply_declared_currency
 from .draft import Draft, Quantity
 from .pairs import _link_pairs, _share_list_bounds, _share_list_ordinals, _share_list_units, quarter_of
 from .numerals import MAGNITUDES
-from .dates import QUARTER_WORD
+from .dates import QUARTER_WORD, relative_year_before
 from .patterns import CLAUSE_ENDS, _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, _alternation
 from .patterns import _char_after_gap, _char_before_gap
 from .reading import _read_one
@@ -92,13 +92,13 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     conn = connector.group("conn")
     if connector.group("minus") and not _negate_second_end(first, second):
         return
-    if _merge_quarter_range(text, first, second):
+    if _merge_quarter_range(text, first, second, year=year):
         return
     if first.unit == "rank" and second.unit in (None, "duration") and second.value_high is None:
         second.unit = "rank"  # 第3到5位, 第三至第五名, 第2至4年: after 第 both ends are ordinals
     if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return
-    if _merge_month_range(first, second, connector.group("conn")) or _merge_yearless_months(first, second):
+    if _merge_month_range(text, first, second, year=year) or _merge_yearless_months(first, second):
         return
     if first.unit == "date" and second.unit == "date" and second.value is None and second.month is not None:
         second.value = first.value  # 2020年11月28日-12月03日: the year written once
@@ -198,9 +198,10 @@ def _bounded_only_before(draft: Draft) -> bool:
     return all(qualifier in _PREFIX_WORDS for qualifier in draft.qualifiers)
 
 
-def _merge_quarter_range(text: str, first: Draft, second: Draft) -> bool:
+def _merge_quarter_range(text: str, first: Draft, second: Draft, *, year: int | None) -> bool:
     """一至三季度, 1-3季度, 第一至第三季度: a bare number or rank of 1..4 before a quarter is the first quarter
-    of a range of quarters (months 1..9), the year the second end's (unstated: None)."""
+    of a range of quarters (months 1..9), in the year of a relative year word before it (今年一至三季度) or else
+    the second end's (unstated: None)."""
     last = quarter_of(text, second)
     if last is None or first.unit not in (None, "rank") or first.counter is not None or first.value_high is not None:
         return False
@@ -208,10 +209,19 @@ def _merge_quarter_range(text: str, first: Draft, second: Draft) -> bool:
         return False
     first.unit, first.month, first.month_high = "date", QUARTER_MONTHS * (int(first.value) - 1) + 1, second.month_high
     first.value = first.value_high = second.value
+    _read_relative_year(text, first, year)
     first.bounds.append("range")
     first.end, first.consumed = second.end, second.consumed
     first.weak = False
     return True
+
+
+def _read_relative_year(text: str, first: Draft, year: int | None) -> None:
+    """今年一至三季度, 今年1-6月: a relative year word before a range of months or quarters whose year is unstated."""
+    relative = relative_year_before(text, first.start, year) if first.value is None else None
+    if relative is not None:
+        first.start, first.value = relative
+        first.value_high = first.value
 
 
 def _merge_yearless_months(first: Draft, second: Draft) -> bool:
@@ -229,8 +239,9 @@ def _merge_yearless_months(first: Draft, second: Draft) -> bool:
     return True
 
 
-def _merge_month_range(first: Draft, second: Draft, conn: str) -> bool:
-    """1-6月, 1～9月: a bare month number before a month date is the start of a month range."""
+def _merge_month_range(text: str, first: Draft, second: Draft, *, year: int | None) -> bool:
+    """1-6月, 1～9月: a bare month number before a month date is the start of a month range (今年1-6月: in the year of
+    the relative year word before it)."""
     if first.unit is not None or first.counter is not None or second.unit != "date" or second.month is None:
         return False
     if second.month_high is not None or first.value is None or first.value != int(first.value):
@@ -239,6 +250,7 @@ def _merge_month_range(first: Draft, second: Draft, conn: str) -> bool:
         return False
     first.unit, first.month, first.month_high = "date", int(first.value), second.month
     first.value = first.value_high = second.value
+    _read_relative_year(text, first, year)
     first.bounds.append("range")
     first.end, first.consumed = second.end, second.consumed
     first.weak = False

@@ -139,6 +139,7 @@ VERSION_NOT_AFTER: frozenset[str] = frozenset(_DATA["labels"]["version_not_after
 RANKING_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["ranking_words"])
 LINE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["line_words"])
 PROGRAMME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["programme_words"])
+STATUTE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["statute_words"])
 DAY_NAME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["day_name_words"])
 FORMULA_PLUS: str = _DATA["labels"]["formula_plus"]
 FORMULA_RELATIONS: str = _DATA["labels"]["formula_relations"]
@@ -203,6 +204,7 @@ SHORT_QUARTER_FIGURE_AFTER: frozenset[str] = frozenset(_DATA["short_quarters"]["
 SEASON_WORDS: tuple[str, ...] = tuple(_DATA["short_quarters"]["season_words"])
 NETWORK_GRADES: frozenset[str] = frozenset(_DATA["network_grades"]["words"])
 HEADING_MAX_TITLE: int = int(_DATA["headings"]["max_title"])
+HEADING_MIN_TITLE: int = int(_DATA["headings"]["min_title"])
 HEADING_SENTENCE_MARKS: frozenset[str] = frozenset(_DATA["headings"]["sentence_marks"])
 DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
 MONTH_SUFFIX: str = _DATA["dates"]["month_suffix"]
@@ -267,3 +269,34 @@ RATE_STEP_WORD: str = _DATA["rate_steps"]["word"]
 RATE_STEP_POINTS: float = float(_DATA["rate_steps"]["points"])
 RATE_STEP_NOUNS: tuple[str, ...] = tuple(_DATA["rate_steps"]["nouns"])
 RATE_STEP_WINDOW: int = int(_DATA["rate_steps"]["window"])
+
+
+@dataclass(frozen=True)
+class ContextUnit:
+    """A unit word that is a unit only where its quantity is spoken of ([[context_unit]]: 身高1.75m, 得分68.9分)."""
+
+    unit: str
+    symbol: str | None
+    nouns: tuple[str, ...]
+    adjectives: str
+    guard: str
+    window: int
+
+
+CONTEXT_UNITS: dict[str, ContextUnit] = {
+    row["word"]: ContextUnit(
+        unit=row["class"], symbol=row.get("symbol"), nouns=tuple(row["nouns"]), adjectives=row.get("adjectives", ""),
+        guard=row.get("guard", ""), window=int(row["window"]),
+    )
+    for row in _DATA["context_unit"]
+}
+
+CENTURY_WORD: str = _DATA["centuries"]["word"]
+DECADE_WORD: str = _DATA["centuries"]["decade_word"]
+CENTURY_MAX: int = int(_DATA["centuries"]["max"])
+RELATIVE_CENTURIES: dict[str, int] = dict(_DATA["centuries"]["relative"])
+
+COMPARISON_WORD: str = _DATA["qualifiers"]["comparison"]["word"]
+COMPARISON_ADJECTIVES: dict[str, str] = dict(_DATA["qualifiers"]["comparison"]["adjectives"])
+COMPARISON_AFTER: str = _DATA["qualifiers"]["comparison"]["after"]
+COMPARISON_GUARD_BEFORE: str = _DATA["qualifiers"]["comparison"]["guard_before"]

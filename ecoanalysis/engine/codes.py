@@ -20,6 +20,7 @@ from ._lexicon import (
     FORMULA_PLUS,
     FORMULA_RELATIONS,
     HEADING_MAX_TITLE,
+    HEADING_MIN_TITLE,
     HEADING_SENTENCE_MARKS,
     LIST_SEPARATORS,
     POSTAL_CODE_AFTER,
@@ -30,11 +31,12 @@ from ._lexicon import (
     SECURITY_CODE_LEADS,
     SECURITY_CODE_LENGTH,
     SERIAL_WORDS,
+    STATUTE_WORDS,
     YEAR_MARKS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .markers import VALUE_VERB_CHARS
-from .patterns import _CN_CHARS, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, is_han
+from .patterns import _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, is_han
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
 _SERIAL_NOT_BEFORE = frozenset("第月")
@@ -85,7 +87,7 @@ def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     return _name_draft(start, end if after is None else after, None)
 
 
-def _heads_a_line(text: str, rank_start: int, end: int) -> bool:
+def heads_a_line(text: str, rank_start: int, end: int) -> bool:
     """Whether 第 N + a division word (text[rank_start:end]) heads a line of its own, a title ([headings]):
     only spaces before it on the line, a short title after it, no sentence mark, then a line break."""
     line_start = text.rfind("\n", 0, rank_start) + 1
@@ -95,11 +97,24 @@ def _heads_a_line(text: str, rank_start: int, end: int) -> bool:
     return line_end >= 0 and HEADING_SENTENCE_MARKS.isdisjoint(text[end:line_end])
 
 
+def heading_after_break(text: str, end: int) -> bool:
+    """Whether a line break follows the number ending at ``end`` and the next line is a heading ([headings]: a short
+    title of two characters or more with no sentence mark, then a line break and more text), whose words are no
+    counter or qualifier of the number (增长了12\n本章小结\n…; 出版12\n本\n at the end of a text is one phrase)."""
+    stop = end
+    while stop < len(text) and stop - end < _GAP_MAX and text[stop] in _GAP_CHAR_SET:
+        stop += 1
+    if "\n" not in text[end:stop] or not heads_a_line(text, stop, stop):
+        return False
+    line_end = text.find("\n", stop)
+    return line_end - stop >= HEADING_MIN_TITLE and bool(text[line_end + 1:line_end + 2 + _GAP_MAX].strip())
+
+
 def names_text_part(text: str, rank_start: int, end: int, counter: str) -> bool:
     """Whether 第 N + a division counter (text[rank_start:end]) labels a part of a text (第三章, 本法第三条,
     第三条规定, a heading line 第三节管理层讨论与分析) rather than ranks what the counter counts (第三条高速公路,
     第二节车厢): [labels], [headings]."""
-    if counter not in CLASSIFIER_DIVISIONS or _heads_a_line(text, rank_start, end):
+    if counter not in CLASSIFIER_DIVISIONS or heads_a_line(text, rank_start, end):
         return True  # 第三章, 第二部分, 第5页: parts of a text only; 第一篇总论 heading its line
     after = text[end:end + 1]
     if not is_han(after) or text.startswith(DIVISION_AFTER, end):
@@ -257,16 +272,19 @@ def _consuming_name(start: int, end: int) -> Draft:
 
 
 #: First characters of the programme and day-name words: the general reading's cheap test before the call.
-PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*PROGRAMME_WORDS, *DAY_NAME_WORDS))
+#: Words after a bare number of three or four digits that make it a name: programmes (863计划) and sections of a
+#: statute (232条款, 301调查).
+_NAMING_WORDS: tuple[str, ...] = PROGRAMME_WORDS + STATUTE_WORDS
+PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*_NAMING_WORDS, *DAY_NAME_WORDS))
 
 
 def names_programme_or_day(text: str, start: int, end: int) -> bool:
-    """863计划, 211工程, 985高校 (a bare number of three or four digits naming a programme) and 618大促, 315晚会
-    (a number that reads as a month and day naming that day)."""
+    """863计划, 211工程, 985高校 (a bare number of three or four digits naming a programme), 232条款, 301调查 (a section
+    of a statute) and 618大促, 315晚会 (a number that reads as a month and day naming that day)."""
     numeral = text[start:end]
     if not (3 <= len(numeral) <= 4 and numeral.isdigit()):
         return False
-    if text.startswith(PROGRAMME_WORDS, end):
+    if text.startswith(_NAMING_WORDS, end):
         return True
     if not text.startswith(DAY_NAME_WORDS, end):
         return False

@@ -29,8 +29,8 @@ from ._lexicon import (
 from .draft import Draft, _name_draft
 from .periods import names_a_period
 from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
-from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
-from .readers import _set_quarter
+from .patterns import CLAUSE_ENDS, YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
+from .readers import QUARTER_MONTHS, _set_quarter
 
 if TYPE_CHECKING:
     from .reading import _Reading
@@ -63,6 +63,8 @@ def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
 
 
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")
+#: How far before a number a relative year word (今年) is looked for: the word and a short gap.
+_RELATIVE_YEAR_WINDOW = 6
 #: The end of a day after its month: 日 or 号, or nothing before a word of reporting (11月14公布, 3月5日电).
 _DAY_END = rf"(?:[日号]|(?=(?:{_alternation(DAY_FOLLOWERS)})))"
 #: 底, 末, 初 after 年, not starting another word (年初步, 年底蕴: [dates] year_part_guard).
@@ -76,7 +78,8 @@ _DATE_RE = re.compile(
     rf"(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?|(?P<part>{_YEAR_PART})"
     rf"|(?P<half>{_alternation(YEAR_HALF_MONTHS)})"
     rf"|(?P<quarters>{_GAP}(?P<first_quarters>{_alternation(FIRST_QUARTERS_WORDS)})?(?P<ordinal>第)?{_GAP}"
-    rf"(?P<quarter>[1-4一二三四]){_GAP}{SHORT_QUARTER_WORD}(?:(?P<full>度)|(?![{SHORT_QUARTER_GUARD}]))))?"
+    rf"(?P<quarter>[1-4一二三四])(?:{_GAP}[-~～至到]{_GAP}第?{_GAP}(?P<quarter_high>[1-4一二三四])|(?P<next_quarter>[二三四]))?"
+    rf"{_GAP}{SHORT_QUARTER_WORD}(?:(?P<full>度)|(?![{SHORT_QUARTER_GUARD}]))))?"
 )
 QUARTER_WORD = "季度"
 _SHORT_QUARTER_GUARD_CHARS: frozenset[str] = frozenset(SHORT_QUARTER_GUARD) | {QUARTER_WORD[-1]}
@@ -203,8 +206,14 @@ def _read_year_quarter(text: str, draft: Draft, date_match: re.Match) -> int:
         return date_match.start("quarters")  # 2023年四季: no ordinal, no quarter written so
     if not full and not names_a_period(text, date_match.start("quarters"), date_match.end(), year_before=True):
         return date_match.start("quarters")  # 该剧2023年第三季播出: the season of a series
-    _set_quarter(draft, _small_number(date_match.group("quarter")))
-    if date_match.group("first_quarters"):
+    quarter, high = _small_number(date_match.group("quarter")), date_match.group("quarter_high") or date_match.group("next_quarter")
+    if high is not None and (not full or date_match.group("first_quarters") or _small_number(high) <= quarter):
+        return date_match.start("quarters")  # 2024年四至三季度: no range of quarters
+    _set_quarter(draft, quarter if high is None else _small_number(high))
+    if high is not None:  # 2024年一至三季度, 2024年二三季度: the second to the third quarter, a range
+        draft.month, draft.value_high = QUARTER_MONTHS * (quarter - 1) + 1, draft.value
+        draft.bounds.append("range")
+    elif date_match.group("first_quarters"):
         draft.month = 1
     return date_match.end()
 
@@ -239,10 +248,31 @@ def _read_date_suffix(reading: _Reading, draft: Draft) -> None:
 
 
 def read_quarter_count(reading: _Reading, draft: Draft) -> None:
-    """一季度 = the first quarter (months 1..3); 前三季度 = the first three quarters (months 1..9)."""
+    """一季度 = the first quarter (months 1..3); 前三季度 = the first three quarters (months 1..9); 二三季度, two
+    digits side by side, the second and third quarters (months 4..9, a range)."""
     quarter = int(draft.value)
     _set_quarter(draft, quarter)
-    if reading.text[reading.prefix_end - 1:reading.prefix_end] in FIRST_QUARTERS_WORDS:
+    if draft.value_high in (2, 3, 4) and draft.value_high > quarter:  # 二三季度, 三四季度
+        _set_quarter(draft, int(draft.value_high))
+        draft.month = QUARTER_MONTHS * (quarter - 1) + 1
+    elif reading.text[reading.prefix_end - 1:reading.prefix_end] in FIRST_QUARTERS_WORDS:
         reading.prefix_end -= 1
         draft.month = 1
-    draft.value, draft.counter = None, None
+    draft.value, draft.value_high, draft.counter = None, None, None
+    read_relative_year(reading, draft)  # 今年一季度, 今年前三季度
+
+
+def relative_year_before(text: str, start: int, year: int | None) -> tuple[int, float | None] | None:
+    """今年, 去年, 明年 ... right before ``start`` (a gap between): where the word starts and the year it names
+    (None without a document year); None when no such word stands there."""
+    relative = _RELATIVE_YEAR_RE.search(text, max(0, start - _RELATIVE_YEAR_WINDOW), start)
+    if relative is None:
+        return None
+    return relative.start(), None if year is None else float(year + RELATIVE_YEARS[relative.group("rel")])
+
+
+def read_relative_year(reading: _Reading, draft: Draft) -> None:
+    """A quarter after 今年, 去年 ... (今年一季度, 去年第四季度) is in that year of the document's."""
+    found = relative_year_before(reading.text, reading.prefix_end, reading.year)
+    if found is not None:
+        reading.prefix_end, draft.value = found

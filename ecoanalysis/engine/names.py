@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
-    CLOCK_AFTER,
-    CLOCK_BEFORE,
-    CLOCK_WORDS,
+    CLOCK_AFTER, CLOCK_BEFORE, CLOCK_WORDS,
     CURRENCY_PREFIXES,
     DAY_WORDS,
     DISCOUNT_WORD,
@@ -46,6 +44,7 @@ from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK, _GAP_CHARS, _TAIL_FIRST_CHARS, _WEB_GLUE
 from .patterns import _alternation, _by_second_char_alternation, _char_after_gap, _char_before_gap, _cn_to_number
 from .patterns import _first_chars, _guarded, _parse_arabic, is_han
+from .prefixes import context_unit_at
 
 def _by_first_char(patterns: tuple[str, ...]) -> dict[str, re.Pattern]:
     """One regex per first character, of the patterns that can start with it (in their order): a match at
@@ -334,7 +333,7 @@ def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | No
         return None
     if not ((start > 0 and text[start - 1] in _NAME_GLUE_BEFORE) or text[end:end + 1] in _ASCII_LETTERS):
         return None
-    if text[end:end + 1] in _ASCII_LETTERS and _LATIN_UNIT_RE.match(text, end) is not None and not (
+    if text[end:end + 1] in _ASCII_LETTERS and (_LATIN_UNIT_RE.match(text, end) or context_unit_at(text, start, end)) and not (
         start > 0 and text[start - 1] in _ASCII_LETTERS
     ):
         return None  # 100GB, 5EFLOPS: a number and its unit

@@ -8,6 +8,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RANK_WORD, RESPECTIVELY_WORDS, SUFFIX_QUALIFIERS
+from .dates import QUARTER_WORD
+from .readers import QUARTER_MONTHS, _set_quarter
 from .draft import Draft
 from .numerals import scaled
 from .patterns import YEAR_RANGE, _GAP, _GAP_CHARS, _GAP_MAX, _alternation
@@ -69,6 +71,7 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
                 break  # (2021 30%, 10 20 30亿元: numbers apart by spaces only are table cells, not a list)
             item.unit, item.currency, item.unit_symbol = last.unit, last.currency, last.unit_symbol
             item.counter = last.counter
+            item.weak = False  # 三、四、五成: a bare numeral in the list is an item of it
             if last.scale_applied and not item.scale_applied and item.value is not None:
                 # 4665、2611亿千瓦时, 三、四成: the magnitude (亿, 成, 万元) written once applies to every item
                 item.value = scaled(item.value, last.scale)
@@ -76,79 +79,35 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
             item_index -= 1
 
 
-#: Between ordinals that share one 第 a slash may stand too (第3/4季度, 第1/2名: the third and fourth).
-_ORDINAL_SEPARATORS: frozenset[str] = LIST_SEPARATORS | frozenset("/／")
-_MONTHS_IN_QUARTER = 3
-
-
-def _share_list_rank(text: str, drafts: list[Draft]) -> None:
-    """第一、二名, 第3/4季度: 第 written once before the first of a list of ordinals makes every item an ordinal.
-
-    The items are written in one script (第三、四, 第3/4). The items after the first are ranks of the counter
-    written after the last (名); where the last is a quarter (四季度, 第四季度), the items before it are
-    quarters too."""
-    for index, first in enumerate(drafts[:-1]):
-        if first.unit != "rank" or first.counter is not None or not text.startswith(RANK_WORD, first.start):
-            continue
-        arabic = text[first.end - 1].isdigit()
-        items = [first]
-        for after in drafts[index + 1:]:
-            gap = text[items[-1].end:after.start]
-            if not gap or len(gap) > 3 or not _ORDINAL_SEPARATORS.issuperset(gap) or after.bounds or after.name_like:
-                break
-            digit = after.start + (text.startswith(RANK_WORD, after.start))
-            if text[digit].isdigit() != arabic or after.unit not in (None, "count", "date"):
-                break
-            items.append(after)
-            if after.counter is not None or after.unit == "date":
-                break
-        last = items[-1]
-        if last.unit == "date" and last.month is not None and last.month_high == last.month + _MONTHS_IN_QUARTER - 1:
-            _as_quarters(items[:-1])
-        elif len(items) > 1 and last.counter is not None and not text.startswith(RANK_WORD, last.start):
-            for item in items[1:]:
-                item.unit = "rank"
-
-
 def _share_list_dates(text: str, drafts: list[Draft]) -> None:
-    """5、6月份, 3、4季度, 2022、2023年: bare numbers listed before a month, a quarter or a year are months,
-    quarters or years too (of the same year, where the last names one)."""
+    """5、6月份, 2022、2023年: bare numbers listed before a month or a year are months (of the same year, where
+    the last names one) or years too; lists ending in a quarter are read by :func:`_share_list_ordinals`."""
     for index in range(len(drafts) - 1, 0, -1):
         last = drafts[index]
         kind = _date_kind(text, last)
         if kind is None:
             continue
-        items = []
         for item_index in range(index - 1, -1, -1):
             item, after = drafts[item_index], drafts[item_index + 1]
             if not _list_gap(text, item, after) or not _is_bare_integer(item) or not _fits(item.value, kind):
                 break
-            items.append(item)
-        for item in items:
-            item.unit = "date"
-            if kind == "year":
-                continue
-            if kind == "quarter":
-                item.month, item.month_high = int(item.value - 1) * 3 + 1, int(item.value) * 3
-            else:
-                item.month = int(item.value)
-            item.value = last.value
+            item.unit, item.weak = "date", False  # 五、六月份: a bare numeral in the list is an item of it
+            if kind == "month":
+                item.month, item.value = int(item.value), last.value
 
 
 def _date_kind(text: str, draft: Draft) -> str | None:
     if draft.unit != "date" or draft.name_like or draft.bounds:
         return None
     if draft.month is not None:
-        if draft.month_high is None:
-            return "month"
-        return "quarter" if draft.month_high == draft.month + _MONTHS_IN_QUARTER - 1 else None
+        return "month" if draft.month_high is None else None
     if draft.value is not None and text[draft.end - 1] == _YEAR_WORD and draft.end - draft.start == 5:
         return "year"
     return None
 
 
 _YEAR_WORD = "年"
-_FITS = {"month": range(1, 13), "quarter": range(1, 5), "year": range(YEAR_RANGE[0], YEAR_RANGE[1] + 1)}
+_FITS = {"month": range(1, 13), "year": range(YEAR_RANGE[0], YEAR_RANGE[1] + 1)}
 
 
 def _fits(value: float, kind: str) -> bool:
@@ -162,14 +121,46 @@ def _is_bare_integer(item: Draft) -> bool:
     )
 
 
-def _as_quarters(items: list[Draft]) -> None:
-    for item in items:
-        quarter = item.value
-        if quarter is None or quarter != int(quarter) or not 1 <= quarter <= 4:
-            return
-    for item in items:
-        item.month, item.month_high = int(item.value - 1) * 3 + 1, int(item.value) * 3
-        item.unit, item.value = "date", None
+def quarter_of(text: str, draft: Draft) -> int | None:
+    """The quarter a draft names (一季度, 第三季度, 2023年第一季度: a date of three months ending in 季度), else None."""
+    if draft.unit != "date" or draft.month is None or draft.month_high != draft.month + QUARTER_MONTHS - 1:
+        return None
+    return draft.month_high // QUARTER_MONTHS if text.endswith(QUARTER_WORD, 0, draft.end) else None
+
+
+def _is_bare(draft: Draft, unit: str | None = None) -> bool:
+    """A draft of that unit (None: none written yet) with no bound, no span and no name: a plain list item."""
+    return draft.unit == unit and not draft.bounds and draft.value_high is None and not draft.name_like
+
+
+def _share_list_ordinals(text: str, drafts: list[Draft]) -> None:
+    """二、三季度, 第二、三季度: the bare numbers of a list ending in a quarter name quarters too (Q2, Q3); 第一、二名,
+    第1、2、3位: 第 written once before a list makes every item a rank, with the counter written after the last."""
+    for index in range(len(drafts) - 1, 0, -1):
+        last = drafts[index]
+        if quarter_of(text, last) is None:
+            continue
+        for item_index in range(index - 1, -1, -1):
+            item = drafts[item_index]
+            if not _list_gap(text, item, drafts[item_index + 1]) or not (_is_bare(item) or _is_bare(item, "rank")):
+                break
+            if item.counter is not None or item.value not in (1, 2, 3, 4):
+                break
+            _set_quarter(item, int(item.value))
+            item.value, item.weak = last.value, False
+    for index, first in enumerate(drafts[:-1]):
+        if not _is_bare(first, "rank") or first.counter is not None or not text.startswith(RANK_WORD, first.start):
+            continue  # 第3名和5名: a rank with its own counter is written with its own 第
+        items = [first]
+        while index + len(items) < len(drafts) and _list_gap(text, items[-1], drafts[index + len(items)]):
+            if not _is_bare(drafts[index + len(items)]):
+                break
+            items.append(drafts[index + len(items)])
+        if len(items) == 1 or items[-1].counter is None:
+            continue  # 第一、二、三产业: no counter after the last item, no list of ranks
+        for item in items[1:]:
+            item.unit, item.weak = "rank", False
+        first.counter = items[-1].counter
 
 
 def _list_gap(text: str, item: Draft, after: Draft) -> bool:

@@ -12,6 +12,11 @@ from ._lexicon import (
     BRIDGE_STOP,
     BRIDGED_ADJECTIVES,
     BRIDGED_ADVERBS,
+    COMPARISON_ADJECTIVES,
+    COMPARISON_AFTER,
+    COMPARISON_GUARD_BEFORE,
+    COMPARISON_WORD,
+    CONTEXT_UNITS,
     CURRENCY_PREFIXES,
     CURRENCY_PREFIX_GUARD,
     DEGREE_GUARD,
@@ -28,6 +33,7 @@ from ._lexicon import (
     PER_WORD,
     PREFIX_QUALIFIERS,
     PREFIX_QUALIFIER_GUARDS,
+    SUFFIX_QUALIFIERS,
     TOP_RANK_COUNTERS,
     TOP_RANK_GUARD,
     RANK_WORD,
@@ -39,7 +45,7 @@ from ._lexicon import (
 from .draft import Draft
 from .numerals import MAGNITUDES
 from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
-from .patterns import _GAP_CHARS, _guarded_split, clause_before, is_han
+from .patterns import _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han
 
 _PREFIX_RE = re.compile(
     "(?P<q>"
@@ -271,4 +277,72 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
             return None
         start = prefix_end
     draft.unit, draft.counter, draft.end = "temperature", DEGREE_WORD, end + 1
+    _read_suffix_after_unit(text, draft)
     return start
+
+
+#: First characters of the words of [[context_unit]], for the general reading's cheap test.
+CONTEXT_UNIT_FIRST: frozenset[str] = frozenset(word[0] for word in CONTEXT_UNITS)
+
+
+def context_unit_at(text: str, start: int, end: int) -> str | None:
+    """The word of [[context_unit]] right after the number text[start:end] where its quantity is spoken of: a noun
+    of it earlier in the clause (身高1.75m, 综合得分68.9分) or an adjective of size after the word (3m高); else None."""
+    word = next((word for word in CONTEXT_UNITS if text.startswith(word, end)), None)
+    if word is None:
+        return None
+    info, follower = CONTEXT_UNITS[word], text[end + len(word):end + len(word) + 1]
+    if (follower.isascii() and follower.isalnum()) or (follower and follower in info.guard):
+        return None  # 5min, 3m2; 5分钟, 三分之一
+    if follower and follower in info.adjectives:
+        return word
+    clause = clause_before(text, start, info.window)
+    return word if any(noun in clause for noun in info.nouns) else None
+
+
+def read_context_unit(text: str, draft: Draft, prefix_end: int, *, magnitude_only: bool) -> bool:
+    """身高1.75m, 载重10t, 得分68.9分: a unit word of [[context_unit]] where its quantity is spoken of; a bare magnitude
+    (十分重要, 万分感谢) is an adverb of degree. Whether the draft was given the unit."""
+    if draft.unit is not None or draft.counter is not None or draft.value is None or magnitude_only:
+        return False
+    word = context_unit_at(text, prefix_end, draft.end)
+    if word is None:
+        return False
+    info = CONTEXT_UNITS[word]
+    draft.unit, draft.unit_symbol, draft.counter = info.unit, info.symbol, word
+    draft.end += len(word)
+    _read_suffix_after_unit(text, draft)
+    return True
+
+
+def _read_suffix_after_unit(text: str, draft: Draft) -> None:
+    """A suffix qualifier after a unit read from context (海拔3000m以上, 评分4.5分以上, 气温30度以上)."""
+    suffix = _SUFFIX_RE.match(text, draft.end)
+    if suffix is not None:
+        draft.qualifiers.append(suffix.group("suffix"))
+        draft.bounds.append(SUFFIX_QUALIFIERS[suffix.group("suffix")])
+        draft.end = suffix.end()
+
+
+def read_comparison(text: str, draft: Draft, prefix_end: int) -> int | None:
+    """比三十大, 比10元高, 比5%低 ([qualifiers.comparison]): 比 before the number and a comparative adjective after it
+    ending the phrase bound the subject (gt, lt). A counter that is the adjective (大) is given back. Where the
+    mention starts, None if no comparison is read."""
+    if text[prefix_end - 2:prefix_end - 1] in COMPARISON_GUARD_BEFORE and prefix_end > 1:
+        return None  # 占比30%, 对比3家
+    end = draft.end
+    if draft.counter in COMPARISON_ADJECTIVES and text.endswith(draft.counter, 0, end):
+        end -= len(draft.counter)  # 三十大: 大 is the adjective, not the counter of 十大
+    adjective = text[end:end + 1]
+    follower = text[end + 1:end + 2]
+    if adjective not in COMPARISON_ADJECTIVES or (is_han(follower) and follower not in COMPARISON_AFTER):
+        return None
+    if draft.bounds or draft.value is None or draft.unit == "date":
+        return None  # 比三十多: 多 was read as "more than" already; 比2019年高: a time compared, no bound
+    if end < draft.end:
+        draft.counter = None
+    draft.qualifiers[:0] = [COMPARISON_WORD]
+    draft.qualifiers.append(adjective)
+    draft.bounds.append(COMPARISON_ADJECTIVES[adjective])
+    draft.end = end + 1
+    return prefix_end - len(COMPARISON_WORD)

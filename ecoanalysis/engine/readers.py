@@ -110,9 +110,12 @@ _ISO_DATE_SEPARATOR_SET: frozenset[str] = frozenset(ISO_DATE_SEPARATORS)
 _YEAR_PAIR_GLUE: frozenset[str] = frozenset(string.ascii_letters + string.digits + "/-.／－")
 #: Digits of a date code (YYYYMMDD).
 DATE_CODE_LENGTH = 8
-#: A quarter written after a 2- or 4-digit year: 25Q2, 2025Q2 (2-digit years are 2000 + yy).
+#: A quarter written after a 2- or 4-digit year: 25Q2, 2025Q2 (2-digit years are 2000 + yy); a range of them
+#: 2024Q1-Q3 (months 1..9).
 QUARTER_LETTER = "Q"
-_QUARTER_CODE_RE = re.compile(rf"{QUARTER_LETTER}(?P<quarter>[1-4])(?![0-9A-Za-z])")
+_QUARTER_CODE_RE = re.compile(
+    rf"{QUARTER_LETTER}(?P<quarter>[1-4])(?:[-~～至到]{QUARTER_LETTER}?(?P<high>[1-4]))?(?![0-9A-Za-z])"
+)
 QUARTER_MONTHS = 3
 #: Where the first numeral character of each fixed phrase stands in it (数以千计: 2).
 _FIXED_OFFSETS: dict[str, int] = {
@@ -169,7 +172,7 @@ def _set_quarter(draft: Draft, quarter: int) -> None:
 
 
 def _read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """25Q2, 2025Q2: the second quarter of 2025 (a date, months 4..6)."""
+    """25Q2, 2025Q2: the second quarter of 2025 (a date, months 4..6); 2024Q1-Q3 months 1..9 of 2024 (a range)."""
     start, end = core.span()
     if core.lastgroup != "arabic" or end - start not in (2, 4) or text[end:end + 1] != QUARTER_LETTER or (
         start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
@@ -179,8 +182,12 @@ def _read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     if code is None:
         return None
     year = int(core.group()) + (2000 if end - start == 2 else 0)
-    draft = Draft(start, code.end(), float(year))
-    _set_quarter(draft, int(code.group("quarter")))
+    quarter, high = int(code.group("quarter")), int(code.group("high") or 0)
+    draft = Draft(start, code.end() if high > quarter else code.end("quarter"), float(year))
+    _set_quarter(draft, quarter)
+    if high > quarter:  # 2024Q1-Q3: the first to the third quarter of 2024
+        draft.month_high, draft.value_high = QUARTER_MONTHS * high, float(year)
+        draft.bounds.append("range")
     return draft
 
 
@@ -215,7 +222,6 @@ _YEAR_PAIR_RE = re.compile(
     rf"[0-9０-９]{{4}}[{re.escape(''.join(sorted(YEAR_PAIR_SEPARATORS)))}](?P<next>[0-9０-９]{{4}}|[0-9０-９]{{1,2}})"
     rf"(?![0-9０-９]|[{re.escape(''.join(sorted(YEAR_PAIR_SEPARATORS)))}.．][0-9０-９])"
 )
-_YEAR_PAIR_AFTER: frozenset[str] = YEAR_PAIR_SEPARATORS
 _MONTHS_IN_YEAR = 12
 
 
@@ -380,7 +386,7 @@ _SPECIAL_BEFORE: frozenset[str] = (
 )
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
-    | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER | FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER | _YEAR_PAIR_AFTER
+    | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER | FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER | YEAR_PAIR_SEPARATORS
 )
 
 
@@ -435,7 +441,7 @@ ALWAYS = Trigger()
 #: Triggers of the whole-mention readers; a reader not listed here is tried for every core of its kinds.
 TRIGGERS: dict[Any, Trigger] = {
     _read_iso_date: Trigger(after=_ISO_DATE_SEPARATOR_SET),
-    _read_year_pair: Trigger(after=_YEAR_PAIR_AFTER),
+    _read_year_pair: Trigger(after=YEAR_PAIR_SEPARATORS),
     read_era_slash_date: Trigger(after=ERA_DATE_SEPARATORS),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
     _read_quarter_code: Trigger(after=frozenset({QUARTER_LETTER})),

@@ -34,11 +34,11 @@ from ._lexicon import (
     WORTH_WORD,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .codes import PROGRAMME_OR_DAY_AFTER, names_programme_or_day, names_text_part
+from .codes import PROGRAMME_OR_DAY_AFTER, heading_after_break, names_programme_or_day, names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
-from .patterns import _ASCII_LETTERS, _GAP, _RANGE_FIRST_CHARS, _SUFFIX_ALT
+from .patterns import _ASCII_LETTERS, _GAP, _GAP_CHAR_SET, _RANGE_FIRST_CHARS, _SUFFIX_ALT
 from .patterns import _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS, _alternation, _by_first_char_alternation, _char_after_gap
 from .patterns import _char_before_gap, _guarded_split, _infix_pattern
 from .patterns import _cn_to_number, _parse_approximate_range, _parse_arabic, _parse_chinese_wildcard
@@ -51,14 +51,19 @@ from .prefixes import (
     _OVER_OF_LAST_CHARS,
     _PREFIX_LAST_CHARS,
     _PREFIX_WINDOW,
+    COMPARISON_WORD,
+    CONTEXT_UNIT_FIRST,
     _read_currency_prefix,
+    read_comparison,
+    read_context_unit,
     read_temperature_degrees,
     _read_top_rank,
     _read_prefix_qualifier,
     _read_sign,
 )
 from .readers import _candidate_readers, _may_be_special, _set_quarter
-from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count, read_short_quarter
+from .centuries import PERIOD_FIRST_CHARS, read_period
+from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count, read_relative_year, read_short_quarter
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
@@ -195,7 +200,7 @@ class _Reading:
 
     __slots__ = (
         "text", "start", "end", "numeral", "is_arabic", "magnitude_only", "span_kind", "context", "prefix_end",
-        "vague_prefix", "rank", "position",
+        "vague_prefix", "rank", "position", "year",
     )
 
     def __init__(self, text: str, start: int, end: int, numeral: str, is_arabic: bool) -> None:
@@ -207,6 +212,7 @@ class _Reading:
         self.vague_prefix: str | None = None
         self.rank = False
         self.position = end  # where the words after the number end
+        self.year: int | None = None  # the document year (今年一季度)
 
 
 def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, with_prefix: bool) -> Draft | None:
@@ -223,13 +229,18 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         numeral = numeral.replace(" ", "")  # 一百 五 十 二, glued by the scanner (spaced.py)
         start, end, numeral = _before_magnitude_led_unit(text, start, end, numeral)
     reading = _Reading(text, start, end, numeral, kind == "arabic")
+    reading.year = year
     draft = _read_number(reading)
     if with_prefix:
         label = _read_before(reading, draft)
         if label is not None:
             return label
     next_char = _char_after_gap(text, reading.end)
-    if next_char in DATE_WORDS:  # 2019 年, 3 月
+    if next_char and text[reading.end:reading.end + 1] in _GAP_CHAR_SET and heading_after_break(text, reading.end):
+        next_char = ""  # 增长了12\n本章小结\n: the next line is a heading, not the number's tail
+    if next_char in PERIOD_FIRST_CHARS and read_period(reading, draft, year=year, with_prefix=with_prefix):
+        pass  # 21世纪, 20世纪90年代, 上世纪80年代: a century or a decade
+    elif next_char in DATE_WORDS:  # 2019 年, 3 月
         read_date(reading, draft, next_char, year=year, with_prefix=with_prefix)
     if draft.unit != "date" and next_char in _TAIL_FIRST_CHARS:
         tail = _TAIL_RE.match(text, reading.position)
@@ -378,15 +389,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
-    if text[draft.end:draft.end + 1] in SHARE_CENTS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
-        reading.position, reading.context = draft.end, True
-    elif text[draft.end:draft.end + 1] == RATE_STEP_WORD and read_rate_steps(text, draft, reading.prefix_end):
-        reading.position, reading.context = draft.end, True  # 升息1碼 = 0.25 percentage point
-    elif text[draft.end:draft.end + 1] == DEGREE_WORD:  # 华氏98.6度, 气温升高5度
-        degrees_start = read_temperature_degrees(text, draft, reading.prefix_end)
-        if degrees_start is not None:
-            reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True
-    read_speed_context(text, draft, reading.prefix_end)  # 时速350公里, 每小时能跑600公里
+    _read_in_context(reading, draft)
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):
             # 第一节, 第 1259 条, 本法第三条: the label of a part of a text (第三条高速公路 is a rank)
@@ -396,7 +399,9 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
             return _name_draft(reading.prefix_end, draft.end + len(number_word), draft.value)
         if draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):  # 第三季度: a quarter, year unstated
             _set_quarter(draft, int(draft.value))
-            draft.value, draft.counter, draft.start = None, None, reading.prefix_end
+            draft.value, draft.counter = None, None
+            read_relative_year(reading, draft)  # 去年第四季度
+            draft.start = reading.prefix_end
             return draft
         draft.unit = "rank"
         reading.context = True
@@ -406,6 +411,27 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
     draft.start = reading.prefix_end
     return None
+
+
+def _read_in_context(reading: _Reading, draft: Draft) -> None:
+    """Words after the number read by what stands before it: 每股十五仙, 华氏98.6度, 身高1.75m, 得分68.9分, 时速350公里,
+    比三十大 (a comparison)."""
+    text, char = reading.text, reading.text[draft.end:draft.end + 1]
+    if char in SHARE_CENTS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
+        reading.position, reading.context = draft.end, True
+    elif char == RATE_STEP_WORD and read_rate_steps(text, draft, reading.prefix_end):
+        reading.position, reading.context = draft.end, True  # 升息1碼 = 0.25 percentage point
+    elif char == DEGREE_WORD:  # 华氏98.6度, 气温升高5度
+        degrees_start = read_temperature_degrees(text, draft, reading.prefix_end)
+        if degrees_start is not None:
+            reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True
+    elif char in CONTEXT_UNIT_FIRST and read_context_unit(text, draft, reading.prefix_end, magnitude_only=reading.magnitude_only):
+        reading.position, reading.context = draft.end, True  # 身高1.75m, 得分68.9分
+    read_speed_context(text, draft, reading.prefix_end)  # 时速350公里, 每小时能跑600公里
+    if text[reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD:
+        comparison_start = read_comparison(text, draft, reading.prefix_end)
+        if comparison_start is not None:  # 比三十大, 比10元高: the subject is above or below the number
+            reading.prefix_end, reading.position, reading.context = comparison_start, draft.end, True
 
 
 #: Characters that can end a minus sign, a currency written before the number or a qualifier.

@@ -32,14 +32,19 @@ from contextlib import contextmanager
 
 from ._lexicon import (
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
+    DIVISION_COUNTERS, LIST_SEPARATORS, RANK_WORD,
 )
+from .codes import names_text_part
 from .declared import apply_declared_currency
 from .draft import Draft, Quantity
 from .eras import era_range_start
-from .pairs import _link_pairs, _share_list_bounds, _share_list_dates, _share_list_rank, _share_list_units
+from .pairs import _link_pairs, _share_list_bounds, _share_list_dates, _share_list_ordinals, _share_list_units, quarter_of
 from .numerals import MAGNITUDES, scaled
-from .patterns import _CN_CHARS, _CORE_RE, _GAP, _RANGE_FIRST_CHARS, YEAR_RANGE, _alternation, _char_after_gap
+from .dates import QUARTER_WORD, relative_year_before
+from .patterns import CLAUSE_ENDS, _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, YEAR_RANGE, _alternation
+from .patterns import _char_after_gap, _char_before_gap, _cn_to_number
 from .reading import _read_one
+from .readers import QUARTER_MONTHS, _set_quarter
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .variants import to_simplified
 
@@ -48,13 +53,32 @@ __all__ = ["parse_quantity", "scan"]
 #: Magnitudes a Chinese second end may end with that the first end shares (三到五万家, 两到三亿元); 十 is a
 #: digit of the number (十到二十万 = 10^5..2x10^5 shares 万 only).
 _TRAILING_MAGNITUDES: dict[str, int] = {char: scale for char, scale in MAGNITUDES.items() if scale >= 100}
+#: What stands after a bare Chinese numeral that may be an item of a list sharing the unit of the last (三、四成).
+_LIST_MARKS: frozenset[str] = LIST_SEPARATORS - _GAP_CHAR_SET
+_LINE_SPACES = " \t\u3000"
+
+
+def _opens_enumeration(text: str, draft: Draft) -> bool:
+    """一、 at the start of the text, of a line or of a clause marks an item of an enumeration (一、二十家企业入选;
+    原因如下：一、…), no item of a list sharing a unit; unless the next number of the list follows it in counting
+    (五、六月份, 三、四成: the items of one list)."""
+    before = _char_before_gap(text, draft.start, _GAP_MAX + 1, _LINE_SPACES)
+    if before != "" and before not in CLAUSE_ENDS:
+        return False
+    following = _CORE_RE.match(text, draft.end + 1)
+    if following is None or following.lastgroup != "cn" or draft.value is None:
+        return True
+    successor = _cn_to_number(following.group())
+    return successor != draft.value + 1
+
+
 #: Minus signs of one character, which may open the second end of a range (-550万元至-820万元).
 _RANGE_MINUS = "".join(sign for sign in MINUS_SIGNS if len(sign) == 1)
 #: Plus signs of one character, which open the second end of a range crossing zero (负5%到正12%).
 _RANGE_PLUS = "".join(sign for sign in PLUS_SIGNS if len(sign) == 1)
 _RANGE_RE = re.compile(
     rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}"
-    rf"(?:(?P<minus>[{re.escape(_RANGE_MINUS)}])|(?P<plus>[{re.escape(_RANGE_PLUS)}]))?(?=[0-9０-９{_CN_CHARS}])"
+    rf"(?:(?P<minus>[{re.escape(_RANGE_MINUS)}])|(?P<plus>[{re.escape(_RANGE_PLUS)}])|(?P<rank>{RANK_WORD}))?(?=[0-9０-９{_CN_CHARS}])"
 )
 
 
@@ -68,19 +92,21 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if not _bounded_only_before(first):
         return
     connector = _RANGE_RE.match(text, first.end)
-    if connector is None or (connector.group("minus") and (first.value >= 0 or connector.group("conn") == "-")):
-        return  # a minus sign opens the second end only after a negative first (-550万元至-820万元)
-    if connector.group("plus") and (first.value >= 0 or connector.group("conn") == "-"):
-        return  # a plus sign opens the second end only where the range crosses zero (负5%到正12%)
+    if connector is None or not _connector_fits(text, connector, first):
+        return
     second, trailing = _read_second_end(text, connector.end(), year=year)
     if second is None:
         return
     conn = connector.group("conn")
     if connector.group("minus") and not _negate_second_end(first, second):
         return
+    if _merge_quarter_range(text, first, second, year=year):
+        return
+    if first.unit == "rank" and second.unit in (None, "duration") and second.value_high is None:
+        second.unit = "rank"  # 第3到5位, 第三至第五名, 第2至4年: after 第 both ends are ordinals
     if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return
-    if _merge_month_range(first, second, connector.group("conn")) or _merge_yearless_months(first, second):
+    if _merge_month_range(text, first, second, year=year) or _merge_yearless_months(first, second):
         return
     if first.unit == "date" and second.unit == "date" and second.value is None and second.month is not None:
         second.value = first.value  # 2020年11月28日-12月03日: the year written once
@@ -105,7 +131,7 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     # the top of the range is the top of the second quantity when that names a span (三到十几个)
     first.value_high = second.value if second.value_high is None else second.value_high
     if first.unit == "date":
-        first.month_high = second.month
+        first.month_high = second.month_high or second.month  # 2023年第四季度至2024年第一季度: to March
     first.counter = first.counter or second.counter
     first.qualifiers.extend(second.qualifiers)
     first.bounds.append("range")
@@ -113,6 +139,19 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     first.consumed = second.consumed
     first.footnote = first.footnote or second.footnote
     first.weak = False  # 六至八: the range is the context
+    if first.unit == "rank" and first.counter in DIVISION_COUNTERS and names_text_part(text, first.start, first.end, first.counter):
+        first.unit, first.name_like, first.counter = "other", True, None  # 第一至第三章, 第5-8页: parts of a text
+
+
+def _connector_fits(text: str, connector: re.Match, first: Draft) -> bool:
+    """Whether the sign or 第 after the connector may open the second end after ``first``."""
+    if connector.group("minus") and (first.value is None or first.value >= 0 or connector.group("conn") == "-"):
+        return False  # a minus sign opens the second end only after a negative first (-550万元至-820万元)
+    if connector.group("plus") and (first.value is None or first.value >= 0 or connector.group("conn") == "-"):
+        return False  # a plus sign opens the second end only where the range crosses zero (负5%到正12%)
+    if connector.group("rank") and first.unit != "rank" and quarter_of(text, first) is None:
+        return False  # 第 opens the second end only after a rank or a quarter (第三至第五名, 第一季度至第三季度)
+    return True
 
 
 #: Qualifiers written before a number; one of them before a range qualifies the whole range (约三至五成).
@@ -155,6 +194,9 @@ def _read_second_end(text: str, position: int, *, year: int | None) -> tuple[Dra
     second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
     if second is None or second.name_like:
         return None, 1.0
+    if second.counter == QUARTER_WORD and second.value in (1, 2, 3, 4) and second.value_high is None:
+        _set_quarter(second, int(second.value))  # 至三季度: a quarter, as 三季度 is before a connector
+        second.value = second.counter = None
     trailing, numeral = 1.0, core.group() if core.lastgroup == "cn" else ""
     while numeral and numeral[-1] in _TRAILING_MAGNITUDES:
         trailing, numeral = trailing * _TRAILING_MAGNITUDES[numeral[-1]], numeral[:-1]
@@ -168,20 +210,50 @@ def _bounded_only_before(draft: Draft) -> bool:
     return all(qualifier in _PREFIX_WORDS for qualifier in draft.qualifiers)
 
 
+def _merge_quarter_range(text: str, first: Draft, second: Draft, *, year: int | None) -> bool:
+    """一至三季度, 1-3季度, 第一至第三季度: a bare number or rank of 1..4 before a quarter is the first quarter
+    of a range of quarters (months 1..9), in the year of a relative year word before it (今年一至三季度) or else
+    the second end's (unstated: None)."""
+    last = quarter_of(text, second)
+    if last is None or first.unit not in (None, "rank") or first.counter is not None or first.value_high is not None:
+        return False
+    if first.value not in (1, 2, 3) or first.value >= last or first.bounds:
+        return False
+    first.unit, first.month, first.month_high = "date", QUARTER_MONTHS * (int(first.value) - 1) + 1, second.month_high
+    first.value = first.value_high = second.value
+    _read_relative_year(text, first, year)
+    first.bounds.append("range")
+    first.end, first.consumed = second.end, second.consumed
+    first.weak = False
+    return True
+
+
+def _read_relative_year(text: str, first: Draft, year: int | None) -> None:
+    """今年一至三季度, 今年1-6月: a relative year word before a range of months or quarters whose year is unstated."""
+    relative = relative_year_before(text, first.start, year) if first.value is None else None
+    if relative is not None:
+        first.start, first.value = relative
+        first.value_high = first.value
+
+
 def _merge_yearless_months(first: Draft, second: Draft) -> bool:
-    """1月至6月, 今年1月至6月 (no document year): two months of one unstated year make a month range."""
+    """1月至6月, 今年1月至6月 (no document year): two months of one unstated year make a month range; so do two
+    quarters (一季度至三季度: months 1..9)."""
     if first.unit != "date" or second.unit != "date" or first.value is not None or second.value is not None:
         return False
-    if first.month is None or second.month is None or first.month_high is not None or first.month >= second.month:
+    if first.month is None or second.month is None or first.month >= second.month:
         return False
-    first.month_high = second.month
+    if first.month_high is not None and (second.month_high is None or "range" in first.bounds):
+        return False
+    first.month_high = second.month_high or second.month
     first.bounds.append("range")
     first.end, first.consumed = second.end, second.consumed
     return True
 
 
-def _merge_month_range(first: Draft, second: Draft, conn: str) -> bool:
-    """1-6月, 1～9月: a bare month number before a month date is the start of a month range."""
+def _merge_month_range(text: str, first: Draft, second: Draft, *, year: int | None) -> bool:
+    """1-6月, 1～9月: a bare month number before a month date is the start of a month range (今年1-6月: in the year of
+    the relative year word before it)."""
     if first.unit is not None or first.counter is not None or second.unit != "date" or second.month is None:
         return False
     if second.month_high is not None or first.value is None or first.value != int(first.value):
@@ -190,6 +262,7 @@ def _merge_month_range(first: Draft, second: Draft, conn: str) -> bool:
         return False
     first.unit, first.month, first.month_high = "date", int(first.value), second.month
     first.value = first.value_high = second.value
+    _read_relative_year(text, first, year)
     first.bounds.append("range")
     first.end, first.consumed = second.end, second.consumed
     first.weak = False
@@ -212,8 +285,8 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         if draft is None:
             continue
         _merge_range(text, draft, year=year, lenient=lenient)
-        if draft.weak:  # a bare Chinese numeral that no range (六至八) gave context
-            continue
+        if draft.weak and (text[draft.end:draft.end + 1] not in _LIST_MARKS or _opens_enumeration(text, draft)):
+            continue  # a bare Chinese numeral that no range (六至八) gave context, nor a list (三、四成: below)
         if drafts and draft.start < drafts[-1].end:
             draft.start = drafts[-1].end  # a prefix never reaches into the previous mention
             while draft.start < draft.end and text[draft.start].isspace():
@@ -222,9 +295,10 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
                 draft.start += len(OVER_OF_LINK)
         drafts.append(draft)
         resume = draft.consumed if draft.consumed > core_end else core_end
-    _share_list_rank(text, drafts)
-    _share_list_dates(text, drafts)
     _share_list_units(text, drafts)
+    _share_list_ordinals(text, drafts)
+    _share_list_dates(text, drafts)
+    drafts = [draft for draft in drafts if not draft.weak]  # 三、四、五成: the unit of the list gave context
     _share_list_bounds(text, drafts)
     apply_declared_currency(text, drafts)  # （人民币，下同）, 单位：亿港元
     _link_pairs(text, drafts)

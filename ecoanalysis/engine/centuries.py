@@ -20,14 +20,15 @@ YEARS_IN_CENTURY = 100
 YEARS_IN_DECADE = 10
 _PERIOD_RE = re.compile(rf"{_GAP}(?:(?P<century>{CENTURY_WORD})|(?P<decade>{DECADE_WORD}))")
 #: A decade after its century: 20世纪90年代, 二十世纪九十年代.
-_DECADE_AFTER_RE = re.compile(rf"{_GAP}(?P<tens>[0-9０-９]0|[一二三四五六七八九]?十){_GAP}{DECADE_WORD}")
+_DECADE_AFTER_RE = re.compile(rf"{_GAP}(?P<tens>[0-9０-９][0０]|[一二三四五六七八九]?十){_GAP}{DECADE_WORD}")
 _RELATIVE_CENTURY_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_CENTURIES)}){_GAP}\Z")
 #: How far before the number a relative century word (上世纪, 本世纪) is looked for.
 _RELATIVE_WINDOW = max(map(len, RELATIVE_CENTURIES)) + 2
 
 
 def _tens(numeral: str) -> int | None:
-    value = _parse_arabic(numeral) if numeral[0].isdigit() or numeral[0] in "０１２３４５６７８９" else _cn_to_number(numeral)
+    """The tens of a decade as written after its century: 90, ９０, 九十."""
+    value = _parse_arabic(numeral) if numeral[0].isdigit() else _cn_to_number(numeral)
     return None if value is None else int(value)
 
 

@@ -11,8 +11,8 @@ from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RANK_WORD, 
 from .dates import QUARTER_WORD
 from .readers import QUARTER_MONTHS, _set_quarter
 from .draft import Draft
-from .numerals import scaled
-from .patterns import YEAR_RANGE, _GAP, _GAP_CHARS, _GAP_MAX, _alternation
+from .numerals import CHINESE_DIGITS, MAGNITUDES, scaled
+from .patterns import YEAR_RANGE, _CN_CHARS, _GAP, _GAP_CHARS, _GAP_MAX, _alternation
 
 #: How far (characters) the before value may stand from 由/从, and the after value from the verb.
 PAIR_WINDOW = 16
@@ -69,9 +69,13 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
             item, after = drafts[item_index], drafts[item_index + 1]
             if not _list_gap(text, item, after) or not _shares_unit(item, last):
                 break  # (2021 30%, 10 20 30亿元: numbers apart by spaces only are table cells, not a list)
+            factor = _digit_factor(text, item, last) if not item.scale_applied else None
+            if item.weak and factor is None:
+                break  # 三、四十五岁: no digit and magnitudes to read the lone digit by
+            if factor is not None:  # 三、四、五成, 约三、四百人, 约三、四万元: a lone digit is read as the last item is
+                item.value, item.scale, item.scale_applied, item.weak = item.value * factor, factor, True, False
             item.unit, item.currency, item.unit_symbol = last.unit, last.currency, last.unit_symbol
             item.counter = last.counter
-            item.weak = False  # 三、四、五成: a bare numeral in the list is an item of it
             if last.scale_applied and not item.scale_applied and item.value is not None:
                 # 4665、2611亿千瓦时, 三、四成: the magnitude (亿, 成, 万元) written once applies to every item
                 item.value = scaled(item.value, last.scale)
@@ -119,6 +123,25 @@ def _is_bare_integer(item: Draft) -> bool:
         item.unit in (None, "count") and item.counter is None and not item.bounds and not item.qualifiers
         and not item.name_like and item.value is not None and item.end - item.start <= 4
     )
+
+
+def _digit_factor(text: str, item: Draft, last: Draft) -> float | None:
+    """What a lone Chinese digit before the last item of a list is multiplied by to read as that item does: the last
+    item's value over its digit when its numeral is one digit and magnitudes (三、四百人: 100, 三、四成: 10, 三、四万元:
+    10^4, 一、两个月: 1); None when either is another numeral (三、四十五岁)."""
+    if text[item.end - 1:item.end] not in CHINESE_DIGITS or text[item.end - 2:item.end - 1] in _CN_CHARS:
+        return None
+    if last.value is None or last.value_high is not None:
+        return None
+    position = next((index for index in range(last.start, last.end) if text[index] in _CN_CHARS), None)
+    if position is None or not CHINESE_DIGITS.get(text[position]):
+        return None
+    end = position + 1
+    while end < last.end and text[end] in MAGNITUDES:
+        end += 1
+    if text[end:end + 1] in _CN_CHARS:
+        return None
+    return last.value / CHINESE_DIGITS[text[position]]
 
 
 def quarter_of(text: str, draft: Draft) -> int | None:

@@ -50,6 +50,14 @@ ADVERSARIAL_UNITS = {
     "-1": "-1",
     "1亿2": "1亿2",
     "newlines": "3\n\n\n\n",
+    # runs that one reader used to walk again from every number in them (quadratic until 2026-12-03):
+    # lists of serials and enumerations, a printable-ASCII run, a Latin name, a colon chain, a sector list
+    "1、": "1、",
+    "5号、": "5号、",
+    "30/40%": "30/40%",
+    "A-1": "A-1",
+    "1:": "1:",
+    "第一、": "第一、",
 }
 
 

@@ -59,11 +59,26 @@ _NEXT_SERIAL_RE = re.compile(rf"{_SERIAL_SEPARATOR_CLASS}{_SERIAL_NUMBER}(?:{_SE
 _BARE_SERIAL_RE = re.compile(rf"{_SERIAL_SEPARATOR_CLASS}{_SERIAL_NUMBER}(?={_SERIAL_SEPARATOR_CLASS}|{_SERIAL_WORD_ALT})")
 
 
+#: The walks last made along a list of serials, by pattern: the text and, for each item end passed, where the walk
+#: ends. Every later item of the same list finds its answer here, so a long list is walked once, not once per item.
+_LAST_WALKS: dict[re.Pattern, list] = {}
+
+
+def _walk(text: str, position: int, pattern: re.Pattern) -> int:
+    """Where repeated matches of ``pattern`` from ``position`` end (``position`` itself when none matches)."""
+    walked = _LAST_WALKS.get(pattern)
+    if walked is not None and walked[0] is text and position in walked[1]:
+        return walked[1][position]
+    passed = [position]
+    while (item := pattern.match(text, passed[-1])) is not None:
+        passed.append(item.end())
+    _LAST_WALKS[pattern] = [text, dict.fromkeys(passed, passed[-1])]
+    return passed[-1]
+
+
 def _shared_serial_end(text: str, end: int) -> int | None:
     """1、2号线, 3和4号机组: where the 号 that the bare number ending at ``end`` shares with the last item ends."""
-    position = end
-    while (item := _BARE_SERIAL_RE.match(text, position)) is not None:
-        position = item.end()
+    position = _walk(text, end, _BARE_SERIAL_RE)
     word = next((word for word in SERIAL_WORDS if text.startswith(word, position)), None)
     return None if word is None or position == end else position + len(word)
 
@@ -80,8 +95,7 @@ def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     last = after if word is not None else _shared_serial_end(text, end) if text[end:end + 1] in _SERIAL_SEPARATORS else None
     if last is None:
         return None
-    while (item := _NEXT_SERIAL_RE.match(text, last)) is not None:
-        last = item.end()
+    last = _walk(text, last, _NEXT_SERIAL_RE)
     if not is_han(text[last:last + 1]) or text.startswith(DAY_FOLLOWERS, last):
         return None
     return _name_draft(start, end if after is None else after, None)

@@ -41,8 +41,8 @@ from .rates import MAGNITUDE_UNIT_WORDS, read_rate_denominator, read_slash_base
 from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
-from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK, _GAP_CHARS, _TAIL_FIRST_CHARS, _WEB_GLUE
-from .patterns import _alternation, _by_second_char_alternation, _char_after_gap, _char_before_gap, _cn_to_number
+from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK, _GAP_CHARS, _TAIL_FIRST_CHARS
+from .patterns import _alternation, _by_second_char_alternation, _char_before_gap, _cn_to_number
 from .patterns import _first_chars, _guarded, _parse_arabic, is_han
 from .prefixes import context_unit_at
 
@@ -99,6 +99,11 @@ def _read_core(text: str, core: re.Match) -> float | None:
 _NAME_GLUE_BEFORE: frozenset[str] = _ASCII_LETTERS | {"-"}
 
 
+#: The longest stretch a Latin name reaches on either side of its digits: names are short (GPT-4, RK3588, Apollo6.0),
+#: and the cap keeps a run of letters and digits thousands long from being walked once per number in it.
+_NAME_MAX = 64
+
+
 def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Span of an ASCII name token around digits (5G, RK18, Apollo6.0, GPT-3), or None."""
     before = text[start - 1] if start > 0 else ""
@@ -109,11 +114,11 @@ def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     glued_after = bool(after) and after.isascii() and after.isalpha()
     if not (glued_before or glued_after):
         return None
-    left = start
-    while left > 0 and (text[left - 1].isascii() and (text[left - 1].isalnum() or text[left - 1] == "-")):
+    left, lowest = start, max(0, start - _NAME_MAX)
+    while left > lowest and (text[left - 1].isascii() and (text[left - 1].isalnum() or text[left - 1] == "-")):
         left -= 1
-    right = end
-    while right < len(text) and text[right].isascii() and (
+    right, highest = end, min(len(text), end + _NAME_MAX)
+    while right < highest and text[right].isascii() and (
         text[right].isalnum() or (text[right] == "." and right + 1 < len(text) and text[right + 1].isdigit())
     ):
         right += 1
@@ -151,79 +156,7 @@ def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft |
     if surface.startswith("第"):
         draft.value = _cn_to_number(surface[1:3])
     return draft
-_WEB_TOKEN_RE = re.compile(r"[!-~]+")
-_WEB_START_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://|www\.|[A-Za-z0-9._%+\-]+@(?=[A-Za-z0-9\-]+\.)")
-_TIME_RE = re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?![0-9])")
-_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8}|[48]00-?[0-9]{3}-?[0-9]{4})(?![0-9])")
 
-
-def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """Digits of a URL, an e-mail address (name-like, the whole token) or a clock time 20:47 (name-like)."""
-    start, end = core.span()
-    if core.lastgroup != "arabic":
-        return None
-    if not ((start > 0 and text[start - 1] in _WEB_GLUE) or text[end:end + 1] in _WEB_GLUE):
-        return None
-    if text[end:end + 1] == ":" and (start == 0 or not text[start - 1].isdigit()):
-        clock = _TIME_RE.match(text, start)
-        if clock is not None:
-            return _name_draft(start, clock.end(), None)
-    left = start
-    while left > 0 and "!" <= text[left - 1] <= "~":
-        left -= 1
-    token = _WEB_TOKEN_RE.match(text, left)
-    if token is None:  # full-width digits
-        return None
-    # A URL starts at its scheme (RFC 3986: a letter, then letters, digits, + - .) or at www., an e-mail
-    # address at its local part; "]" (legal only around an IPv6 host) ends it. So the Markdown or prose
-    # glued around it, "[docs](http://...)", is not part of it.
-    word = token.group()
-    begins = [m.start() for m in _WEB_START_RE.finditer(word) if m.start() <= start - left]
-    if not begins:
-        return None
-    begin = left + begins[-1]
-    close = text.find("]", begin, left + len(word))
-    finish = close if close >= 0 else left + len(word)
-    surface = text[begin:finish].rstrip(".,;:!?)(")
-    if begin + len(surface) < end:
-        return None
-    return _name_draft(begin, begin + len(surface), None)
-
-
-#: What a phone number's first digit run is followed by (010-, 400-) or how long it is at least (13812345678,
-#: 4001234567): a core with neither can only be a local number listed after a phone (LOCAL_NUMBER_DIGITS).
-PHONE_AFTER: frozenset[str] = frozenset("-")
-PHONE_MIN_DIGITS = 10
-LOCAL_NUMBER_DIGITS = 8
-
-
-def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """Telephone numbers (13812345678, 010-12345678, 400-123-4567): name-like."""
-    start, end = core.span()
-    if text[end:end + 1] not in PHONE_AFTER and end - start < PHONE_MIN_DIGITS and end - start != LOCAL_NUMBER_DIGITS:
-        return None
-    if core.lastgroup != "arabic" or (start > 0 and text[start - 1].isdigit()):
-        return None
-    phone = _PHONE_RE.match(text, start) if text[start] in "0148" else None
-    if phone is None:
-        return _read_second_phone(text, core) if core.end() - start == LOCAL_NUMBER_DIGITS else None
-    if _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
-        return None  # 13000000000 元 is an amount
-    return _name_draft(start, phone.end(), None)
-
-
-#: A local number (8 digits) listed after a phone number: 010-12345678、87654321.
-_SECOND_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8})[、/，,或]\Z")
-_SECOND_PHONE_WINDOW = 16
-
-
-def _read_second_phone(text: str, core: re.Match) -> Draft | None:
-    start, end = core.span()
-    if _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
-        return None
-    if _SECOND_PHONE_RE.search(text, max(0, start - _SECOND_PHONE_WINDOW), start) is None:
-        return None
-    return _name_draft(start, end, None)
 
 
 _CITATION_OPEN = "[［"

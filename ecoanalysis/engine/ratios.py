@@ -16,7 +16,9 @@ _ALL_COLONS = "".join(RATIO_COLONS) + "".join(RATIO_CONTEXT_COLONS)
 #: Characters next to a ratio part: the readers' trigger.
 RATIO_NEIGHBOURS: frozenset[str] = frozenset(_ALL_COLONS)
 _PART_RE = re.compile(_NUMBER)
-_CHAIN_RE = re.compile(rf"{_NUMBER}(?:[{_ALL_COLONS}]{_NUMBER})+(?![0-9０-９.．])")
+#: At most 12 parts: a ratio has a few (7.1∶38.3∶54.6), and the bound keeps a colon run thousands of parts long from
+#: being matched once per part.
+_CHAIN_RE = re.compile(rf"{_NUMBER}(?:[{_ALL_COLONS}]{_NUMBER}){{1,11}}(?![0-9０-９.．])")
 _CHAIN_BEFORE_RE = re.compile(rf"(?:{_NUMBER}[{_ALL_COLONS}])+\Z")
 #: Characters that end the clause a ratio word must stand in.
 _CLAUSE_END = "。；;！？\n"

@@ -53,14 +53,12 @@ from .codes import (
     _read_zero_code,
 )
 from .fractions import SLASHES
+from .contacts import LOCAL_NUMBER_DIGITS, PHONE_AFTER, PHONE_MIN_DIGITS, _read_phone, _read_web_or_time
 from .names import (
     CITATION_BEFORE,
     DOTTED_CODE_AFTER,
-    LOCAL_NUMBER_DIGITS,
     NAMED_FOLLOWERS,
     NAMED_LITERAL_FIRST_CHARS,
-    PHONE_AFTER,
-    PHONE_MIN_DIGITS,
     _LIST_MARKER_OPEN,
     _NAME_GLUE_BEFORE,
     _read_ascii_name,
@@ -74,12 +72,10 @@ from .names import (
     UNIT_HEADER_BEFORE,
     _read_list_marker,
     _read_named_numeral,
-    _read_phone,
     SECTION_SIGN,
     _CLOCK_FIRST_CHARS,
     _read_section_number,
     _read_set_phrase,
-    _read_web_or_time,
 )
 from .markers import stands_alone
 from .numerals import CHINESE_DIGITS, FINANCIAL_NUMERALS, FULLWIDTH_TO_ASCII, MAGNITUDES

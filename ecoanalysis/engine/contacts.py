@@ -1,0 +1,103 @@
+"""Whole-mention readers of digits that reach someone or something: URLs and e-mail addresses (the whole token,
+name-like), clock times (20:47) and telephone numbers (13812345678, 010-12345678, 400-123-4567, and a local number
+listed after one). Kept apart from names.py, which holds the other names a number gives.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .draft import Draft, _name_draft
+from .patterns import _TAIL_FIRST_CHARS, _WEB_GLUE, _char_after_gap
+
+_WEB_TOKEN_RE = re.compile(r"[!-~]+")
+_WEB_START_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://|www\.|[A-Za-z0-9._%+\-]+@(?=[A-Za-z0-9\-]+\.)")
+_TIME_RE = re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?![0-9])")
+_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8}|[48]00-?[0-9]{3}-?[0-9]{4})(?![0-9])")
+
+
+#: The run of printable ASCII last found by _web_token: text, start, end and where URLs or addresses may begin in
+#: it. Every core of one long run (a URL with many numbers, 30/40%30/40%...) reuses it: one walk per run.
+_LAST_WEB_TOKEN: list = [None, 0, 0, ()]
+
+
+def _web_token(text: str, start: int) -> tuple[int, int, tuple[int, ...]] | None:
+    """(start, end, beginnings of URLs and e-mail addresses) of the printable ASCII run holding ``start``."""
+    cached_text, left, right, starts = _LAST_WEB_TOKEN
+    if cached_text is text and left <= start < right:
+        return left, right, starts
+    left = start
+    while left > 0 and "!" <= text[left - 1] <= "~":
+        left -= 1
+    token = _WEB_TOKEN_RE.match(text, left)
+    if token is None:
+        return None
+    starts = tuple(left + match.start() for match in _WEB_START_RE.finditer(token.group()))
+    _LAST_WEB_TOKEN[:] = [text, left, token.end(), starts]
+    return left, token.end(), starts
+
+
+def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Digits of a URL, an e-mail address (name-like, the whole token) or a clock time 20:47 (name-like)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic":
+        return None
+    if not ((start > 0 and text[start - 1] in _WEB_GLUE) or text[end:end + 1] in _WEB_GLUE):
+        return None
+    if text[end:end + 1] == ":" and (start == 0 or not text[start - 1].isdigit()):
+        clock = _TIME_RE.match(text, start)
+        if clock is not None:
+            return _name_draft(start, clock.end(), None)
+    token = _web_token(text, start)
+    if token is None:  # full-width digits
+        return None
+    left, right, starts = token
+    # A URL starts at its scheme (RFC 3986: a letter, then letters, digits, + - .) or at www., an e-mail
+    # address at its local part; "]" (legal only around an IPv6 host) ends it. So the Markdown or prose
+    # glued around it, "[docs](http://...)", is not part of it.
+    index = bisect_right(starts, start) - 1
+    if index < 0:
+        return None
+    begin = starts[index]
+    close = text.find("]", begin, right)
+    finish = close if close >= 0 else right
+    surface = text[begin:finish].rstrip(".,;:!?)(")
+    if begin + len(surface) < end:
+        return None
+    return _name_draft(begin, begin + len(surface), None)
+
+
+#: What a phone number's first digit run is followed by (010-, 400-) or how long it is at least (13812345678,
+#: 4001234567): a core with neither can only be a local number listed after a phone (LOCAL_NUMBER_DIGITS).
+PHONE_AFTER: frozenset[str] = frozenset("-")
+PHONE_MIN_DIGITS = 10
+LOCAL_NUMBER_DIGITS = 8
+
+
+def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Telephone numbers (13812345678, 010-12345678, 400-123-4567): name-like."""
+    start, end = core.span()
+    if text[end:end + 1] not in PHONE_AFTER and end - start < PHONE_MIN_DIGITS and end - start != LOCAL_NUMBER_DIGITS:
+        return None
+    if core.lastgroup != "arabic" or (start > 0 and text[start - 1].isdigit()):
+        return None
+    phone = _PHONE_RE.match(text, start) if text[start] in "0148" else None
+    if phone is None:
+        return _read_second_phone(text, core) if core.end() - start == LOCAL_NUMBER_DIGITS else None
+    if _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
+        return None  # 13000000000 元 is an amount
+    return _name_draft(start, phone.end(), None)
+
+
+#: A local number (8 digits) listed after a phone number: 010-12345678、87654321.
+_SECOND_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8})[、/，,或]\Z")
+_SECOND_PHONE_WINDOW = 16
+
+
+def _read_second_phone(text: str, core: re.Match) -> Draft | None:
+    start, end = core.span()
+    if _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
+        return None
+    if _SECOND_PHONE_RE.search(text, max(0, start - _SECOND_PHONE_WINDOW), start) is None:
+        return None
+    return _name_draft(start, end, None)

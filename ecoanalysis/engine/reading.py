@@ -178,7 +178,9 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
             return False
     elif char in SLASHES:
         fraction = read_slash_fraction(text, start)
-        if fraction is not None:
+        # a share is written before 的 and its noun (1/3的企业); before a counter or a unit the slash joins two
+        # amounts of it (单价5/10元, 3/5次: a list sharing the unit), no fraction
+        if fraction is not None and _TAIL_RE.match(text, fraction[1]).group("counter") is None:
             draft.value, draft.unit = fraction[0], "percent"
             draft.end = draft.consumed = fraction[1]
             return True

@@ -88,6 +88,8 @@ def _share_list_dates(text: str, drafts: list[Draft]) -> None:
     the last names one) or years too; lists ending in a quarter are read by :func:`_share_list_ordinals`."""
     for index in range(len(drafts) - 1, 0, -1):
         last = drafts[index]
+        if text[last.start - 1] not in LIST_SEPARATORS:
+            continue  # only the last item of a list can share its month or year
         kind = _date_kind(text, last)
         if kind is None:
             continue
@@ -161,8 +163,8 @@ def _share_list_ordinals(text: str, drafts: list[Draft]) -> None:
     第1、2、3位: 第 written once before a list makes every item a rank, with the counter written after the last."""
     for index in range(len(drafts) - 1, 0, -1):
         last = drafts[index]
-        if quarter_of(text, last) is None:
-            continue
+        if text[last.start - 1] not in LIST_SEPARATORS or quarter_of(text, last) is None:
+            continue  # (the cheap test first: only the last item of a list can share its quarter)
         for item_index in range(index - 1, -1, -1):
             item = drafts[item_index]
             if not _list_gap(text, item, drafts[item_index + 1]) or not (_is_bare(item) or _is_bare(item, "rank")):
@@ -172,7 +174,7 @@ def _share_list_ordinals(text: str, drafts: list[Draft]) -> None:
             _set_quarter(item, int(item.value))
             item.value, item.weak = last.value, False
     for index, first in enumerate(drafts[:-1]):
-        if not _is_bare(first, "rank") or first.counter is not None or not text.startswith(RANK_WORD, first.start):
+        if first.unit != "rank" or not _is_bare(first, "rank") or first.counter is not None or not text.startswith(RANK_WORD, first.start):
             continue  # 第3名和5名: a rank with its own counter is written with its own 第
         items = [first]
         while index + len(items) < len(drafts) and _list_gap(text, items[-1], drafts[index + len(items)]):

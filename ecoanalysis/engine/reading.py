@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
-    SHARE_CENTS,
-    DEGREE_WORD,
     HALF_GUARD,
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
@@ -23,7 +21,6 @@ from ._lexicon import (
     PERMILLE_SIGN,
     PER_WORD,
     RANK_WORD,
-    RATE_STEP_WORD,
     TOP_RANK_WORD,
     TENTHS_GUARD,
     TENTHS_WORD,
@@ -38,7 +35,7 @@ from .codes import PROGRAMME_OR_DAY_AFTER, heading_after_break, names_programme_
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
-from .patterns import _ASCII_LETTERS, _GAP, _GAP_CHAR_SET, _RANGE_FIRST_CHARS, _SUFFIX_ALT
+from .patterns import _ASCII_LETTERS, _GAP, _GAP_MAX, _RANGE_FIRST_CHARS, _SUFFIX_ALT
 from .patterns import _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS, _alternation, _by_first_char_alternation, _char_after_gap
 from .patterns import _char_before_gap, _guarded_split, _infix_pattern
 from .patterns import _cn_to_number, _parse_approximate_range, _parse_arabic, _parse_chinese_wildcard
@@ -52,11 +49,7 @@ from .prefixes import (
     _PREFIX_LAST_CHARS,
     _PREFIX_WINDOW,
     COMPARISON_WORD,
-    CONTEXT_UNIT_FIRST,
     _read_currency_prefix,
-    read_comparison,
-    read_context_unit,
-    read_temperature_degrees,
     _read_top_rank,
     _read_prefix_qualifier,
     _read_sign,
@@ -69,10 +62,9 @@ from .fractions import may_start_fraction_part, read_fraction_part, read_slash_f
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import read_spaced_discount
-from .rates import read_speed_context
-from .tails import _read_tail, read_share_cents
+from .tails import _read_tail
 from .trillion import MONEY_TRILLION, money_trillion_value
-from .ratesteps import read_rate_steps
+from .context import CONTEXT_AFTER_CHARS, read_in_context
 
 
 def _unit_pattern(word: str) -> tuple[str, str]:
@@ -238,7 +230,7 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         if label is not None:
             return label
     next_char = _char_after_gap(text, reading.end)
-    if next_char and text[reading.end:reading.end + 1] in _GAP_CHAR_SET and heading_after_break(text, reading.end):
+    if next_char and "\n" in text[reading.end:reading.end + _GAP_MAX] and heading_after_break(text, reading.end):
         next_char = ""  # 增长了12\n本章小结\n: the next line is a heading, not the number's tail
     if next_char in PERIOD_FIRST_CHARS and read_period(reading, draft, year=year, with_prefix=with_prefix):
         pass  # 21世纪, 20世纪90年代, 上世纪80年代: a century or a decade
@@ -391,7 +383,10 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
-    _read_in_context(reading, draft)
+    if text[draft.end:draft.end + 1] in CONTEXT_AFTER_CHARS or draft.unit == "length" or (
+        text[reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD
+    ):
+        read_in_context(reading, draft)
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):
             # 第一节, 第 1259 条, 本法第三条: the label of a part of a text (第三条高速公路 is a rank)
@@ -413,27 +408,6 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
     draft.start = reading.prefix_end
     return None
-
-
-def _read_in_context(reading: _Reading, draft: Draft) -> None:
-    """Words after the number read by what stands before it: 每股十五仙, 华氏98.6度, 身高1.75m, 得分68.9分, 时速350公里,
-    比三十大 (a comparison)."""
-    text, char = reading.text, reading.text[draft.end:draft.end + 1]
-    if char in SHARE_CENTS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
-        reading.position, reading.context = draft.end, True
-    elif char == RATE_STEP_WORD and read_rate_steps(text, draft, reading.prefix_end):
-        reading.position, reading.context = draft.end, True  # 升息1碼 = 0.25 percentage point
-    elif char == DEGREE_WORD:  # 华氏98.6度, 气温升高5度
-        degrees_start = read_temperature_degrees(text, draft, reading.prefix_end)
-        if degrees_start is not None:
-            reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True
-    elif char in CONTEXT_UNIT_FIRST and read_context_unit(text, draft, reading.prefix_end, magnitude_only=reading.magnitude_only):
-        reading.position, reading.context = draft.end, True  # 身高1.75m, 得分68.9分
-    read_speed_context(text, draft, reading.prefix_end)  # 时速350公里, 每小时能跑600公里
-    if text[reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD:
-        comparison_start = read_comparison(text, draft, reading.prefix_end)
-        if comparison_start is not None:  # 比三十大, 比10元高: the subject is above or below the number
-            reading.prefix_end, reading.position, reading.context = comparison_start, draft.end, True
 
 
 #: Characters that can end a minus sign, a currency written before the number or a qualifier.

@@ -46,6 +46,8 @@ from .codes import (
     _read_enumeration_marker,
     _read_marked_year,
     _read_postal_code,
+    _read_page_number,
+    PAGE_DASHES,
     _read_security_code,
     SECURITY_CODE_AFTER,
     SECURITY_CODE_BEFORE,
@@ -364,6 +366,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_postal_code),
     ("arabic", _read_security_code),
     ("arabic cn", _read_serial_label),
+    ("arabic", _read_page_number),
     ("arabic", _read_section_number),
     ("arabic", _read_marked_year),
     ("arabic", _read_ascii_name),
@@ -378,7 +381,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
 _SPECIAL_BEFORE: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN} | RATIO_NEIGHBOURS
-    | ENUMERATION_OPENERS | FORMULA_NEIGHBOURS
+    | ENUMERATION_OPENERS | FORMULA_NEIGHBOURS | PAGE_DASHES
 )
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
@@ -401,7 +404,7 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
     left = start - 1
     while left >= 0 and text[left] in " \t\u3000":
         left -= 1
-    return left < 0 or text[left] == "\n"  # a section number at the start of a line
+    return left < 0 or text[left] == "\n" or text[left] in PAGE_DASHES  # a section number at a line start, - 12 -
 
 
 #: WHOLE_READERS by the kind of numeral core they apply to (arabic digits, Chinese numerals, 首个), in order.
@@ -452,6 +455,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_serial_label: Trigger(after=SERIAL_AFTER),
     _read_marked_year: Trigger(after=YEAR_MARKS),
     _read_postal_code: Trigger(lengths=frozenset({POSTAL_CODE_LENGTH})),
+    _read_page_number: Trigger(before=PAGE_DASHES | frozenset(" \t\u3000")),
     _read_security_code: Trigger(before=SECURITY_CODE_BEFORE, after=SECURITY_CODE_AFTER),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
     _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),

@@ -93,13 +93,27 @@ def _share_list_dates(text: str, drafts: list[Draft]) -> None:
         kind = _date_kind(text, last)
         if kind is None:
             continue
-        for item_index in range(index - 1, -1, -1):
-            item, after = drafts[item_index], drafts[item_index + 1]
-            if not _list_gap(text, item, after) or not _is_bare_integer(item) or not _fits(item.value, kind):
-                break
+        first = index
+        while first > 0 and _list_gap(text, drafts[first - 1], drafts[first]) and _is_bare_integer(drafts[first - 1]) and (
+            _fits(drafts[first - 1].value, kind)
+        ):
+            first -= 1
+            item = drafts[first]
             item.unit, item.weak = "date", False  # 五、六月份: a bare numeral in the list is an item of it
             if kind == "month":
                 item.month, item.value = int(item.value), last.value
+        if kind == "month" and first < index:
+            _give_year_before(text, drafts, first, index)
+
+
+def _give_year_before(text: str, drafts: list[Draft], first: int, last: int) -> None:
+    """2023年5、6月, 2024年三、四季度: the year written right before the list's first item dates every item."""
+    year = drafts[first - 1] if first > 0 else None
+    if year is None or year.end != drafts[first].start or _date_kind(text, year) != "year":
+        return
+    for item in drafts[first:last + 1]:
+        if item.value is None:
+            item.value = year.value
 
 
 def _date_kind(text: str, draft: Draft) -> str | None:
@@ -165,6 +179,7 @@ def _share_list_ordinals(text: str, drafts: list[Draft]) -> None:
         last = drafts[index]
         if text[last.start - 1] not in LIST_SEPARATORS or quarter_of(text, last) is None:
             continue  # (the cheap test first: only the last item of a list can share its quarter)
+        first = index
         for item_index in range(index - 1, -1, -1):
             item = drafts[item_index]
             if not _list_gap(text, item, drafts[item_index + 1]) or not (_is_bare(item) or _is_bare(item, "rank")):
@@ -172,7 +187,9 @@ def _share_list_ordinals(text: str, drafts: list[Draft]) -> None:
             if item.counter is not None or item.value not in (1, 2, 3, 4):
                 break
             _set_quarter(item, int(item.value))
-            item.value, item.weak = last.value, False
+            item.value, item.weak, first = last.value, False, item_index
+        if first < index:
+            _give_year_before(text, drafts, first, index)
     for index, first in enumerate(drafts[:-1]):
         if first.unit != "rank" or not _is_bare(first, "rank") or first.counter is not None or not text.startswith(RANK_WORD, first.start):
             continue  # 第3名和5名: a rank with its own counter is written with its own 第

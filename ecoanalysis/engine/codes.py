@@ -184,19 +184,21 @@ def _read_security_code(text: str, core: re.Match, with_prefix: bool) -> Draft |
 
 #: The dashes that frame a page number on a line of its own (- 12 -, — 3 —), as PDF text keeps a page's footer.
 PAGE_DASHES: frozenset[str] = frozenset("-—–－")
-_PAGE_NUMBER_RE = re.compile(r"[ \t\u3000]*[-—–－][ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[-—–－][ \t\u3000]*(?:\n|\Z)")
+_PAGE_NUMBER_RE = re.compile(r"[ \t\u3000]*[-—–－][ \t\u3000]*[0-9]{1,4}[ \t\u3000]{0,2}[-—–－][ \t\u3000]*(?:\n|\Z)")
 
 
 def _read_page_number(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """- 12 -, — 3 —: a number framed by dashes on a line of its own is a page number (name-like), no quantity."""
-    start = core.start()
+    start, end = core.span()
+    if PAGE_DASHES.isdisjoint(text[end:end + 3]):
+        return None  # the closing dash, right after the number or past a space: the cheap test first
     line_start = text.rfind("\n", 0, start) + 1
     if start - line_start > 4 or not PAGE_DASHES.intersection(text[line_start:start]):
         return None
     page = _PAGE_NUMBER_RE.match(text, line_start)
     if page is None or page.end() <= start:
         return None
-    return _name_draft(start, core.end(), None)
+    return _name_draft(start, end, None)
 
 
 def _read_enumeration_marker(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

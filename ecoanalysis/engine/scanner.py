@@ -220,12 +220,18 @@ def _merge_quarter_range(text: str, first: Draft, second: Draft, *, year: int | 
     if first.value not in (1, 2, 3) or first.value >= last or first.bounds:
         return False
     first.unit, first.month, first.month_high = "date", QUARTER_MONTHS * (int(first.value) - 1) + 1, second.month_high
+    _close_date_range(text, first, second, year)
+    return True
+
+
+def _close_date_range(text: str, first: Draft, second: Draft, year: int | None) -> None:
+    """Make ``first`` (its months set) the range that ends with ``second``, in the year of the second or of a
+    relative year word before it."""
     first.value = first.value_high = second.value
     _read_relative_year(text, first, year)
     first.bounds.append("range")
     first.end, first.consumed = second.end, second.consumed
     first.weak = False
-    return True
 
 
 def _read_relative_year(text: str, first: Draft, year: int | None) -> None:
@@ -261,11 +267,7 @@ def _merge_month_range(text: str, first: Draft, second: Draft, *, year: int | No
     if not 1 <= first.value < second.month:
         return False
     first.unit, first.month, first.month_high = "date", int(first.value), second.month
-    first.value = first.value_high = second.value
-    _read_relative_year(text, first, year)
-    first.bounds.append("range")
-    first.end, first.consumed = second.end, second.consumed
-    first.weak = False
+    _close_date_range(text, first, second, year)
     return True
 
 

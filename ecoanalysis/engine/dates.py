@@ -29,7 +29,7 @@ from ._lexicon import (
 from .draft import Draft, _name_draft
 from .periods import names_a_period
 from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
-from .patterns import CLAUSE_ENDS, YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
+from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
 from .readers import QUARTER_MONTHS, _set_quarter
 
 if TYPE_CHECKING:

@@ -29,7 +29,6 @@ from .patterns import _alternation, _cn_to_number
 
 _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 _CN_DIGIT_CHARS: frozenset[str] = frozenset(CHINESE_DIGITS) - frozenset(MAGNITUDES)
-_DIGIT_CHARS: frozenset[str] = _CN_DIGIT_CHARS | frozenset(_ARABIC_DIGITS)
 _ERA_RE = re.compile(rf"(?:{_alternation(MINGUO_ERA_WORDS)})[ \u3000]?\Z")
 _COMMON_ERA_RE = re.compile(rf"(?:{_alternation(COMMON_ERA_WORDS)})[ \u3000]?\Z")
 _ERA_WINDOW = max(len(word) for word in MINGUO_ERA_WORDS + COMMON_ERA_WORDS) + 1
@@ -67,10 +66,7 @@ def writes_present_era_years(text: str, point_in_year: Callable[[str, int], bool
 def _holds_placed_era_year(text: str, point_in_year: Callable[[str, int], bool]) -> bool:
     low, high = MINGUO_BARE_YEARS
     for found in _THREE_DIGIT_YEAR_RE.finditer(text):
-        digits = found.group()[:-1]
-        arabic = [char.isdigit() for char in digits]
-        if any(arabic) and not all(arabic):
-            continue  # 0九〇年: Arabic and Chinese digits mixed are no year
+        digits = found.group()[:-1]  # three Arabic or three Chinese digits, never the two mixed (0九〇年)
         value = int(digits) if digits.isdigit() else _cn_to_number(digits)
         if value is not None and low <= value <= high and point_in_year(text, found.end()):
             return True

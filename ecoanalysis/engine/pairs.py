@@ -11,6 +11,7 @@ from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RANK_WORD, 
 from .dates import QUARTER_WORD
 from .readers import QUARTER_MONTHS, _set_quarter
 from .draft import Draft
+from .eras import YEAR_WORD
 from .numerals import CHINESE_DIGITS, MAGNITUDES, scaled
 from .patterns import YEAR_RANGE, _CN_CHARS, _GAP, _GAP_CHARS, _GAP_MAX, _alternation
 
@@ -121,12 +122,11 @@ def _date_kind(text: str, draft: Draft) -> str | None:
         return None
     if draft.month is not None:
         return "month" if draft.month_high is None else None
-    if draft.value is not None and text[draft.end - 1] == _YEAR_WORD and draft.end - draft.start == 5:
+    if draft.value is not None and text[draft.end - 1] == YEAR_WORD and draft.end - draft.start == 5:
         return "year"
     return None
 
 
-_YEAR_WORD = "年"
 _FITS = {"month": range(1, 13), "year": range(YEAR_RANGE[0], YEAR_RANGE[1] + 1)}
 
 
@@ -135,9 +135,10 @@ def _fits(value: float, kind: str) -> bool:
 
 
 def _is_bare_integer(item: Draft) -> bool:
+    """A plain list item (:func:`_is_bare`) of at most four digits, with no counter and no qualifier."""
     return (
-        item.unit in (None, "count") and item.counter is None and not item.bounds and not item.qualifiers
-        and not item.name_like and item.value is not None and item.end - item.start <= 4
+        (_is_bare(item) or _is_bare(item, "count")) and item.counter is None and not item.qualifiers
+        and item.value is not None and item.end - item.start <= 4
     )
 
 

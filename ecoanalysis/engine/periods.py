@@ -10,6 +10,7 @@ from ._lexicon import (
 from .draft import Draft, _name_draft
 from .patterns import CLAUSE_ENDS
 
+#: Months in a quarter (the one definition: readers, dates, pairs and the scanner take it from here).
 QUARTER_MONTHS = 3
 _FULL_QUARTER_SUFFIX = "度"
 

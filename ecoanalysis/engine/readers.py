@@ -36,7 +36,7 @@ from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .rates import NETWORK_GRADE_LAST, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date
-from .periods import read_first_quarter
+from .periods import QUARTER_MONTHS, read_first_quarter
 from .codes import (
     CODE_MIN_LENGTH,
     FORMULA_NEIGHBOURS,
@@ -114,7 +114,6 @@ QUARTER_LETTER = "Q"
 _QUARTER_CODE_RE = re.compile(
     rf"{QUARTER_LETTER}(?P<quarter>[1-4])(?:[-~～至到]{QUARTER_LETTER}?(?P<high>[1-4]))?(?![0-9A-Za-z])"
 )
-QUARTER_MONTHS = 3
 #: Where the first numeral character of each fixed phrase stands in it (数以千计: 2).
 _FIXED_OFFSETS: dict[str, int] = {
     phrase: next(index for index, char in enumerate(phrase) if char in CHINESE_DIGITS or char in MAGNITUDES)
@@ -216,9 +215,10 @@ def _read_iso_date(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     return draft
 
 
+_YEAR_PAIR_SEPARATOR_CHARS = re.escape("".join(sorted(YEAR_PAIR_SEPARATORS)))
 _YEAR_PAIR_RE = re.compile(
-    rf"[0-9０-９]{{4}}[{re.escape(''.join(sorted(YEAR_PAIR_SEPARATORS)))}](?P<next>[0-9０-９]{{4}}|[0-9０-９]{{1,2}})"
-    rf"(?![0-9０-９]|[{re.escape(''.join(sorted(YEAR_PAIR_SEPARATORS)))}.．][0-9０-９])"
+    rf"[0-9０-９]{{4}}[{_YEAR_PAIR_SEPARATOR_CHARS}](?P<next>[0-9０-９]{{4}}|[0-9０-９]{{1,2}})"
+    rf"(?![0-9０-９]|[{_YEAR_PAIR_SEPARATOR_CHARS}.．][0-9０-９])"
 )
 _MONTHS_IN_YEAR = 12
 
@@ -244,10 +244,8 @@ def _read_year_pair(text: str, core: re.Match, with_prefix: bool) -> Draft | Non
         high += 100  # 1998-02年: the span crosses a century
     draft = Draft(start, pair.end() + len(word), float(year))
     draft.unit = "date"
-    if high is not None and (high == year + 1 or word and year < high <= YEAR_RANGE[1] and len(second) == 2):
-        if not word and len(second) == 2 and int(second) <= _MONTHS_IN_YEAR:
-            high = None  # 2011/12: December 2011 (a season needs its word: 2011/12赛季)
-        else:
+    if high is not None and (high == year + 1 or word and high <= YEAR_RANGE[1] and len(second) == 2):
+        if word or len(second) == 4 or int(second) > _MONTHS_IN_YEAR:  # 2011/12 alone: December 2011, no season
             draft.value_high = float(high)
             draft.bounds.append("range")
             return draft

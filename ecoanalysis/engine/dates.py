@@ -21,6 +21,7 @@ from ._lexicon import (
     SHORT_QUARTER_WORD,
     SUFFIX_QUALIFIERS,
     TOP_RANK_GUARD,
+    UNIT_GUARDS,
     UNIT_WORDS,
     YEAR_HALF_MONTHS,
     YEAR_PART_GUARD,
@@ -29,7 +30,7 @@ from ._lexicon import (
 from .draft import Draft, _name_draft
 from .periods import names_a_period
 from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
-from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number
+from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number, is_han
 from .readers import QUARTER_MONTHS, _set_quarter
 
 if TYPE_CHECKING:
@@ -37,29 +38,44 @@ if TYPE_CHECKING:
 
 #: Characters that may start a day-of-month word (日, 号): the date reading looks for a day only there.
 DAY_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in DAY_WORDS)
-_DAY_GUARD_CHARS: frozenset[str] = frozenset(DAY_GUARD)
+#: After a lone day, the characters that make it a span of days, or another word (日本, 日常: the unit guard).
+_DAY_GUARD_CHARS: frozenset[str] = frozenset(DAY_GUARD) | frozenset("".join(UNIT_GUARDS.get(word, "") for word in DAY_WORDS))
 #: Unit words that begin with a day word (日元): after a number they are the unit, never a day (10日元 = 10 JPY).
 _DAY_LED_UNITS: tuple[str, ...] = tuple(word for word in UNIT_WORDS if len(word) > 1 and word[0] in DAY_FIRST_CHARS)
 _DAY_OPENER_WINDOW = max(len(word) for word in DAY_OPENERS)
+_DAY_WORD = DAY_WORDS[0]
+#: One space of PDF text between a day and 日 (今天 (11 日) 发布); a line break ends the phrase.
+_INLINE_SPACES: frozenset[str] = frozenset(" \u3000\xa0")
 MONTH_DAYS = 31
 
 
 def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
     """会议于22日召开, 国家统计局15日发布: where "N日" ends when it is a day of an unstated month, else None.
 
-    The day is 1-31 with 日/号 glued after it, after a word that opens a point in time or before a word of
-    reporting, a time of day or a preposition (记者23日从…获悉; lexicon [dates]); 3日内, 5日后 and 仅用3日就 are spans
-    of days.
+    The day is 1-31 with 日/号 after it (a space between, as PDF text has: (11 日)), after a word that opens a
+    point in time or before a word of reporting, a time of day or a preposition (记者23日从…获悉; lexicon [dates]),
+    or for 日 between two words (社科院22日上调); 3日内, 5日后 and 仅用3日就 are spans of days.
     """
-    word = next((word for word in DAY_WORDS if text.startswith(word, end)), None)
-    if word is None or text[end + len(word):end + len(word) + 1] in _DAY_GUARD_CHARS or not 1 <= day <= MONTH_DAYS:
+    at = end + 1 if text[end:end + 1] in _INLINE_SPACES else end
+    word = next((word for word in DAY_WORDS if text.startswith(word, at)), None)
+    if word is None or text[at + len(word):at + len(word) + 1] in _DAY_GUARD_CHARS or not 1 <= day <= MONTH_DAYS:
         return None
-    if text.startswith(_DAY_LED_UNITS, end):
+    if text.startswith(_DAY_LED_UNITS, at):
         return None
-    opened = start == 0 or text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS)
-    if not opened and (not text.startswith(DAY_FOLLOWERS, end + len(word)) or text.endswith(DAY_SPAN_BEFORE, 0, start)):
+    day_end = at + len(word)
+    if start == 0 or text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS):
+        return day_end
+    if text.endswith(DAY_SPAN_BEFORE, 0, start):
         return None  # 仅用3日就完成: a span of days
-    return end + len(word)
+    if text.startswith(DAY_FOLLOWERS, day_end) or _between_words(text, start, day_end, word):
+        return day_end
+    return None
+
+
+def _between_words(text: str, start: int, day_end: int, word: str) -> bool:
+    """社科院22日上调: 日 with a word just before the number and one just after (a subject, then its verb)."""
+    before = text[start - 1:start]
+    return word == _DAY_WORD and is_han(before) and is_han(text[day_end:day_end + 1])
 
 
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")

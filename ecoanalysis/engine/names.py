@@ -207,9 +207,10 @@ def _read_reference_locator(text: str, core: re.Match, with_prefix: bool) -> Dra
 
 
 #: 1.1 数据来源, 2. 方法, 3、, a dotted number glued to its heading (1.1风电), and § numbers (§3 会计数据).
+#: A numbered paragraph runs to three digits (182. 总收入预计为…, as budget speeches and white papers number them).
 #: A bare integer spaced off a line (1 新基建...) stays a number: it is as often a footnote or a table row.
 _SECTION_RE = re.compile(
-    r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})+(?:[ \t\u3000]|(?=[\u4e00-\u9fff]))|[.．、](?![0-9０-９]))"
+    r"[0-9]{1,2}(?:\.[0-9]{1,2})+(?:[ \t\u3000]|(?=[\u4e00-\u9fff]))|[0-9]{1,3}[.．、](?![0-9０-９])"
 )
 _SIGNED_SECTION_RE = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*(?![0-9.])")
 SECTION_SIGN = "§"

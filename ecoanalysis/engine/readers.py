@@ -16,8 +16,6 @@ from ._lexicon import (
     CODE_LEAD,
     ENUMERATION_OPENERS,
     YEAR_MARKS,
-    YEAR_PAIR_SEPARATORS,
-    YEAR_PAIR_WORDS,
     POSTAL_CODE_LENGTH,
     DOUBLING_COUNTER,
     DOUBLING_VERB,
@@ -37,6 +35,7 @@ from .rates import NETWORK_GRADE_LAST, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date
 from .periods import QUARTER_MONTHS, read_first_quarter
+from .yearpairs import PAIR_SEPARATORS, read_year_pair
 from .codes import (
     CODE_MIN_LENGTH,
     FORMULA_NEIGHBOURS,
@@ -104,8 +103,6 @@ _ISO_DATE_RE = re.compile(
     rf"(?![0-9０-９])"
 )
 _ISO_DATE_SEPARATOR_SET: frozenset[str] = frozenset(ISO_DATE_SEPARATORS)
-#: Characters before a year that make the pair part of a code or a longer date (V1/2023-24, 5/2023/12).
-_YEAR_PAIR_GLUE: frozenset[str] = frozenset(string.ascii_letters + string.digits + "/-.／－")
 #: Digits of a date code (YYYYMMDD).
 DATE_CODE_LENGTH = 8
 #: A quarter written after a 2- or 4-digit year: 25Q2, 2025Q2 (2-digit years are 2000 + yy); a range of them
@@ -215,46 +212,6 @@ def _read_iso_date(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     return draft
 
 
-_YEAR_PAIR_SEPARATOR_CHARS = re.escape("".join(sorted(YEAR_PAIR_SEPARATORS)))
-_YEAR_PAIR_RE = re.compile(
-    rf"[0-9０-９]{{4}}[{_YEAR_PAIR_SEPARATOR_CHARS}](?P<next>[0-9０-９]{{4}}|[0-9０-９]{{1,2}})"
-    rf"(?![0-9０-９]|[{_YEAR_PAIR_SEPARATOR_CHARS}.．][0-9０-９])"
-)
-_MONTHS_IN_YEAR = 12
-
-
-def _read_year_pair(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """2016-20年, 2023/24财年, 2019/20赛季 (a span of years), 2023/12 and 2021-03 (a year and a month).
-
-    The rules are the lexicon's (``year_pair_words``): a year word after the pair makes it a span of years
-    whatever the second number; without one, only the next year (2023/24) does, and a month 1..12 is a
-    month of that year. A full second year with a year word is left to the range merger (2020-2025年)."""
-    start, end = core.span()
-    if core.lastgroup != "arabic" or end - start != 4 or start and (text[start - 1] in _YEAR_PAIR_GLUE):
-        return None
-    pair = _YEAR_PAIR_RE.match(text, start)
-    if pair is None:
-        return None
-    year, second = int(core.group().translate(FULLWIDTH_TO_ASCII)), pair.group("next").translate(FULLWIDTH_TO_ASCII)
-    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-        return None
-    word = next((word for word in YEAR_PAIR_WORDS if text.startswith(word, pair.end())), "")
-    high = int(second) if len(second) == 4 else year - year % 100 + int(second) if len(second) == 2 else None
-    if high is not None and len(second) == 2 and high <= year:
-        high += 100  # 1998-02年: the span crosses a century
-    draft = Draft(start, pair.end() + len(word), float(year))
-    draft.unit = "date"
-    if high is not None and (high == year + 1 or word and high <= YEAR_RANGE[1] and len(second) == 2):
-        if word or len(second) == 4 or int(second) > _MONTHS_IN_YEAR:  # 2011/12 alone: December 2011, no season
-            draft.value_high = float(high)
-            draft.bounds.append("range")
-            return draft
-    if word or not 1 <= int(second) <= _MONTHS_IN_YEAR:
-        return None
-    draft.month = int(second)
-    return draft
-
-
 def _read_date_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """20250828: eight digits that form a calendar date (YYYYMMDD) are a date, not a count."""
     start, end = core.span()
@@ -342,7 +299,7 @@ def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None
 WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("first", _read_first_rank),
     ("arabic", _read_iso_date),
-    ("arabic", _read_year_pair),
+    ("arabic cn", read_year_pair),
     ("arabic", read_era_slash_date),  # 114/12/31: a date of the ROC era, before the fractions 12/31
     ("arabic", _read_date_code),
     ("arabic", _read_quarter_code),
@@ -383,7 +340,7 @@ _SPECIAL_BEFORE: frozenset[str] = (
 )
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
-    | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER | FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER | YEAR_PAIR_SEPARATORS
+    | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER | FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER | PAIR_SEPARATORS
 )
 
 
@@ -438,7 +395,7 @@ ALWAYS = Trigger()
 #: Triggers of the whole-mention readers; a reader not listed here is tried for every core of its kinds.
 TRIGGERS: dict[Any, Trigger] = {
     _read_iso_date: Trigger(after=_ISO_DATE_SEPARATOR_SET),
-    _read_year_pair: Trigger(after=YEAR_PAIR_SEPARATORS),
+    read_year_pair: Trigger(after=PAIR_SEPARATORS),
     read_era_slash_date: Trigger(after=ERA_DATE_SEPARATORS),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
     _read_quarter_code: Trigger(after=frozenset({QUARTER_LETTER})),

@@ -80,9 +80,10 @@ def _unit_pattern(word: str) -> tuple[str, str]:
 
 _COUNTER_ALT = _by_first_char_alternation(_unit_pattern(w) for w in sorted(UNIT_WORDS, key=len, reverse=True))
 #: Unit words that begin with a magnitude character (千瓦, 千克, 千米): the magnitude run stops before them,
-#: so 1200万千瓦 is 1200 x 10^4 kW, not 1200 x 10^7 of something.
+#: so 1200万千瓦 is 1200 x 10^4 kW, not 1200 x 10^7 of something; 0.75千分点 is 0.075 pp. A unit that carries
+#: its magnitude as a scale (万元 = 10^4 元) is no such word: its magnitude is the number's.
 _MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
-    w for w, info in UNIT_WORDS.items() if w[0] in MAGNITUDES and info.scale == 1.0
+    w for w, info in UNIT_WORDS.items() if w[0] in MAGNITUDES and info.scale <= 1.0
 )
 _MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
 _MAG_RUN = rf"(?:{_MAG_UNIT_FREE}(?:[{_TAIL_MAG_CHARS}]|{MONEY_TRILLION})){{1,4}}"  # 3兆元: 兆 = 10^12 before money

@@ -71,6 +71,12 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
 _LATIN_WORD_CHARS: frozenset[str] = _ASCII_LETTERS | frozenset(string.digits) | {"/", "-", "_"}
 
 
+#: Inside a name, before a digit: a part or edition separator (GB/T 20000-2014, GB/T 4754—2017); a colon only
+#: before a year (ISO 9001:2015, the edition of a standard).
+_NAME_INNER = frozenset("-./—–")
+EDITION_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}(?![0-9])")
+
+
 def latin_name_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Span of a "Latin word, space, number" name (iPhone 12, GB/T 20000-2014); text[start - 2] is a letter."""
     left = start - 2
@@ -81,7 +87,8 @@ def latin_name_span(text: str, start: int, end: int) -> tuple[int, int]:
     right = end
     while right < len(text) and (
         (text[right].isascii() and text[right].isalnum())
-        or (text[right] in "-./" and right + 1 < len(text) and text[right + 1].isascii() and text[right + 1].isdigit())
+        or (text[right] in _NAME_INNER and right + 1 < len(text) and text[right + 1].isascii() and text[right + 1].isdigit())
+        or (text[right] == ":" and EDITION_YEAR_RE.match(text, right + 1) is not None)
     ):
         right += 1
     return left, right

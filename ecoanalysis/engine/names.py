@@ -36,7 +36,7 @@ from ._lexicon import (
     VERSION_WORDS,
 )
 from .fractions import SLASHES
-from .latin import read_notation
+from .latin import EDITION_YEAR_RE, read_notation
 from .rates import MAGNITUDE_UNIT_WORDS, read_rate_denominator, read_slash_base
 from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
@@ -104,6 +104,11 @@ _NAME_GLUE_BEFORE: frozenset[str] = _ASCII_LETTERS | {"-"}
 _NAME_MAX = 64
 
 
+#: Inside a name, before a digit: a decimal point (Apollo6.0) and the dashes before a standard's edition year
+#: (GB/T4754—2017, either length); a colon only before a year (ISO9001:2015, not 5G:3项).
+_NAME_INNER = frozenset(".—–")
+
+
 def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Span of an ASCII name token around digits (5G, RK18, Apollo6.0, GPT-3), or None."""
     before = text[start - 1] if start > 0 else ""
@@ -115,11 +120,15 @@ def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not (glued_before or glued_after):
         return None
     left, lowest = start, max(0, start - _NAME_MAX)
-    while left > lowest and (text[left - 1].isascii() and (text[left - 1].isalnum() or text[left - 1] == "-")):
-        left -= 1
+    while left > lowest and text[left - 1].isascii() and (
+        text[left - 1].isalnum() or text[left - 1] == "-" or (text[left - 1] == "/" and text[left - 2:left - 1].isascii() and text[left - 2:left - 1].isalpha())
+    ):
+        left -= 1  # GB/T4754: the slash of a standard's prefix
     right, highest = end, min(len(text), end + _NAME_MAX)
-    while right < highest and text[right].isascii() and (
-        text[right].isalnum() or (text[right] == "." and right + 1 < len(text) and text[right + 1].isdigit())
+    while right < highest and (
+        (text[right].isascii() and text[right].isalnum())
+        or (text[right] in _NAME_INNER and right + 1 < len(text) and text[right + 1].isdigit())
+        or (text[right] == ":" and EDITION_YEAR_RE.match(text, right + 1) is not None)
     ):
         right += 1
     while left < start and text[left] == "-":

@@ -91,6 +91,7 @@ OVER_OF_LINK: str = _DATA["qualifiers"]["over_of"]["link"]
 OVER_OF_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["noun_max"])
 OVER_OF_COMPARED_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["compared_noun_max"])
 MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
+MINUS_GUARD_BEFORE: frozenset[str] = frozenset(_DATA["signs"]["minus_guard_before"])
 PLUS_MINUS_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["plus_minus"])
 PLUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["plus"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])

@@ -24,6 +24,7 @@ from ._lexicon import (
     GENERIC_CURRENCY_WORDS,
     LINKING_VERBS,
     MINUS_SIGNS,
+    MINUS_GUARD_BEFORE,
     PLUS_MINUS_WORDS,
     OVER_OF_COMPARED_NOUN_MAX,
     OVER_OF_LINK,
@@ -123,6 +124,8 @@ def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
     before = text[max(0, sign_at - 8):sign_at].rstrip(" ")[-1:]
     if not _is_sign_word(sign) and before and before in _NOT_SIGN_BEFORE:
         return prefix_end
+    if _is_sign_word(sign) and text[sign_at - 1:sign_at] in MINUS_GUARD_BEFORE:
+        return prefix_end  # 胜负3场: the end of another word
     if end < prefix_end and not _is_sign_word(sign) and not _signs_after_word(before):
         return prefix_end  # "- 3" at the start of a line is a list bullet, "a - 3" no sign
     if draft.value is not None:

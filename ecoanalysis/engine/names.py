@@ -42,7 +42,7 @@ from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK, _GAP_CHARS, _TAIL_FIRST_CHARS
-from .patterns import _alternation, _by_second_char_alternation, _char_before_gap, _cn_to_number
+from .patterns import _alternation, _by_second_char_alternation, _char_after_gap, _char_before_gap, _cn_to_number
 from .patterns import _first_chars, _guarded, _parse_arabic, is_han
 from .prefixes import context_unit_at
 
@@ -368,7 +368,7 @@ _BARE_VERSION_RE = re.compile(r"[1-9][0-9]?\.0")
 def _is_bare_version(text: str, start: int, end: int) -> bool:
     """工业4.0, 电力模块3.0: N.0 glued after a noun, not after a value verb (为3.0) or a noun of measure
     (评分4.0), nor before a unit or another digit."""
-    before, after = text[start - 1:start], text[end:end + 1]
+    before, after = text[start - 1:start], _char_after_gap(text, end)  # 3.0 個: a unit spaced off is a unit
     if not is_han(before) or before in VALUE_VERB_CHARS or before in VERSION_NOT_AFTER:
         return False
     return _BARE_VERSION_RE.fullmatch(text, start, end) is not None and not (after.isdigit() or after in _TAIL_FIRST_CHARS)

@@ -13,6 +13,7 @@ import string
 from typing import Any, NamedTuple
 
 from ._lexicon import (
+    DATE_CODE_PARTICLES,
     CODE_LEAD,
     ENUMERATION_OPENERS,
     YEAR_MARKS,
@@ -218,7 +219,8 @@ def _read_date_code(text: str, core: re.Match, with_prefix: bool) -> Draft | Non
     if core.lastgroup != "arabic" or end - start != DATE_CODE_LENGTH or not core.group().isdigit():
         return None
     numeral = core.group()
-    if _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
+    after = _char_after_gap(text, end)
+    if after in _TAIL_FIRST_CHARS and after not in DATE_CODE_PARTICLES:
         return None  # 20201231 元 is an amount
     date = _calendar_date(int(numeral[:4]), int(numeral[4:6]), int(numeral[6:]))
     if date is None:

@@ -254,6 +254,7 @@ MONEY_SUBUNITS: dict[str, tuple[str, dict[str, float], dict[str, str]]] = {
     for row in _DATA["money_subunits"] for unit in row["units"]
 }
 STANDALONE_QUOTES: dict[str, str] = {pair[0]: pair[1] for pair in _DATA["standalone"]["quotes"]}
+QUOTED_NAME_MAX: int = _DATA["standalone"]["quoted_name_max"]
 STANDALONE_COPULAS: tuple[str, ...] = tuple(_DATA["standalone"]["copulas"])
 STANDALONE_CLAUSE_ENDS: frozenset[str] = frozenset(_DATA["standalone"]["clause_ends"])
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    QUOTED_NAME_MAX,
+    STANDALONE_QUOTES,
     CLOCK_AFTER, CLOCK_BEFORE, CLOCK_WORDS,
     CURRENCY_PREFIXES,
     DAY_WORDS,
@@ -267,6 +269,33 @@ def _read_section_number(text: str, core: re.Match, with_prefix: bool) -> Draft 
     begin = start - signed
     surface = text[begin:section.end()].rstrip(" \t\u3000.．、")
     return _name_draft(begin, begin + len(surface), None)
+
+
+QUOTE_OPENERS: frozenset[str] = frozenset(STANDALONE_QUOTES)
+QUOTE_CLOSERS: frozenset[str] = frozenset(STANDALONE_QUOTES.values())
+
+
+def closes_quote_soon(text: str, end: int) -> bool:
+    """Whether a closing quotation mark stands within QUOTED_NAME_MAX characters after ``end`` (the first test)."""
+    return not QUOTE_CLOSERS.isdisjoint(text[end:end + QUOTED_NAME_MAX + 1])
+
+
+def _read_quoted_name(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """“保8”, 「保2」, “双11”: a bare Arabic number in a short quotation with words of its own names a slogan."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or not closes_quote_soon(text, end):
+        return None
+    right = end
+    while right < len(text) and right - end < QUOTED_NAME_MAX and is_han(text[right]):
+        right += 1
+    left = start
+    while left > 0 and start - left < QUOTED_NAME_MAX and is_han(text[left - 1]):
+        left -= 1
+    if left == 0 or text[right:right + 1] != STANDALONE_QUOTES.get(text[left - 1]) or (left, right) == (start, end):
+        return None  # no quotation, or “30”: the number cited as itself
+    if right > end and _TAIL_WORD_RE.match(text, end) is not None:
+        return None  # “5个”: a counter after the number
+    return _name_draft(left - 1, right + 1, _read_core(text, core))
 
 
 def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

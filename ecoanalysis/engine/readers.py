@@ -64,6 +64,8 @@ from .names import (
     _LIST_MARKER_OPEN,
     _NAME_GLUE_BEFORE,
     _read_ascii_name,
+    _read_quoted_name,
+    closes_quote_soon,
     _read_dotted_code,
     _read_citation,
     _read_reference_locator,
@@ -306,6 +308,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_date_code),
     ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
+    ("arabic", _read_quoted_name),  # “保8”, 「保2」: a slogan
     ("cn", _read_lone_financial),
     ("arabic", _read_ratio_part),
     ("arabic", _read_web_or_time),
@@ -358,6 +361,8 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
         return True
     if text[start] in _NAMED_FIRST_CHARS or not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start]):
         return True
+    if closes_quote_soon(text, end):
+        return True  # “保8”: a quoted name
     left = start - 1
     while left >= 0 and text[left] in " \t\u3000":
         left -= 1

@@ -15,6 +15,7 @@ from ._lexicon import (
     DAY_SPAN_BEFORE,
     DAY_WORDS,
     FIRST_QUARTERS_WORDS,
+    LIST_SEPARATORS,
     MONTH_SUFFIX,
     RELATIVE_YEARS,
     SHORT_QUARTER_GUARD,
@@ -211,7 +212,14 @@ def placed_in_year(text: str, after_year: int) -> bool:
         date_match.group("full") or date_match.group("ordinal") or date_match.group("first_quarters")
     )
     placed = bool(date_match.group("month") or date_match.group("part") or date_match.group("half") or quarter)
+    placed = placed or _QUARTER_LIST_RE.match(text, after_year) is not None  # 114年第1、2季 (pairs.py reads the list)
     return date_words_follow(text, after_year - 1, date_words=placed)
+
+
+#: A list of quarters after 年 (114年第1、2季, 2024年第一、二季度): it places points in the year, as one quarter does.
+_QUARTER_LIST_RE = re.compile(
+    rf"{_GAP}第?[1-4一二三四](?:[{re.escape(''.join(sorted(LIST_SEPARATORS)))}]{{1,2}}第?[1-4一二三四])+{_GAP}{SHORT_QUARTER_WORD}"
+)
 
 
 def _read_year_quarter(text: str, draft: Draft, date_match: re.Match) -> int:

@@ -8,6 +8,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RANK_WORD, RESPECTIVELY_WORDS, SUFFIX_QUALIFIERS
+from ._lexicon import SHORT_QUARTER_GUARD, SHORT_QUARTER_WORD
+from .periods import names_a_period
 from .dates import QUARTER_WORD
 from .readers import QUARTER_MONTHS, _set_quarter
 from .draft import Draft
@@ -122,8 +124,8 @@ def _date_kind(text: str, draft: Draft) -> str | None:
         return None
     if draft.month is not None:
         return "month" if draft.month_high is None else None
-    if draft.value is not None and text[draft.end - 1] == YEAR_WORD and draft.end - draft.start == 5:
-        return "year"
+    if draft.value is not None and text[draft.end - 1] == YEAR_WORD and draft.value in _FITS["year"]:
+        return "year"  # 2023年, 二〇二三年, 114年 (of the ROC era, read as 2025)
     return None
 
 
@@ -199,11 +201,35 @@ def _share_list_ordinals(text: str, drafts: list[Draft]) -> None:
             if not _is_bare(drafts[index + len(items)]):
                 break
             items.append(drafts[index + len(items)])
+        if len(items) > 1 and _names_short_quarters(text, items):
+            _set_short_quarters(text, drafts, index, items)
+            continue  # 114年第1、2季: quarters, 季 written once after the last
         if len(items) == 1 or items[-1].counter is None:
             continue  # 第一、二、三产业: no counter after the last item, no list of ranks
         for item in items[1:]:
             item.unit, item.weak = "rank", False
         first.counter = items[-1].counter
+
+
+def _names_short_quarters(text: str, items: list[Draft]) -> bool:
+    """第1、2季经济成长率: a list of ranks 1..4 with 季 (Hong Kong and Taiwan usage) after the last names quarters
+    where its clause speaks of a period (periods.names_a_period)."""
+    last = items[-1]
+    if last.counter is not None or not text.startswith(SHORT_QUARTER_WORD, last.end):
+        return False
+    if text[last.end + 1:last.end + 2] in SHORT_QUARTER_GUARD and text[last.end + 1:last.end + 2]:
+        return False  # 季节, 季军: another word
+    if any(item.value not in (1, 2, 3, 4) for item in items):
+        return False
+    return names_a_period(text, items[0].start, last.end + len(SHORT_QUARTER_WORD))
+
+
+def _set_short_quarters(text: str, drafts: list[Draft], index: int, items: list[Draft]) -> None:
+    for item in items:
+        _set_quarter(item, int(item.value))
+        item.value, item.weak = None, False
+    items[-1].end = items[-1].consumed = items[-1].end + len(SHORT_QUARTER_WORD)
+    _give_year_before(text, drafts, index, index + len(items) - 1)
 
 
 def _list_gap(text: str, item: Draft, after: Draft) -> bool:

@@ -230,6 +230,10 @@ MINGUO_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["era_words"])
 MINGUO_OFFSET: int = int(_DATA["minguo"]["offset"])
 COMMON_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["common_era_words"])
 MINGUO_CURRENCY: str = _DATA["minguo"]["currency"]
+#: Words of a text speaking from Hong Kong, and words that keep 元 the renminbi ([hong_kong]).
+HONG_KONG_CURRENCY: str = _DATA["hong_kong"]["currency"]
+HONG_KONG_LOCAL_WORDS: tuple[str, ...] = tuple(_DATA["hong_kong"]["local_words"])
+HONG_KONG_NOT_WITH: tuple[str, ...] = tuple(_DATA["hong_kong"]["not_with"])
 MINGUO_BARE_YEARS: tuple[int, int] = (int(_DATA["minguo"]["bare_years"][0]), int(_DATA["minguo"]["bare_years"][1]))
 MINGUO_AFTER_YEAR: tuple[str, ...] = tuple(_DATA["minguo"]["after_year"])
 MINGUO_OPENERS: tuple[str, ...] = tuple(_DATA["minguo"]["openers"])

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ._lexicon import (
     CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
-    DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS,
+    DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, HONG_KONG_CURRENCY, HONG_KONG_LOCAL_WORDS, HONG_KONG_NOT_WITH,
     DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, MINGUO_CURRENCY, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS,
     UNIT_WORDS,
 )
@@ -89,11 +89,21 @@ def _declaration(text: str, match: re.Match) -> Declaration | None:
     return Declaration(match.end(), end, annotates, currency, scale)
 
 
+def _local_currency(text: str) -> str | None:
+    """The currency of the generic 元 in a text from Taiwan (dating the present in years of the ROC era) or from Hong
+    Kong (naming the place or its institutions as its own, never the renminbi or the mainland: [hong_kong])."""
+    if writes_present_era_years(text, placed_in_year):
+        return MINGUO_CURRENCY
+    if any(word in text for word in HONG_KONG_LOCAL_WORDS) and not any(word in text for word in HONG_KONG_NOT_WITH):
+        return HONG_KONG_CURRENCY
+    return None
+
+
 def declarations(text: str) -> list[Declaration]:
-    """The currency declarations of ``text`` in order: a text dating the present in years of the Republic of China
-    era (民國105年, 113年第3季) declares the New Taiwan dollar for the whole of it ([minguo] currency), before any
-    written one."""
-    found = [Declaration(0, len(text), -1, MINGUO_CURRENCY, None)] if writes_present_era_years(text, placed_in_year) else []
+    """The currency declarations of ``text`` in order: a text from Taiwan or Hong Kong (:func:`_local_currency`)
+    declares its dollar for the whole of it, before any written one."""
+    local = _local_currency(text)
+    found = [Declaration(0, len(text), -1, local, None)] if local is not None else []
     if not any(word in text for word in _TRIGGERS):
         return found
     position = 0

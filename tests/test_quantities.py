@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from concurrent.futures import ThreadPoolExecutor
 import subprocess
 import sys
 
@@ -406,3 +407,27 @@ def test_spaced_digits_are_glued_only_before_a_unit() -> None:
     # 1 056份 is one number (a PDF thousands space); 12 345 和 678 are separate numbers
     assert extract_mentions("共回收问卷1 056份")["value"].tolist() == [1056]
     assert extract_mentions("分别为 12 345 和 678")["value"].tolist() == [12, 345, 678]
+
+
+# ---- threads: the engine's memo caches (codes._LAST_WALKS, contacts._LAST_WEB_TOKEN) hold the last text --------
+
+def test_threads_read_as_one_thread_does() -> None:
+    # Texts that fill both caches (a list of serials, a URL with many numbers), read by threads switching as often
+    # as the interpreter allows: each must read exactly as it does alone.
+    # Texts of one shape with different numbers at the same places, so that a record taken from another thread's
+    # text would give a wrong reading there.
+    texts = [
+        f"第{n}期：1、2、{n}、4号线开通，详见http://a.cn/{n}/{n * 7}/x.html，比例为{n}/{n + 40}%。" * 30
+        for n in range(10, 30)
+    ]
+    alone = {text: extract_mentions(text) for text in texts}
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            together = list(pool.map(lambda text: (text, extract_mentions(text)), texts * 5))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(len(alone[text]) > 20 for text in texts)
+    for text, frame in together:
+        pd.testing.assert_frame_equal(frame, alone[text])

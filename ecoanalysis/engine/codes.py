@@ -61,7 +61,9 @@ _BARE_SERIAL_RE = re.compile(rf"{_SERIAL_SEPARATOR_CLASS}{_SERIAL_NUMBER}(?={_SE
 
 #: The walks last made along a list of serials, by pattern: the text and, for each item end passed, where the walk
 #: ends. Every later item of the same list finds its answer here, so a long list is walked once, not once per item.
-_LAST_WALKS: dict[re.Pattern, list] = {}
+#: Each record is a tuple stored whole and never edited, so threads sharing the cache read one record or another,
+#: never a mix (at worst a walk is made twice).
+_LAST_WALKS: dict[re.Pattern, tuple[str, dict[int, int]]] = {}
 
 
 def _walk(text: str, position: int, pattern: re.Pattern) -> int:
@@ -72,7 +74,7 @@ def _walk(text: str, position: int, pattern: re.Pattern) -> int:
     passed = [position]
     while (item := pattern.match(text, passed[-1])) is not None:
         passed.append(item.end())
-    _LAST_WALKS[pattern] = [text, dict.fromkeys(passed, passed[-1])]
+    _LAST_WALKS[pattern] = (text, dict.fromkeys(passed, passed[-1]))
     return passed[-1]
 
 

@@ -17,13 +17,14 @@ _PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8}|[48]00-?[
 
 
 #: The run of printable ASCII last found by _web_token: text, start, end and where URLs or addresses may begin in
-#: it. Every core of one long run (a URL with many numbers, 30/40%30/40%...) reuses it: one walk per run.
-_LAST_WEB_TOKEN: list = [None, 0, 0, ()]
+#: it. Every core of one long run (a URL with many numbers, 30/40%30/40%...) reuses it: one walk per run. The
+#: record is a tuple replaced whole, never edited, so a thread reads an old record or a new one, never a mix.
+_LAST_WEB_TOKEN: list[tuple] = [(None, 0, 0, ())]
 
 
 def _web_token(text: str, start: int) -> tuple[int, int, tuple[int, ...]] | None:
     """(start, end, beginnings of URLs and e-mail addresses) of the printable ASCII run holding ``start``."""
-    cached_text, left, right, starts = _LAST_WEB_TOKEN
+    cached_text, left, right, starts = _LAST_WEB_TOKEN[0]
     if cached_text is text and left <= start < right:
         return left, right, starts
     left = start
@@ -33,7 +34,7 @@ def _web_token(text: str, start: int) -> tuple[int, int, tuple[int, ...]] | None
     if token is None:
         return None
     starts = tuple(left + match.start() for match in _WEB_START_RE.finditer(token.group()))
-    _LAST_WEB_TOKEN[:] = [text, left, token.end(), starts]
+    _LAST_WEB_TOKEN[0] = (text, left, token.end(), starts)
     return left, token.end(), starts
 
 

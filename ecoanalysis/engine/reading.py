@@ -63,7 +63,7 @@ from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import read_spaced_discount
 from .tails import _read_tail
-from .trillion import MONEY_TRILLION, money_trillion_value
+from .trillion import MONEY_TRILLION, money_trillion_value, read_trillion_after_currency
 from .context import CONTEXT_AFTER_CHARS, read_in_context
 
 
@@ -382,6 +382,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end = _read_sign(text, draft, reading.prefix_end)
     if words_before:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
+        if found_currency and draft.unit == "currency" and read_trillion_after_currency(text, draft):
+            reading.position = draft.end  # 新台幣1兆: 10^12
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
     if text[draft.end:draft.end + 1] in CONTEXT_AFTER_CHARS or draft.unit == "length" or (

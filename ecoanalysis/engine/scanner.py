@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ._lexicon import (
+    RATE_STEP_WORD,
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
     DIVISION_COUNTERS, LIST_SEPARATORS, RANK_WORD,
 )
@@ -45,6 +46,7 @@ from .patterns import CLAUSE_ENDS, _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _GA
 from .patterns import _char_after_gap, _char_before_gap, _cn_to_number
 from .reading import _read_one
 from .readers import QUARTER_MONTHS, _set_quarter
+from .ratesteps import read_rate_steps
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .variants import to_simplified
 
@@ -139,6 +141,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     first.consumed = second.consumed
     first.footnote = first.footnote or second.footnote
     first.weak = False  # 六至八: the range is the context
+    if text[first.end:first.end + 1] == RATE_STEP_WORD:
+        read_rate_steps(text, first, first.start)  # 升息1至2碼: 0.25..0.5 percentage point
     if first.unit == "rank" and first.counter in DIVISION_COUNTERS and names_text_part(text, first.start, first.end, first.counter):
         first.unit, first.name_like, first.counter = "other", True, None  # 第一至第三章, 第5-8页: parts of a text
 

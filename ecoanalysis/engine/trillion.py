@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from ._lexicon import UNIT_WORDS
-from .numerals import TRILLION_WORD, SECTION_MAGNITUDES
+from .draft import Draft
+from .numerals import TRILLION_WORD, SECTION_MAGNITUDES, scaled
 from .patterns import _alternation, _cn_to_number
 
 MONEY_WORDS: tuple[str, ...] = tuple(sorted(
@@ -32,3 +33,21 @@ def money_trillion_value(text: str, numeral: str, end: int) -> float | None:
         return float(TRILLION)
     value = _cn_to_number(head)
     return None if value is None else float(value) * TRILLION
+
+
+#: Unit words that begin with 兆 (兆瓦, 兆赫, 兆字节): after a number 兆 is their SI prefix, never 10^12.
+_SI_MEGA_WORDS: tuple[str, ...] = tuple(word for word in UNIT_WORDS if word.startswith(TRILLION_WORD) and len(word) > 1)
+
+
+def read_trillion_after_currency(text: str, draft: Draft) -> bool:
+    """新台幣1兆, 日圓3.5兆: 兆 right after an amount whose currency is written before it is 10^12, taken into the
+    mention; not where 兆 begins a unit word (兆瓦)."""
+    end = draft.end
+    if text[end:end + 1] != TRILLION_WORD or draft.value is None or draft.scale_applied or draft.counter is not None:
+        return False
+    if text.startswith(_SI_MEGA_WORDS, end):
+        return False
+    draft.value = scaled(draft.value, TRILLION)
+    draft.value_high = None if draft.value_high is None else scaled(draft.value_high, TRILLION)
+    draft.end, draft.scale_applied, draft.scale = end + 1, True, float(TRILLION)
+    return True

@@ -130,6 +130,11 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
         return  # 3-1 is not a range (a dash between unrelated numbers)
     if low > high:
         return
+    _close_range(text, first, second)
+
+
+def _close_range(text: str, first: Draft, second: Draft) -> None:
+    """Make ``first`` the range from itself to ``second`` (their values, units and spans already agree)."""
     # the top of the range is the top of the second quantity when that names a span (三到十几个)
     first.value_high = second.value if second.value_high is None else second.value_high
     if first.unit == "date":

@@ -37,6 +37,7 @@ from ._lexicon import BRACKETED_DATE_CLOSE
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date
 from .periods import QUARTER_MONTHS, read_first_quarter
 from .yearpairs import PAIR_SEPARATORS, read_year_pair
+from .stamps import MARK_LAST_CHARS, follows_mark, read_copyright_year
 from .codes import (
     CODE_MIN_LENGTH,
     FORMULA_NEIGHBOURS,
@@ -306,6 +307,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic cn", read_year_pair),
     ("arabic", read_era_slash_date),  # 114/12/31: a date of the ROC era, before the fractions 12/31
     ("arabic", _read_date_code),
+    ("arabic", read_copyright_year),  # © 2023: a stamp
     ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
     ("arabic", _read_quoted_name),  # “保8”, 「保2」: a slogan
@@ -361,8 +363,8 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
         return True
     if text[start] in _NAMED_FIRST_CHARS or not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start]):
         return True
-    if closes_quote_soon(text, end):
-        return True  # “保8”: a quoted name
+    if closes_quote_soon(text, end) or follows_mark(text, start):
+        return True  # “保8”: a quoted name; © 2023: a stamp
     left = start - 1
     while left >= 0 and text[left] in " \t\u3000":
         left -= 1
@@ -405,6 +407,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_year_pair: Trigger(after=PAIR_SEPARATORS),
     read_era_slash_date: Trigger(after=ERA_DATE_SEPARATORS),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
+    read_copyright_year: Trigger(before=MARK_LAST_CHARS | {" ", "\u3000"}),
     _read_quarter_code: Trigger(after=frozenset({QUARTER_LETTER})),
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
     _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),

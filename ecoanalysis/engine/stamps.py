@@ -1,0 +1,46 @@
+"""Years that stamp a document rather than date what it tells: the year after a copyright mark (© 2023, Copyright
+2019-2023; lexicon ``[dates]`` copyright_marks). A whole-mention reader: a date, flagged name-like."""
+from __future__ import annotations
+
+import re
+
+from ._lexicon import COPYRIGHT_MARKS
+from .draft import Draft
+from .numerals import FULLWIDTH_TO_ASCII
+from .patterns import YEAR_RANGE, _alternation
+
+#: The last character of each mark, and the space that may follow it: the reader's trigger (readers.TRIGGERS).
+MARK_LAST_CHARS: frozenset[str] = frozenset(mark[-1] for mark in COPYRIGHT_MARKS)
+_MARK_RE = re.compile(rf"(?:{_alternation(COPYRIGHT_MARKS)})[ \u3000]?\Z")
+_MARK_WINDOW = 1 + max(len(mark) for mark in COPYRIGHT_MARKS)
+#: A second year after the first (© 2019-2023): the span of the copyright.
+_LAST_YEAR_RE = re.compile(r"[-–—~～][0-9０-９]{4}(?![0-9０-９])")
+_YEAR_DIGITS = 4
+
+
+def follows_mark(text: str, start: int) -> bool:
+    """Whether a copyright mark (and at most one space) stands right before ``start``: the cheap first test."""
+    before = text[start - 1:start]
+    if before in (" ", "\u3000"):
+        before = text[start - 2:start - 1]
+    return before in MARK_LAST_CHARS
+
+
+def read_copyright_year(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """© 2023, Copyright 2019-2023: the year (or years) of a copyright notice, a date flagged name-like."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or end - start != _YEAR_DIGITS or not follows_mark(text, start):
+        return None
+    if _MARK_RE.search(text, max(0, start - _MARK_WINDOW), start) is None:
+        return None
+    year = int(core.group().translate(FULLWIDTH_TO_ASCII))
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        return None
+    draft = Draft(start, end, float(year))
+    draft.unit, draft.name_like = "date", True
+    last = _LAST_YEAR_RE.match(text, end)
+    if last is not None and year < int(last.group()[1:].translate(FULLWIDTH_TO_ASCII)) <= YEAR_RANGE[1]:
+        draft.value_high = float(last.group()[1:].translate(FULLWIDTH_TO_ASCII))
+        draft.end = draft.consumed = last.end()
+        draft.bounds.append("range")
+    return draft

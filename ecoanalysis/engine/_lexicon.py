@@ -66,6 +66,7 @@ BRIDGED_ADVERBS: dict[str, str] = dict(_DATA["qualifiers"]["bridged"]["adverbs"]
 BRIDGED_ADJECTIVES: dict[str, str] = dict(_DATA["qualifiers"]["bridged"]["adjectives"])
 LINKING_VERBS: tuple[str, ...] = tuple(_DATA["qualifiers"]["bridged"]["linking_verbs"])
 BRIDGE_STOP: str = _DATA["qualifiers"]["bridged"]["stop"]
+BRIDGE_MODALS: tuple[str, ...] = tuple(_DATA["qualifiers"]["bridged"]["modals"])
 INFIX_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["infix_guard"])
 INFIX_AFTER: dict[str, str] = dict(_DATA["qualifiers"]["infix_after"])
 MEASURE_APPROX_WORD: str = _DATA["qualifiers"]["measure_approx"]["word"]

@@ -11,6 +11,7 @@ from ._lexicon import (
     ASPECT_MIN_WORD,
     BRIDGE_STOP,
     BRIDGED_ADJECTIVES,
+    BRIDGE_MODALS,
     BRIDGED_ADVERBS,
     COMPARISON_ADJECTIVES,
     COMPARISON_AFTER,
@@ -63,10 +64,11 @@ _PREFIX_WINDOW = 7
 _BRIDGE_VERB_CHAR = rf"(?![{_CN_CHARS}{BRIDGE_STOP}])[\u4e00-\u9fff]"
 _BRIDGED_RE = re.compile(
     rf"(?:(?P<adverb>{_alternation(BRIDGED_ADVERBS)}){_BRIDGE_VERB_CHAR}{{1,3}}"
-    rf"|(?P<adjective>{_alternation(BRIDGED_ADJECTIVES)})(?:{_alternation(LINKING_VERBS)})){_GAP}\Z"
+    rf"|(?P<adjective>{_alternation(BRIDGED_ADJECTIVES)})(?:{_alternation(LINKING_VERBS)}"
+    rf"|(?:{_alternation(BRIDGE_MODALS)}){_BRIDGE_VERB_CHAR}{{1,3}})){_GAP}\Z"
 )
 _BRIDGED_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in (*BRIDGED_ADVERBS, *BRIDGED_ADJECTIVES))
-_BRIDGED_WINDOW = 2 + max(3, *(len(verb) for verb in LINKING_VERBS)) + 1
+_BRIDGED_WINDOW = 2 + max(3 + max(map(len, BRIDGE_MODALS)), *(len(verb) for verb in LINKING_VERBS)) + 1
 
 
 #: One character of the noun phrase between a qualifier and 的: a Han character or a Latin letter (全国GDP),

@@ -10,6 +10,8 @@ import re
 from ._lexicon import (
     CLASSIFIER_DIVISIONS,
     CODE_LEAD,
+    COHORT_WORD,
+    DAY_DOTS,
     DAY_FOLLOWERS,
     DAY_NAME_WORDS,
     DIVISION_AFTER,
@@ -310,13 +312,18 @@ def _consuming_name(start: int, end: int) -> Draft:
 #: Words after a bare number of three or four digits that make it a name: programmes (863计划) and sections of a
 #: statute (232条款, 301调查).
 _NAMING_WORDS: tuple[str, ...] = PROGRAMME_WORDS + STATUTE_WORDS
-PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*_NAMING_WORDS, *DAY_NAME_WORDS))
+PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*_NAMING_WORDS, *DAY_NAME_WORDS, COHORT_WORD))
+_COHORT_DIGITS = 2
+#: Before a cohort's two digits, what makes them part of another number or an ordinal (1.80后, 第10后).
+_COHORT_NOT_BEFORE = frozenset("0123456789.第前")
 
 
 def names_programme_or_day(text: str, start: int, end: int) -> bool:
     """863计划, 211工程, 985高校 (a bare number of three or four digits naming a programme), 232条款, 301调查 (a section
-    of a statute) and 618大促, 315晚会 (a number that reads as a month and day naming that day)."""
+    of a statute), 618大促, 315晚会 (a number that reads as a month and day naming that day) and 80后 (a cohort)."""
     numeral = text[start:end]
+    if len(numeral) == _COHORT_DIGITS and numeral.isdigit() and text.startswith(COHORT_WORD, end):
+        return text[start - 1:start] not in _COHORT_NOT_BEFORE or start == 0  # 80后, 00后
     if not (3 <= len(numeral) <= 4 and numeral.isdigit()):
         return False
     if text.startswith(_NAMING_WORDS, end):
@@ -325,3 +332,23 @@ def names_programme_or_day(text: str, start: int, end: int) -> bool:
         return False
     month, day = int(numeral[:-2]), int(numeral[-2:])  # 618: 6 and 18; 1111: 11 and 11; 2023 is no day
     return 1 <= month <= 12 and 1 <= day <= 31
+
+
+DAY_DOT_CHARS: frozenset[str] = frozenset(DAY_DOTS)
+_DOTTED_DAY_RE = re.compile(rf"[0-9]{{1,2}}[{re.escape(DAY_DOTS)}](?P<day>[0-9]{{1,2}})(?![0-9])")
+#: After the day, what makes a month·day the name of an event's day: a word or a closing quotation mark.
+_DOTTED_DAY_CLOSERS = frozenset("”」』’\"'")
+
+
+def _read_dotted_day(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """3·15晚会, 9·11事件, “7·20”暴雨: a month and a day joined by a middle dot name the day of an event (name-like)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or text[end:end + 1] not in DAY_DOT_CHARS or not core.group().isdigit():
+        return None
+    dotted = _DOTTED_DAY_RE.match(text, start)
+    if dotted is None or dotted.start() != start or not 1 <= int(core.group()) <= 12 or not 1 <= int(dotted.group("day")) <= 31:
+        return None
+    after = text[dotted.end():dotted.end() + 1]
+    if not (is_han(after) or after in _DOTTED_DAY_CLOSERS):
+        return None
+    return _name_draft(start, dotted.end(), None)

@@ -37,9 +37,11 @@ from ._lexicon import BRACKETED_DATE_CLOSE
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date
 from .periods import QUARTER_MONTHS, read_first_quarter
 from .yearpairs import PAIR_SEPARATORS, read_year_pair
-from .stamps import MARK_LAST_CHARS, follows_mark, read_copyright_year
+from .stamps import MARK_LAST_CHARS, YEAR_BRACKET_OPEN, follows_mark, read_bracketed_year, read_copyright_year
 from .codes import (
     CODE_MIN_LENGTH,
+    DAY_DOT_CHARS,
+    _read_dotted_day,
     FORMULA_NEIGHBOURS,
     ROUND_THE_CLOCK_AFTER,
     SERIAL_AFTER,
@@ -308,6 +310,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", read_era_slash_date),  # 114/12/31: a date of the ROC era, before the fractions 12/31
     ("arabic", _read_date_code),
     ("arabic", read_copyright_year),  # © 2023: a stamp
+    ("arabic", _read_dotted_day),  # 3·15晚会: the name of a day
     ("arabic", _read_quarter_code),
     ("arabic cn", _read_named_numeral),
     ("arabic", _read_quoted_name),  # “保8”, 「保2」: a slogan
@@ -322,6 +325,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_citation),
     ("arabic", _read_reference_locator),
     ("arabic cn", read_bracketed_date),  # 今（20）日, 今（2025）年: a date, before the list marker (20)
+    ("arabic", read_bracketed_year),  # 年鉴（2022）: after 今（2025）年
     ("arabic", _read_list_marker),
     ("arabic", _read_enumeration_marker),
     ("arabic", _read_zero_code),
@@ -348,6 +352,7 @@ _SPECIAL_BEFORE: frozenset[str] = (
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
     | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER | FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER | PAIR_SEPARATORS
+    | DAY_DOT_CHARS
 )
 
 
@@ -408,6 +413,8 @@ TRIGGERS: dict[Any, Trigger] = {
     read_era_slash_date: Trigger(after=ERA_DATE_SEPARATORS),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
     read_copyright_year: Trigger(before=MARK_LAST_CHARS | {" ", "\u3000"}),
+    _read_dotted_day: Trigger(after=DAY_DOT_CHARS),
+    read_bracketed_year: Trigger(before=YEAR_BRACKET_OPEN),
     _read_quarter_code: Trigger(after=frozenset({QUARTER_LETTER})),
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
     _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),

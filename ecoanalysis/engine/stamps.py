@@ -1,5 +1,6 @@
 """Years that stamp a document rather than date what it tells: the year after a copyright mark (© 2023, Copyright
-2019-2023; lexicon ``[dates]`` copyright_marks). A whole-mention reader: a date, flagged name-like."""
+2019-2023; lexicon ``[dates]`` copyright_marks), a date flagged name-like; and a year alone in round brackets
+(中国统计年鉴（2022）, 报告(2023), （2021）第3期), the edition or volume year of a title or a case: a date."""
 from __future__ import annotations
 
 import re
@@ -43,4 +44,24 @@ def read_copyright_year(text: str, core: re.Match, with_prefix: bool) -> Draft |
         draft.value_high = float(last.group()[1:].translate(FULLWIDTH_TO_ASCII))
         draft.end = draft.consumed = last.end()
         draft.bounds.append("range")
+    return draft
+
+
+#: Round brackets around a year alone: the triggers of read_bracketed_year (readers.TRIGGERS).
+YEAR_BRACKET_OPEN: frozenset[str] = frozenset("（(")
+_YEAR_BRACKET_CLOSE: frozenset[str] = frozenset("）)")
+
+
+def read_bracketed_year(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """中国统计年鉴（2022）, （2021）第3期: four digits of a year alone in round brackets are that year (a date)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or end - start != _YEAR_DIGITS or text[start - 1:start] not in YEAR_BRACKET_OPEN:
+        return None
+    if start == 0 or text[end:end + 1] not in _YEAR_BRACKET_CLOSE:
+        return None
+    year = int(core.group().translate(FULLWIDTH_TO_ASCII))
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        return None
+    draft = Draft(start, end, float(year))
+    draft.unit = "date"
     return draft

@@ -94,7 +94,8 @@ def _local_currency(text: str) -> str | None:
     Kong (naming the place or its institutions as its own, never the renminbi or the mainland: [hong_kong])."""
     if writes_present_era_years(text, placed_in_year):
         return MINGUO_CURRENCY
-    if any(word in text for word in HONG_KONG_LOCAL_WORDS) and not any(word in text for word in HONG_KONG_NOT_WITH):
+    # the words of the mainland first: a mainland text names one early, and the search stops there
+    if not any(word in text for word in HONG_KONG_NOT_WITH) and any(word in text for word in HONG_KONG_LOCAL_WORDS):
         return HONG_KONG_CURRENCY
     return None
 

@@ -31,6 +31,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ._lexicon import (
+    CHANGE_LEVEL_RATIO,
+    CHANGE_LEVEL_VERBS,
+    CHANGE_VERBS,
     RATE_STEP_WORD,
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
     DIVISION_COUNTERS, LIST_SEPARATORS, RANK_WORD,
@@ -112,7 +115,7 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
         return
     if first.unit == "date" and second.unit == "date" and second.value is None and second.month is not None:
         second.value = first.value  # 2020年11月28日-12月03日: the year written once
-    if second.value is None:
+    if second.value is None or _change_then_level(text, conn, first, second):
         return
     if first.unit is not None and second.unit is None:
         if first.unit == "date" or (second.counter is not None and first.counter is None):
@@ -131,6 +134,21 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if low > high:
         return
     _close_range(text, first, second)
+
+
+#: Change verbs (and 了) that may stand right before the change of "change 至 level" ([change] level_*).
+_LEVEL_VERBS: tuple[str, ...] = tuple(f"{verb}{aspect}" for verb in (*CHANGE_VERBS, *CHANGE_LEVEL_VERBS) for aspect in ("", "了"))
+_LEVEL_CONNECTORS = frozenset("至到")
+_NO_LEVEL_UNITS = frozenset({"multiple", "percentage_point"})
+
+
+def _change_then_level(text: str, conn: str, first: Draft, second: Draft) -> bool:
+    """PMI下跌4.3至57.8, 增加1.6万人至227万人: after a change verb, the change and the level it reaches (no range)."""
+    if conn not in _LEVEL_CONNECTORS or first.value is None or first.value <= 0 or first.qualifiers:
+        return False
+    if (first.unit, first.counter) != (second.unit, second.counter) or second.unit in _NO_LEVEL_UNITS:
+        return False  # 增长2至20%, 增长1至10倍: the unit written once after a range; a multiple is no level
+    return second.value >= CHANGE_LEVEL_RATIO * first.value and text.endswith(_LEVEL_VERBS, 0, first.start)
 
 
 def _close_range(text: str, first: Draft, second: Draft) -> None:

@@ -30,6 +30,8 @@ from ._lexicon import (
     OVER_OF_COMPARED_NOUN_MAX,
     OVER_OF_LINK,
     OVER_OF_NOUN_MAX,
+    OVER_NOUN_MAX,
+    OVER_NOUN_WORDS,
     OVER_OF_WORDS,
     OVER_PER_COUNTER_MAX,
     PER_WORD,
@@ -221,7 +223,12 @@ def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
 
 
 def _read_bridged_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
-    """A bound word separated from the number by a verb (至少配备2名, 最高可达30千瓦): its bound."""
+    """A bound word separated from the number by a verb (至少配备2名, 最高可达30千瓦), or a word of equivalence
+    by a noun phrase before a share (相当于本地生产总值22%): its bound."""
+    if draft.unit in _SHARE_UNITS:
+        start, found = _read_over_noun_qualifier(text, draft, prefix_end)
+        if found:
+            return start, True
     window_start = max(0, prefix_end - _BRIDGED_WINDOW)
     if _BRIDGED_FIRST_CHARS.isdisjoint(text[window_start:prefix_end]):
         return prefix_end, False
@@ -231,6 +238,26 @@ def _read_bridged_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[i
     word = match.group("adverb") or match.group("adjective")
     draft.qualifiers.insert(0, word)
     draft.bounds.append(BRIDGED_ADVERBS.get(word) or BRIDGED_ADJECTIVES[word])
+    return match.start(), True
+
+
+_SHARE_UNITS = frozenset({"percent", "multiple"})
+_OVER_NOUN_FIRST: frozenset[str] = frozenset(word[0] for word in OVER_NOUN_WORDS)
+_OVER_NOUN_WINDOW = max(map(len, OVER_NOUN_WORDS)) + OVER_NOUN_MAX + 2
+_OVER_NOUN_RE = re.compile(rf"(?P<q>{_alternation(OVER_NOUN_WORDS)}){_OVER_OF_NOUN_CHAR}{{1,{OVER_NOUN_MAX}}}[ \u3000]?\Z")
+
+
+def _read_over_noun_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
+    """相当于本地生产总值22%, 约占全球市场份额三成: a word of equivalence over a noun phrase before a share."""
+    window_start = max(0, prefix_end - _OVER_NOUN_WINDOW)
+    if _OVER_NOUN_FIRST.isdisjoint(text[window_start:prefix_end]):
+        return prefix_end, False
+    match = _OVER_NOUN_RE.search(text, window_start, prefix_end)
+    if match is None:
+        return prefix_end, False
+    word = match.group("q")
+    draft.qualifiers.insert(0, word)
+    draft.bounds.append(PREFIX_QUALIFIERS[word])
     return match.start(), True
 
 

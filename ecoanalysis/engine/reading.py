@@ -43,6 +43,8 @@ from .prefixes import (
     PER_PHRASE_WINDOW,
     _BRIDGED_FIRST_CHARS,
     _BRIDGED_WINDOW,
+    _OVER_NOUN_FIRST,
+    _OVER_NOUN_WINDOW,
     _CURRENCY_PREFIX_LAST,
     _MINUS_LAST_CHARS,
     _OVER_OF_LAST_CHARS,
@@ -417,8 +419,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
 _PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS | _OVER_OF_LAST_CHARS
 
 
-_BRIDGED_OR_PER_RE = re.compile(f"[{''.join(map(re.escape, sorted(_BRIDGED_FIRST_CHARS | {PER_WORD})))}]")
-_BRIDGED_OR_PER_WINDOW = max(_BRIDGED_WINDOW, PER_PHRASE_WINDOW)
+_BRIDGED_OR_PER_RE = re.compile(f"[{''.join(map(re.escape, sorted(_BRIDGED_FIRST_CHARS | _OVER_NOUN_FIRST | {PER_WORD})))}]")
+_BRIDGED_OR_PER_WINDOW = max(_BRIDGED_WINDOW, _OVER_NOUN_WINDOW, PER_PHRASE_WINDOW)
 
 
 def _may_have_prefix(text: str, prefix_end: int) -> bool:

@@ -400,7 +400,24 @@ def _is_bare_version(text: str, start: int, end: int) -> bool:
     before, after = text[start - 1:start], _char_after_gap(text, end)  # 3.0 個: a unit spaced off is a unit
     if not is_han(before) or before in VALUE_VERB_CHARS or before in VERSION_NOT_AFTER:
         return False
-    return _BARE_VERSION_RE.fullmatch(text, start, end) is not None and not (after.isdigit() or after in _TAIL_FIRST_CHARS)
+    if _BARE_VERSION_RE.fullmatch(text, start, end) is None or after.isdigit() or after in _TAIL_FIRST_CHARS:
+        return False
+    return not _among_decimal_values(text, start, end)
+
+
+#: A list item written with a decimal that is not .0, before or after "noun N.0" in the same list.
+_DECIMAL_ITEM = r"[0-9]+\.[0-9]*[1-9]"
+_NEXT_DECIMAL_ITEM_RE = re.compile(rf"[、][\u4e00-\u9fff]{{0,12}}{_DECIMAL_ITEM}")
+_PREVIOUS_DECIMAL_ITEM_RE = re.compile(rf"{_DECIMAL_ITEM}[、][\u4e00-\u9fff]{{0,12}}\Z")
+_LIST_ITEM_WINDOW = 24
+
+
+def _among_decimal_values(text: str, start: int, end: int) -> bool:
+    """电子产业60.4、机械产业60.0、交通产业59.5: N.0 in a list of values written with other decimals is a value."""
+    return (
+        _NEXT_DECIMAL_ITEM_RE.match(text, end) is not None
+        or _PREVIOUS_DECIMAL_ITEM_RE.search(text, max(0, start - _LIST_ITEM_WINDOW), start) is not None
+    )
 
 
 def _is_version(text: str, start: int, end: int) -> bool:

@@ -35,7 +35,7 @@ from .codes import PROGRAMME_OR_DAY_AFTER, heading_after_break, names_programme_
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
-from .patterns import _ASCII_LETTERS, _GAP, _GAP_MAX, _RANGE_FIRST_CHARS, _SUFFIX_ALT
+from .patterns import _ASCII_LETTERS, _CN_MAG_CHARS, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, _SUFFIX_ALT
 from .patterns import _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS, _alternation, _by_first_char_alternation, _char_after_gap
 from .patterns import _char_before_gap, _guarded_split, _infix_pattern
 from .patterns import _cn_to_number, _parse_approximate_range, _parse_arabic, _parse_chinese_wildcard
@@ -199,7 +199,7 @@ class _Reading:
 
     def __init__(self, text: str, start: int, end: int, numeral: str, is_arabic: bool) -> None:
         self.text, self.start, self.end, self.numeral, self.is_arabic = text, start, end, numeral, is_arabic
-        self.magnitude_only = (not is_arabic) and all(char in MAGNITUDES for char in numeral)
+        self.magnitude_only = (not is_arabic) and not numeral.strip(_CN_MAG_CHARS)  # every character a magnitude
         self.span_kind: str | None = None  # "wildcard" (十几) or "adjacent" (七八): no year, no month
         self.context = False  # something marks the numeral as an amount (unit, qualifier, date word ...)
         self.prefix_end = start  # where the words before the number begin
@@ -230,7 +230,9 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         if label is not None:
             return label
     next_char = _char_after_gap(text, reading.end)
-    if next_char and "\n" in text[reading.end:reading.end + _GAP_MAX] and heading_after_break(text, reading.end):
+    if next_char and text[reading.end:reading.end + 1] in _GAP_CHAR_SET and "\n" in text[reading.end:reading.end + _GAP_MAX] and (
+        heading_after_break(text, reading.end)  # (a line break in the gap right after the number only)
+    ):
         next_char = ""  # 增长了12\n本章小结\n: the next line is a heading, not the number's tail
     if next_char in PERIOD_FIRST_CHARS and read_period(reading, draft, year=year, with_prefix=with_prefix):
         pass  # 21世纪, 20世纪90年代, 上世纪80年代: a century or a decade

@@ -21,6 +21,7 @@ from ._lexicon import (
     PERMILLE_SIGN,
     PER_WORD,
     RANK_WORD,
+    SHORT_QUARTER_WORD,
     TOP_RANK_WORD,
     TENTHS_GUARD,
     TENTHS_WORD,
@@ -105,6 +106,7 @@ _TAIL_RE = re.compile(
     rf"(?:{_GAP}(?P<suffix>{_SUFFIX_ALT}))?"
 )
 _FOOTNOTE_RE = re.compile(r"[ ]?(?P<fn>[1-9])(?=[。，；：、,.;:）)\s]|\Z)")
+_FOOTNOTE_FIRST: frozenset[str] = frozenset(" 123456789")  # what a match of _FOOTNOTE_RE begins with
 _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
 #: Between a label word and its digits: a space or a colon (图 3, 股票代码：600519).
 _LABEL_GAP = " ：:"
@@ -367,7 +369,9 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
 def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     """Vague prefix, minus sign, currency, qualifier and rank before the number; a label or quarter replaces it."""
     text = reading.text
-    if draft.counter is None and draft.unit is None and (season := read_short_quarter(reading, draft)) is not None:
+    if draft.counter is None and draft.unit is None and text.startswith(SHORT_QUARTER_WORD, draft.end) and (
+        (season := read_short_quarter(reading, draft)) is not None  # (its first test, without the call)
+    ):
         return season  # 第三季业绩 (a quarter), 首三季, 这档节目第三季 (a season: a label)
     words_before = _may_have_prefix(text, reading.prefix_end)
     if reading.vague_prefix is not None:
@@ -461,8 +465,8 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
     draft.consumed = draft.end
     glued = draft.qualifiers and draft.end == reading.position and text[draft.end - 1:draft.end] in "上下右内+＋%％"
     after_unit = draft.unit not in _COUNT_LIKE_UNITS and draft.counter is not None and text.endswith(draft.counter, 0, draft.end)
-    if draft.unit == "percent" or glued or after_unit:  # 27%3, 40% 以上 4, 128.6亿元1
-        footnote = _FOOTNOTE_RE.match(text, draft.end)
+    if (draft.unit == "percent" or glued or after_unit) and text[draft.end:draft.end + 1] in _FOOTNOTE_FIRST:  # 27%3, 40% 以上 4
+        footnote = _FOOTNOTE_RE.match(text, draft.end)  # 128.6亿元1
         if footnote is not None:
             draft.footnote = int(footnote.group("fn"))
             draft.consumed = footnote.end()

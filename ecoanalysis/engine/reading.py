@@ -420,8 +420,23 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
 _PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS | _OVER_OF_LAST_CHARS
 
 
-_BRIDGED_OR_PER_RE = re.compile(f"[{''.join(map(re.escape, sorted(_BRIDGED_FIRST_CHARS | {PER_WORD})))}]")
 _BRIDGED_OR_PER_WINDOW = max(_BRIDGED_WINDOW, PER_PHRASE_WINDOW)
+_MAY_HAVE_PREFIX_WINDOW = max(_PREFIX_WINDOW, _BRIDGED_OR_PER_WINDOW)
+
+
+def _char_class(chars: frozenset[str]) -> str:
+    return "".join(map(re.escape, sorted(chars)))
+
+
+#: The two tests of _may_have_prefix as one search of the window before the number (``\Z`` is its end):
+#: a character ending a prefix, then gap characters only, in the last _PREFIX_WINDOW characters
+#: (``_char_before_gap(text, prefix_end, _PREFIX_WINDOW) in _PREFIX_END_CHARS``); or the first character of a
+#: bridged qualifier or 每 in the last _BRIDGED_OR_PER_WINDOW characters.
+_MAY_HAVE_PREFIX_RE = re.compile(
+    rf"[{_char_class(_PREFIX_END_CHARS)}][{_char_class(_GAP_CHAR_SET)}]{{0,{_PREFIX_WINDOW - 1}}}\Z"
+    rf"|[{_char_class(_BRIDGED_FIRST_CHARS | {PER_WORD})}](?=.{{0,{_BRIDGED_OR_PER_WINDOW - 1}}}\Z)",
+    re.DOTALL,
+)
 
 
 def _may_have_prefix(text: str, prefix_end: int) -> bool:
@@ -429,15 +444,11 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
 
     One pre-filter for the three readers of :mod:`.prefixes`: each first looks at the last character
     before the number that is not a gap (the sign past one space, the currency past spaces, the qualifier
-    past _PREFIX_WINDOW gap characters) and the bridged qualifier needs one of its first characters in its
-    window; when none of these can hold, none of the readers can change the draft.
+    past _PREFIX_WINDOW gap characters) and the bridged qualifier (至少配备2名) or a price's rate phrase
+    (不低于每股12元) needs one of its first characters in its window; when none of these can hold, none of the
+    readers can change the draft. Both tests are one regex search (_MAY_HAVE_PREFIX_RE).
     """
-    if prefix_end == 0:
-        return False
-    if _char_before_gap(text, prefix_end, _PREFIX_WINDOW) in _PREFIX_END_CHARS:
-        return True
-    # a bridged qualifier's first character (至少配备2名) or 每 of a price's rate phrase (不低于每股12元)
-    return _BRIDGED_OR_PER_RE.search(text, max(0, prefix_end - _BRIDGED_OR_PER_WINDOW), prefix_end) is not None
+    return _MAY_HAVE_PREFIX_RE.search(text, max(0, prefix_end - _MAY_HAVE_PREFIX_WINDOW), prefix_end) is not None
 
 
 def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool) -> Draft | None:

@@ -335,13 +335,12 @@ def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, 
 def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
     """Apply what _TAIL_RE found after a number; returns where the mention ends and whether it gave context."""
     # one call for all the groups (groupdict() costs as much again as the match)
-    mag, mag2, infix, infix2, pct, permille, pp, cheng, zhe, frac, counter, suffix = tail.group(
-        "mag", "mag2", "infix", "infix2", "pct", "permille", "pp", "cheng", "zhe", "frac", "counter", "suffix"
+    mag, mag2, mag3, infix, infix2, pct, permille, pp, cheng, zhe, frac, counter, suffix = tail.group(
+        "mag", "mag2", "mag3", "infix", "infix2", "pct", "permille", "pp", "cheng", "zhe", "frac", "counter", "suffix"
     )
     mag = mag or mag2
     infix = infix or infix2
     position = tail.end()
-    mag3 = tail.group("mag3")
     if mag3 and magnitude_scale(mag3) > MAGNITUDES[mag[-1]]:
         mag += mag3  # 3万多亿 = more than 3万亿, 3百多万 = more than 300万: 余/多 inside the magnitude
     elif mag3:  # 3亿多万: no magnitude of a higher section; the mention ends at 余/多

@@ -44,7 +44,7 @@ from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK, _GAP_CHARS, _TAIL_FIRST_CHARS
-from .patterns import _alternation, _by_second_char_alternation, _char_after_gap, _char_before_gap, _cn_to_number
+from .patterns import _CN_MAG_CHARS, _alternation, _by_second_char_alternation, _char_after_gap, _char_before_gap, _cn_to_number
 from .patterns import _first_chars, _guarded, _parse_arabic, is_han
 from .prefixes import context_unit_at
 
@@ -366,7 +366,7 @@ def read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     start = core.start()
     if text[start - 1:start] not in UNIT_HEADER_BEFORE or core.lastgroup != "cn":
         return None
-    if not all(char in MAGNITUDES for char in core.group()):
+    if core.group().strip(_CN_MAG_CHARS):  # not magnitudes only (one C-level strip, no generator)
         return None
     if _char_before_gap(text, start, 3, _UNIT_HEADER_GAP) not in _UNIT_HEADER_LAST_CHARS:
         return None

@@ -234,8 +234,10 @@ def _set_short_quarters(text: str, drafts: list[Draft], index: int, items: list[
 
 def _list_gap(text: str, item: Draft, after: Draft) -> bool:
     """Whether ``item`` and ``after`` are neighbours in a list (、 和 及 between them, not spaces only)."""
+    if not 0 < after.start - item.end <= 3:
+        return False  # (most neighbours: apart by more than a separator, which no slice needs to show)
     gap = text[item.end:after.start]
-    return bool(gap.strip(" \u3000")) and len(gap) <= 3 and LIST_SEPARATORS.issuperset(gap)
+    return bool(gap.strip(" \u3000")) and LIST_SEPARATORS.issuperset(gap)
 
 
 def _share_list_bounds(text: str, drafts: list[Draft]) -> None:

@@ -21,6 +21,7 @@ from ._lexicon import (
     PERMILLE_SIGN,
     PER_WORD,
     RANK_WORD,
+    SHORT_QUARTER_WORD,
     TOP_RANK_WORD,
     TENTHS_GUARD,
     TENTHS_WORD,
@@ -35,7 +36,7 @@ from .codes import PROGRAMME_OR_DAY_AFTER, heading_after_break, names_programme_
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
-from .patterns import _ASCII_LETTERS, _GAP, _GAP_MAX, _RANGE_FIRST_CHARS, _SUFFIX_ALT
+from .patterns import _ASCII_LETTERS, _CN_MAG_CHARS, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, _SUFFIX_ALT
 from .patterns import _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS, _alternation, _by_first_char_alternation, _char_after_gap
 from .patterns import _char_before_gap, _guarded_split, _infix_pattern
 from .patterns import _cn_to_number, _parse_approximate_range, _parse_arabic, _parse_chinese_wildcard
@@ -108,6 +109,7 @@ _TAIL_RE = re.compile(
     rf"(?:{_GAP}(?P<suffix>{_SUFFIX_ALT}))?"
 )
 _FOOTNOTE_RE = re.compile(r"[ ]?(?P<fn>[1-9])(?=[。，；：、,.;:）)\s]|\Z)")
+_FOOTNOTE_FIRST: frozenset[str] = frozenset(" 123456789")  # what a match of _FOOTNOTE_RE begins with
 _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
 #: Between a label word and its digits: a space or a colon (图 3, 股票代码：600519).
 _LABEL_GAP = " ：:"
@@ -202,7 +204,7 @@ class _Reading:
 
     def __init__(self, text: str, start: int, end: int, numeral: str, is_arabic: bool) -> None:
         self.text, self.start, self.end, self.numeral, self.is_arabic = text, start, end, numeral, is_arabic
-        self.magnitude_only = (not is_arabic) and all(char in MAGNITUDES for char in numeral)
+        self.magnitude_only = (not is_arabic) and not numeral.strip(_CN_MAG_CHARS)  # every character a magnitude
         self.span_kind: str | None = None  # "wildcard" (十几) or "adjacent" (七八): no year, no month
         self.context = False  # something marks the numeral as an amount (unit, qualifier, date word ...)
         self.prefix_end = start  # where the words before the number begin
@@ -233,7 +235,9 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         if label is not None:
             return label
     next_char = _char_after_gap(text, reading.end)
-    if next_char and "\n" in text[reading.end:reading.end + _GAP_MAX] and heading_after_break(text, reading.end):
+    if next_char and text[reading.end:reading.end + 1] in _GAP_CHAR_SET and "\n" in text[reading.end:reading.end + _GAP_MAX] and (
+        heading_after_break(text, reading.end)  # (a line break in the gap right after the number only)
+    ):
         next_char = ""  # 增长了12\n本章小结\n: the next line is a heading, not the number's tail
     if next_char in PERIOD_FIRST_CHARS and read_period(reading, draft, year=year, with_prefix=with_prefix):
         pass  # 21世纪, 20世纪90年代, 上世纪80年代: a century or a decade
@@ -368,7 +372,9 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
 def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     """Vague prefix, minus sign, currency, qualifier and rank before the number; a label or quarter replaces it."""
     text = reading.text
-    if draft.counter is None and draft.unit is None and (season := read_short_quarter(reading, draft)) is not None:
+    if draft.counter is None and draft.unit is None and text.startswith(SHORT_QUARTER_WORD, draft.end) and (
+        (season := read_short_quarter(reading, draft)) is not None  # (its first test, without the call)
+    ):
         return season  # 第三季业绩 (a quarter), 首三季, 这档节目第三季 (a season: a label)
     words_before = _may_have_prefix(text, reading.prefix_end)
     if reading.vague_prefix is not None:
@@ -419,8 +425,23 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
 _PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS | _OVER_OF_LAST_CHARS
 
 
-_BRIDGED_OR_PER_RE = re.compile(f"[{''.join(map(re.escape, sorted(_BRIDGED_FIRST_CHARS | _OVER_NOUN_FIRST | {PER_WORD})))}]")
 _BRIDGED_OR_PER_WINDOW = max(_BRIDGED_WINDOW, _OVER_NOUN_WINDOW, PER_PHRASE_WINDOW)
+_MAY_HAVE_PREFIX_WINDOW = max(_PREFIX_WINDOW, _BRIDGED_OR_PER_WINDOW)
+
+
+def _char_class(chars: frozenset[str]) -> str:
+    return "".join(map(re.escape, sorted(chars)))
+
+
+#: The two tests of _may_have_prefix as one search of the window before the number (``\Z`` is its end):
+#: a character ending a prefix, then gap characters only, in the last _PREFIX_WINDOW characters
+#: (``_char_before_gap(text, prefix_end, _PREFIX_WINDOW) in _PREFIX_END_CHARS``); or the first character of a
+#: bridged qualifier, of a word of equivalence over a noun (相当于) or 每 in the last _BRIDGED_OR_PER_WINDOW characters.
+_MAY_HAVE_PREFIX_RE = re.compile(
+    rf"[{_char_class(_PREFIX_END_CHARS)}][{_char_class(_GAP_CHAR_SET)}]{{0,{_PREFIX_WINDOW - 1}}}\Z"
+    rf"|[{_char_class(_BRIDGED_FIRST_CHARS | _OVER_NOUN_FIRST | {PER_WORD})}](?=.{{0,{_BRIDGED_OR_PER_WINDOW - 1}}}\Z)",
+    re.DOTALL,
+)
 
 
 def _may_have_prefix(text: str, prefix_end: int) -> bool:
@@ -428,15 +449,11 @@ def _may_have_prefix(text: str, prefix_end: int) -> bool:
 
     One pre-filter for the three readers of :mod:`.prefixes`: each first looks at the last character
     before the number that is not a gap (the sign past one space, the currency past spaces, the qualifier
-    past _PREFIX_WINDOW gap characters) and the bridged qualifier needs one of its first characters in its
-    window; when none of these can hold, none of the readers can change the draft.
+    past _PREFIX_WINDOW gap characters) and the bridged qualifier (至少配备2名) or a price's rate phrase
+    (不低于每股12元) needs one of its first characters in its window; when none of these can hold, none of the
+    readers can change the draft. Both tests are one regex search (_MAY_HAVE_PREFIX_RE).
     """
-    if prefix_end == 0:
-        return False
-    if _char_before_gap(text, prefix_end, _PREFIX_WINDOW) in _PREFIX_END_CHARS:
-        return True
-    # a bridged qualifier's first character (至少配备2名) or 每 of a price's rate phrase (不低于每股12元)
-    return _BRIDGED_OR_PER_RE.search(text, max(0, prefix_end - _BRIDGED_OR_PER_WINDOW), prefix_end) is not None
+    return _MAY_HAVE_PREFIX_RE.search(text, max(0, prefix_end - _MAY_HAVE_PREFIX_WINDOW), prefix_end) is not None
 
 
 def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool) -> Draft | None:
@@ -464,8 +481,8 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
     draft.consumed = draft.end
     glued = draft.qualifiers and draft.end == reading.position and text[draft.end - 1:draft.end] in "上下右内+＋%％"
     after_unit = draft.unit not in _COUNT_LIKE_UNITS and draft.counter is not None and text.endswith(draft.counter, 0, draft.end)
-    if draft.unit == "percent" or glued or after_unit:  # 27%3, 40% 以上 4, 128.6亿元1
-        footnote = _FOOTNOTE_RE.match(text, draft.end)
+    if (draft.unit == "percent" or glued or after_unit) and text[draft.end:draft.end + 1] in _FOOTNOTE_FIRST:  # 27%3, 40% 以上 4
+        footnote = _FOOTNOTE_RE.match(text, draft.end)  # 128.6亿元1
         if footnote is not None:
             draft.footnote = int(footnote.group("fn"))
             draft.consumed = footnote.end()

@@ -87,6 +87,10 @@ _RANGE_RE = re.compile(
 )
 
 
+#: What must follow a draft for _merge_range to find a connector: a gap, or a connector's first character.
+_RANGE_OR_GAP_CHARS: frozenset[str] = _RANGE_FIRST_CHARS | _GAP_CHAR_SET
+
+
 def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) -> None:
     """Extend ``first`` with a range connector and a second quantity (6 到 8 周, 2019-2021 年)."""
     # cheapest and most selective test first: most numbers are followed by no range connector
@@ -313,7 +317,8 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         draft = _read_one(text, core, year=year, lenient=lenient, with_prefix=True)
         if draft is None:
             continue
-        _merge_range(text, draft, year=year, lenient=lenient)
+        if text[draft.end:draft.end + 1] in _RANGE_OR_GAP_CHARS:  # _merge_range's first test, without the call
+            _merge_range(text, draft, year=year, lenient=lenient)
         if draft.weak and (text[draft.end:draft.end + 1] not in _LIST_MARKS or _opens_enumeration(text, draft)):
             continue  # a bare Chinese numeral that no range (六至八) gave context, nor a list (三、四成: below)
         if drafts and draft.start < drafts[-1].end:

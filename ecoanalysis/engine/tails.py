@@ -146,7 +146,8 @@ def _read_counter(counter: str, draft: Draft, *, magnitude_only: bool, mag: str 
 
 
 #: Duration words after 个半 and 个多 (两个半月, 一个半小时, 两个多月).
-_HALF_DURATION_RE = re.compile(f"个半(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
+_HALF_DURATION_LEAD = "个半"
+_HALF_DURATION_RE = re.compile(f"{_HALF_DURATION_LEAD}(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
 _MORE_DURATION_RE = re.compile(f"(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len, reverse=True))})")
 #: Percentage-point words after 个多 (两个多百分点 = more than 2 percentage points).
 _MORE_PP_WORDS: tuple[str, ...] = tuple(word for word in PERCENTAGE_POINT_WORDS if not word.startswith(COUNTED_MAGNITUDE_COUNTER))
@@ -187,7 +188,7 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
     if char == HALF_WORD and draft.unit in HALF_AFTER_UNITS and not (follower and follower in HALF_GUARD) and draft.value is not None:
         draft.value += 0.5
         return position + 1
-    if draft.counter == "个" and draft.value is not None:
+    if draft.counter == "个" and draft.value is not None and text.startswith(_HALF_DURATION_LEAD, position - 1):
         half = _HALF_DURATION_RE.match(text, position - 1)
         if half is not None:
             draft.value += 0.5
@@ -334,13 +335,12 @@ def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, 
 def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool) -> tuple[int, bool]:
     """Apply what _TAIL_RE found after a number; returns where the mention ends and whether it gave context."""
     # one call for all the groups (groupdict() costs as much again as the match)
-    mag, mag2, infix, infix2, pct, permille, pp, cheng, zhe, frac, counter, suffix = tail.group(
-        "mag", "mag2", "infix", "infix2", "pct", "permille", "pp", "cheng", "zhe", "frac", "counter", "suffix"
+    mag, mag2, mag3, infix, infix2, pct, permille, pp, cheng, zhe, frac, counter, suffix = tail.group(
+        "mag", "mag2", "mag3", "infix", "infix2", "pct", "permille", "pp", "cheng", "zhe", "frac", "counter", "suffix"
     )
     mag = mag or mag2
     infix = infix or infix2
     position = tail.end()
-    mag3 = tail.group("mag3")
     if mag3 and magnitude_scale(mag3) > MAGNITUDES[mag[-1]]:
         mag += mag3  # 3万多亿 = more than 3万亿, 3百多万 = more than 300万: 余/多 inside the magnitude
     elif mag3:  # 3亿多万: no magnitude of a higher section; the mention ends at 余/多

@@ -39,6 +39,8 @@ def to_simplified(text: str) -> str:
     same object when it holds none (the usual case, found by one C-level search, far cheaper than translating)."""
     if _VARIANT_RE.search(text) is not None:
         text = text.translate(_VARIANT_TABLE)
+    if not any(point in text for point in CHINESE_DECIMAL_POINTS):
+        return text  # both patterns below need a point: a few C-level finds, not two searches led by a lookbehind
     if _DECIMAL_POINT_RE.search(text) is not None:
         text = _DECIMAL_POINT_RE.sub(_DECIMAL_POINT_WORD, text)
     if CHINESE_DECIMAL_NUMERATOR_AFTER in text and _NUMERATOR_POINT_RE.search(text) is not None:

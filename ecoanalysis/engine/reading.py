@@ -89,7 +89,11 @@ _MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
     w for w, info in UNIT_WORDS.items() if w[0] in MAGNITUDES and info.scale <= 1.0
 )
 _MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
-_MAG_RUN = rf"(?:{_MAG_UNIT_FREE}(?:[{_TAIL_MAG_CHARS}]|{MONEY_TRILLION})){{1,4}}"  # 3兆元: 兆 = 10^12 before money
+_MAG_ONE = rf"{_MAG_UNIT_FREE}(?:[{_TAIL_MAG_CHARS}]|{MONEY_TRILLION})"  # 3兆元: 兆 = 10^12 before money
+#: A run of magnitudes, one space of PDF text allowed between a magnitude and a higher one after it, as compounds
+#: rise (1.2万 亿元 = 1.2万亿元, 3千 万元; not 亿 亿 or 億 万); _read_tail drops the space.
+_MAG_SPACED = "(?:[万萬][ \u3000][亿億]|[十百千][ \u3000][万萬亿億])"
+_MAG_RUN = rf"(?:(?:{_MAG_ONE}){{0,2}}{_MAG_SPACED}|(?:{_MAG_ONE}){{1,4}})"
 #: 个百分点 as typed with spaces between its characters (六 个 百 分 点); one or two spaces at most.
 _SPACED_PP_ALT = "|".join(
     "[ ]{0,2}".join(re.escape(char) for char in word) for word in sorted(PERCENTAGE_POINT_WORDS, key=len, reverse=True)

@@ -74,9 +74,18 @@ def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
 
 
 def _between_words(text: str, start: int, day_end: int, word: str) -> bool:
-    """社科院22日上调: 日 with a word just before the number and one just after (a subject, then its verb)."""
+    """社科院22日上调: 日 with a word just before the number and one just after (a subject, then its verb), in a
+    text that has named a month shortly before (新华社北京4月22日电 …), the month a lone day refers back to; without
+    one, 春节7日假期 is a span of days."""
     before = text[start - 1:start]
-    return word == _DAY_WORD and is_han(before) and is_han(text[day_end:day_end + 1])
+    if word != _DAY_WORD or not is_han(before) or not is_han(text[day_end:day_end + 1]):
+        return False
+    return _NAMED_MONTH_RE.search(text, max(0, start - _MONTH_WINDOW), start) is not None
+
+
+#: A month named before a lone day (4月22日电, 11月份): the month the day refers back to, within _MONTH_WINDOW.
+_NAMED_MONTH_RE = re.compile(r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月")
+_MONTH_WINDOW = 300
 
 
 _RELATIVE_YEAR_RE = re.compile(rf"(?P<rel>{_alternation(RELATIVE_YEARS)}){_GAP}\Z")

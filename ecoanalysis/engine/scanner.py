@@ -143,7 +143,7 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
 #: Change verbs (and 了) that may stand right before the change of "change 至 level" ([change] level_*).
 _LEVEL_VERBS: tuple[str, ...] = tuple(f"{verb}{aspect}" for verb in (*CHANGE_VERBS, *CHANGE_LEVEL_VERBS) for aspect in ("", "了"))
 _LEVEL_CONNECTORS = frozenset("至到")
-_NO_LEVEL_UNITS = frozenset({"multiple", "percentage_point"})
+_NO_LEVEL_UNITS = frozenset({"multiple", "percentage_point", "percent"})
 
 
 def _change_then_level(text: str, conn: str, first: Draft, second: Draft) -> bool:
@@ -151,8 +151,8 @@ def _change_then_level(text: str, conn: str, first: Draft, second: Draft) -> boo
     if conn not in _LEVEL_CONNECTORS or first.value is None or first.value <= 0 or first.qualifiers:
         return False
     if (first.unit, first.counter) != (second.unit, second.counter) or second.unit in _NO_LEVEL_UNITS:
-        return False  # 增长2至20%, 增长1至10倍: the unit written once after a range; a multiple is no level
-    return second.value >= CHANGE_LEVEL_RATIO * first.value and text.endswith(_LEVEL_VERBS, 0, first.start)
+        return False  # 增长2至20%, 增长1至10倍: the unit written once after a range; a multiple or a share is no level
+    return second.value > CHANGE_LEVEL_RATIO * first.value and text.endswith(_LEVEL_VERBS, 0, first.start)
 
 
 def _close_range(text: str, first: Draft, second: Draft) -> None:

@@ -229,15 +229,25 @@ def _read_bridged_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[i
         start, found = _read_over_noun_qualifier(text, draft, prefix_end)
         if found:
             return start, True
-    window_start = max(0, prefix_end - _BRIDGED_WINDOW)
-    if _BRIDGED_FIRST_CHARS.isdisjoint(text[window_start:prefix_end]):
-        return prefix_end, False
-    match = _BRIDGED_RE.search(text, window_start, prefix_end)
+    match = _search_window(text, prefix_end, _BRIDGED_WINDOW, _BRIDGED_FIRST_CHARS, _BRIDGED_RE)
     if match is None:
         return prefix_end, False
     word = match.group("adverb") or match.group("adjective")
+    return _take_qualifier(draft, match, word, BRIDGED_ADVERBS.get(word) or BRIDGED_ADJECTIVES[word])
+
+
+def _search_window(text: str, end: int, window: int, first_chars: frozenset[str], pattern: re.Pattern) -> re.Match | None:
+    """``pattern`` searched in the ``window`` characters before ``end``, when one of ``first_chars`` is there."""
+    start = max(0, end - window)
+    if first_chars.isdisjoint(text[start:end]):
+        return None
+    return pattern.search(text, start, end)
+
+
+def _take_qualifier(draft: Draft, match: re.Match, word: str, bound: str) -> tuple[int, bool]:
+    """Record the qualifier ``word`` found by ``match`` and its bound; the mention now starts where the match does."""
     draft.qualifiers.insert(0, word)
-    draft.bounds.append(BRIDGED_ADVERBS.get(word) or BRIDGED_ADJECTIVES[word])
+    draft.bounds.append(bound)
     return match.start(), True
 
 
@@ -249,16 +259,10 @@ _OVER_NOUN_RE = re.compile(rf"(?P<q>{_alternation(OVER_NOUN_WORDS)}){_OVER_OF_NO
 
 def _read_over_noun_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """相当于本地生产总值22%, 约占全球市场份额三成: a word of equivalence over a noun phrase before a share."""
-    window_start = max(0, prefix_end - _OVER_NOUN_WINDOW)
-    if _OVER_NOUN_FIRST.isdisjoint(text[window_start:prefix_end]):
-        return prefix_end, False
-    match = _OVER_NOUN_RE.search(text, window_start, prefix_end)
+    match = _search_window(text, prefix_end, _OVER_NOUN_WINDOW, _OVER_NOUN_FIRST, _OVER_NOUN_RE)
     if match is None:
         return prefix_end, False
-    word = match.group("q")
-    draft.qualifiers.insert(0, word)
-    draft.bounds.append(PREFIX_QUALIFIERS[word])
-    return match.start(), True
+    return _take_qualifier(draft, match, match.group("q"), PREFIX_QUALIFIERS[match.group("q")])
 
 
 def _read_over_of_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
@@ -266,10 +270,7 @@ def _read_over_of_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[i
     match = _OVER_OF_RE.search(text, max(0, prefix_end - _OVER_OF_WINDOW), prefix_end)
     if match is None:
         return prefix_end, False
-    word = match.group("q")
-    draft.qualifiers.insert(0, word)
-    draft.bounds.append(PREFIX_QUALIFIERS[word])
-    return match.start(), True
+    return _take_qualifier(draft, match, match.group("q"), PREFIX_QUALIFIERS[match.group("q")])
 
 
 def _read_top_rank(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:

@@ -338,9 +338,7 @@ def _read_tail(text: str, tail: re.Match, draft: Draft, *, magnitude_only: bool)
     mag, mag2, mag3, infix, infix2, pct, permille, pp, cheng, zhe, frac, counter, suffix = tail.group(
         "mag", "mag2", "mag3", "infix", "infix2", "pct", "permille", "pp", "cheng", "zhe", "frac", "counter", "suffix"
     )
-    mag = mag or mag2
-    if mag and (" " in mag or "\u3000" in mag):
-        mag = mag.replace(" ", "").replace("\u3000", "")  # 1.2万 亿元: a space of PDF text inside the magnitudes
+    mag = (mag or mag2 or "").replace(" ", "").replace("\u3000", "") or None  # 1.2万 亿元: a space of PDF text
     infix = infix or infix2
     position = tail.end()
     if mag3 and magnitude_scale(mag3) > MAGNITUDES[mag[-1]]:

@@ -55,7 +55,8 @@ def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
 
     The day is 1-31 with 日/号 after it (a space between, as PDF text has: (11 日)), after a word that opens a
     point in time or before a word of reporting, a time of day or a preposition (记者23日从…获悉; lexicon [dates]),
-    or for 日 between two words (社科院22日上调); 3日内, 5日后 and 仅用3日就 are spans of days.
+    or for 日 between two words where a month was named shortly before (社科院22日上调); 3日内, 5日后 and 仅用3日就
+    are spans of days.
     """
     at = end + 1 if text[end:end + 1] in _INLINE_SPACES else end
     word = next((word for word in DAY_WORDS if text.startswith(word, at)), None)

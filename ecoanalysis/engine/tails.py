@@ -26,6 +26,10 @@ from ._lexicon import (
     ORDER_OF_MAGNITUDE_BARE_ONLY,
     ORDER_OF_MAGNITUDE_WORDS,
     PERCENTAGE_POINT_WORDS,
+    RATE_POINT_GUARD,
+    RATE_POINT_NOUNS,
+    RATE_POINT_WINDOW,
+    RATE_POINT_WORD,
     SUFFIX_NOT_AFTER,
     SUFFIX_QUALIFIERS,
     UNIT_GUARDS,
@@ -153,6 +157,15 @@ _MORE_DURATION_RE = re.compile(f"(?P<word>{'|'.join(sorted(GE_DURATIONS, key=len
 _MORE_PP_WORDS: tuple[str, ...] = tuple(word for word in PERCENTAGE_POINT_WORDS if not word.startswith(COUNTED_MAGNITUDE_COUNTER))
 
 
+def _is_rate_point(text: str, position: int, draft: Draft) -> bool:
+    """毛利率上升0.5个点: 个点 where a rate is spoken of earlier in the clause ([rate_points]), not 3个点位."""
+    follower = text[position + 1:position + 2]
+    if draft.value is None or follower and follower in RATE_POINT_GUARD:
+        return False
+    clause = clause_before(text, draft.start, RATE_POINT_WINDOW)
+    return any(noun in clause for noun in RATE_POINT_NOUNS)
+
+
 def _read_after_unit(text: str, position: int, draft: Draft) -> int:
     """多/余 after the unit (两成多, 一倍多, 一年多: more than) and 半 (一年半 = 1.5 years, 两倍半, 两个半月)."""
     char = text[position:position + 1]
@@ -184,6 +197,9 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
         if point is not None:  # 两个多百分点
             draft.counter, draft.unit = None, "percentage_point"
             return position + 1 + len(point)
+        return position + 1
+    if char == RATE_POINT_WORD and draft.counter == COUNTED_MAGNITUDE_COUNTER and _is_rate_point(text, position, draft):
+        draft.counter, draft.unit = None, "percentage_point"  # 毛利率上升0.5个点
         return position + 1
     if char == HALF_WORD and draft.unit in HALF_AFTER_UNITS and not (follower and follower in HALF_GUARD) and draft.value is not None:
         draft.value += 0.5

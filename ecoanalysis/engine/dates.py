@@ -16,6 +16,7 @@ from ._lexicon import (
     DAY_WORDS,
     FIRST_QUARTERS_WORDS,
     LIST_SEPARATORS,
+    MINGUO_SPAN_BEFORE,
     MONTH_SUFFIX,
     RELATIVE_YEARS,
     SHORT_QUARTER_GUARD,
@@ -175,7 +176,7 @@ def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:
     date_match = _DATE_RE.match(text, reading.end)
     if not (YEAR_RANGE[0] <= draft.value <= YEAR_RANGE[1] and len(numeral) == 4) and not _read_minguo_year(
         reading, draft, date_match, with_prefix=with_prefix
-    ):
+    ) and not _read_short_year(reading, draft):
         return
     draft.unit = "date"
     if date_match.group("month"):
@@ -191,6 +192,23 @@ def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:
     if date_match.group("quarter"):
         reading.position = _read_year_quarter(text, draft, date_match)
     _read_date_suffix(reading, draft)
+
+
+#: The POSIX pivot for two-digit years (strptime's %y): below it 20yy, from it 19yy.
+_SHORT_YEAR_PIVOT = 69
+
+
+def _read_short_year(reading: _Reading, draft: Draft) -> bool:
+    """23年上半年, 24年一季度, 98年底: two Arabic digits before 年 and a word placing a point in the year are a year
+    written short (2023, 2024, 1998: the POSIX pivot), since a span of years takes no such word; not after a word of
+    a span (近23年)."""
+    text, numeral = reading.text, reading.numeral
+    if len(numeral) != 2 or not numeral.isdigit() or text.endswith(MINGUO_SPAN_BEFORE, 0, reading.start):
+        return False
+    if not placed_in_year(text, text.index(YEAR_WORD, reading.end) + 1):
+        return False
+    draft.value = float((1900 if draft.value >= _SHORT_YEAR_PIVOT else 2000) + draft.value)
+    return True
 
 
 def _read_minguo_year(reading: _Reading, draft: Draft, date_match: re.Match, *, with_prefix: bool) -> bool:

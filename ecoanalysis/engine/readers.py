@@ -36,7 +36,7 @@ from .rates import NETWORK_GRADE_LAST, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date
 from .periods import QUARTER_MONTHS, read_first_quarter
-from .yearpairs import PAIR_SEPARATORS, read_year_pair
+from .yearpairs import PAIR_SEPARATORS, STRADDLING_FIRST_CHARS, read_year_pair, read_year_with_word
 from .stamps import MARK_LAST_CHARS, YEAR_BRACKET_OPEN, follows_mark, read_bracketed_year, read_copyright_year
 from .codes import (
     CODE_MIN_LENGTH,
@@ -307,6 +307,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("first", _read_first_rank),
     ("arabic", _read_iso_date),
     ("arabic cn", read_year_pair),
+    ("arabic", read_year_with_word),  # 2023财年
     ("arabic", read_era_slash_date),  # 114/12/31: a date of the ROC era, before the fractions 12/31
     ("arabic", _read_date_code),
     ("arabic", read_copyright_year),  # © 2023: a stamp
@@ -352,6 +353,7 @@ _SPECIAL_BEFORE: frozenset[str] = (
 _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
     | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER | FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER | PAIR_SEPARATORS
+    | STRADDLING_FIRST_CHARS
     | DAY_DOT_CHARS
 )
 
@@ -410,6 +412,7 @@ ALWAYS = Trigger()
 TRIGGERS: dict[Any, Trigger] = {
     _read_iso_date: Trigger(after=_ISO_DATE_SEPARATOR_SET),
     read_year_pair: Trigger(after=PAIR_SEPARATORS),
+    read_year_with_word: Trigger(after=STRADDLING_FIRST_CHARS),
     read_era_slash_date: Trigger(after=ERA_DATE_SEPARATORS),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
     read_copyright_year: Trigger(before=MARK_LAST_CHARS | {" ", "\u3000"}),

@@ -1,6 +1,7 @@
 """Two years joined by a separator (lexicon ``[dates]`` year_pair_*): 2016-20年 and 2019～22年 (a span of years),
 2023/24财年 and 二零一九/二零年度 (a fiscal, school or sports year straddling two), 25至26财年 (two-digit years before
-such a word), and 2023/12 or 2021-03 (ISO 8601's year and month)."""
+such a word), and 2023/12 or 2021-03 (ISO 8601's year and month); and one year before such a word (2023财年,
+2024赛季, 2022会计年度)."""
 from __future__ import annotations
 
 import re
@@ -91,4 +92,25 @@ def _short_pair(start: int, end: int, first: int, second: str) -> Draft | None:
     draft = Draft(start, end, float(year))
     draft.unit, draft.value_high = "date", float(year + 1)
     draft.bounds.append("range")
+    return draft
+
+
+#: The words of a straddling year that do not begin with 年 (2023年度 is the date reader's), and their first
+#: characters: the trigger of read_year_with_word (readers.TRIGGERS).
+_YEAR_NAMING_WORDS: tuple[str, ...] = tuple(word for word in _STRADDLING_WORDS if not word.startswith("年"))
+STRADDLING_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in _YEAR_NAMING_WORDS)
+
+
+def read_year_with_word(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """2023财年, 2024赛季, 2022会计年度: a year of four digits before a word of a fiscal, school or sports year (a
+    date; 2023年度 is read with 年 by the date reader)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or end - start != _YEAR_DIGITS or start and text[start - 1] in _YEAR_PAIR_GLUE:
+        return None
+    word = next((word for word in _YEAR_NAMING_WORDS if text.startswith(word, end)), None)
+    year = int(core.group().translate(FULLWIDTH_TO_ASCII)) if word is not None else 0
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        return None
+    draft = Draft(start, end + len(word), float(year))
+    draft.unit = "date"
     return draft

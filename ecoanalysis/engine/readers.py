@@ -111,11 +111,15 @@ _ISO_DATE_RE = re.compile(
 _ISO_DATE_SEPARATOR_SET: frozenset[str] = frozenset(ISO_DATE_SEPARATORS)
 #: Digits of a date code (YYYYMMDD).
 DATE_CODE_LENGTH = 8
-#: A quarter written after a 2- or 4-digit year: 25Q2, 2025Q2 (2-digit years are 2000 + yy); a range of them
-#: 2024Q1-Q3 (months 1..9).
+#: A quarter or a half written after a 2- or 4-digit year: 25Q2, 2025Q2, 2023H1 (2-digit years are 2000 + yy); a range
+#: of them 2024Q1-Q3 (months 1..9).
 QUARTER_LETTER = "Q"
+#: The letters of a period code after a year and the months of each period: quarters (2025Q2) and halves (2023H1).
+_PERIOD_MONTHS = {QUARTER_LETTER: QUARTER_MONTHS, "H": 2 * QUARTER_MONTHS}
+PERIOD_LETTERS: frozenset[str] = frozenset(_PERIOD_MONTHS)
 _QUARTER_CODE_RE = re.compile(
-    rf"{QUARTER_LETTER}(?P<quarter>[1-4])(?:[-~～至到]{QUARTER_LETTER}?(?P<high>[1-4]))?(?![0-9A-Za-z])"
+    rf"(?P<letter>[{''.join(sorted(_PERIOD_MONTHS))}])(?P<quarter>[1-4])(?:[-~～至到](?P=letter)?(?P<high>[1-4]))?"
+    rf"(?![0-9A-Za-z])"
 )
 #: Where the first numeral character of each fixed phrase stands in it (数以千计: 2).
 _FIXED_OFFSETS: dict[str, int] = {
@@ -172,21 +176,23 @@ def _set_quarter(draft: Draft, quarter: int) -> None:
 
 
 def _read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """25Q2, 2025Q2: the second quarter of 2025 (a date, months 4..6); 2024Q1-Q3 months 1..9 of 2024 (a range)."""
+    """25Q2, 2025Q2: the second quarter of 2025 (a date, months 4..6); 2024Q1-Q3 months 1..9 of 2024 (a range);
+    2023H1, 23H2: the first or second half of a year (months 1..6, 7..12)."""
     start, end = core.span()
-    if core.lastgroup != "arabic" or end - start not in (2, 4) or text[end:end + 1] != QUARTER_LETTER or (
+    if core.lastgroup != "arabic" or end - start not in (2, 4) or text[end:end + 1] not in PERIOD_LETTERS or (
         start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
     ):
         return None
     code = _QUARTER_CODE_RE.match(text, end)
-    if code is None:
-        return None
+    months = _PERIOD_MONTHS[code.group("letter")] if code is not None else 0
+    if code is None or int(code.group("quarter")) * months > 12 or int(code.group("high") or 0) * months > 12:
+        return None  # H3: no half of a year
     year = int(core.group()) + (2000 if end - start == 2 else 0)
     quarter, high = int(code.group("quarter")), int(code.group("high") or 0)
     draft = Draft(start, code.end() if high > quarter else code.end("quarter"), float(year))
-    _set_quarter(draft, quarter)
+    draft.unit, draft.month, draft.month_high = "date", months * (quarter - 1) + 1, months * quarter
     if high > quarter:  # 2024Q1-Q3: the first to the third quarter of 2024
-        draft.month_high, draft.value_high = QUARTER_MONTHS * high, float(year)
+        draft.month_high, draft.value_high = months * high, float(year)
         draft.bounds.append("range")
     return draft
 
@@ -418,7 +424,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_copyright_year: Trigger(before=MARK_LAST_CHARS | {" ", "\u3000"}),
     _read_dotted_day: Trigger(after=DAY_DOT_CHARS),
     read_bracketed_year: Trigger(before=YEAR_BRACKET_OPEN),
-    _read_quarter_code: Trigger(after=frozenset({QUARTER_LETTER})),
+    _read_quarter_code: Trigger(after=PERIOD_LETTERS),
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
     _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),

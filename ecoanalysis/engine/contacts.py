@@ -7,13 +7,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ._lexicon import UNIT_WORDS
 from .draft import Draft, _name_draft
+from .numerals import MAGNITUDES
 from .patterns import _TAIL_FIRST_CHARS, _WEB_GLUE, _char_after_gap
 
 _WEB_TOKEN_RE = re.compile(r"[!-~]+")
 _WEB_START_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://|www\.|[A-Za-z0-9._%+\-]+@(?=[A-Za-z0-9\-]+\.)")
 _TIME_RE = re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?![0-9])")
-_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8}|[48]00-?[0-9]{3}-?[0-9]{4})(?![0-9])")
+#: Mobile, area code and local, 400/800 lines, and China's country code with an area code in brackets before the
+#: local number ((8610)66229359).
+_PHONE_RE = re.compile(
+    r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8}|[48]00-?[0-9]{3}-?[0-9]{4}|86[1-9][0-9]{1,2}[)）][0-9]{7,8})(?![0-9])"
+)
 
 
 #: The run of printable ASCII last found by _web_token: text, start, end and where URLs or addresses may begin in
@@ -70,7 +76,7 @@ def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | N
 
 #: What a phone number's first digit run is followed by (010-, 400-) or how long it is at least (13812345678,
 #: 4001234567): a core with neither can only be a local number listed after a phone (LOCAL_NUMBER_DIGITS).
-PHONE_AFTER: frozenset[str] = frozenset("-")
+PHONE_AFTER: frozenset[str] = frozenset("-)）")
 PHONE_MIN_DIGITS = 10
 LOCAL_NUMBER_DIGITS = 8
 
@@ -85,19 +91,33 @@ def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     phone = _PHONE_RE.match(text, start) if text[start] in "0148" else None
     if phone is None:
         return _read_second_phone(text, core) if core.end() - start == LOCAL_NUMBER_DIGITS else None
-    if _char_after_gap(text, phone.end()) in _TAIL_FIRST_CHARS:
-        return None  # 13000000000 元 is an amount
+    if _unit_follows(text, phone.end()):
+        return None  # 13000000000 元 is an amount (010-68523741或访问 is a phone: 或 ends no amount)
     return _name_draft(start, phone.end(), None)
 
 
-#: A local number (8 digits) listed after a phone number: 010-12345678、87654321.
-_SECOND_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8})[、/，,或]\Z")
+#: What makes a phone-shaped number an amount: a magnitude or a unit or counter word after it.
+_AMOUNT_WORDS: tuple[str, ...] = tuple(sorted((*UNIT_WORDS, *MAGNITUDES), key=len, reverse=True))
+
+
+def _unit_follows(text: str, end: int) -> bool:
+    if _char_after_gap(text, end) not in _TAIL_FIRST_CHARS:
+        return False
+    position = end
+    while text[position:position + 1] in (" ", "\u3000"):
+        position += 1
+    return text.startswith(_AMOUNT_WORDS, position)
+
+
+#: A local number (8 digits) listed after a phone number (010-12345678、87654321, 010-63074375 63072334) or after a
+#: country and area code in brackets ((8610)66229359: China's 86 and Beijing's 10).
+_SECOND_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8})[、/，,或 ]\Z|[(（]86[1-9][0-9]{1,2}[)）]\Z")
 _SECOND_PHONE_WINDOW = 16
 
 
 def _read_second_phone(text: str, core: re.Match) -> Draft | None:
     start, end = core.span()
-    if _char_after_gap(text, end) in _TAIL_FIRST_CHARS:
+    if _unit_follows(text, end):
         return None
     if _SECOND_PHONE_RE.search(text, max(0, start - _SECOND_PHONE_WINDOW), start) is None:
         return None

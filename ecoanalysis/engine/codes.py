@@ -16,6 +16,7 @@ from ._lexicon import (
     DAY_NAME_WORDS,
     DIVISION_AFTER,
     DIVISION_BEFORE,
+    EDITION_COUNTERS,
     ENUMERATION_MARKS,
     ENUMERATION_OPENERS,
     EXCHANGE_SUFFIXES,
@@ -33,6 +34,8 @@ from ._lexicon import (
     SECURITY_CODE_LEADS,
     SECURITY_CODE_LENGTH,
     SERIAL_WORDS,
+    SESSION_COUNTER,
+    SESSION_WORDS,
     STATUTE_WORDS,
     YEAR_MARKS,
 )
@@ -138,6 +141,14 @@ def names_text_part(text: str, rank_start: int, end: int, counter: str) -> bool:
     if not is_han(after) or text.startswith(DIVISION_AFTER, end):
         return True
     return text[:rank_start].rstrip(" ").endswith(DIVISION_BEFORE)
+
+
+def names_edition(text: str, end: int, counter: str | None) -> bool:
+    """第六届论坛, 第十六届人大 (an edition or a term), 第二次会议, 第49次《报告》 (a session, an issue): 第 N and the
+    counter ending at ``end`` name the event or the publication ([labels] edition_counters, session_words)."""
+    if counter in EDITION_COUNTERS:
+        return True
+    return counter == SESSION_COUNTER and text.startswith(SESSION_WORDS, end)
 
 
 def _read_postal_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

@@ -32,7 +32,7 @@ from ._lexicon import (
     WORTH_WORD,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .codes import PROGRAMME_OR_DAY_AFTER, heading_after_break, names_programme_or_day, names_text_part
+from .codes import PROGRAMME_OR_DAY_AFTER, heading_after_break, names_edition, names_programme_or_day, names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
@@ -403,8 +403,9 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     ):
         read_in_context(reading, draft)
     if reading.rank:
-        if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter):
-            # 第一节, 第 1259 条, 本法第三条: the label of a part of a text (第三条高速公路 is a rank)
+        if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter) or (
+            names_edition(text, draft.end, draft.counter)  # 第一节, 本法第三条 (第三条高速公路 is a rank), 第六届论坛
+        ):
             return _name_draft(reading.prefix_end, draft.end, draft.value)
         number_word = next((word for word in DOCUMENT_NUMBER_WORDS if text.startswith(word, draft.end)), None)
         if draft.counter is None and number_word is not None:  # 2024年第5号公告: a document's number

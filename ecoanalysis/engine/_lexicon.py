@@ -233,6 +233,7 @@ YEAR_PAIR_SEPARATORS: frozenset[str] = frozenset(_DATA["dates"]["year_pair_separ
 DATE_CODE_PARTICLES: frozenset[str] = frozenset(_DATA["dates"]["date_code_particles"])
 COPYRIGHT_MARKS: tuple[str, ...] = tuple(_DATA["dates"]["copyright_marks"])
 YEAR_PAIR_WORD_SEPARATORS: frozenset[str] = frozenset(_DATA["dates"]["year_pair_word_separators"])
+YEAR_PERIOD_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["year_period_words"])
 #: Longest first, so that 年度 is taken before 年.
 YEAR_PAIR_WORDS: tuple[str, ...] = tuple(sorted(_DATA["dates"]["year_pair_words"], key=len, reverse=True))
 CLOCK_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["clock_words"])

@@ -52,6 +52,10 @@ _MONEY_NOUN_WINDOW = 16
 _SENTENCE_ENDS: frozenset[str] = SENTENCE_END | {"\n"}
 
 
+#: The currency in force where no declaration is: 元 alone is CNY (README), so a bare amount of money is too.
+_DEFAULT_CURRENCY = "CNY"
+
+
 class Declaration(NamedTuple):
     """What a declaration says and where it holds (``annotates``: the end of the amount it stands right after)."""
 
@@ -60,6 +64,11 @@ class Declaration(NamedTuple):
     annotates: int
     currency: str | None  # None: the generic 元 of a unit header (单位：万元), CNY unless another declaration says
     scale: float | None  # the magnitude of a unit header; None: the currency only
+
+
+_DEFAULT_DECLARATION = Declaration(0, 0, -1, _DEFAULT_CURRENCY, None)
+#: The magnitudes that end an amount of money written without a unit (千亿, 3万).
+_SECTION_MAGNITUDES = frozenset("万萬亿億")
 
 
 def _generic(word: str) -> bool:
@@ -162,7 +171,8 @@ def _declare(text: str, draft: Draft, currency: str | None, scale: float | None,
     if draft.unit is not None or draft.counter is not None or draft.name_like or draft.value is None:
         return
     if scale is None:  # a currency only: a bare amount with its own magnitude (营业收入50.43亿) is money
-        if currency is not None and draft.scale_applied and (after_money or _names_money_before(text, draft.start)):
+        magnitude = draft.scale_applied or text[draft.end - 1:draft.end] in _SECTION_MAGNITUDES  # 50.43亿, 千亿
+        if currency is not None and magnitude and (after_money or _names_money_before(text, draft.start)):
             draft.unit, draft.currency = "currency", currency
         return
     if not draft.scale_applied:
@@ -177,9 +187,9 @@ def apply_declared_currency(text: str, drafts: list[Draft]) -> None:
     """The generic 元 and bare amounts after a currency declaration take the declared currency (in place)."""
     if not drafts:
         return
-    found = declarations(text)
-    if not found:
-        return
+    # with no declaration the renminbi is in force, as for the generic 元: a bare amount with a magnitude after a
+    # noun of money is yuan (财政收入迈过千亿, 营业收入50.43亿)
+    found = declarations(text) or [_DEFAULT_DECLARATION._replace(end=len(text))]
     previous: Draft | None = None
     for draft in drafts:
         currency, scale, held = _in_force(text, found, draft)

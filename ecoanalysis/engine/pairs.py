@@ -65,7 +65,9 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
     """Give the items of a list the unit, and the magnitude, written once after its last item."""
     for index in range(len(drafts) - 1, 0, -1):
         last = drafts[index]
-        if (last.unit is None and last.counter is None) or last.unit in ("date", "other") or last.name_like:
+        if (last.unit is None and last.counter is None and not last.scale_applied) or last.unit in ("date", "other"):
+            continue  # (54.62、59.35、64.41万亿: a magnitude alone is shared too)
+        if last.name_like:
             continue
         item_index = index - 1
         while item_index >= 0:

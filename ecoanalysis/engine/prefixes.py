@@ -64,20 +64,23 @@ _PREFIX_WINDOW = 7
 
 #: A bound word, a verb, the number: 至少配备2名, 最高可达30千瓦 (see [qualifiers.bridged] in the lexicon).
 _BRIDGE_VERB_CHAR = rf"(?![{_CN_CHARS}{BRIDGE_STOP}])[\u4e00-\u9fff]"
+#: After a modal the verb phrase may be an adverb and a verb (最多可连续飞行55分钟): up to _MODAL_PHRASE_MAX characters.
+_MODAL_PHRASE_MAX = 4
+_MODAL_PHRASE = rf"(?:{_alternation(BRIDGE_MODALS)}){_BRIDGE_VERB_CHAR}{{1,{_MODAL_PHRASE_MAX}}}"
 _BRIDGED_RE = re.compile(
-    rf"(?:(?P<adverb>{_alternation(BRIDGED_ADVERBS)}){_BRIDGE_VERB_CHAR}{{1,3}}"
-    rf"|(?P<adjective>{_alternation(BRIDGED_ADJECTIVES)})(?:{_alternation(LINKING_VERBS)}"
-    rf"|(?:{_alternation(BRIDGE_MODALS)}){_BRIDGE_VERB_CHAR}{{1,3}})){_GAP}\Z"
+    rf"(?:(?P<adverb>{_alternation(BRIDGED_ADVERBS)})(?:{_MODAL_PHRASE}|{_BRIDGE_VERB_CHAR}{{1,3}})"
+    rf"|(?P<adjective>{_alternation(BRIDGED_ADJECTIVES)})(?:{_alternation(LINKING_VERBS)}|{_MODAL_PHRASE})){_GAP}\Z"
 )
 _BRIDGED_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in (*BRIDGED_ADVERBS, *BRIDGED_ADJECTIVES))
-_BRIDGED_WINDOW = 2 + max(3 + max(map(len, BRIDGE_MODALS)), *(len(verb) for verb in LINKING_VERBS)) + 1
+_BRIDGED_WINDOW = 2 + max(_MODAL_PHRASE_MAX + max(map(len, BRIDGE_MODALS)), *(len(verb) for verb in LINKING_VERBS)) + 1
 
 
 #: One character of the noun phrase between a qualifier and 的: a Han character or a Latin letter (全国GDP),
 #: no numeral, no 的, no punctuation: the phrase stays within its clause and crosses no other number.
 _OVER_OF_NOUN_CHAR = rf"(?:(?![{_CN_CHARS}{OVER_OF_LINK}])[\u4e00-\u9fffA-Za-z])"
-#: A rank inside the noun phrase (相当于第二名的两倍多): 第 and its numeral, not another number of the clause.
-_OVER_OF_RANK = rf"{RANK_WORD}[{_CN_CHARS}0-9０-９]{{1,4}}"
+#: A rank inside the noun phrase (相当于第二名的两倍多): 第 and its numeral, not another number of the clause; and a
+#: year (相当于2019年同期的80%), the time the share is of.
+_OVER_OF_RANK = rf"{RANK_WORD}[{_CN_CHARS}0-9０-９]{{1,4}}|[0-9０-９]{{4}}年"
 #: A qualifier, a noun phrase, 的, the number: 不超过总额的5%, 约为上年的1.5倍 ([qualifiers.over_of]).
 _OVER_OF_RE = re.compile(
     "(?P<q>" + "|".join(_guarded(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(OVER_OF_WORDS, key=len, reverse=True))
@@ -254,7 +257,9 @@ def _take_qualifier(draft: Draft, match: re.Match, word: str, bound: str) -> tup
 _SHARE_UNITS = frozenset({"percent", "multiple"})
 _OVER_NOUN_FIRST: frozenset[str] = frozenset(word[0] for word in OVER_NOUN_WORDS)
 _OVER_NOUN_WINDOW = max(map(len, OVER_NOUN_WORDS)) + OVER_NOUN_MAX + 2
-_OVER_NOUN_RE = re.compile(rf"(?P<q>{_alternation(OVER_NOUN_WORDS)}){_OVER_OF_NOUN_CHAR}{{1,{OVER_NOUN_MAX}}}[ \u3000]?\Z")
+_OVER_NOUN_RE = re.compile(
+    rf"(?P<q>{_alternation(OVER_NOUN_WORDS)})(?:{_OVER_OF_RANK}|{_OVER_OF_NOUN_CHAR}){{1,{OVER_NOUN_MAX}}}[ \u3000]?\Z"
+)
 
 
 def _read_over_noun_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:

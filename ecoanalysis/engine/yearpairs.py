@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import string
 
-from ._lexicon import YEAR_PAIR_SEPARATORS, YEAR_PAIR_WORD_SEPARATORS, YEAR_PAIR_WORDS
+from ._lexicon import YEAR_HALF_MONTHS, YEAR_PAIR_SEPARATORS, YEAR_PAIR_WORD_SEPARATORS, YEAR_PAIR_WORDS, YEAR_PERIOD_WORDS
 from .draft import Draft
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII
 from .patterns import YEAR_RANGE
@@ -97,13 +97,15 @@ def _short_pair(start: int, end: int, first: int, second: str) -> Draft | None:
 
 #: The words of a straddling year that do not begin with 年 (2023年度 is the date reader's), and their first
 #: characters: the trigger of read_year_with_word (readers.TRIGGERS).
-_YEAR_NAMING_WORDS: tuple[str, ...] = tuple(word for word in _STRADDLING_WORDS if not word.startswith("年"))
+_YEAR_NAMING_WORDS: tuple[str, ...] = tuple(word for word in _STRADDLING_WORDS if not word.startswith("年")) + tuple(
+    sorted(YEAR_PERIOD_WORDS, key=len, reverse=True)
+)
 STRADDLING_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in _YEAR_NAMING_WORDS)
 
 
 def read_year_with_word(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """2023财年, 2024赛季, 2022会计年度: a year of four digits before a word of a fiscal, school or sports year (a
-    date; 2023年度 is read with 年 by the date reader)."""
+    """2023财年, 2024赛季, 2022会计年度, 2024全年, 2023上半年: a year of four digits before a word of a fiscal, school or
+    sports year or of a period of it (a date; 2023年度 is read with 年 by the date reader)."""
     start, end = core.span()
     if core.lastgroup != "arabic" or end - start != _YEAR_DIGITS or start and text[start - 1] in _YEAR_PAIR_GLUE:
         return None
@@ -113,4 +115,6 @@ def read_year_with_word(text: str, core: re.Match, with_prefix: bool) -> Draft |
         return None
     draft = Draft(start, end + len(word), float(year))
     draft.unit = "date"
+    if word in YEAR_HALF_MONTHS:  # 2023上半年: January..June
+        draft.month, draft.month_high = YEAR_HALF_MONTHS[word]
     return draft

@@ -34,6 +34,7 @@ from .periods import names_a_period
 from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
 from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number, is_han
 from .readers import QUARTER_MONTHS, _set_quarter
+from .yearpairs import short_year
 
 if TYPE_CHECKING:
     from .reading import _Reading
@@ -194,10 +195,6 @@ def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:
     _read_date_suffix(reading, draft)
 
 
-#: The POSIX pivot for two-digit years (strptime's %y): below it 20yy, from it 19yy.
-_SHORT_YEAR_PIVOT = 69
-
-
 def _read_short_year(reading: _Reading, draft: Draft) -> bool:
     """23年上半年, 24年一季度, 98年底: two Arabic digits before 年 and a word placing a point in the year are a year
     written short (2023, 2024, 1998: the POSIX pivot), since a span of years takes no such word; not after a word of
@@ -207,7 +204,7 @@ def _read_short_year(reading: _Reading, draft: Draft) -> bool:
         return False
     if not placed_in_year(text, text.index(YEAR_WORD, reading.end) + 1):
         return False
-    draft.value = float((1900 if draft.value >= _SHORT_YEAR_PIVOT else 2000) + draft.value)
+    draft.value = float(short_year(int(draft.value)))
     return True
 
 

@@ -40,7 +40,8 @@ def _digits(numeral: str) -> str:
     return "".join(str(CHINESE_DIGITS.get(char, char)) for char in numeral.translate(FULLWIDTH_TO_ASCII))
 
 
-def _short_year(two_digits: int) -> int:
+def short_year(two_digits: int) -> int:
+    """The year a two-digit year stands for (the POSIX pivot: 23 -> 2023, 98 -> 1998)."""
     return (1900 if two_digits >= _SHORT_YEAR_PIVOT else 2000) + two_digits
 
 
@@ -88,7 +89,7 @@ def _short_pair(start: int, end: int, first: int, second: str) -> Draft | None:
     """25至26财年: two two-digit years, the second the next one, before a word of a straddling year."""
     if len(second) != _SHORT_YEAR_DIGITS or int(second) != (first + 1) % 100:
         return None
-    year = _short_year(first)
+    year = short_year(first)
     draft = Draft(start, end, float(year))
     draft.unit, draft.value_high = "date", float(year + 1)
     draft.bounds.append("range")

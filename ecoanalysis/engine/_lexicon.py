@@ -148,6 +148,7 @@ VERSION_NOT_AFTER: frozenset[str] = frozenset(_DATA["labels"]["version_not_after
 RANKING_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["ranking_words"])
 LINE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["line_words"])
 PROGRAMME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["programme_words"])
+PLAN_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["plan_words"])
 STATUTE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["statute_words"])
 DAY_NAME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["day_name_words"])
 COHORT_WORD: str = _DATA["labels"]["cohort_word"]
@@ -232,6 +233,7 @@ YEAR_MARKS: frozenset[str] = frozenset(_DATA["dates"]["year_marks"])
 YEAR_PAIR_SEPARATORS: frozenset[str] = frozenset(_DATA["dates"]["year_pair_separators"])
 DATE_CODE_PARTICLES: frozenset[str] = frozenset(_DATA["dates"]["date_code_particles"])
 COPYRIGHT_MARKS: tuple[str, ...] = tuple(_DATA["dates"]["copyright_marks"])
+WEEK_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["week_words"])
 YEAR_PAIR_WORD_SEPARATORS: frozenset[str] = frozenset(_DATA["dates"]["year_pair_word_separators"])
 YEAR_PERIOD_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["year_period_words"])
 #: Longest first, so that 年度 is taken before 年.

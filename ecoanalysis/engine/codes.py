@@ -28,6 +28,7 @@ from ._lexicon import (
     LIST_SEPARATORS,
     POSTAL_CODE_AFTER,
     POSTAL_CODE_LENGTH,
+    PLAN_WORDS,
     PROGRAMME_WORDS,
     ROUND_THE_CLOCK,
     ROUND_THE_CLOCK_HOURS,
@@ -323,7 +324,7 @@ def _consuming_name(start: int, end: int) -> Draft:
 #: Words after a bare number of three or four digits that make it a name: programmes (863计划) and sections of a
 #: statute (232条款, 301调查).
 _NAMING_WORDS: tuple[str, ...] = PROGRAMME_WORDS + STATUTE_WORDS
-PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*_NAMING_WORDS, *DAY_NAME_WORDS, COHORT_WORD))
+PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*_NAMING_WORDS, *PLAN_WORDS, *DAY_NAME_WORDS, COHORT_WORD))
 _COHORT_DIGITS = 2
 #: Before a cohort's two digits, what makes them part of another number or an ordinal (1.80后, 第10后).
 _COHORT_NOT_BEFORE = frozenset("0123456789.第前")
@@ -331,7 +332,7 @@ _COHORT_NOT_BEFORE = frozenset("0123456789.第前")
 
 def names_programme_or_day(text: str, start: int, end: int) -> bool:
     """863计划, 211工程, 985高校 (a bare number of three or four digits naming a programme), 232条款, 301调查 (a section
-    of a statute), 618大促, 315晚会 (a number that reads as a month and day naming that day) and 80后 (a cohort)."""
+    of a statute), 2030议程 (a plan named by its target year), 618大促, 315晚会 (a number that reads as a month and day naming that day) and 80后 (a cohort)."""
     numeral = text[start:end]
     if len(numeral) == _COHORT_DIGITS and numeral.isdigit() and text.startswith(COHORT_WORD, end):
         return text[start - 1:start] not in _COHORT_NOT_BEFORE or start == 0  # 80后, 00后
@@ -339,9 +340,16 @@ def names_programme_or_day(text: str, start: int, end: int) -> bool:
         return False
     if text.startswith(_NAMING_WORDS, end):
         return True
-    if not text.startswith(DAY_NAME_WORDS, end):
+    if text.startswith(PLAN_WORDS, end):  # 健康中国2030规划纲要: a plan named by its target year
+        return len(numeral) == 4 and YEAR_RANGE[0] <= int(numeral) <= YEAR_RANGE[1]
+    return text.startswith(DAY_NAME_WORDS, end) and reads_as_month_day(numeral)
+
+
+def reads_as_month_day(numeral: str) -> bool:
+    """618 (6 and 18), 1111, 315: three or four digits that read as a month and a day; 2023 is no day."""
+    if not (3 <= len(numeral) <= 4 and numeral.isdigit()):
         return False
-    month, day = int(numeral[:-2]), int(numeral[-2:])  # 618: 6 and 18; 1111: 11 and 11; 2023 is no day
+    month, day = int(numeral[:-2]), int(numeral[-2:])
     return 1 <= month <= 12 and 1 <= day <= 31
 
 

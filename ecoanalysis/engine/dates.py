@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ._lexicon import (
+    CONTEXT_UNITS,
     DAY_FOLLOWERS,
     DAY_GUARD,
     DAY_OPENERS,
@@ -32,7 +33,8 @@ from ._lexicon import (
 from .draft import Draft, _name_draft
 from .periods import names_a_period
 from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
-from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number, is_han
+from .numerals import LIANG
+from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number, clause_before, is_han
 from .readers import QUARTER_MONTHS, _set_quarter
 from .yearpairs import short_year
 
@@ -296,9 +298,18 @@ def _read_date_suffix(reading: _Reading, draft: Draft) -> None:
         reading.position = suffix.end()
 
 
+#: The words speaking of a run of quarters before N季 or N季度 (连续三季度, 连蚀四季), from the lexicon's 季.
+_QUARTER_RUN = CONTEXT_UNITS[SHORT_QUARTER_WORD]
+_QUARTER_RUN_RE = re.compile(_alternation(_QUARTER_RUN.nouns))
+
+
 def read_quarter_count(reading: _Reading, draft: Draft) -> None:
     """一季度 = the first quarter (months 1..3); 前三季度 = the first three quarters (months 1..9); 二三季度, two
-    digits side by side, the second and third quarters (months 4..9, a range)."""
+    digits side by side, the second and third quarters (months 4..9, a range). 两季度 and 连续三季度 are a number of
+    quarters (a duration), not the N-th: 两 is no ordinal, and a run of quarters is spoken of ([[context_unit]] 季)."""
+    if reading.numeral.startswith(LIANG) or _QUARTER_RUN_RE.search(clause_before(reading.text, reading.prefix_end, _QUARTER_RUN.window)):
+        draft.unit = "duration"
+        return
     quarter = int(draft.value)
     _set_quarter(draft, quarter)
     if draft.value_high in (2, 3, 4) and draft.value_high > quarter:  # 二三季度, 三四季度

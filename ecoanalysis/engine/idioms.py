@@ -15,6 +15,7 @@ from ._lexicon import (
     IDIOM_WORDS,
     INFIX_QUALIFIERS,
     MORE_GUARD,
+    RATE_STEP_POINTS,
     SUFFIX_QUALIFIERS,
     UNIT_GUARDS,
     UNIT_WORDS,
@@ -22,6 +23,7 @@ from ._lexicon import (
 from .draft import NOT_A_QUANTITY, Draft
 from .patterns import _SUFFIX_RE, _alternation, _cn_to_number, _guarded
 from .prefixes import _read_prefix_qualifier
+from .ratesteps import speaks_of_a_rate_change
 from .tails import _read_counter
 
 #: After a counted word (个把): a duration word that 个 makes a counter of (个把月 = about 一个月), else
@@ -63,6 +65,10 @@ def _read_idiom_word(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     draft.counter = entry.get("counter")
     draft.bounds.append(entry.get("bound", "eq"))
     draft.qualifiers.append(word)
+    if entry.get("rate_steps"):  # 升息半码: half a step of a rate; elsewhere 半码 is no quantity
+        if not speaks_of_a_rate_change(text, core.start()):
+            return NOT_A_QUANTITY
+        draft.value *= RATE_STEP_POINTS
     if entry.get("counted"):
         if not _read_counted(text, draft, word):
             return NOT_A_QUANTITY  # 个把 with no counter after it is no quantity (把握), nor 若干意见

@@ -46,6 +46,7 @@ from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK, _GAP_CHARS, _TAIL_FIRST_CHARS
 from .patterns import _CN_MAG_CHARS, _alternation, _by_second_char_alternation, _char_after_gap, _char_before_gap, _cn_to_number
 from .patterns import _first_chars, _guarded, _parse_arabic, is_han
+from .codes import reads_as_month_day
 from .prefixes import context_unit_at
 
 def _by_first_char(patterns: tuple[str, ...]) -> dict[str, re.Pattern]:
@@ -281,7 +282,8 @@ def closes_quote_soon(text: str, end: int) -> bool:
 
 
 def _read_quoted_name(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """“保8”, 「保2」, “双11”: a bare Arabic number in a short quotation with words of its own names a slogan."""
+    """“保8”, 「保2」, “双11”: a bare Arabic number in a short quotation with words of its own names a slogan, and
+    one that reads as a month and a day names that day (“618”, “1111”)."""
     start, end = core.span()
     if core.lastgroup != "arabic" or not closes_quote_soon(text, end):
         return None
@@ -291,8 +293,10 @@ def _read_quoted_name(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     left = start
     while left > 0 and start - left < QUOTED_NAME_MAX and is_han(text[left - 1]):
         left -= 1
-    if left == 0 or text[right:right + 1] != STANDALONE_QUOTES.get(text[left - 1]) or (left, right) == (start, end):
-        return None  # no quotation, or “30”: the number cited as itself
+    if left == 0 or text[right:right + 1] != STANDALONE_QUOTES.get(text[left - 1]):
+        return None  # no quotation
+    if (left, right) == (start, end) and not reads_as_month_day(core.group()):
+        return None  # “30”: the number cited as itself; “618”, “520” name a day (a festival)
     if right > end and _TAIL_WORD_RE.match(text, end) is not None:
         return None  # “5个”: a counter after the number
     return _name_draft(left - 1, right + 1, _read_core(text, core))
@@ -470,6 +474,9 @@ def _read_clock_time(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     return _name_draft(start, after if tail is None else tail.end(), None)
 
 
+_SPACED_PER = PER_WORD + " "
+
+
 def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """The readers keyed on one character next to the core, behind one call (it runs for every core):
     a time of day (时/点 after it), the base of a rate (每 or 15.1/ before it), a network grade (千兆宽带), a unit
@@ -479,7 +486,7 @@ def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft |
         found = _read_clock_time(text, core, with_prefix)
         if found is not None:
             return found
-    if text[start - 1:start] == PER_WORD:
+    if text[start - 1:start] == PER_WORD or text[start - 2:start] == _SPACED_PER:  # 每10股, PDF text's 每 10 股
         return read_rate_denominator(text, core, with_prefix)
     if text[start - 1:start] in SLASHES and text[start - 2:start - 1].isdigit():
         return read_slash_base(text, core)

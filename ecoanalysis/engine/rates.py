@@ -30,7 +30,7 @@ def read_rate_denominator(text: str, core: re.Match, with_prefix: bool) -> Draft
     """每百户, 每千人口, 每十万人, 每10万人口, 每10股: a bare magnitude or a power of ten after 每 is the base
     of a rate, no quantity (with a duration after it, 每十年, 每10天, it is a period and stays)."""
     start = core.start()
-    if start == 0 or text[start - 1] != PER_WORD:
+    if text[start - 1:start] != PER_WORD and text[start - 2:start] != PER_WORD + " ":  # 每10股, 每 10 股 (PDF text)
         return None
     numeral, end = core.group(), core.end()
     if core.lastgroup == "arabic":  # 每10万人口, 每100元, 每10股: a power of ten, perhaps with magnitudes

@@ -9,6 +9,12 @@ from .draft import Draft
 from .patterns import clause_before
 
 
+def speaks_of_a_rate_change(text: str, position: int) -> bool:
+    """Whether a change of an interest rate is spoken of in the clause before ``position`` (升息, 利率 ...)."""
+    clause = clause_before(text, position, RATE_STEP_WINDOW)
+    return any(noun in clause for noun in RATE_STEP_NOUNS)
+
+
 def read_rate_steps(text: str, draft: Draft, prefix_end: int) -> bool:
     """升息1碼: the number of quarter-points as percentage points (0.25), the word taken into the mention."""
     end = draft.end
@@ -16,8 +22,7 @@ def read_rate_steps(text: str, draft: Draft, prefix_end: int) -> bool:
         return False
     if draft.value is None or draft.scale_applied:
         return False
-    clause = clause_before(text, prefix_end, RATE_STEP_WINDOW)
-    if not any(noun in clause for noun in RATE_STEP_NOUNS):
+    if not speaks_of_a_rate_change(text, prefix_end):
         return False
     draft.value *= RATE_STEP_POINTS
     if draft.value_high is not None:

@@ -455,7 +455,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_network_grade: Trigger(last=NETWORK_GRADE_LAST),
     read_unit_header: Trigger(before=UNIT_HEADER_BEFORE),
     _read_by_neighbours: Trigger(
-        before=frozenset({PER_WORD}) | SLASHES, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
+        before=frozenset({PER_WORD, " "}) | SLASHES, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
     ),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.

@@ -1,11 +1,12 @@
 """Years that stamp a document rather than date what it tells: the year after a copyright mark (© 2023, Copyright
 2019-2023; lexicon ``[dates]`` copyright_marks), a date flagged name-like; and a year alone in round brackets
-(中国统计年鉴（2022）, 报告(2023), （2021）第3期), the edition or volume year of a title or a case: a date."""
+(中国统计年鉴（2022）, 报告(2023), （2021）第3期), the edition or volume year of a title or a case: a date; and the days of a
+week in brackets after a word of the week (周报（12.11-12.17）), a range of dates."""
 from __future__ import annotations
 
 import re
 
-from ._lexicon import COPYRIGHT_MARKS
+from ._lexicon import COPYRIGHT_MARKS, WEEK_WORDS
 from .draft import Draft
 from .numerals import FULLWIDTH_TO_ASCII
 from .patterns import YEAR_RANGE, _alternation
@@ -55,13 +56,36 @@ _YEAR_BRACKET_CLOSE: frozenset[str] = frozenset("）)")
 def read_bracketed_year(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """中国统计年鉴（2022）, （2021）第3期: four digits of a year alone in round brackets are that year (a date)."""
     start, end = core.span()
-    if core.lastgroup != "arabic" or end - start != _YEAR_DIGITS or text[start - 1:start] not in YEAR_BRACKET_OPEN:
+    if core.lastgroup != "arabic" or start == 0 or text[start - 1:start] not in YEAR_BRACKET_OPEN:
         return None
-    if start == 0 or text[end:end + 1] not in _YEAR_BRACKET_CLOSE:
-        return None
+    if end - start != _YEAR_DIGITS or text[end:end + 1] not in _YEAR_BRACKET_CLOSE:
+        return _read_bracketed_week(text, start)
     year = int(core.group().translate(FULLWIDTH_TO_ASCII))
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
         return None
     draft = Draft(start, end, float(year))
     draft.unit = "date"
+    return draft
+
+
+#: month.day-month.day closed by a bracket: the days of a week (12.11-12.17, 3.4-3.10).
+_WEEK_RE = re.compile(
+    r"(?P<month>1[0-2]|[1-9])\.(?P<day>[0-3][0-9]|[1-9])[-–~～至](?P<month_high>1[0-2]|[1-9])\.(?P<day_high>[0-3][0-9]|[1-9])[）)]"
+)
+_MAX_DAY = 31
+
+
+def _read_bracketed_week(text: str, start: int) -> Draft | None:
+    """宏观经济周报（12.11-12.17）: month.day to month.day in brackets after a word of the week, a range of dates within
+    one year (months in order, days of the calendar)."""
+    week = _WEEK_RE.match(text, start)
+    if week is None or not text[max(0, start - 4):start - 1].rstrip(" \u3000").endswith(WEEK_WORDS):
+        return None
+    month, month_high = int(week.group("month")), int(week.group("month_high"))
+    if month_high < month or not (1 <= int(week.group("day")) <= _MAX_DAY and 1 <= int(week.group("day_high")) <= _MAX_DAY):
+        return None
+    draft = Draft(start, week.end() - 1, None)
+    draft.unit, draft.month, draft.month_high = "date", month, month_high
+    draft.consumed = draft.end
+    draft.bounds.append("range")
     return draft

@@ -32,6 +32,7 @@ from ._lexicon import (
 )
 from .draft import Draft, _name_draft
 from .periods import names_a_period
+from .prefixes import settle_near_duration
 from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
 from .numerals import LIANG
 from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number, clause_before, is_han
@@ -307,8 +308,9 @@ def read_quarter_count(reading: _Reading, draft: Draft) -> None:
     """一季度 = the first quarter (months 1..3); 前三季度 = the first three quarters (months 1..9); 二三季度, two
     digits side by side, the second and third quarters (months 4..9, a range). 两季度 and 连续三季度 are a number of
     quarters (a duration), not the N-th: 两 is no ordinal, and a run of quarters is spoken of ([[context_unit]] 季)."""
-    if reading.numeral.startswith(LIANG) or _QUARTER_RUN_RE.search(clause_before(reading.text, reading.prefix_end, _QUARTER_RUN.window)):
+    if reading.numeral.startswith(LIANG) or _QUARTER_RUN_RE.search(clause_before(reading.text, reading.start, _QUARTER_RUN.window)):
         draft.unit = "duration"
+        settle_near_duration(reading.text, draft)  # 近三季度: the last three quarters
         return
     quarter = int(draft.value)
     _set_quarter(draft, quarter)

@@ -180,6 +180,18 @@ _NOUN_OF_NUMBER_RE = re.compile(
 #: 近 before a duration names the last N years (近三年, 近十年), but before a bare magnitude of a hundred or more
 #: (近百年, 近千小时) it is "nearly": nobody counts "the last hundred hours".
 _ROUND_NEAR = 100
+_NEAR_WORD = "近"
+
+
+def _names_last_periods(text: str, draft: Draft) -> bool:
+    """Whether 近 before this duration names the last N periods (近三年) rather than "nearly" (近百年)."""
+    return MAGNITUDES.get(text[draft.start:draft.start + 1], 0) < _ROUND_NEAR
+
+
+def settle_near_duration(text: str, draft: Draft) -> None:
+    """近 read before the number was known to be a duration (近11季, 近三季度: its unit came later): the last N."""
+    if draft.unit == "duration" and draft.qualifiers[:1] == [_NEAR_WORD] and "approx" in draft.bounds and _names_last_periods(text, draft):
+        draft.bounds[draft.bounds.index("approx")] = "eq"
 
 #: After a rank, 的 and another number (第二名的两倍多): the rank is the noun phrase the qualifier reaches over.
 _RANK_OF_NUMBER_RE = re.compile(rf"{OVER_OF_LINK}[0-9０-９{_CN_CHARS}]")
@@ -214,7 +226,7 @@ def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
         return _read_bridged_qualifier(text, draft, prefix_end)  # 过了3天: no bound
     word = qualifier.group("q")
     bound = PREFIX_QUALIFIERS[word]
-    if word == "近" and draft.unit == "duration" and MAGNITUDES.get(text[draft.start:draft.start + 1], 0) < _ROUND_NEAR:
+    if word == _NEAR_WORD and draft.unit == "duration" and _names_last_periods(text, draft):
         bound = "eq"  # 近 6 年, 近十年 = "the last six, ten years"; but 近百年, 近千小时 = nearly a hundred, a thousand
     if bound == "eq" or word in LINKING_VERBS:  # 达, 可达: a linking verb, perhaps after a bound word (最高可达)
         start, bridged = _read_bridged_qualifier(text, draft, prefix_end)
@@ -343,11 +355,13 @@ def read_context_unit(text: str, draft: Draft, prefix_end: int, *, magnitude_onl
     (十分重要, 万分感谢) is an adverb of degree. Whether the draft was given the unit."""
     if draft.unit is not None or draft.counter is not None or draft.value is None or magnitude_only:
         return False
-    word = context_unit_at(text, prefix_end, draft.end)
-    if word is None:
+    # the window reaches from the number, over a qualifier already read (近11季: 近 speaks of the last quarters)
+    word = context_unit_at(text, prefix_end, draft.end) or (draft.start > prefix_end and context_unit_at(text, draft.start, draft.end))
+    if not word:
         return False
     info = CONTEXT_UNITS[word]
     draft.unit, draft.unit_symbol, draft.counter = info.unit, info.symbol, word
+    settle_near_duration(text, draft)  # 近11季: the last eleven quarters, as 近三年
     draft.end += len(word)
     _read_suffix_after_unit(text, draft)
     return True

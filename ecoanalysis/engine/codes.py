@@ -163,10 +163,22 @@ def _read_postal_code(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     return _name_draft(start, end, None)
 
 
+#: After a number, a hyphen and a serial with a leading zero: a document's or a filing's number (临2024-015).
+ZERO_SERIAL_AFTER: frozenset[str] = frozenset("-")
+_ZERO_SERIAL_RE = re.compile(rf"-[{''.join(sorted(CODE_LEAD))}][0-9]{{{CODE_MIN_LENGTH - 1},}}(?![0-9.])")
+
+
 def _read_zero_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """002309.SZ, 00700: three or more digits with a leading zero are a code, never a count."""
+    """002309.SZ, 00700: three or more digits with a leading zero are a code, never a count; so is a number joined by
+    a hyphen to such a serial (公告编号：临2024-015), where no range is written (a range never pads its end)."""
     numeral = core.group()
-    if len(numeral) < CODE_MIN_LENGTH or numeral[0] not in CODE_LEAD or not numeral.isdigit():
+    if not numeral.isdigit():
+        return None
+    if text[core.end():core.end() + 1] in ZERO_SERIAL_AFTER:
+        serial = _ZERO_SERIAL_RE.match(text, core.end())
+        if serial is not None:
+            return _name_draft(core.start(), serial.end(), None)
+    if len(numeral) < CODE_MIN_LENGTH or numeral[0] not in CODE_LEAD:
         return None
     return _name_draft(core.start(), core.end(), None)
 

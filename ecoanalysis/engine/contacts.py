@@ -16,10 +16,14 @@ _WEB_TOKEN_RE = re.compile(r"[!-~]+")
 _WEB_START_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://|www\.|[A-Za-z0-9._%+\-]+@(?=[A-Za-z0-9\-]+\.)")
 _TIME_RE = re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?![0-9])")
 #: Mobile, area code and local, 400/800 lines, and China's country code with an area code in brackets before the
-#: local number ((8610)66229359).
-_PHONE_RE = re.compile(
-    r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8}|[48]00-?[0-9]{3}-?[0-9]{4}|86[1-9][0-9]{1,2}[)）][0-9]{7,8})(?![0-9])"
+#: local number ((8610)66229359). The area code may be in brackets ((010) 6552 8888) and the local number written
+#: in two groups (021-6888 1234, 0755-8888-1234; 400 820 8820), as contact lines print them.
+_LOCAL = r"(?:[0-9]{7,8}|[0-9]{3,4}[ -][0-9]{4})"
+_PHONE = (
+    rf"(?:1[3-9][0-9]{{9}}|0[1-9][0-9]{{1,2}}(?:-|[)）] ?){_LOCAL}|[48]00[- ]?[0-9]{{3}}[- ]?[0-9]{{4}}"
+    rf"|86[1-9][0-9]{{1,2}}[)）][0-9]{{7,8}})"
 )
+_PHONE_RE = re.compile(rf"{_PHONE}(?![0-9])")
 
 
 #: The run of printable ASCII last found by _web_token: text, start, end and where URLs or addresses may begin in
@@ -76,7 +80,8 @@ def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | N
 
 #: What a phone number's first digit run is followed by (010-, 400-) or how long it is at least (13812345678,
 #: 4001234567): a core with neither can only be a local number listed after a phone (LOCAL_NUMBER_DIGITS).
-PHONE_AFTER: frozenset[str] = frozenset("-)）")
+PHONE_AFTER: frozenset[str] = frozenset("-)） ")
+_CLOSERS = frozenset(")）")
 PHONE_MIN_DIGITS = 10
 LOCAL_NUMBER_DIGITS = 8
 
@@ -93,7 +98,9 @@ def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
         return _read_second_phone(text, core) if core.end() - start == LOCAL_NUMBER_DIGITS else None
     if _unit_follows(text, phone.end()):
         return None  # 13000000000 元 is an amount (010-68523741或访问 is a phone: 或 ends no amount)
-    return _name_draft(start, phone.end(), None)
+    # (010) 6552 8888, (8610)66229359: the bracket opening the area code belongs to the number
+    opened = start > 0 and text[start - 1] in "(（" and not _CLOSERS.isdisjoint(phone.group())
+    return _name_draft(start - opened, phone.end(), None)
 
 
 #: What makes a phone-shaped number an amount: a magnitude or a unit or counter word after it.
@@ -111,8 +118,8 @@ def _unit_follows(text: str, end: int) -> bool:
 
 #: A local number (8 digits) listed after a phone number (010-12345678、87654321, 010-63074375 63072334) or after a
 #: country and area code in brackets ((8610)66229359: China's 86 and Beijing's 10).
-_SECOND_PHONE_RE = re.compile(r"(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8})[、/，,或 ]\Z|[(（]86[1-9][0-9]{1,2}[)）]\Z")
-_SECOND_PHONE_WINDOW = 16
+_SECOND_PHONE_RE = re.compile(rf"{_PHONE}[、/，,或 ]\Z|[(（]86[1-9][0-9]{{1,2}}[)）]\Z")
+_SECOND_PHONE_WINDOW = 20
 
 
 def _read_second_phone(text: str, core: re.Match) -> Draft | None:

@@ -40,6 +40,7 @@ from .yearpairs import PAIR_SEPARATORS, STRADDLING_FIRST_CHARS, read_year_pair, 
 from .stamps import MARK_LAST_CHARS, YEAR_BRACKET_OPEN, follows_mark, read_bracketed_year, read_copyright_year
 from .codes import (
     CODE_MIN_LENGTH,
+    ZERO_SERIAL_AFTER,
     DAY_DOT_CHARS,
     _read_dotted_day,
     FORMULA_NEIGHBOURS,
@@ -432,7 +433,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
     read_bracketed_date: Trigger(after=BRACKETED_DATE_CLOSE),
     _read_enumeration_marker: Trigger(before=ENUMERATION_OPENERS),
-    _read_zero_code: Trigger(first=CODE_LEAD),
+    _read_zero_code: Trigger(first=CODE_LEAD, after=ZERO_SERIAL_AFTER),
     _read_serial_label: Trigger(after=SERIAL_AFTER),
     _read_marked_year: Trigger(after=YEAR_MARKS),
     _read_postal_code: Trigger(lengths=frozenset({POSTAL_CODE_LENGTH})),

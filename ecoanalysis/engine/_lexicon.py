@@ -244,10 +244,11 @@ MINGUO_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["era_words"])
 MINGUO_OFFSET: int = int(_DATA["minguo"]["offset"])
 COMMON_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["common_era_words"])
 MINGUO_CURRENCY: str = _DATA["minguo"]["currency"]
-#: Words of a text speaking from Hong Kong, and words that keep 元 the renminbi ([hong_kong]).
-HONG_KONG_CURRENCY: str = _DATA["hong_kong"]["currency"]
-HONG_KONG_LOCAL_WORDS: tuple[str, ...] = tuple(_DATA["hong_kong"]["local_words"])
-HONG_KONG_NOT_WITH: tuple[str, ...] = tuple(_DATA["hong_kong"]["not_with"])
+#: The places a text may speak from ([[speaks_from]]: Hong Kong, Taiwan): the currency of their generic 元, the words
+#: naming the place as the text's own, and the words that keep 元 the renminbi.
+SPEAKS_FROM: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (row["currency"], tuple(row["local_words"]), tuple(row["not_with"])) for row in _DATA["speaks_from"]
+)
 MINGUO_BARE_YEARS: tuple[int, int] = (int(_DATA["minguo"]["bare_years"][0]), int(_DATA["minguo"]["bare_years"][1]))
 MINGUO_AFTER_YEAR: tuple[str, ...] = tuple(_DATA["minguo"]["after_year"])
 MINGUO_OPENERS: tuple[str, ...] = tuple(_DATA["minguo"]["openers"])

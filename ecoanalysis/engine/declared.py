@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ._lexicon import (
     CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
-    DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, HONG_KONG_CURRENCY, HONG_KONG_LOCAL_WORDS, HONG_KONG_NOT_WITH,
+    DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, SPEAKS_FROM,
     DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, MINGUO_CURRENCY, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS,
     UNIT_WORDS,
 )
@@ -99,13 +99,14 @@ def _declaration(text: str, match: re.Match) -> Declaration | None:
 
 
 def _local_currency(text: str) -> str | None:
-    """The currency of the generic 元 in a text from Taiwan (dating the present in years of the ROC era) or from Hong
-    Kong (naming the place or its institutions as its own, never the renminbi or the mainland: [hong_kong])."""
+    """The currency of the generic 元 in a text from Taiwan (dating the present in years of the ROC era) or from a place
+    of [[speaks_from]] (naming the place or its institutions as its own, never the renminbi or the mainland)."""
     if writes_present_era_years(text, placed_in_year):
         return MINGUO_CURRENCY
-    # the words of the mainland first: a mainland text names one early, and the search stops there
-    if not any(word in text for word in HONG_KONG_NOT_WITH) and any(word in text for word in HONG_KONG_LOCAL_WORDS):
-        return HONG_KONG_CURRENCY
+    for currency, local_words, not_with in SPEAKS_FROM:
+        # the words of the mainland first: a mainland text names one early, and the search stops there
+        if not any(word in text for word in not_with) and any(word in text for word in local_words):
+            return currency
     return None
 
 

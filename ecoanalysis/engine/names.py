@@ -39,7 +39,7 @@ from ._lexicon import (
 )
 from .fractions import SLASHES
 from .latin import EDITION_YEAR_RE, read_notation
-from .rates import MAGNITUDE_UNIT_WORDS, read_rate_denominator, read_slash_base
+from .rates import MAGNITUDE_UNIT_WORDS, SPACED_PER, read_rate_denominator, read_slash_base
 from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
@@ -474,9 +474,6 @@ def _read_clock_time(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     return _name_draft(start, after if tail is None else tail.end(), None)
 
 
-_SPACED_PER = PER_WORD + " "
-
-
 def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """The readers keyed on one character next to the core, behind one call (it runs for every core):
     a time of day (时/点 after it), the base of a rate (每 or 15.1/ before it), a network grade (千兆宽带), a unit
@@ -486,7 +483,7 @@ def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft |
         found = _read_clock_time(text, core, with_prefix)
         if found is not None:
             return found
-    if text[start - 1:start] == PER_WORD or text[start - 2:start] == _SPACED_PER:  # 每10股, PDF text's 每 10 股
+    if text[start - 1:start] == PER_WORD or text[start - 2:start] == SPACED_PER:  # 每10股, PDF text's 每 10 股
         return read_rate_denominator(text, core, with_prefix)
     if text[start - 1:start] in SLASHES and text[start - 2:start - 1].isdigit():
         return read_slash_base(text, core)

@@ -22,6 +22,8 @@ _DENOMINATOR_LEAD = "十拾"
 _DURATION_WORDS: tuple[str, ...] = tuple(word for word, info in UNIT_WORDS.items() if info.unit == "duration")
 
 
+#: 每 and the one space PDF text puts after it (每 10 股): what a rate's base stands right after.
+SPACED_PER = PER_WORD + " "
 #: Arabic rate bases are powers of ten (每10股, 每100元, 每1000人); 每3人 or 每15分钟 are amounts.
 _POWER_OF_TEN_RE = re.compile(r"10{1,5}")
 
@@ -30,7 +32,7 @@ def read_rate_denominator(text: str, core: re.Match, with_prefix: bool) -> Draft
     """每百户, 每千人口, 每十万人, 每10万人口, 每10股: a bare magnitude or a power of ten after 每 is the base
     of a rate, no quantity (with a duration after it, 每十年, 每10天, it is a period and stays)."""
     start = core.start()
-    if text[start - 1:start] != PER_WORD and text[start - 2:start] != PER_WORD + " ":  # 每10股, 每 10 股 (PDF text)
+    if text[start - 1:start] != PER_WORD and text[start - 2:start] != SPACED_PER:  # 每10股, 每 10 股 (PDF text)
         return None
     numeral, end = core.group(), core.end()
     if core.lastgroup == "arabic":  # 每10万人口, 每100元, 每10股: a power of ten, perhaps with magnitudes

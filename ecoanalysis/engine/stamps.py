@@ -73,13 +73,15 @@ _WEEK_RE = re.compile(
     r"(?P<month>1[0-2]|[1-9])\.(?P<day>[0-3][0-9]|[1-9])[-–~～至](?P<month_high>1[0-2]|[1-9])\.(?P<day_high>[0-3][0-9]|[1-9])[）)]"
 )
 _MAX_DAY = 31
+#: How far before the number a week word may end: the bracket, one space and the longest word.
+_WEEK_WINDOW = 2 + max(map(len, WEEK_WORDS))
 
 
 def _read_bracketed_week(text: str, start: int) -> Draft | None:
     """宏观经济周报（12.11-12.17）: month.day to month.day in brackets after a word of the week, a range of dates within
     one year (months in order, days of the calendar)."""
     week = _WEEK_RE.match(text, start)
-    if week is None or not text[max(0, start - 4):start - 1].rstrip(" \u3000").endswith(WEEK_WORDS):
+    if week is None or not text[max(0, start - _WEEK_WINDOW):start - 1].rstrip(" \u3000").endswith(WEEK_WORDS):
         return None
     month, month_high = int(week.group("month")), int(week.group("month_high"))
     if month_high < month or not (1 <= int(week.group("day")) <= _MAX_DAY and 1 <= int(week.group("day_high")) <= _MAX_DAY):

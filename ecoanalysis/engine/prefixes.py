@@ -105,6 +105,7 @@ _NOT_SIGN_BEFORE = frozenset(string.ascii_letters + string.digits + "０１２�
 #: Before a dash spaced off its number (下降- 3.5%, 为 - 3.2亿元), what makes the dash a sign: a word of
 #: the sentence or an opening mark; elsewhere (a line start, a bullet) it is a list dash.
 _SPACED_SIGN_OPENERS = frozenset("：:=（(")
+_COLUMN_GAPS = frozenset(" \t\u3000")
 
 
 def _signs_after_word(before: str) -> bool:
@@ -129,7 +130,9 @@ def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
         return prefix_end  # 正负3%: plus or minus, a tolerance
     sign_at = end - len(sign)
     before = text[max(0, sign_at - 8):sign_at].rstrip(" ")[-1:]
-    if not _is_sign_word(sign) and before and before in _NOT_SIGN_BEFORE:
+    # A dash glued to its number with a space before it opens a column of a table (1.42% -0.04%), not a range.
+    column = end == prefix_end and text[sign_at - 1:sign_at] in _COLUMN_GAPS
+    if not _is_sign_word(sign) and before and before in _NOT_SIGN_BEFORE and not column:
         return prefix_end
     if _is_sign_word(sign) and text[sign_at - 1:sign_at] in MINUS_GUARD_BEFORE:
         return prefix_end  # 胜负3场: the end of another word

@@ -208,6 +208,8 @@ YEAR_HALF_MONTHS: dict[str, tuple[int, int]] = {
     word: (int(months[0]), int(months[1])) for word, months in _DATA["dates"]["year_half_months"].items()
 }
 FIRST_QUARTERS_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["first_quarters_words"])
+MONTHS_COUNTER: str = _DATA["dates"]["months_counter"]
+FIRST_MONTHS_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["first_months_after"])
 SHORT_QUARTER_WORD: str = _DATA["short_quarters"]["word"]
 SHORT_QUARTER_GUARD: str = _DATA["short_quarters"]["guard"]
 SHORT_QUARTER_YEAR_BEFORE: tuple[str, ...] = tuple(_DATA["short_quarters"]["year_before"])

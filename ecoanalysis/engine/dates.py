@@ -15,10 +15,12 @@ from ._lexicon import (
     DAY_OPENERS,
     DAY_SPAN_BEFORE,
     DAY_WORDS,
+    FIRST_MONTHS_AFTER,
     FIRST_QUARTERS_WORDS,
     LIST_SEPARATORS,
     MINGUO_SPAN_BEFORE,
     MONTH_SUFFIX,
+    MONTHS_COUNTER,
     RELATIVE_YEARS,
     SHORT_QUARTER_GUARD,
     SHORT_QUARTER_WORD,
@@ -338,3 +340,22 @@ def read_relative_year(reading: _Reading, draft: Draft) -> None:
     found = relative_year_before(reading.text, reading.prefix_end, reading.year)
     if found is not None:
         reading.prefix_end, draft.value = found
+
+
+def read_first_months(reading: _Reading, draft: Draft) -> None:
+    """前9个月 (首10個月) opening a clause or after a word of the year (今年前10个月, 本財政年度首10個月) is months
+    1..N of the year, like 前N月; after another word 前 says "before" (上市前3个月) and the span stays a duration."""
+    text, start, value = reading.text, reading.prefix_end, draft.value
+    if draft.counter != MONTHS_COUNTER or value is None or value != int(value) or not 2 <= value <= 12:
+        return
+    if text[start - 1:start] not in FIRST_QUARTERS_WORDS or draft.qualifiers:
+        return
+    before = text[start - 2:start - 1]
+    if start >= 2 and before.isalnum() and not text.endswith(FIRST_MONTHS_AFTER, 0, start - 1):
+        return
+    draft.unit, draft.month, draft.month_high = "date", 1, int(value)
+    draft.value, draft.value_high, draft.counter = None, None, None
+    draft.bounds.append("range")
+    reading.prefix_end = start - 1
+    read_relative_year(reading, draft)  # 今年前10个月
+    draft.value_high = draft.value

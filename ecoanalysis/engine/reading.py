@@ -59,7 +59,7 @@ from .prefixes import (
 )
 from .readers import _candidate_readers, _may_be_special, _set_quarter
 from .centuries import PERIOD_FIRST_CHARS, read_period
-from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_quarter_count, read_relative_year, read_short_quarter
+from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_first_months, read_quarter_count, read_relative_year, read_short_quarter
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
@@ -420,6 +420,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.context = True
     elif draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):
         read_quarter_count(reading, draft)
+    else:
+        read_first_months(reading, draft)
     if draft.unit is None and draft.counter is None and text.endswith(WORTH_WORD, 0, reading.prefix_end):
         draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
     draft.start = reading.prefix_end

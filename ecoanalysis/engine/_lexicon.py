@@ -251,6 +251,15 @@ MINGUO_CURRENCY: str = _DATA["minguo"]["currency"]
 SPEAKS_FROM: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = tuple(
     (row["currency"], tuple(row["local_words"]), tuple(row["not_with"])) for row in _DATA["speaks_from"]
 )
+#: A text in traditional script ([traditional_script]) is placed by its regional vocabulary: each place's currency
+#: and words, and the words of mainland usage they must outnumber.
+REGIONAL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (row["currency"], tuple(row["regional_words"])) for row in _DATA["speaks_from"]
+)
+TRADITIONAL_MIN_VARIANTS: int = int(_DATA["traditional_script"]["min_variants"])
+TRADITIONAL_MIN_SHARE: float = float(_DATA["traditional_script"]["min_share"])
+TRADITIONAL_NOT_WITH: tuple[str, ...] = tuple(_DATA["traditional_script"]["not_with"])
+MAINLAND_WORDS: tuple[str, ...] = tuple(_DATA["traditional_script"]["mainland_words"])
 MINGUO_BARE_YEARS: tuple[int, int] = (int(_DATA["minguo"]["bare_years"][0]), int(_DATA["minguo"]["bare_years"][1]))
 MINGUO_AFTER_YEAR: tuple[str, ...] = tuple(_DATA["minguo"]["after_year"])
 MINGUO_OPENERS: tuple[str, ...] = tuple(_DATA["minguo"]["openers"])

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ._lexicon import (
     CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
-    DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, SPEAKS_FROM,
+    DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, MAINLAND_WORDS, REGIONAL_WORDS, SPEAKS_FROM, TRADITIONAL_NOT_WITH,
     DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, MINGUO_CURRENCY, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS,
     UNIT_WORDS,
 )
@@ -98,22 +98,36 @@ def _declaration(text: str, match: re.Match) -> Declaration | None:
     return Declaration(match.end(), end, annotates, currency, scale)
 
 
-def _local_currency(text: str) -> str | None:
-    """The currency of the generic 元 in a text from Taiwan (dating the present in years of the ROC era) or from a place
-    of [[speaks_from]] (naming the place or its institutions as its own, never the renminbi or the mainland)."""
+def _local_currency(text: str, *, traditional: bool) -> str | None:
+    """The currency of the generic 元 in a text from Taiwan (dating the present in years of the ROC era), from a place
+    of [[speaks_from]] (naming the place or its institutions as its own, never the renminbi or the mainland), or
+    written in traditional script and placed by its regional vocabulary (never one naming the renminbi)."""
     if writes_present_era_years(text, placed_in_year):
         return MINGUO_CURRENCY
     for currency, local_words, not_with in SPEAKS_FROM:
         # the words of the mainland first: a mainland text names one early, and the search stops there
         if not any(word in text for word in not_with) and any(word in text for word in local_words):
             return currency
-    return None
+    if not traditional or any(word in text for word in TRADITIONAL_NOT_WITH):
+        return None
+    return _place_by_vocabulary(text)
 
 
-def declarations(text: str) -> list[Declaration]:
+def _place_by_vocabulary(text: str) -> str | None:
+    """The currency of the place whose regional words a traditional-script text uses most, when they outnumber
+    its words of mainland usage; None on a tie (mainland news is published in traditional script too)."""
+    best, local = sum(word in text for word in MAINLAND_WORDS), None
+    for currency, words in REGIONAL_WORDS:
+        count = sum(word in text for word in words)
+        if count > best:
+            best, local = count, currency
+    return local
+
+
+def declarations(text: str, *, traditional: bool = False) -> list[Declaration]:
     """The currency declarations of ``text`` in order: a text from Taiwan or Hong Kong (:func:`_local_currency`)
     declares its dollar for the whole of it, before any written one."""
-    local = _local_currency(text)
+    local = _local_currency(text, traditional=traditional)
     found = [Declaration(0, len(text), -1, local, None)] if local is not None else []
     if not any(word in text for word in _TRIGGERS):
         return found
@@ -184,13 +198,14 @@ def _declare(text: str, draft: Draft, currency: str | None, scale: float | None,
     draft.unit, draft.currency = "currency", currency or "CNY"
 
 
-def apply_declared_currency(text: str, drafts: list[Draft]) -> None:
-    """The generic 元 and bare amounts after a currency declaration take the declared currency (in place)."""
+def apply_declared_currency(text: str, drafts: list[Draft], *, traditional: bool = False) -> None:
+    """The generic 元 and bare amounts after a currency declaration take the declared currency (in place);
+    ``traditional``: the text is written in traditional script (variants.writes_traditional)."""
     if not drafts:
         return
     # with no declaration the renminbi is in force, as for the generic 元: a bare amount with a magnitude after a
     # noun of money is yuan (财政收入迈过千亿, 营业收入50.43亿)
-    found = declarations(text) or [_DEFAULT_DECLARATION._replace(end=len(text))]
+    found = declarations(text, traditional=traditional) or [_DEFAULT_DECLARATION._replace(end=len(text))]
     previous: Draft | None = None
     for draft in drafts:
         currency, scale, held = _in_force(text, found, draft)

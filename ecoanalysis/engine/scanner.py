@@ -51,7 +51,7 @@ from .reading import _read_one
 from .readers import QUARTER_MONTHS, _set_quarter
 from .ratesteps import read_rate_steps
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
-from .variants import to_simplified
+from .variants import to_simplified, writes_traditional
 
 __all__ = ["parse_quantity", "scan"]
 
@@ -304,6 +304,7 @@ def _merge_month_range(text: str, first: Draft, second: Draft, *, year: int | No
 
 def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     """All mention drafts of ``text`` in order of appearance (traditional characters read as simplified)."""
+    traditional = writes_traditional(text)
     text = to_simplified(text)
     drafts: list[Draft] = []
     resume = 0
@@ -334,7 +335,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     _share_list_dates(text, drafts)
     drafts = [draft for draft in drafts if not draft.weak]  # 三、四、五成: the unit of the list gave context
     _share_list_bounds(text, drafts)
-    apply_declared_currency(text, drafts)  # （人民币，下同）, 单位：亿港元
+    apply_declared_currency(text, drafts, traditional=traditional)  # （人民币，下同）, 单位：亿港元
     _link_pairs(text, drafts)
     return drafts
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import CHINESE_DECIMAL_NUMERATOR_AFTER, CHINESE_DECIMAL_POINTS, CHINESE_DECIMAL_THEN, VARIANTS
+from ._lexicon import (
+    CHINESE_DECIMAL_NUMERATOR_AFTER, CHINESE_DECIMAL_POINTS, CHINESE_DECIMAL_THEN, TRADITIONAL_MIN_SHARE,
+    TRADITIONAL_MIN_VARIANTS, VARIANTS,
+)
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 
 #: Full-width Latin letters (ＧＢ, １５Ｋ, ｋｍ) are read as ASCII letters: an encoding variant, like the
@@ -46,3 +49,16 @@ def to_simplified(text: str) -> str:
     if CHINESE_DECIMAL_NUMERATOR_AFTER in text and _NUMERATOR_POINT_RE.search(text) is not None:
         text = _NUMERATOR_POINT_RE.sub(rf"\g<whole>{_DECIMAL_POINT_WORD}", text)
     return text
+
+
+_TRADITIONAL_RE = re.compile(f"[{''.join(VARIANTS)}]")
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
+
+
+def writes_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional characters ([traditional_script]: enough of its Han characters
+    are ones the simplified reading changes), as Hong Kong, Macau and Taiwan write."""
+    variants = len(_TRADITIONAL_RE.findall(text))
+    if variants < TRADITIONAL_MIN_VARIANTS:
+        return False
+    return variants >= TRADITIONAL_MIN_SHARE * len(_HAN_RE.findall(text))

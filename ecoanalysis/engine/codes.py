@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    BOARD_CODE_LENGTHS,
+    BOARD_PRICE_MOVES,
+    BOARD_SHARE_WORDS,
     CLASSIFIER_DIVISIONS,
     CODE_LEAD,
     COHORT_WORD,
@@ -194,6 +197,8 @@ def _read_security_code(text: str, core: re.Match, with_prefix: bool) -> Draft |
     """600519.SH, 300750.SZ, 宁德时代（300750）: six digits with an exchange suffix, or a board's code alone in
     brackets after a name, are a security's code (name-like; the suffix belongs to it)."""
     start, end = core.span()
+    if end - start in BOARD_CODE_LENGTHS:
+        return _read_board_code(text, start, end)
     if end - start != SECURITY_CODE_LENGTH or not core.group().isdigit():
         return None
     if text[end:end + 1] in SECURITY_CODE_AFTER:
@@ -208,6 +213,27 @@ def _read_security_code(text: str, core: re.Match, with_prefix: bool) -> Draft |
         if is_han(name_end) or name_end.isascii() and name_end.isalpha():
             return _name_draft(start, end, None)
     return None
+
+
+_SENTENCE_ENDS = "。！？!?\n"
+
+
+def _read_board_code(text: str, start: int, end: int) -> Draft | None:
+    """周大福(1929)跌1.5%, 全國電(6281)則是屬於現金減資: a Taiwan or Hong Kong listing's code in brackets after its
+    name, where its price moves right after or (not a year) the sentence speaks of shares."""
+    if text[start - 1:start] not in SECURITY_CODE_BEFORE or text[end:end + 1] not in _CLOSE_BRACKETS or start < 2:
+        return None
+    if not is_han(text[start - 2]) or not text[start:end].isdigit():
+        return None
+    move = next((word for word in BOARD_PRICE_MOVES if text.startswith(word, end + 1)), None)
+    if move is None or not any(char.isdigit() for char in text[end + 1 + len(move):end + 3 + len(move)]):
+        if YEAR_RANGE[0] <= int(text[start:end]) <= YEAR_RANGE[1]:
+            return None
+        sentence_start = max(text.rfind(char, 0, start) for char in _SENTENCE_ENDS) + 1
+        sentence_end = min((found for char in _SENTENCE_ENDS if (found := text.find(char, end)) >= 0), default=len(text))
+        if not any(word in text[sentence_start:sentence_end] for word in BOARD_SHARE_WORDS):
+            return None
+    return _name_draft(start, end, None)
 
 
 #: The dashes that frame a page number on a line of its own (- 12 -, — 3 —), as PDF text keeps a page's footer.

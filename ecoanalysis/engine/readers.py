@@ -333,12 +333,12 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_citation),
     ("arabic", _read_reference_locator),
     ("arabic cn", read_bracketed_date),  # 今（20）日, 今（2025）年: a date, before the list marker (20)
+    ("arabic", _read_security_code),  # 周大福(1929)跌1.5%: before a year in brackets
     ("arabic", read_bracketed_year),  # 年鉴（2022）: after 今（2025）年
     ("arabic", _read_list_marker),
     ("arabic", _read_enumeration_marker),
     ("arabic", _read_zero_code),
     ("arabic", _read_postal_code),
-    ("arabic", _read_security_code),
     ("arabic cn", _read_serial_label),
     ("arabic", _read_page_number),
     ("arabic", _read_section_number),

@@ -1,4 +1,5 @@
-"""Dates as Taiwan writes them: a date of the era with slashes (114/12/31 = 31 December 2025), and a day, month or
+"""Dates as Taiwan writes them: a date of the era with slashes (114/12/31 = 31 December 2025), a month and a day with a
+slash (9/21, where no fraction is read), and a day, month or
 year in brackets, as Taiwan wires write them inside 今日, 昨日, 本月, 今年, 去年: 經濟部今（20）日
 公布 ("today, the 20th"), 昨（二十）日, 上（11）月, 今（2025）年, 明（115）年度. A day is a date with no value (the month is
 unstated), like a lone day (dates.py); a month keeps its month; a year its value, a year of the Republic of China era
@@ -13,6 +14,8 @@ import re
 from ._lexicon import BRACKETED_DATE_BEFORE, BRACKETED_DATE_CLOSE, BRACKETED_DATE_OPEN, MINGUO_BARE_YEARS, MINGUO_DATE_SEPARATORS
 from .draft import Draft
 from .eras import gregorian, is_bare_minguo_year
+from .fractions import SLASHES, _fraction
+from .numerals import MAGNITUDES
 from .patterns import YEAR_RANGE, _cn_to_number, _parse_arabic
 
 MONTH_DAYS = 31
@@ -77,4 +80,35 @@ def read_era_slash_date(text: str, core: re.Match, with_prefix: bool) -> Draft |
         return None  # 105/13/40: no day of the calendar
     draft = Draft(start, found.end(), float(year))
     draft.unit, draft.month, draft.consumed = "date", int(found.group("month")), found.end()
+    return draft
+
+
+#: 9/21, 12/31: a month and a day with a slash; not followed by more of a code, a share or a magnitude (3/10万).
+_MONTH_DAY_RE = re.compile(rf"(?P<month>[0-9]{{1,2}})[/／](?P<day>[0-9]{{1,2}})(?![0-9/／.．%％{''.join(sorted(MAGNITUDES))}])")
+#: Before a month and day: what makes the digits part of a code, a longer date or a label (A1/2, 2021/9/21, 第3/4季度).
+_MONTH_DAY_NOT_AFTER = frozenset("/／-－.．:：#_") | frozenset("第")
+_LEAP_YEAR = 2000  # any leap year: whether the day exists in its month
+
+
+def read_month_day_slash(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """威盛9/1減資, 於9/21開始交易: a month and a day with a slash where no fraction is read (fractions.py: a
+    denominator of 2..10, 100 or 1000, and no improper one a month could start) is a date of an unstated year."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or end - start > 2 or text[end:end + 1] not in SLASHES:
+        return None
+    before = text[start - 1:start] if start else ""
+    if before.isascii() and before.isalnum() or before in _MONTH_DAY_NOT_AFTER or before.isdigit():
+        return None
+    found = _MONTH_DAY_RE.match(text, start)
+    if found is None or text[found.end():found.end() + 1].isascii() and text[found.end():found.end() + 1].isalpha():
+        return None
+    month, day = int(found.group("month")), int(found.group("day"))
+    if _fraction(month, day, proper=False) is not None:
+        return None  # 1/3, 3/4: a share
+    try:
+        datetime.date(_LEAP_YEAR, month, day)
+    except ValueError:
+        return None  # 13/5, 2/30: no day of the calendar
+    draft = Draft(start, found.end(), None)
+    draft.unit, draft.month, draft.consumed = "date", month, found.end()
     return draft

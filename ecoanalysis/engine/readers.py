@@ -34,7 +34,7 @@ from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .rates import NETWORK_GRADE_LAST, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE
-from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date
+from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date, read_month_day_slash
 from .periods import QUARTER_MONTHS, read_first_quarter
 from .yearpairs import PAIR_SEPARATORS, STRADDLING_FIRST_CHARS, read_year_pair, read_year_with_word
 from .stamps import MARK_LAST_CHARS, YEAR_BRACKET_OPEN, follows_mark, read_bracketed_year, read_copyright_year
@@ -326,6 +326,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_ratio_part),
     ("arabic", _read_web_or_time),
     ("arabic", _read_formula),  # “1+N”, 1+1>2, 7×24小时: before the neighbours' reading of 24小时
+    ("arabic", read_month_day_slash),  # 9/21: a month and a day where no fraction is read, after 7/24小时
     ("arabic cn", _read_by_neighbours),  # times of day, rate bases (每10万人), magnitude-led units (千瓦)
     ("cn", read_unit_header),  # 单位：亿元
     ("cn", read_network_grade),  # 千兆宽带: a name
@@ -421,6 +422,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_year_pair: Trigger(after=PAIR_SEPARATORS),
     read_year_with_word: Trigger(after=STRADDLING_FIRST_CHARS),
     read_era_slash_date: Trigger(after=ERA_DATE_SEPARATORS),
+    read_month_day_slash: Trigger(after=SLASHES),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
     read_copyright_year: Trigger(before=MARK_LAST_CHARS | {" ", "\u3000"}),
     _read_dotted_day: Trigger(after=DAY_DOT_CHARS),

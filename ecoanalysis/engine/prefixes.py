@@ -28,8 +28,10 @@ from ._lexicon import (
     MINUS_GUARD_BEFORE,
     PLUS_MINUS_WORDS,
     OVER_OF_COMPARED_NOUN_MAX,
+    OVER_OF_EQUIVALENCE_WORDS,
     OVER_OF_LINK,
     OVER_OF_NOUN_MAX,
+    OVER_OF_SHARE_UNITS,
     OVER_NOUN_MAX,
     OVER_NOUN_WORDS,
     OVER_OF_WORDS,
@@ -286,9 +288,12 @@ def _read_over_noun_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple
 
 
 def _read_over_of_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
-    """A qualifier before "noun 的" (不超过总额的5%, 约为上年的1.5倍, 相当于全国的三分之一): its bound."""
+    """A qualifier before "noun 的" (不超过总额的5%, 约为上年的1.5倍, 相当于全国的三分之一): its bound. A comparative
+    bounds only a share or multiple there: 超过河钢集团的4376万吨 names the figure compared with (no bound)."""
     match = _OVER_OF_RE.search(text, max(0, prefix_end - _OVER_OF_WINDOW), prefix_end)
     if match is None:
+        return prefix_end, False
+    if match.group("q") not in OVER_OF_EQUIVALENCE_WORDS and draft.unit not in OVER_OF_SHARE_UNITS:
         return prefix_end, False
     return _take_qualifier(draft, match, match.group("q"), PREFIX_QUALIFIERS[match.group("q")])
 

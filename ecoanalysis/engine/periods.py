@@ -1,8 +1,11 @@
 """Whether 第N季, 首N季 or 首季 (季 without 度, Hong Kong and Taiwan usage) names a quarter of a year or the season of
-a series, by the words of its clause (the lexicon's ``[short_quarters]``); and 首季 (首季度), the first quarter, read
-as a whole mention. Kept apart from dates.py so that the readers of readers.py can use it.
+a series, by the words of its clause (the lexicon's ``[short_quarters]``); 首季 (首季度), the first quarter, read
+as a whole mention; and the period codes of brokers' notes (25Q2, 2025Q2, 2023H1, 2Q25, 09年2Q). Kept apart from
+dates.py so that the readers of readers.py can use it.
 """
 from __future__ import annotations
+
+import re
 
 from ._lexicon import (
     SEASON_WORDS, SHORT_QUARTER_FIGURE_AFTER, SHORT_QUARTER_GUARD, SHORT_QUARTER_PERIOD_AFTER, SHORT_QUARTER_YEAR_BEFORE,
@@ -54,4 +57,63 @@ def read_first_quarter(text: str, start: int, end: int) -> Draft:
         return _name_draft(start, end, 1.0)
     draft = Draft(start, end, None)
     draft.unit, draft.month, draft.month_high = "date", 1, QUARTER_MONTHS
+    return draft
+
+
+#: A quarter or a half written after a 2- or 4-digit year: 25Q2, 2025Q2, 2023H1 (2-digit years are 2000 + yy); a range
+#: of them 2024Q1-Q3 (months 1..9).
+QUARTER_LETTER = "Q"
+#: The letters of a period code after a year and the months of each period: quarters (2025Q2) and halves (2023H1).
+_PERIOD_MONTHS = {QUARTER_LETTER: QUARTER_MONTHS, "H": 2 * QUARTER_MONTHS}
+PERIOD_LETTERS: frozenset[str] = frozenset(_PERIOD_MONTHS)
+_QUARTER_CODE_RE = re.compile(
+    rf"(?P<letter>[{''.join(sorted(_PERIOD_MONTHS))}])(?P<quarter>[1-4])(?:[-~～至到](?P=letter)?(?P<high>[1-4]))?"
+    rf"(?![0-9A-Za-z])"
+)
+
+
+#: The period first (2Q25, 1H2024: brokers' notes) or after the year and 年 (09年2Q, 2009年2Q).
+_PERIOD_FIRST_RE = re.compile(rf"(?P<letter>[{''.join(sorted(_PERIOD_MONTHS))}])(?P<year>[0-9]{{4}}|[0-9]{{2}})(?![0-9A-Za-z])")
+PERIOD_YEAR_WORD = "年"
+_PERIOD_AFTER_YEAR_RE = re.compile(rf"{PERIOD_YEAR_WORD}(?P<quarter>[1-4])(?P<letter>[{''.join(sorted(_PERIOD_MONTHS))}])(?![0-9A-Za-z])")
+PERIOD_CODE_AFTER: frozenset[str] = PERIOD_LETTERS | {PERIOD_YEAR_WORD}
+
+
+def _read_period_first(text: str, start: int, end: int) -> Draft | None:
+    """2Q25 = the second quarter of 2025, 1H24 the first half of 2024; 09年2Q, 2009年2Q the second quarter of 2009."""
+    first = _PERIOD_FIRST_RE.match(text, end) if end - start == 1 else None
+    after = _PERIOD_AFTER_YEAR_RE.match(text, end) if end - start in (2, 4) else None
+    if first is not None:
+        letter, period, year, stop = first.group("letter"), int(text[start]), first.group("year"), first.end()
+    elif after is not None:
+        letter, period, year, stop = after.group("letter"), int(after.group("quarter")), text[start:end], after.end()
+    else:
+        return None
+    months = _PERIOD_MONTHS[letter]
+    if not 1 <= period * months <= 12:
+        return None
+    draft = Draft(start, stop, float(int(year) + (2000 if len(year) == 2 else 0)))
+    draft.unit, draft.month, draft.month_high, draft.consumed = "date", months * (period - 1) + 1, months * period, stop
+    return draft
+
+
+def read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """25Q2, 2025Q2: the second quarter of 2025 (a date, months 4..6); 2024Q1-Q3 months 1..9 of 2024 (a range);
+    2023H1, 23H2: the first or second half of a year (months 1..6, 7..12); 2Q25 and 09年2Q (`_read_period_first`)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        return None
+    if text[end:end + 1] not in PERIOD_LETTERS or end - start not in (2, 4):
+        return _read_period_first(text, start, end) if text[end:end + 1] in PERIOD_CODE_AFTER else None
+    code = _QUARTER_CODE_RE.match(text, end)
+    months = _PERIOD_MONTHS[code.group("letter")] if code is not None else 0
+    if code is None or int(code.group("quarter")) * months > 12 or int(code.group("high") or 0) * months > 12:
+        return None  # H3: no half of a year
+    year = int(core.group()) + (2000 if end - start == 2 else 0)
+    quarter, high = int(code.group("quarter")), int(code.group("high") or 0)
+    draft = Draft(start, code.end() if high > quarter else code.end("quarter"), float(year))
+    draft.unit, draft.month, draft.month_high = "date", months * (quarter - 1) + 1, months * quarter
+    if high > quarter:  # 2024Q1-Q3: the first to the third quarter of 2024
+        draft.month_high, draft.value_high = months * high, float(year)
+        draft.bounds.append("range")
     return draft

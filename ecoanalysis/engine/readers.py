@@ -35,7 +35,7 @@ from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .rates import NETWORK_GRADE_LAST, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date, read_month_day_slash
-from .periods import QUARTER_MONTHS, read_first_quarter
+from .periods import PERIOD_CODE_AFTER, PERIOD_LETTERS, PERIOD_YEAR_WORD, QUARTER_MONTHS, read_first_quarter, read_quarter_code
 from .yearpairs import PAIR_SEPARATORS, STRADDLING_FIRST_CHARS, read_year_pair, read_year_with_word
 from .stamps import MARK_LAST_CHARS, YEAR_BRACKET_OPEN, follows_mark, read_bracketed_year, read_copyright_year
 from .codes import (
@@ -112,16 +112,6 @@ _ISO_DATE_RE = re.compile(
 _ISO_DATE_SEPARATOR_SET: frozenset[str] = frozenset(ISO_DATE_SEPARATORS)
 #: Digits of a date code (YYYYMMDD).
 DATE_CODE_LENGTH = 8
-#: A quarter or a half written after a 2- or 4-digit year: 25Q2, 2025Q2, 2023H1 (2-digit years are 2000 + yy); a range
-#: of them 2024Q1-Q3 (months 1..9).
-QUARTER_LETTER = "Q"
-#: The letters of a period code after a year and the months of each period: quarters (2025Q2) and halves (2023H1).
-_PERIOD_MONTHS = {QUARTER_LETTER: QUARTER_MONTHS, "H": 2 * QUARTER_MONTHS}
-PERIOD_LETTERS: frozenset[str] = frozenset(_PERIOD_MONTHS)
-_QUARTER_CODE_RE = re.compile(
-    rf"(?P<letter>[{''.join(sorted(_PERIOD_MONTHS))}])(?P<quarter>[1-4])(?:[-~～至到](?P=letter)?(?P<high>[1-4]))?"
-    rf"(?![0-9A-Za-z])"
-)
 #: Where the first numeral character of each fixed phrase stands in it (数以千计: 2).
 _FIXED_OFFSETS: dict[str, int] = {
     phrase: next(index for index, char in enumerate(phrase) if char in CHINESE_DIGITS or char in MAGNITUDES)
@@ -174,28 +164,6 @@ def _set_quarter(draft: Draft, quarter: int) -> None:
     draft.unit = "date"
     draft.month = QUARTER_MONTHS * (quarter - 1) + 1
     draft.month_high = QUARTER_MONTHS * quarter
-
-
-def _read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """25Q2, 2025Q2: the second quarter of 2025 (a date, months 4..6); 2024Q1-Q3 months 1..9 of 2024 (a range);
-    2023H1, 23H2: the first or second half of a year (months 1..6, 7..12)."""
-    start, end = core.span()
-    if core.lastgroup != "arabic" or end - start not in (2, 4) or text[end:end + 1] not in PERIOD_LETTERS or (
-        start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
-    ):
-        return None
-    code = _QUARTER_CODE_RE.match(text, end)
-    months = _PERIOD_MONTHS[code.group("letter")] if code is not None else 0
-    if code is None or int(code.group("quarter")) * months > 12 or int(code.group("high") or 0) * months > 12:
-        return None  # H3: no half of a year
-    year = int(core.group()) + (2000 if end - start == 2 else 0)
-    quarter, high = int(code.group("quarter")), int(code.group("high") or 0)
-    draft = Draft(start, code.end() if high > quarter else code.end("quarter"), float(year))
-    draft.unit, draft.month, draft.month_high = "date", months * (quarter - 1) + 1, months * quarter
-    if high > quarter:  # 2024Q1-Q3: the first to the third quarter of 2024
-        draft.month_high, draft.value_high = months * high, float(year)
-        draft.bounds.append("range")
-    return draft
 
 
 def _read_first_rank(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
@@ -319,7 +287,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_date_code),
     ("arabic", read_copyright_year),  # © 2023: a stamp
     ("arabic", _read_dotted_day),  # 3·15晚会: the name of a day
-    ("arabic", _read_quarter_code),
+    ("arabic", read_quarter_code),
     ("arabic cn", _read_named_numeral),
     ("arabic", _read_quoted_name),  # “保8”, 「保2」: a slogan
     ("cn", _read_lone_financial),
@@ -376,6 +344,8 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
         return True  # 阿拉尔 843300: a postal code
     if end - start in (8, 11) or (end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET):
         return True
+    if text[end + 2:end + 3] in PERIOD_LETTERS and text[end:end + 1] == PERIOD_YEAR_WORD:
+        return True  # 09年2Q: a quarter after the year
     if text[start] in _NAMED_FIRST_CHARS or not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start]):
         return True
     if closes_quote_soon(text, end) or follows_mark(text, start):
@@ -427,7 +397,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_copyright_year: Trigger(before=MARK_LAST_CHARS | {" ", "\u3000"}),
     _read_dotted_day: Trigger(after=DAY_DOT_CHARS),
     read_bracketed_year: Trigger(before=YEAR_BRACKET_OPEN),
-    _read_quarter_code: Trigger(after=PERIOD_LETTERS),
+    read_quarter_code: Trigger(after=PERIOD_CODE_AFTER),
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
     _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ._lexicon import (
     CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
-    DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, MAINLAND_WORDS, REGIONAL_WORDS, SPEAKS_FROM, TRADITIONAL_NOT_WITH,
+    DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, DECLARED_ROW_LABEL_MAX, DECLARED_ROW_UNITS, MAINLAND_WORDS, REGIONAL_WORDS, SPEAKS_FROM, TRADITIONAL_NOT_WITH,
     DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, MINGUO_CURRENCY, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS,
     UNIT_WORDS,
 )
@@ -64,6 +64,7 @@ class Declaration(NamedTuple):
     annotates: int
     currency: str | None  # None: the generic 元 of a unit header (单位：万元), CNY unless another declaration says
     scale: float | None  # the magnitude of a unit header; None: the currency only
+    unit: str = "currency"  # a table row's other unit (毛利率（%）: percent), which declares no currency
 
 
 _DEFAULT_DECLARATION = Declaration(0, 0, -1, _DEFAULT_CURRENCY, None)
@@ -78,8 +79,10 @@ def _generic(word: str) -> bool:
 
 def _declaration(text: str, match: re.Match) -> Declaration | None:
     prefix, unit, head, below = match.group("prefix", "unit", "head", "below")
-    if prefix is None and unit is None or match.group("bracket") and not match.group("same"):
-        return None  # no money named; a bracketed currency alone (（人民币）) annotates one amount
+    if match.group("bracket") and not match.group("same"):
+        return _row_declaration(text, match)  # else a bracketed currency alone (（人民币）) annotates one amount
+    if prefix is None and unit is None:
+        return None  # no money named
     currency = CURRENCY_PREFIXES[prefix] if prefix else None if _generic(unit) else UNIT_WORDS[unit].currency
     states_unit = unit is not None and (head in UNIT_HEADER_WORDS or below is not None and any(
         word in match.group("between") for word in UNIT_HEADER_WORDS))
@@ -96,6 +99,39 @@ def _declaration(text: str, match: re.Match) -> Declaration | None:
     opening = match.start() - (0 if match.group("bracket") else 1)
     annotates = opening if opening >= 0 and text[opening] in _OPEN_BRACKETS else -1
     return Declaration(match.end(), end, annotates, currency, scale)
+
+
+_CLOSE_BRACKETS = "）)"
+#: What a table row's bracketed unit ends with before its numbers (元） 12,345, %) -0.5): a cheap test for a text.
+_ROW_UNIT_HINT_RE = re.compile(
+    rf"(?:{_alternation([*_MONEY_WORDS, *DECLARED_ROW_UNITS])})[{_CLOSE_BRACKETS}][ \t\u3000]+[-−－0-9０-９]"
+)
+_ROW_LABEL_NOT = frozenset("0123456789０１２３４５６７８９。，；：,;:!?！？、（()）")
+
+
+def _row_declaration(text: str, match: re.Match) -> Declaration | None:
+    """营业收入（百万元） 12,345 15,678, 毛利率（%） 23.5 24.1: a table row's label and bracketed unit declare the bare
+    numbers to the end of its line; None for any other bracket."""
+    prefix, unit, after = match.group("prefix"), match.group("unit"), match.end()
+    row_unit = "currency" if unit is not None or prefix is not None else DECLARED_ROW_UNITS.get(text[after:after + 1])
+    if row_unit is None or (row_unit != "currency" and match.group("mag")):
+        return None
+    after += row_unit != "currency"
+    if text[after:after + 1] not in _CLOSE_BRACKETS:
+        return None
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    label = text[line_start:match.start()].strip(" \t\u3000")
+    if not 0 < len(label) <= DECLARED_ROW_LABEL_MAX or not _ROW_LABEL_NOT.isdisjoint(label):
+        return None
+    line_end = text.find("\n", after)
+    line_end = len(text) if line_end < 0 else line_end
+    if row_unit != "currency":
+        return Declaration(after + 1, line_end, -1, None, None, row_unit)
+    currency = CURRENCY_PREFIXES[prefix] if prefix else None if unit is None or _generic(unit) else UNIT_WORDS[unit].currency
+    scale = 1.0 if unit is None else UNIT_WORDS[unit].scale
+    for char in match.group("mag") if unit is not None else "":
+        scale *= MAGNITUDES[char]
+    return Declaration(after + 1, line_end, -1, currency, scale)
 
 
 def _local_currency(text: str, *, traditional: bool) -> str | None:
@@ -129,7 +165,7 @@ def declarations(text: str, *, traditional: bool = False) -> list[Declaration]:
     declares its dollar for the whole of it, before any written one."""
     local = _local_currency(text, traditional=traditional)
     found = [Declaration(0, len(text), -1, local, None)] if local is not None else []
-    if not any(word in text for word in _TRIGGERS):
+    if not any(word in text for word in _TRIGGERS) and _ROW_UNIT_HINT_RE.search(text) is None:
         return found
     position = 0
     while (start := _DECLARATION_START_RE.search(text, position)) is not None:
@@ -148,6 +184,8 @@ def _in_force(text: str, found: list[Declaration], draft: Draft) -> tuple[str | 
     """(currency, scale, whether any declaration holds) at the draft: the latest of each kind in force."""
     currency, scale, held = None, None, False
     for declaration in found:
+        if declaration.unit != "currency":
+            continue
         annotated = declaration.annotates >= 0 and text[draft.end:declaration.annotates].strip() == ""
         if (declaration.start <= draft.start or annotated and draft.end <= declaration.annotates) and draft.start < declaration.end:
             held = True
@@ -198,6 +236,18 @@ def _declare(text: str, draft: Draft, currency: str | None, scale: float | None,
     draft.unit, draft.currency = "currency", currency or "CNY"
 
 
+def _declare_row_units(drafts: list[Draft], found: list[Declaration]) -> None:
+    """The bare numbers of a table row whose label declares a share or multiple (毛利率（%） 23.5 24.1) take it."""
+    for declaration in found:
+        if declaration.unit == "currency":
+            continue
+        for draft in drafts:
+            in_row = declaration.start <= draft.start < declaration.end
+            if in_row and draft.unit is None and draft.counter is None and not draft.name_like and draft.value is not None:
+                if not _is_year(draft):
+                    draft.unit = declaration.unit
+
+
 def apply_declared_currency(text: str, drafts: list[Draft], *, traditional: bool = False) -> None:
     """The generic 元 and bare amounts after a currency declaration take the declared currency (in place);
     ``traditional``: the text is written in traditional script (variants.writes_traditional)."""
@@ -206,6 +256,7 @@ def apply_declared_currency(text: str, drafts: list[Draft], *, traditional: bool
     # with no declaration the renminbi is in force, as for the generic 元: a bare amount with a magnitude after a
     # noun of money is yuan (财政收入迈过千亿, 营业收入50.43亿)
     found = declarations(text, traditional=traditional) or [_DEFAULT_DECLARATION._replace(end=len(text))]
+    _declare_row_units(drafts, found)
     previous: Draft | None = None
     for draft in drafts:
         currency, scale, held = _in_force(text, found, draft)

@@ -360,18 +360,24 @@ _UNIT_HEADER_WINDOW = 12
 #: What may stand between the header's link and the magnitude: spaces, and a line break (单位：\n亿元).
 _UNIT_HEADER_GAP = " \u3000\r\n"
 #: The character right before a magnitude of a unit header: the header's last character or a gap before it.
-UNIT_HEADER_BEFORE: frozenset[str] = _UNIT_HEADER_LAST_CHARS | frozenset(_UNIT_HEADER_GAP)
+#: （亿元）, (百万美元), （万吨）: a magnitude and a unit word alone in brackets annotate a unit (a table row's, a
+#: column's), never an amount; a leading 十 is also the digit ten (（十家）: ten of them).
+_BRACKETED_UNIT_RE = re.compile(rf"[百佰千仟万萬亿億兆]{{1,3}}(?:{_alternation(UNIT_WORDS)})[）)]")
+_UNIT_BRACKETS = "（("
+UNIT_HEADER_BEFORE: frozenset[str] = _UNIT_HEADER_LAST_CHARS | frozenset(_UNIT_HEADER_GAP) | frozenset(_UNIT_BRACKETS)
 #: The second characters of the units a magnitude begins (千瓦, 兆瓦): a lone magnitude before one is the prefix.
 MAGNITUDE_UNIT_SECOND_CHARS: frozenset[str] = frozenset(word[1] for word in MAGNITUDE_UNIT_WORDS)
 
 
 def read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """单位：亿元, 单位为万吨: a bare magnitude in a unit header is no quantity."""
+    """单位：亿元, 单位为万吨, 营业收入（百万元）: a bare magnitude in a unit header or a bracketed unit is no quantity."""
     start = core.start()
     if text[start - 1:start] not in UNIT_HEADER_BEFORE or core.lastgroup != "cn":
         return None
     if core.group().strip(_CN_MAG_CHARS):  # not magnitudes only (one C-level strip, no generator)
         return None
+    if text[start - 1] in _UNIT_BRACKETS:
+        return NOT_A_QUANTITY if _BRACKETED_UNIT_RE.match(text, start) else None
     if _char_before_gap(text, start, 3, _UNIT_HEADER_GAP) not in _UNIT_HEADER_LAST_CHARS:
         return None
     header = _UNIT_HEADER_RE.search(text, max(0, start - _UNIT_HEADER_WINDOW), start)

@@ -182,7 +182,15 @@ def _connector_fits(text: str, connector: re.Match, first: Draft) -> bool:
         return False  # a plus sign opens the second end only where the range crosses zero (负5%到正12%)
     if connector.group("rank") and first.unit != "rank" and quarter_of(text, first) is None:
         return False  # 第 opens the second end only after a rank or a quarter (第三至第五名, 第一季度至第三季度)
+    conn_start, conn_end = connector.span("conn")
+    if connector.group("conn") in _COLUMN_DASHES and conn_start > first.end and conn_end == connector.end():
+        # a dash spaced off the first number and glued to the second is its minus sign: columns of a table
+        # (1,567 -1,890); years keep their range (2019 -2021年)
+        return first.unit == "date" or first.value is not None and YEAR_RANGE[0] <= first.value <= YEAR_RANGE[1]
     return True
+
+
+_COLUMN_DASHES = frozenset("-－−")
 
 
 #: Qualifiers written before a number; one of them before a range qualifies the whole range (约三至五成).

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 #: What may follow a number that read_in_context reads (仙 of 每股十五仙, 碼, 度, a context unit's first character); a
 #: length (a speed's) and 比 before the number are its other triggers.
 CONTEXT_AFTER_CHARS: frozenset[str] = frozenset(SHARE_CENTS) | {RATE_STEP_WORD, DEGREE_WORD} | frozenset(CONTEXT_UNIT_FIRST)
+#: 升息 1 碼: Taiwan's wires space the step word off its number.
+SPACED_RATE_STEP = " " + RATE_STEP_WORD
 
 
 def read_in_context(reading: _Reading, draft: Draft) -> None:
@@ -28,7 +30,9 @@ def read_in_context(reading: _Reading, draft: Draft) -> None:
     text, char = reading.text, reading.text[draft.end:draft.end + 1]
     if char in SHARE_CENTS and read_share_cents(text, draft, reading.prefix_end):  # 每股十五仙
         reading.position, reading.context = draft.end, True
-    elif char == RATE_STEP_WORD and read_rate_steps(text, draft, reading.prefix_end):
+    elif (char == RATE_STEP_WORD or text.startswith(SPACED_RATE_STEP, draft.end)) and read_rate_steps(
+        text, draft, reading.prefix_end
+    ):
         reading.position, reading.context = draft.end, True  # 升息1碼 = 0.25 percentage point
     elif char == DEGREE_WORD:  # 华氏98.6度, 气温升高5度
         degrees_start = read_temperature_degrees(text, draft, reading.prefix_end)

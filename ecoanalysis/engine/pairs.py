@@ -15,7 +15,7 @@ from .readers import QUARTER_MONTHS, _set_quarter
 from .draft import Draft
 from .eras import YEAR_WORD
 from .numerals import CHINESE_DIGITS, MAGNITUDES, scaled
-from .patterns import YEAR_RANGE, _CN_CHARS, _GAP, _GAP_CHARS, _GAP_MAX, _alternation
+from .patterns import YEAR_RANGE, _CN_CHARS, _GAP, _GAP_CHARS, _GAP_MAX, _alternation, is_han
 
 #: How far (characters) the before value may stand from 由/从, and the after value from the verb.
 PAIR_WINDOW = 16
@@ -246,7 +246,7 @@ def _share_list_bounds(text: str, drafts: list[Draft]) -> None:
     """分别超过1500亿元、2000亿元和4000亿元: a qualifier after 分别 ("respectively") bounds every item; a hedge
     after the last item (50%和20%左右) approximates every item."""
     for index, first in enumerate(drafts[:-1]):
-        if len(first.bounds) != 1 or not first.qualifiers or not text.endswith(RESPECTIVELY_WORDS, 0, first.start):
+        if len(first.bounds) != 1 or not first.qualifiers or not _respectively_before(text, first.start):
             continue
         if not text.startswith(first.qualifiers[0], first.start):
             continue  # the qualifier must be the first thing after 分别
@@ -257,6 +257,20 @@ def _share_list_bounds(text: str, drafts: list[Draft]) -> None:
             item.qualifiers.append(first.qualifiers[0])
             item.bounds.append(first.bounds[0])
     _share_list_hedge(text, drafts)
+
+
+#: How far before the qualifier "respectively" may stand, a verb between (各买超逾14万张, 分别增长超过3%).
+_RESPECTIVELY_WINDOW = 4
+
+
+def _respectively_before(text: str, start: int) -> bool:
+    """Whether 分别, 依次 or 各 stands right before ``start``, or before a short verb there (各买超逾14万张)."""
+    window = text[max(0, start - _RESPECTIVELY_WINDOW - 2):start]
+    for word in RESPECTIVELY_WORDS:
+        at = window.rfind(word)
+        if at >= 0 and len(window) - at - len(word) <= _RESPECTIVELY_WINDOW and all(map(is_han, window[at:])):
+            return True
+    return False
 
 
 #: Suffix qualifiers that hedge (左右, 上下, 前后): after the last item of a list they hedge every item.

@@ -17,7 +17,7 @@ def speaks_of_a_rate_change(text: str, position: int) -> bool:
 
 def read_rate_steps(text: str, draft: Draft, prefix_end: int) -> bool:
     """升息1碼: the number of quarter-points as percentage points (0.25), the word taken into the mention."""
-    end = draft.end
+    end = draft.end + (text[draft.end:draft.end + 1] == " ")  # 升息 1 碼: spaced off its number
     if text[end:end + 1] != RATE_STEP_WORD or draft.counter is not None or draft.unit not in (None, "count"):
         return False
     if draft.value is None or draft.scale_applied:

@@ -67,7 +67,7 @@ from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixe
 from .spaced import read_spaced_discount
 from .tails import _read_tail
 from .trillion import MONEY_TRILLION, money_trillion_value, read_trillion_after_currency
-from .context import CONTEXT_AFTER_CHARS, read_in_context
+from .context import CONTEXT_AFTER_CHARS, SPACED_RATE_STEP, read_in_context
 
 
 def _unit_pattern(word: str) -> tuple[str, str]:
@@ -398,9 +398,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
             reading.position = draft.end  # 新台幣1兆: 10^12
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
-    if text[draft.end:draft.end + 1] in CONTEXT_AFTER_CHARS or draft.unit == "length" or (
-        text[reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD
-    ):
+    if text[draft.end:draft.end + 1] in CONTEXT_AFTER_CHARS or draft.unit == "length" or text.startswith(
+        SPACED_RATE_STEP, draft.end) or text[reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD:
         read_in_context(reading, draft)
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter) or (

@@ -28,6 +28,9 @@ from ._lexicon import (
     MINUS_GUARD_BEFORE,
     PLUS_MINUS_WORDS,
     OVER_OF_COMPARED_NOUN_MAX,
+    LEVEL_COMPARATIVES,
+    LEVEL_MODIFIER_MAX,
+    LEVEL_NOUNS,
     OVER_OF_EQUIVALENCE_WORDS,
     OVER_OF_LINK,
     OVER_OF_NOUN_MAX,
@@ -182,6 +185,12 @@ _NOUN_OF_NUMBER_RE = re.compile(
 )
 
 
+#: After a number: 的 and a noun of a level (八成的合理水平, 0.2毫克/千克的国家标准): the level's own figure.
+_NUMBER_OF_LEVEL_RE = re.compile(
+    rf"{OVER_OF_LINK}[\u4e00-\u9fff]{{0,{LEVEL_MODIFIER_MAX}}}?(?:{_alternation(LEVEL_NOUNS)})"
+)
+
+
 #: 近 before a duration names the last N years (近三年, 近十年), but before a bare magnitude of a hundred or more
 #: (近百年, 近千小时) it is "nearly": nobody counts "the last hundred hours".
 _ROUND_NEAR = 100
@@ -231,6 +240,8 @@ def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
         return _read_bridged_qualifier(text, draft, prefix_end)  # 过了3天: no bound
     word = qualifier.group("q")
     bound = PREFIX_QUALIFIERS[word]
+    if word in LEVEL_COMPARATIVES and text[draft.end:draft.end + 1] == OVER_OF_LINK and _NUMBER_OF_LEVEL_RE.match(text, draft.end):
+        return prefix_end, False  # 远低于八成的合理水平: the level's figure, compared with
     if word == _NEAR_WORD and draft.unit == "duration" and _names_last_periods(text, draft):
         bound = "eq"  # 近 6 年, 近十年 = "the last six, ten years"; but 近百年, 近千小时 = nearly a hundred, a thousand
     if bound == "eq" or word in LINKING_VERBS:  # 达, 可达: a linking verb, perhaps after a bound word (最高可达)

@@ -143,8 +143,8 @@ def _ascii_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 #: the [class]-led patterns need one of NAMED_NUMERAL_FOLLOWERS after the numeral.
 NAMED_LITERAL_FIRST_CHARS: frozenset[str] = frozenset(p[0] for p in NAMED_NUMERALS if not p.startswith("["))
 NAMED_FOLLOWERS: frozenset[str] = frozenset(NAMED_NUMERAL_FOLLOWERS)
-#: Characters before the numeral that belong to a name (第十四个五年规划, “四个全面”).
-_NAME_OPENERS = frozenset("第“")
+#: Characters before the numeral that belong to a name (第十四个五年规划, “四个全面”, 国发〔2023〕16号).
+_NAME_OPENERS = frozenset("第“〔")
 
 
 def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

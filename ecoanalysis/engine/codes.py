@@ -257,14 +257,16 @@ def _read_page_number(text: str, core: re.Match, with_prefix: bool) -> Draft | N
 
 def _read_enumeration_marker(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """原因是：1、子公司停产。2、…, (1.某大学;2.某研究所): a one- or two-digit number between a sentence or
-    clause opener and an enumeration mark (a dot only before a Han character) opens a list item, no quantity."""
+    clause opener and an enumeration mark (a dot only before a Han character, perhaps past a space) opens a list
+    item, no quantity."""
     start, end = core.span()
     if end - start > 2 or text[start - 1:start] not in ENUMERATION_OPENERS or start == 0:
         return None
     mark = text[end:end + 1]
     if mark not in ENUMERATION_MARKS:
         return None
-    return NOT_A_QUANTITY if mark == ENUMERATION_MARKS[0] or is_han(text[end + 1:end + 2]) else None
+    after = end + 1 + (text[end + 1:end + 2] == " ")  # 注：1. 数据来源…；2. 部分数据…: a space after the dot
+    return NOT_A_QUANTITY if mark == ENUMERATION_MARKS[0] or is_han(text[after:after + 1]) else None
 
 
 #: The year word that may follow a marked year (2027E年).

@@ -117,3 +117,29 @@ def read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | N
         draft.month_high, draft.value_high = months * high, float(year)
         draft.bounds.append("range")
     return draft
+
+
+#: FY2024, FY24: a fiscal year written as brokers and annual reports write it (a date, like 2024财年).
+FISCAL_YEAR_MARK = "FY"
+FISCAL_YEAR_BEFORE: frozenset[str] = frozenset(FISCAL_YEAR_MARK[-1] + FISCAL_YEAR_MARK[-1].lower())
+
+
+def read_fiscal_year(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """FY2024, FY24 = the fiscal year 2024 (a date), FY2023/24 the one across 2023 and 2024; not inside a longer
+    Latin word (XFY24)."""
+    start, end = core.span()
+    if core.lastgroup != "arabic" or end - start not in (2, 4) or text[start - 2:start].upper() != FISCAL_YEAR_MARK:
+        return None
+    before, after = text[start - 3:start - 2], text[end:end + 1]
+    if before.isascii() and before.isalnum() or after.isascii() and after.isalnum():
+        return None  # XFY24, FY24Q3: a longer name
+    draft = Draft(start - 2, end, float(int(core.group()) + (2000 if end - start == 2 else 0)))
+    draft.unit, draft.consumed = "date", end
+    pair = _FISCAL_PAIR_RE.match(text, end)
+    if pair is not None and int(pair.group("next")) == (draft.value + 1) % 100:  # FY2023/24: a year across two
+        draft.value_high, draft.end, draft.consumed = draft.value + 1, pair.end(), pair.end()
+        draft.bounds.append("range")
+    return draft
+
+
+_FISCAL_PAIR_RE = re.compile(r"[/／](?P<next>[0-9]{2})(?![0-9A-Za-z])")

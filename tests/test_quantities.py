@@ -431,3 +431,13 @@ def test_threads_read_as_one_thread_does() -> None:
     assert all(len(alone[text]) > 20 for text in texts)
     for text, frame in together:
         pd.testing.assert_frame_equal(frame, alone[text])
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("万分之三点五", "0.035"), ("百分之七", "7"), ("千分之零点八", "0.08"), ("百分之十二点五", "12.5")],
+)
+def test_a_share_over_a_power_of_ten_is_the_decimal_written(text: str, written: str) -> None:
+    # 3.5 / 10000 * 100 is 0.034999999999999996 in binary floats; a reader checks the figure against the text
+    (value,) = extract_mentions(text)["value"]
+    assert value == float(written)

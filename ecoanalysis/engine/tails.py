@@ -4,6 +4,7 @@ units (with their scale, currency and symbol), half durations (个半月) and �
 """
 from __future__ import annotations
 
+import math
 import re
 
 from ._lexicon import (
@@ -62,6 +63,14 @@ def _scale(draft: Draft, factor: float) -> None:
     draft.scale_applied = True
 
 
+def _share(numerator: float, denominator: float) -> float:
+    """numerator / denominator in percent; over a power of ten (百分之, 千分之, 万分之) as the decimal figure written
+    (万分之三点五 = 0.035 %, not 0.034999999999999996)."""
+    if denominator >= 10 and math.log10(denominator).is_integer():
+        return scaled(numerator, 100.0 / denominator)
+    return numerator / denominator * 100.0
+
+
 def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
     """X 分之 Y (百分之二十, 千分之三, 三分之一, 百分之负十): Y / X as a percentage; a suffix qualifier may follow."""
     after = tail.end() + len(text[tail.end():tail.end() + 2]) - len(text[tail.end():tail.end() + 2].lstrip(" "))
@@ -86,7 +95,7 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
         if draft.value_high:  # 十几分之一: a larger denominator gives the smaller share
             draft.value, draft.value_high = span[0] / draft.value_high * 100.0, span[1] / draft.value * 100.0
         else:
-            low, high = span[0] / draft.value * 100.0, span[1] / draft.value * 100.0
+            low, high = _share(span[0], draft.value), _share(span[1], draft.value)
             draft.value, draft.value_high = low, (high if high != low else None)
             if draft.value_high is not None:
                 draft.bounds.append("range")  # 百分之二三十

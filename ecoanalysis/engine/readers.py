@@ -32,7 +32,7 @@ from .draft import NOT_A_QUANTITY, Draft
 from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_idiom_word
 from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
-from .rates import NETWORK_GRADE_LAST, read_network_grade
+from .rates import NETWORK_GRADE_LAST, SPACED_PER, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date
 from .periods import QUARTER_MONTHS, read_first_quarter
@@ -59,7 +59,7 @@ from .codes import (
     _read_zero_code,
 )
 from .fractions import SLASHES
-from .contacts import LOCAL_NUMBER_DIGITS, PHONE_AFTER, PHONE_MIN_DIGITS, _read_phone, _read_web_or_time
+from .contacts import LOCAL_NUMBER_DIGITS, PHONE_AFTER, PHONE_MIN_DIGITS, TOLL_FREE_LEADS, _read_phone, _read_web_or_time
 from .names import (
     CITATION_BEFORE,
     DOTTED_CODE_AFTER,
@@ -394,20 +394,25 @@ _READERS_BY_KIND: dict[str, tuple[Any, ...]] = {
 class Trigger(NamedTuple):
     """What around a numeral core can make a whole-mention reader answer: the reader is tried when the
     character before the core, its first or last character, the character after it or its length is in the
-    matching set. Each set is the one the reader's own first test uses, so the two cannot drift."""
+    matching set. Each set is the one the reader's own first test uses, so the two cannot drift.
 
-    before: frozenset[str] = frozenset()  # text[start - 1] ('' at the start of the text)
+    Before a space the dispatch sees the two characters before the core (每 10股: "每 "): ``before`` holds the
+    character before the core or those two."""
+
+    before: frozenset[str] = frozenset()  # text[start - 1] ('' at the start of the text), or text[start - 2:start]
     first: frozenset[str] = frozenset()  # text[start]
     after: frozenset[str] = frozenset()  # text[end] ('' at the end of the text)
     lengths: frozenset[int] = frozenset()  # end - start
     min_length: int = 0  # end - start at least this (0: no such test)
     last: frozenset[str] = frozenset()  # text[end - 1]
+    spaced_first: frozenset[str] = frozenset()  # text[start] when a space follows the core (400 820 8820)
 
     def holds(self, before: str, first: str, last: str, after: str, length: int) -> bool:
         if self == ALWAYS:
             return True
         return (
-            before in self.before or first in self.first or last in self.last or after in self.after
+            before in self.before or before[-1:] in self.before or first in self.first or last in self.last
+            or after in self.after or (after == " " and first in self.spaced_first)
             or length in self.lengths or 0 < self.min_length <= length
         )
 
@@ -447,7 +452,10 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
     _read_digit_count: Trigger(after=DIGIT_COUNT_FIRST),
     _read_reference_locator: Trigger(after=REFERENCE_AFTER),
-    _read_phone: Trigger(after=PHONE_AFTER, lengths=frozenset({LOCAL_NUMBER_DIGITS}), min_length=PHONE_MIN_DIGITS),
+    _read_phone: Trigger(
+        after=PHONE_AFTER, spaced_first=frozenset(TOLL_FREE_LEADS), lengths=frozenset({LOCAL_NUMBER_DIGITS}),
+        min_length=PHONE_MIN_DIGITS,
+    ),
     _read_citation: Trigger(before=CITATION_BEFORE),
     _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
     # a part of a ratio has a colon next to it
@@ -456,7 +464,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_network_grade: Trigger(last=NETWORK_GRADE_LAST),
     read_unit_header: Trigger(before=UNIT_HEADER_BEFORE),
     _read_by_neighbours: Trigger(
-        before=frozenset({PER_WORD, " "}) | SLASHES, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
+        before=frozenset({PER_WORD, SPACED_PER}) | SLASHES, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
     ),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.
@@ -470,7 +478,10 @@ _DISPATCH_SIZE = 1 << 16
 def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any, ...]:
     """The whole-mention readers, in order of precedence, whose trigger holds around text[start:end]."""
     length = end - start
-    key = (kind, text[start - 1:start], text[start], text[end - 1], text[end:end + 1], length if length < _LENGTH_CAP else _LENGTH_CAP)
+    before = text[start - 1:start]
+    if before == " ":
+        before = text[start - 2:start]  # 每 10股: the character before the space too
+    key = (kind, before, text[start], text[end - 1], text[end:end + 1], length if length < _LENGTH_CAP else _LENGTH_CAP)
     try:
         return _DISPATCH[key]
     except KeyError:

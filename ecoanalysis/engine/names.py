@@ -43,7 +43,7 @@ from .rates import MAGNITUDE_UNIT_WORDS, SPACED_PER, read_rate_denominator, read
 from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
-from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK, _GAP_CHARS, _TAIL_FIRST_CHARS
+from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _GAP_CHARS, _TAIL_FIRST_CHARS, named_lookback
 from .patterns import _CN_MAG_CHARS, _alternation, _by_second_char_alternation, _char_after_gap, _char_before_gap, _cn_to_number
 from .patterns import _first_chars, _guarded, _parse_arabic, is_han
 from .codes import reads_as_month_day
@@ -91,7 +91,7 @@ def _is_set_phrase(text: str, position: int) -> bool:
 
 def _named_numeral(text: str, start: int) -> re.Match | None:
     """The name (十四五, 第十四个五年规划, 图 1...) whose numeral starts at ``start``, if any."""
-    return _phrase_covering(text, start, _NAMED_BY_FIRST, _NAMED_LOOKBACK)
+    return _phrase_covering(text, start, _NAMED_BY_FIRST, named_lookback(text, start))
 
 
 def _read_core(text: str, core: re.Match) -> float | None:
@@ -150,10 +150,11 @@ _NAME_OPENERS = frozenset("第“")
 def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """十四五, 第十四个五年规划, 360 公司: numerals that are names."""
     start, end = core.span()
-    if not with_prefix or _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1]):
+    before = text[max(0, start - named_lookback(text, start)):start]
+    if not with_prefix or (text[start] not in _NAMED_FIRST_CHARS and _NAMED_FIRST_CHARS.isdisjoint(before)):
         return None
     if (
-        text[start] not in NAMED_LITERAL_FIRST_CHARS and text[start - 1:start] not in _NAMED_FIRST_CHARS
+        text[start] not in NAMED_LITERAL_FIRST_CHARS and _NAMED_FIRST_CHARS.isdisjoint(before)
         and text[end:end + 1] not in NAMED_FOLLOWERS
     ):
         return None  # only a [class]-led pattern could start here, and its follower is missing
@@ -172,11 +173,17 @@ def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft |
 
 
 _CITATION_OPEN = "[［"
+_CITATION_OPEN_SET = frozenset(_CITATION_OPEN)
 _CITATION_SEPARATORS = ",，-–—~、 "
 _CITATION_RE = re.compile(rf"[{re.escape(_CITATION_OPEN)}](?:[0-9]{{1,3}}[{re.escape(_CITATION_SEPARATORS)}]*)+[\]］]")
 _CITATION_LOOKBACK = 16
 #: What stands right before digits inside a citation marker: its bracket, a digit or a separator.
 CITATION_BEFORE: frozenset[str] = frozenset(_CITATION_OPEN + "0123456789" + _CITATION_SEPARATORS)
+
+
+def cites_after_bracket(text: str, start: int) -> bool:
+    """Whether a citation's opening bracket stands in the _CITATION_LOOKBACK characters before ``start``."""
+    return not _CITATION_OPEN_SET.isdisjoint(text[max(0, start - _CITATION_LOOKBACK):start])
 
 
 def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

@@ -62,6 +62,7 @@ from .fractions import SLASHES
 from .contacts import LOCAL_NUMBER_DIGITS, PHONE_AFTER, PHONE_MIN_DIGITS, TOLL_FREE_LEADS, _read_phone, _read_web_or_time
 from .names import (
     CITATION_BEFORE,
+    cites_after_bracket,
     DOTTED_CODE_AFTER,
     NAMED_FOLLOWERS,
     NAMED_LITERAL_FIRST_CHARS,
@@ -93,7 +94,7 @@ from .patterns import (
     _GAP,
     _GAP_CHAR_SET,
     _NAMED_FIRST_CHARS,
-    _NAMED_LOOKBACK,
+    named_lookback,
     _TAIL_FIRST_CHARS,
     _WEB_GLUE,
     _char_after_gap,
@@ -369,13 +370,15 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
     """Cheap test whether any whole-mention reader could apply to the Arabic core text[start:end]."""
     if start == 0 or text[start - 1] in _SPECIAL_BEFORE or text[end:end + 1] in _SPECIAL_AFTER:
         return True
+    if text[start - 1] == " " and (text[start - 2:start] == SPACED_PER or cites_after_bracket(text, start)):
+        return True  # 每 10 股: the base of a rate in PDF text; [2, 6]: a citation
     if text[start] in CODE_LEAD and end - start >= CODE_MIN_LENGTH:
         return True  # 002309: a code
     if end - start == POSTAL_CODE_LENGTH and text[start - 1] == " ":
         return True  # 阿拉尔 843300: a postal code
     if end - start in (8, 11) or (end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET):
         return True
-    if text[start] in _NAMED_FIRST_CHARS or not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start]):
+    if text[start] in _NAMED_FIRST_CHARS or not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - named_lookback(text, start)):start]):
         return True
     if closes_quote_soon(text, end) or follows_mark(text, start):
         return True  # “保8”: a quoted name; © 2023: a stamp
@@ -432,7 +435,11 @@ TRIGGERS: dict[Any, Trigger] = {
     read_bracketed_year: Trigger(before=YEAR_BRACKET_OPEN),
     _read_quarter_code: Trigger(after=PERIOD_LETTERS),
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
-    _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),
+    # (past a space of PDF text: 共 18页)
+    _read_named_numeral: Trigger(
+        before=_NAMED_FIRST_CHARS | {f"{char} " for char in _NAMED_FIRST_CHARS}, first=NAMED_LITERAL_FIRST_CHARS,
+        after=NAMED_FOLLOWERS,
+    ),
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_formula: Trigger(before=FORMULA_NEIGHBOURS, after=FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),

@@ -105,9 +105,15 @@ def _local_currency(text: str) -> str | None:
         return MINGUO_CURRENCY
     for currency, local_words, not_with in SPEAKS_FROM:
         # the words of the mainland first: a mainland text names one early, and the search stops there
-        if not any(word in text for word in not_with) and any(word in text for word in local_words):
+        if not _names_any(text, not_with) and _names_any(text, local_words):
             return currency
     return None
+
+
+def _names_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words``. A word one of whose characters the text lacks is not searched for:
+    a character is found (or missed) several times faster than a word of several characters (RMB in Chinese text)."""
+    return any(all(char in text for char in word) and word in text for word in words)
 
 
 def declarations(text: str) -> list[Declaration]:

@@ -166,9 +166,18 @@ def _is_rate_point(text: str, position: int, draft: Draft) -> bool:
     return any(noun in clause for noun in RATE_POINT_NOUNS)
 
 
+#: What the first test of each reading of _read_after_unit looks at right after the unit: 来, 多/余, 点, 半, and the
+#: magnitude of 一个亿 (most units are followed by none of them).
+_AFTER_UNIT_FIRST: frozenset[str] = (
+    frozenset({MEASURE_APPROX_WORD, RATE_POINT_WORD, HALF_WORD}) | frozenset(INFIX_QUALIFIERS) | frozenset(COUNTED_MAGNITUDES)
+)
+
+
 def _read_after_unit(text: str, position: int, draft: Draft) -> int:
     """多/余 after the unit (两成多, 一倍多, 一年多: more than) and 半 (一年半 = 1.5 years, 两倍半, 两个半月)."""
     char = text[position:position + 1]
+    if char not in _AFTER_UNIT_FIRST:
+        return position
     follower = text[position + 1:position + 2]
     if draft.counter == COUNTED_MAGNITUDE_COUNTER and draft.value is not None:
         counted = _read_counted_magnitude(text, position, draft)

@@ -94,7 +94,6 @@ from .patterns import (
     _GAP,
     _GAP_CHAR_SET,
     _NAMED_FIRST_CHARS,
-    named_lookback,
     _TAIL_FIRST_CHARS,
     _WEB_GLUE,
     _char_after_gap,
@@ -366,22 +365,30 @@ _SPECIAL_AFTER: frozenset[str] = (
 )
 
 
+#: After a space before the core, the characters before it that let a whole-mention reader apply: a copyright
+#: mark (© 2023), a name's first character (共 18页), 每 (每 10 股), a line start or a page's dash (- 12 -); after more
+#: spaces the walk at the end decides.
+_SPECIAL_BEFORE_SPACE: frozenset[str] = MARK_LAST_CHARS | _NAMED_FIRST_CHARS | PAGE_DASHES | {PER_WORD, "\n", ""}
+
+
 def _may_be_special(text: str, start: int, end: int) -> bool:
     """Cheap test whether any whole-mention reader could apply to the Arabic core text[start:end]."""
-    if start == 0 or text[start - 1] in _SPECIAL_BEFORE or text[end:end + 1] in _SPECIAL_AFTER:
+    if start == 0:
         return True
-    if text[start - 1] == " " and (text[start - 2:start] == SPACED_PER or cites_after_bracket(text, start)):
-        return True  # 每 10 股: the base of a rate in PDF text; [2, 6]: a citation
-    if text[start] in CODE_LEAD and end - start >= CODE_MIN_LENGTH:
-        return True  # 002309: a code
-    if end - start == POSTAL_CODE_LENGTH and text[start - 1] == " ":
-        return True  # 阿拉尔 843300: a postal code
-    if end - start in (8, 11) or (end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET):
+    before, length = text[start - 1], end - start
+    if before in _SPECIAL_BEFORE or text[end:end + 1] in _SPECIAL_AFTER or length in (8, 11):
+        return True  # 8 and 11 digits: a date code, a phone
+    if (text[start] in CODE_LEAD and length >= CODE_MIN_LENGTH) or text[start] in _NAMED_FIRST_CHARS:
+        return True  # 002309: a code; 360 公司: a name
+    if length >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET:
         return True
-    if text[start] in _NAMED_FIRST_CHARS or not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - named_lookback(text, start)):start]):
-        return True
-    if closes_quote_soon(text, end) or follows_mark(text, start):
-        return True  # “保8”: a quoted name; © 2023: a stamp
+    if before == " ":
+        if text[start - 2:start - 1] in _SPECIAL_BEFORE_SPACE or length == POSTAL_CODE_LENGTH or cites_after_bracket(text, start):
+            return True  # 阿拉尔 843300: a postal code; [2, 6]: a citation
+    elif before in _NAMED_FIRST_CHARS or follows_mark(text, start):
+        return True  # “四个全面”; ©2023
+    if closes_quote_soon(text, end):
+        return True  # “保8”: a quoted name
     left = start - 1
     while left >= 0 and text[left] in " \t\u3000":
         left -= 1
@@ -397,10 +404,8 @@ _READERS_BY_KIND: dict[str, tuple[Any, ...]] = {
 class Trigger(NamedTuple):
     """What around a numeral core can make a whole-mention reader answer: the reader is tried when the
     character before the core, its first or last character, the character after it or its length is in the
-    matching set. Each set is the one the reader's own first test uses, so the two cannot drift.
-
-    Before a space the dispatch sees the two characters before the core (每 10股: "每 "): ``before`` holds the
-    character before the core or those two."""
+    matching set. Each set is the one the reader's own first test uses, so the two cannot drift. After a space
+    ``before`` is the two characters before the core (每 10股: "每 "), and its last character."""
 
     before: frozenset[str] = frozenset()  # text[start - 1] ('' at the start of the text), or text[start - 2:start]
     first: frozenset[str] = frozenset()  # text[start]
@@ -435,11 +440,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_bracketed_year: Trigger(before=YEAR_BRACKET_OPEN),
     _read_quarter_code: Trigger(after=PERIOD_LETTERS),
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
-    # (past a space of PDF text: 共 18页)
-    _read_named_numeral: Trigger(
-        before=_NAMED_FIRST_CHARS | {f"{char} " for char in _NAMED_FIRST_CHARS}, first=NAMED_LITERAL_FIRST_CHARS,
-        after=NAMED_FOLLOWERS,
-    ),
+    _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS | {f"{char} " for char in _NAMED_FIRST_CHARS}, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_formula: Trigger(before=FORMULA_NEIGHBOURS, after=FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
@@ -459,10 +460,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
     _read_digit_count: Trigger(after=DIGIT_COUNT_FIRST),
     _read_reference_locator: Trigger(after=REFERENCE_AFTER),
-    _read_phone: Trigger(
-        after=PHONE_AFTER, spaced_first=frozenset(TOLL_FREE_LEADS), lengths=frozenset({LOCAL_NUMBER_DIGITS}),
-        min_length=PHONE_MIN_DIGITS,
-    ),
+    _read_phone: Trigger(after=PHONE_AFTER, spaced_first=frozenset(TOLL_FREE_LEADS), lengths=frozenset({LOCAL_NUMBER_DIGITS}), min_length=PHONE_MIN_DIGITS),
     _read_citation: Trigger(before=CITATION_BEFORE),
     _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
     # a part of a ratio has a colon next to it

@@ -167,15 +167,22 @@ def _names_money_before(text: str, start: int) -> bool:
     return any(noun in clause for noun in DECLARED_MONEY_NOUNS)
 
 
+def _takes_declaration(draft: Draft) -> bool:
+    """Whether a declaration can change the mention: money with its currency (the generic 元 takes the declared one), or
+    a bare amount (a header's unit, or money after a noun of money); a unit, a counter, a name or no value keep it."""
+    if draft.currency is not None and draft.unit in ("currency", "rate"):
+        return True
+    return draft.unit is None and draft.counter is None and not draft.name_like and draft.value is not None
+
+
 def _declare(text: str, draft: Draft, currency: str | None, scale: float | None, *, after_money: bool) -> None:
-    """Give one mention in a declaration's scope the declared currency (and magnitude)."""
+    """Give one mention in a declaration's scope (one that takes it: :func:`_takes_declaration`) the declared
+    currency (and magnitude)."""
     if draft.currency is not None and draft.unit in ("currency", "rate"):
         if currency is not None and currency != draft.currency and not _states_currency(text, draft):
             if draft.unit_symbol is not None and draft.unit_symbol.startswith(f"{draft.currency}/"):
                 draft.unit_symbol = currency + draft.unit_symbol[len(draft.currency):]  # CNY/股 -> HKD/股
             draft.currency = currency
-        return
-    if draft.unit is not None or draft.counter is not None or draft.name_like or draft.value is None:
         return
     if scale is None:  # a currency only: a bare amount with its own magnitude (营业收入50.43亿) is money
         magnitude = draft.scale_applied or text[draft.end - 1:draft.end] in _SECTION_MAGNITUDES  # 50.43亿, 千亿
@@ -199,11 +206,14 @@ def apply_declared_currency(text: str, drafts: list[Draft]) -> None:
     found = declarations(text) or [_DEFAULT_DECLARATION._replace(end=len(text))]
     previous: Draft | None = None
     for draft in drafts:
+        if not _takes_declaration(draft):
+            previous = draft
+            continue
         currency, scale, held = _in_force(text, found, draft)
         if held:
             # a bare amount right after money in the same sentence continues it (净利润3.2亿，扣非后2.9亿)
-            after_money = previous is not None and previous.unit == "currency" and not any(
-                char in _SENTENCE_ENDS for char in text[previous.end:draft.start]
+            after_money = previous is not None and previous.unit == "currency" and _SENTENCE_ENDS.isdisjoint(
+                text[previous.end:draft.start]
             )
             _declare(text, draft, currency, scale, after_money=after_money)
         previous = draft

@@ -19,8 +19,10 @@ _TIME_RE = re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?![0-9]
 #: local number ((8610)66229359). The area code may be in brackets ((010) 6552 8888) and the local number written
 #: in two groups (021-6888 1234, 0755-8888-1234; 400 820 8820), as contact lines print them.
 _LOCAL = r"(?:[0-9]{7,8}|[0-9]{3,4}[ -][0-9]{4})"
+#: First digits of the toll-free lines (400, 800), the only phones whose first digit run a space may follow (400 820 8820).
+TOLL_FREE_LEADS = "48"
 _PHONE = (
-    rf"(?:1[3-9][0-9]{{9}}|0[1-9][0-9]{{1,2}}(?:-|[)）] ?){_LOCAL}|[48]00[- ]?[0-9]{{3}}[- ]?[0-9]{{4}}"
+    rf"(?:1[3-9][0-9]{{9}}|0[1-9][0-9]{{1,2}}(?:-|[)）] ?){_LOCAL}|[{TOLL_FREE_LEADS}]00[- ]?[0-9]{{3}}[- ]?[0-9]{{4}}"
     rf"|86[1-9][0-9]{{1,2}}[)）][0-9]{{7,8}})"
 )
 _PHONE_RE = re.compile(rf"{_PHONE}(?![0-9])")
@@ -78,9 +80,10 @@ def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     return _name_draft(begin, begin + len(surface), None)
 
 
-#: What a phone number's first digit run is followed by (010-, 400-) or how long it is at least (13812345678,
-#: 4001234567): a core with neither can only be a local number listed after a phone (LOCAL_NUMBER_DIGITS).
-PHONE_AFTER: frozenset[str] = frozenset("-)） ")
+#: What a phone number's first digit run is followed by (010-, 400-; a space only after a toll-free line's 400 or 800:
+#: TOLL_FREE_LEADS) or how long it is at least (13812345678, 4001234567): a core with neither can only be a local
+#: number listed after a phone (LOCAL_NUMBER_DIGITS).
+PHONE_AFTER: frozenset[str] = frozenset("-)）")
 _CLOSERS = frozenset(")）")
 PHONE_MIN_DIGITS = 10
 LOCAL_NUMBER_DIGITS = 8
@@ -89,7 +92,9 @@ LOCAL_NUMBER_DIGITS = 8
 def _read_phone(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """Telephone numbers (13812345678, 010-12345678, 400-123-4567): name-like."""
     start, end = core.span()
-    if text[end:end + 1] not in PHONE_AFTER and end - start < PHONE_MIN_DIGITS and end - start != LOCAL_NUMBER_DIGITS:
+    if end - start < PHONE_MIN_DIGITS and end - start != LOCAL_NUMBER_DIGITS and text[end:end + 1] not in PHONE_AFTER and not (
+        text[end:end + 1] == " " and text[start] in TOLL_FREE_LEADS
+    ):
         return None
     if core.lastgroup != "arabic" or (start > 0 and text[start - 1].isdigit()):
         return None

@@ -13,7 +13,6 @@ from ._lexicon import (
     QUOTED_NAME_MAX,
     STANDALONE_QUOTES,
     CLOCK_AFTER, CLOCK_BEFORE, CLOCK_WORDS,
-    CURRENCY_PREFIXES,
     DAY_WORDS,
     DISCOUNT_WORD,
     INDEX_NAMES,
@@ -31,8 +30,6 @@ from ._lexicon import (
     SUFFIX_QUALIFIERS,
     TENTHS_WORD,
     UNIT_GUARDS,
-    UNIT_HEADER_LINKS,
-    UNIT_HEADER_WORDS,
     UNIT_WORDS,
     VERSION_NOT_AFTER,
     VERSION_WORDS,
@@ -43,8 +40,8 @@ from .rates import MAGNITUDE_UNIT_WORDS, SPACED_PER, read_rate_denominator, read
 from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
-from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _NAMED_LOOKBACK, _GAP_CHARS, _TAIL_FIRST_CHARS
-from .patterns import _CN_MAG_CHARS, _alternation, _by_second_char_alternation, _char_after_gap, _char_before_gap, _cn_to_number
+from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _GAP_CHARS, _TAIL_FIRST_CHARS, named_lookback
+from .patterns import _alternation, _by_second_char_alternation, _char_after_gap, _cn_to_number
 from .patterns import _first_chars, _guarded, _parse_arabic, is_han
 from .codes import reads_as_month_day
 from .prefixes import context_unit_at
@@ -91,7 +88,7 @@ def _is_set_phrase(text: str, position: int) -> bool:
 
 def _named_numeral(text: str, start: int) -> re.Match | None:
     """The name (十四五, 第十四个五年规划, 图 1...) whose numeral starts at ``start``, if any."""
-    return _phrase_covering(text, start, _NAMED_BY_FIRST, _NAMED_LOOKBACK)
+    return _phrase_covering(text, start, _NAMED_BY_FIRST, named_lookback(text, start))
 
 
 def _read_core(text: str, core: re.Match) -> float | None:
@@ -150,10 +147,11 @@ _NAME_OPENERS = frozenset("第“〔")
 def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """十四五, 第十四个五年规划, 360 公司: numerals that are names."""
     start, end = core.span()
-    if not with_prefix or _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start + 1]):
+    before = text[max(0, start - named_lookback(text, start)):start]
+    if not with_prefix or (text[start] not in _NAMED_FIRST_CHARS and _NAMED_FIRST_CHARS.isdisjoint(before)):
         return None
     if (
-        text[start] not in NAMED_LITERAL_FIRST_CHARS and text[start - 1:start] not in _NAMED_FIRST_CHARS
+        text[start] not in NAMED_LITERAL_FIRST_CHARS and _NAMED_FIRST_CHARS.isdisjoint(before)
         and text[end:end + 1] not in NAMED_FOLLOWERS
     ):
         return None  # only a [class]-led pattern could start here, and its follower is missing
@@ -172,11 +170,17 @@ def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft |
 
 
 _CITATION_OPEN = "[［"
+_CITATION_OPEN_SET = frozenset(_CITATION_OPEN)
 _CITATION_SEPARATORS = ",，-–—~、 "
 _CITATION_RE = re.compile(rf"[{re.escape(_CITATION_OPEN)}](?:[0-9]{{1,3}}[{re.escape(_CITATION_SEPARATORS)}]*)+[\]］]")
 _CITATION_LOOKBACK = 16
 #: What stands right before digits inside a citation marker: its bracket, a digit or a separator.
 CITATION_BEFORE: frozenset[str] = frozenset(_CITATION_OPEN + "0123456789" + _CITATION_SEPARATORS)
+
+
+def cites_after_bracket(text: str, start: int) -> bool:
+    """Whether a citation's opening bracket stands in the _CITATION_LOOKBACK characters before ``start``."""
+    return not _CITATION_OPEN_SET.isdisjoint(text[max(0, start - _CITATION_LOOKBACK):start])
 
 
 def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
@@ -350,38 +354,8 @@ def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     return None
 
 
-#: 单位：亿元, 金额单位：人民币万元: the header word, a link, perhaps a currency, then the bare magnitude.
-_UNIT_HEADER_RE = re.compile(
-    rf"(?:{_alternation(UNIT_HEADER_WORDS)})[ \u3000]*(?:{_alternation(UNIT_HEADER_LINKS)})[\s\u3000]*"
-    rf"(?:{_alternation(CURRENCY_PREFIXES)})?[\s\u3000]*\Z"
-)
-_UNIT_HEADER_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in (*UNIT_HEADER_LINKS, *CURRENCY_PREFIXES))
-_UNIT_HEADER_WINDOW = 12
-#: What may stand between the header's link and the magnitude: spaces, and a line break (单位：\n亿元).
-_UNIT_HEADER_GAP = " \u3000\r\n"
-#: The character right before a magnitude of a unit header: the header's last character or a gap before it.
-#: （亿元）, (百万美元), （万吨）: a magnitude and a unit word alone in brackets annotate a unit (a table row's, a
-#: column's), never an amount; a leading 十 is also the digit ten (（十家）: ten of them).
-_BRACKETED_UNIT_RE = re.compile(rf"[百佰千仟万萬亿億兆]{{1,3}}(?:{_alternation(UNIT_WORDS)})[）)]")
-_UNIT_BRACKETS = "（("
-UNIT_HEADER_BEFORE: frozenset[str] = _UNIT_HEADER_LAST_CHARS | frozenset(_UNIT_HEADER_GAP) | frozenset(_UNIT_BRACKETS)
 #: The second characters of the units a magnitude begins (千瓦, 兆瓦): a lone magnitude before one is the prefix.
 MAGNITUDE_UNIT_SECOND_CHARS: frozenset[str] = frozenset(word[1] for word in MAGNITUDE_UNIT_WORDS)
-
-
-def read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """单位：亿元, 单位为万吨, 营业收入（百万元）: a bare magnitude in a unit header or a bracketed unit is no quantity."""
-    start = core.start()
-    if text[start - 1:start] not in UNIT_HEADER_BEFORE or core.lastgroup != "cn":
-        return None
-    if core.group().strip(_CN_MAG_CHARS):  # not magnitudes only (one C-level strip, no generator)
-        return None
-    if text[start - 1] in _UNIT_BRACKETS:
-        return NOT_A_QUANTITY if _BRACKETED_UNIT_RE.match(text, start) else None
-    if _char_before_gap(text, start, 3, _UNIT_HEADER_GAP) not in _UNIT_HEADER_LAST_CHARS:
-        return None
-    header = _UNIT_HEADER_RE.search(text, max(0, start - _UNIT_HEADER_WINDOW), start)
-    return None if header is None else NOT_A_QUANTITY
 
 
 def _is_index_or_version(text: str, start: int, end: int) -> bool:

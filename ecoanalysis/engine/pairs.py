@@ -61,9 +61,36 @@ def _shares_unit(item: Draft, last: Draft) -> bool:
     return last.unit == "percentage_point" and item.unit is None and item.counter == "个"
 
 
-def _share_list_units(text: str, drafts: list[Draft]) -> None:
+def share_lists(text: str, drafts: list[Draft]) -> list[Draft]:
+    """The list passes after the scan, in order: units (2.3个、2.4个和3.2个百分点), quarters and ranks (二、三季度,
+    第一、二名), months and years (5、6月份), then, the bare numerals no list gave context dropped (三、四、五成 kept),
+    bounds and hedges (分别超过…, 50%和20%左右). Returns the drafts kept.
+
+    Each pass acts only where a draft follows its neighbour in a list: the neighbours are found in one walk
+    (:func:`_list_links`), found again only where a pass moved an end or dropped drafts."""
+    links = _list_links(text, drafts)
+    _share_list_units(text, drafts, links)
+    if _share_list_ordinals(text, drafts, links):
+        links = _list_links(text, drafts)  # 第1、2季: the last item took 季
+    _share_list_dates(text, drafts, links)
+    kept = [draft for draft in drafts if not draft.weak]
+    if len(kept) < len(drafts):
+        links = _list_links(text, kept)
+    _share_list_bounds(text, kept, links)
+    return kept
+
+
+def _list_links(text: str, drafts: list[Draft]) -> list[int]:
+    """The indices, in order, of the drafts that follow their neighbour in a list (:func:`_list_gap`)."""
+    return [
+        index for index, (item, after) in enumerate(zip(drafts, drafts[1:]), 1)
+        if 0 < after.start - item.end <= 3 and _list_gap(text, item, after)  # (_list_gap's first test, without the call)
+    ]
+
+
+def _share_list_units(text: str, drafts: list[Draft], links: list[int]) -> None:
     """Give the items of a list the unit, and the magnitude, written once after its last item."""
-    for index in range(len(drafts) - 1, 0, -1):
+    for index in reversed(links):
         last = drafts[index]
         if (last.unit is None and last.counter is None and not last.scale_applied) or last.unit in ("date", "other"):
             continue  # (54.62、59.35、64.41万亿: a magnitude alone is shared too)
@@ -88,10 +115,10 @@ def _share_list_units(text: str, drafts: list[Draft]) -> None:
             item_index -= 1
 
 
-def _share_list_dates(text: str, drafts: list[Draft]) -> None:
+def _share_list_dates(text: str, drafts: list[Draft], links: list[int]) -> None:
     """5、6月份, 2022、2023年: bare numbers listed before a month or a year are months (of the same year, where
     the last names one) or years too; lists ending in a quarter are read by :func:`_share_list_ordinals`."""
-    for index in range(len(drafts) - 1, 0, -1):
+    for index in reversed(links):
         last = drafts[index]
         if text[last.start - 1] not in LIST_SEPARATORS:
             continue  # only the last item of a list can share its month or year
@@ -177,10 +204,12 @@ def _is_bare(draft: Draft, unit: str | None = None) -> bool:
     return draft.unit == unit and not draft.bounds and draft.value_high is None and not draft.name_like
 
 
-def _share_list_ordinals(text: str, drafts: list[Draft]) -> None:
+def _share_list_ordinals(text: str, drafts: list[Draft], links: list[int]) -> bool:
     """二、三季度, 第二、三季度: the bare numbers of a list ending in a quarter name quarters too (Q2, Q3); 第一、二名,
-    第1、2、3位: 第 written once before a list makes every item a rank, with the counter written after the last."""
-    for index in range(len(drafts) - 1, 0, -1):
+    第1、2、3位: 第 written once before a list makes every item a rank, with the counter written after the last.
+    Returns whether a list's last item was extended (第1、2季: by 季)."""
+    extended = False
+    for index in reversed(links):
         last = drafts[index]
         if text[last.start - 1] not in LIST_SEPARATORS or quarter_of(text, last) is None:
             continue  # (the cheap test first: only the last item of a list can share its quarter)
@@ -195,7 +224,8 @@ def _share_list_ordinals(text: str, drafts: list[Draft]) -> None:
             item.value, item.weak, first = last.value, False, item_index
         if first < index:
             _give_year_before(text, drafts, first, index)
-    for index, first in enumerate(drafts[:-1]):
+    for index in (link - 1 for link in links):
+        first = drafts[index]
         if first.unit != "rank" or not _is_bare(first, "rank") or first.counter is not None or not text.startswith(RANK_WORD, first.start):
             continue  # 第3名和5名: a rank with its own counter is written with its own 第
         items = [first]
@@ -205,12 +235,14 @@ def _share_list_ordinals(text: str, drafts: list[Draft]) -> None:
             items.append(drafts[index + len(items)])
         if len(items) > 1 and _names_short_quarters(text, items):
             _set_short_quarters(text, drafts, index, items)
+            extended = True
             continue  # 114年第1、2季: quarters, 季 written once after the last
         if len(items) == 1 or items[-1].counter is None:
             continue  # 第一、二、三产业: no counter after the last item, no list of ranks
         for item in items[1:]:
             item.unit, item.weak = "rank", False
         first.counter = items[-1].counter
+    return extended
 
 
 def _names_short_quarters(text: str, items: list[Draft]) -> bool:
@@ -242,10 +274,11 @@ def _list_gap(text: str, item: Draft, after: Draft) -> bool:
     return bool(gap.strip(" \u3000")) and LIST_SEPARATORS.issuperset(gap)
 
 
-def _share_list_bounds(text: str, drafts: list[Draft]) -> None:
+def _share_list_bounds(text: str, drafts: list[Draft], links: list[int]) -> None:
     """分别超过1500亿元、2000亿元和4000亿元: a qualifier after 分别 ("respectively") bounds every item; a hedge
     after the last item (50%和20%左右) approximates every item."""
-    for index, first in enumerate(drafts[:-1]):
+    for index in (link - 1 for link in links):
+        first = drafts[index]
         if len(first.bounds) != 1 or not first.qualifiers or not _respectively_before(text, first.start):
             continue
         if not text.startswith(first.qualifiers[0], first.start):
@@ -256,7 +289,7 @@ def _share_list_bounds(text: str, drafts: list[Draft]) -> None:
                 break
             item.qualifiers.append(first.qualifiers[0])
             item.bounds.append(first.bounds[0])
-    _share_list_hedge(text, drafts)
+    _share_list_hedge(text, drafts, links)
 
 
 #: How far before the qualifier "respectively" may stand, a verb between (各买超逾14万张, 分别增长超过3%).
@@ -277,11 +310,11 @@ def _respectively_before(text: str, start: int) -> bool:
 _HEDGE_SUFFIXES: frozenset[str] = frozenset(word for word, bound in SUFFIX_QUALIFIERS.items() if bound == "approx")
 
 
-def _share_list_hedge(text: str, drafts: list[Draft]) -> None:
+def _share_list_hedge(text: str, drafts: list[Draft], links: list[int]) -> None:
     """50%和20%左右, 3万、5万和8万吨上下: a hedge after the last item of a list approximates every item that is
     written with the same unit, joined by 、 和 及 and bounded by nothing of its own (达到 states it: 达到50%和20%左右). A bound word (以上, 以内)
     states a threshold and stays with its own item."""
-    for index in range(len(drafts) - 1, 0, -1):
+    for index in reversed(links):
         last = drafts[index]
         hedge = last.qualifiers[-1] if last.qualifiers else None
         if hedge not in _HEDGE_SUFFIXES or not text.endswith(hedge, 0, last.end) or last.unit in (None, "date"):

@@ -245,6 +245,13 @@ _TAIL_FIRST_CHARS: frozenset[str] = (
 _RANGE_FIRST_CHARS: frozenset[str] = frozenset(connector[0] for connector in RANGE_CONNECTORS)
 _NAMED_FIRST_CHARS = _first_chars(NAMED_NUMERALS)  # cheap pre-filter before each match call
 _NAMED_LOOKBACK = 1  # 第 before 十四个五年规划
+
+
+def named_lookback(text: str, start: int) -> int:
+    """How far before the numeral at ``start`` a named-numeral pattern may begin: one character (第十四个五年规划),
+    or two past the space of PDF text (第 2 页 共 18 页: 共 and its space)."""
+    return _NAMED_LOOKBACK + 1 if text[start - 1:start] == " " else _NAMED_LOOKBACK
+
 _ASCII_NAME_CHAR = re.compile(r"[A-Za-z0-9]")
 
 

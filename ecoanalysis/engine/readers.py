@@ -32,7 +32,7 @@ from .draft import NOT_A_QUANTITY, Draft
 from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_idiom_word
 from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
-from .rates import NETWORK_GRADE_LAST, read_network_grade
+from .rates import NETWORK_GRADE_LAST, SPACED_PER, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date, read_month_day_slash
 from .periods import (
@@ -62,9 +62,10 @@ from .codes import (
     _read_zero_code,
 )
 from .fractions import SLASHES
-from .contacts import LOCAL_NUMBER_DIGITS, PHONE_AFTER, PHONE_MIN_DIGITS, _read_phone, _read_web_or_time
+from .contacts import LOCAL_NUMBER_DIGITS, PHONE_AFTER, PHONE_MIN_DIGITS, TOLL_FREE_LEADS, _read_phone, _read_web_or_time
 from .names import (
     CITATION_BEFORE,
+    cites_after_bracket,
     DOTTED_CODE_AFTER,
     NAMED_FOLLOWERS,
     NAMED_LITERAL_FIRST_CHARS,
@@ -78,9 +79,7 @@ from .names import (
     _read_reference_locator,
     REFERENCE_AFTER,
     _read_by_neighbours,
-    read_unit_header,
     MAGNITUDE_UNIT_SECOND_CHARS,
-    UNIT_HEADER_BEFORE,
     _read_list_marker,
     _read_named_numeral,
     SECTION_SIGN,
@@ -89,6 +88,7 @@ from .names import (
     _read_set_phrase,
 )
 from .markers import stands_alone
+from .unitheaders import UNIT_HEADER_BEFORE, read_unit_header
 from .numerals import CHINESE_DIGITS, FINANCIAL_NUMERALS, FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import (
     YEAR_RANGE,
@@ -96,7 +96,6 @@ from .patterns import (
     _GAP,
     _GAP_CHAR_SET,
     _NAMED_FIRST_CHARS,
-    _NAMED_LOOKBACK,
     _TAIL_FIRST_CHARS,
     _WEB_GLUE,
     _char_after_gap,
@@ -338,22 +337,32 @@ _SPECIAL_AFTER: frozenset[str] = (
 )
 
 
+#: After a space before the core, the characters before it that let a whole-mention reader apply: a copyright
+#: mark (© 2023), a name's first character (共 18页), 每 (每 10 股), a line start or a page's dash (- 12 -); after more
+#: spaces the walk at the end decides.
+_SPECIAL_BEFORE_SPACE: frozenset[str] = MARK_LAST_CHARS | _NAMED_FIRST_CHARS | PAGE_DASHES | {PER_WORD, "\n", ""}
+
+
 def _may_be_special(text: str, start: int, end: int) -> bool:
     """Cheap test whether any whole-mention reader could apply to the Arabic core text[start:end]."""
-    if start == 0 or text[start - 1] in _SPECIAL_BEFORE or text[end:end + 1] in _SPECIAL_AFTER:
+    if start == 0:
         return True
-    if text[start] in CODE_LEAD and end - start >= CODE_MIN_LENGTH:
-        return True  # 002309: a code
-    if end - start == POSTAL_CODE_LENGTH and text[start - 1] == " ":
-        return True  # 阿拉尔 843300: a postal code
-    if end - start in (8, 11) or (end - start >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET):
+    before, length = text[start - 1], end - start
+    if before in _SPECIAL_BEFORE or text[end:end + 1] in _SPECIAL_AFTER or length in (8, 11):
+        return True  # 8 and 11 digits: a date code, a phone
+    if (text[start] in CODE_LEAD and length >= CODE_MIN_LENGTH) or text[start] in _NAMED_FIRST_CHARS:
+        return True  # 002309: a code; 360 公司: a name
+    if length >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET:
         return True
     if text[end + 2:end + 3] in PERIOD_LETTERS and text[end:end + 1] == PERIOD_YEAR_WORD:
         return True  # 09年2Q: a quarter after the year
-    if text[start] in _NAMED_FIRST_CHARS or not _NAMED_FIRST_CHARS.isdisjoint(text[max(0, start - _NAMED_LOOKBACK):start]):
-        return True
-    if closes_quote_soon(text, end) or follows_mark(text, start):
-        return True  # “保8”: a quoted name; © 2023: a stamp
+    if before == " ":
+        if text[start - 2:start - 1] in _SPECIAL_BEFORE_SPACE or length == POSTAL_CODE_LENGTH or cites_after_bracket(text, start):
+            return True  # 阿拉尔 843300: a postal code; [2, 6]: a citation
+    elif before in _NAMED_FIRST_CHARS or follows_mark(text, start):
+        return True  # “四个全面”; ©2023
+    if closes_quote_soon(text, end):
+        return True  # “保8”: a quoted name
     left = start - 1
     while left >= 0 and text[left] in " \t\u3000":
         left -= 1
@@ -369,20 +378,23 @@ _READERS_BY_KIND: dict[str, tuple[Any, ...]] = {
 class Trigger(NamedTuple):
     """What around a numeral core can make a whole-mention reader answer: the reader is tried when the
     character before the core, its first or last character, the character after it or its length is in the
-    matching set. Each set is the one the reader's own first test uses, so the two cannot drift."""
+    matching set. Each set is the one the reader's own first test uses, so the two cannot drift. After a space
+    ``before`` is the two characters before the core (每 10股: "每 "), and its last character."""
 
-    before: frozenset[str] = frozenset()  # text[start - 1] ('' at the start of the text)
+    before: frozenset[str] = frozenset()  # text[start - 1] ('' at the start of the text), or text[start - 2:start]
     first: frozenset[str] = frozenset()  # text[start]
     after: frozenset[str] = frozenset()  # text[end] ('' at the end of the text)
     lengths: frozenset[int] = frozenset()  # end - start
     min_length: int = 0  # end - start at least this (0: no such test)
     last: frozenset[str] = frozenset()  # text[end - 1]
+    spaced_first: frozenset[str] = frozenset()  # text[start] when a space follows the core (400 820 8820)
 
     def holds(self, before: str, first: str, last: str, after: str, length: int) -> bool:
         if self == ALWAYS:
             return True
         return (
-            before in self.before or first in self.first or last in self.last or after in self.after
+            before in self.before or before[-1:] in self.before or first in self.first or last in self.last
+            or after in self.after or (after == " " and first in self.spaced_first)
             or length in self.lengths or 0 < self.min_length <= length
         )
 
@@ -404,7 +416,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_quarter_code: Trigger(after=PERIOD_CODE_AFTER),
     read_fiscal_year: Trigger(before=FISCAL_YEAR_BEFORE),
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
-    _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),
+    _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS | {f"{char} " for char in _NAMED_FIRST_CHARS}, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_formula: Trigger(before=FORMULA_NEIGHBOURS, after=FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
@@ -424,7 +436,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
     _read_digit_count: Trigger(after=DIGIT_COUNT_FIRST),
     _read_reference_locator: Trigger(after=REFERENCE_AFTER),
-    _read_phone: Trigger(after=PHONE_AFTER, lengths=frozenset({LOCAL_NUMBER_DIGITS}), min_length=PHONE_MIN_DIGITS),
+    _read_phone: Trigger(after=PHONE_AFTER, spaced_first=frozenset(TOLL_FREE_LEADS), lengths=frozenset({LOCAL_NUMBER_DIGITS}), min_length=PHONE_MIN_DIGITS),
     _read_citation: Trigger(before=CITATION_BEFORE),
     _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
     # a part of a ratio has a colon next to it
@@ -433,7 +445,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_network_grade: Trigger(last=NETWORK_GRADE_LAST),
     read_unit_header: Trigger(before=UNIT_HEADER_BEFORE),
     _read_by_neighbours: Trigger(
-        before=frozenset({PER_WORD, " "}) | SLASHES, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
+        before=frozenset({PER_WORD, SPACED_PER}) | SLASHES, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
     ),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.
@@ -447,7 +459,10 @@ _DISPATCH_SIZE = 1 << 16
 def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any, ...]:
     """The whole-mention readers, in order of precedence, whose trigger holds around text[start:end]."""
     length = end - start
-    key = (kind, text[start - 1:start], text[start], text[end - 1], text[end:end + 1], length if length < _LENGTH_CAP else _LENGTH_CAP)
+    before = text[start - 1:start]
+    if before == " ":
+        before = text[start - 2:start]  # 每 10股: the character before the space too
+    key = (kind, before, text[start], text[end - 1], text[end:end + 1], length if length < _LENGTH_CAP else _LENGTH_CAP)
     try:
         return _DISPATCH[key]
     except KeyError:

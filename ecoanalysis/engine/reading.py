@@ -65,7 +65,7 @@ from .fractions import may_start_fraction_part, read_fraction_part, read_slash_f
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import read_spaced_discount
-from .tails import _read_tail
+from .tails import _read_tail, tail_fields_getter
 from .trillion import MONEY_TRILLION, money_trillion_value, read_trillion_after_currency
 from .context import CONTEXT_AFTER_CHARS, SPACED_RATE_STEP, read_in_context
 
@@ -112,6 +112,7 @@ _TAIL_RE = re.compile(
     rf"|(?P<counter>{_COUNTER_ALT})))?"
     rf"(?:{_GAP}(?P<suffix>{_SUFFIX_ALT}))?"
 )
+_TAIL_FIELDS = tail_fields_getter(_TAIL_RE)
 _FOOTNOTE_RE = re.compile(r"[ ]?(?P<fn>[1-9])(?=[。，；：、,;:）)\s]|[.](?!\d)|\Z)")
 _FOOTNOTE_FIRST: frozenset[str] = frozenset(" 123456789")  # what a match of _FOOTNOTE_RE begins with
 _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
@@ -132,8 +133,7 @@ _TEN_CHARS = "十拾"
 
 
 _CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | {" "}
-#: After a space, what may begin a continuation (2.3 ×10^5, 7 万 5 千, a PDF thousands group 1 056) or a
-#: joined fraction (1 3/5).
+#: After a space, what may begin a continuation (2.3 ×10^5, 7 万 5 千, thousands 1 056) or a joined fraction (1 3/5).
 _SPACED_GROUP_FIRST: frozenset[str] = frozenset("0123456789")
 _AFTER_SPACE_CONTINUATION: frozenset[str] = (
     NOTATION_AFTER_SPACE | MIXED_AFTER_SPACE | _SPACED_GROUP_FIRST | FRACTION_PART_AFTER_SPACE
@@ -250,7 +250,8 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
     if draft.unit != "date" and next_char in _TAIL_FIRST_CHARS:
         tail = _TAIL_RE.match(text, reading.position)
         if tail.end() > reading.position:
-            reading.position, tail_context = _read_tail(text, tail, draft, magnitude_only=reading.magnitude_only)
+            fields = _TAIL_FIELDS(tail.groups())
+            reading.position, tail_context = _read_tail(text, tail, fields, draft, magnitude_only=reading.magnitude_only)
             reading.context = reading.context or tail_context
     draft.end = reading.position
     if with_prefix:

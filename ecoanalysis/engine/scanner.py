@@ -19,7 +19,7 @@ Chinese numeral characters (with 几 inside), or 首个/首家/首款. For every
 3. :func:`_merge_range` joins ``A 到/至/~/- B``.
 
 All patterns are linear (single character classes, bounded gaps, literal alternations). Afterwards the
-items of a list share the unit written after the last (:func:`_share_list_units`) and before/after pairs
+items of a list share the unit written after the last (:func:`share_lists`) and before/after pairs
 (由 80% 提升到 95%) are linked (:func:`_link_pairs`), both in :mod:`.pairs`. A numeral that cannot be read gets bound ``vague``
 and no value.
 """
@@ -42,7 +42,7 @@ from .codes import names_text_part
 from .declared import apply_declared_currency
 from .draft import Draft, Quantity
 from .eras import era_range_start
-from .pairs import _link_pairs, _share_list_bounds, _share_list_dates, _share_list_ordinals, _share_list_units, quarter_of
+from .pairs import _link_pairs, quarter_of, share_lists
 from .numerals import MAGNITUDES, scaled
 from .dates import QUARTER_WORD, relative_year_before
 from .patterns import CLAUSE_ENDS, _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, YEAR_RANGE, _alternation
@@ -338,11 +338,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
                 draft.start += len(OVER_OF_LINK)
         drafts.append(draft)
         resume = draft.consumed if draft.consumed > core_end else core_end
-    _share_list_units(text, drafts)
-    _share_list_ordinals(text, drafts)
-    _share_list_dates(text, drafts)
-    drafts = [draft for draft in drafts if not draft.weak]  # 三、四、五成: the unit of the list gave context
-    _share_list_bounds(text, drafts)
+    drafts = share_lists(text, drafts)  # units, quarters, ranks, dates; the weak dropped (三、四、五成 kept); bounds
     apply_declared_currency(text, drafts, traditional=traditional)  # （人民币，下同）, 单位：亿港元
     _link_pairs(text, drafts)
     return drafts

@@ -59,7 +59,8 @@ from .prefixes import (
 )
 from .readers import _candidate_readers, _may_be_special, _set_quarter
 from .centuries import PERIOD_FIRST_CHARS, read_period
-from .dates import DATE_WORDS, QUARTER_WORD, read_date, read_first_months, read_quarter_count, read_relative_year, read_short_quarter
+from .dates import DATE_WORDS, MONTHS_COUNTER, QUARTER_WORD, read_date, read_first_months, read_quarter_count, read_relative_year
+from .dates import read_short_quarter
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
@@ -85,9 +86,7 @@ _COUNTER_ALT = _by_first_char_alternation(_unit_pattern(w) for w in sorted(UNIT_
 #: Unit words that begin with a magnitude character (千瓦, 千克, 千米): the magnitude run stops before them,
 #: so 1200万千瓦 is 1200 x 10^4 kW, not 1200 x 10^7 of something; 0.75千分点 is 0.075 pp. A unit that carries
 #: its magnitude as a scale (万元 = 10^4 元) is no such word: its magnitude is the number's.
-_MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(
-    w for w, info in UNIT_WORDS.items() if w[0] in MAGNITUDES and info.scale <= 1.0
-)
+_MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(w for w, info in UNIT_WORDS.items() if w[0] in MAGNITUDES and info.scale <= 1.0)
 _MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
 _MAG_ONE = rf"{_MAG_UNIT_FREE}(?:[{_TAIL_MAG_CHARS}]|{MONEY_TRILLION})"  # 3兆元: 兆 = 10^12 before money
 #: A run of magnitudes, one space of PDF text allowed between a magnitude and a higher one after it, as compounds
@@ -399,8 +398,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
             reading.position = draft.end  # 新台幣1兆: 10^12
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
-    if text[draft.end:draft.end + 1] in CONTEXT_AFTER_CHARS or draft.unit == "length" or text.startswith(
-        SPACED_RATE_STEP, draft.end) or text[reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD:
+    if text[draft.end:draft.end + 1] in CONTEXT_AFTER_CHARS or draft.unit == "length" or text[
+        reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD or text.startswith(SPACED_RATE_STEP, draft.end):
         read_in_context(reading, draft)
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter) or (
@@ -420,8 +419,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.context = True
     elif draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):
         read_quarter_count(reading, draft)
-    else:
-        read_first_months(reading, draft)
+    elif draft.counter == MONTHS_COUNTER:
+        read_first_months(reading, draft)  # 前9个月
     if draft.unit is None and draft.counter is None and text.endswith(WORTH_WORD, 0, reading.prefix_end):
         draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
     draft.start = reading.prefix_end

@@ -312,8 +312,9 @@ def _merge_month_range(text: str, first: Draft, second: Draft, *, year: int | No
 
 def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     """All mention drafts of ``text`` in order of appearance (traditional characters read as simplified)."""
-    traditional = writes_traditional(text)
-    text = to_simplified(text)
+    simplified = to_simplified(text)
+    traditional = simplified is not text and writes_traditional(text)  # the same object: no variant in it
+    text = simplified
     drafts: list[Draft] = []
     resume = 0
     for core in _CORE_RE.finditer(text):

@@ -395,8 +395,9 @@ def reads_as_month_day(numeral: str) -> bool:
 
 DAY_DOT_CHARS: frozenset[str] = frozenset(DAY_DOTS)
 _DOTTED_DAY_RE = re.compile(rf"[0-9]{{1,2}}[{re.escape(DAY_DOTS)}](?P<day>[0-9]{{1,2}})(?![0-9])")
-#: After the day, what makes a month·day the name of an event's day: a word or a closing quotation mark.
-_DOTTED_DAY_CLOSERS = frozenset("”」』’\"'")
+#: After the day, what makes a month·day the name of an event's day: a word, a closing quotation mark, a mark of
+#: punctuation or the end of the text (“6·18”, 今年6·18期间; not a unit or a sign: 3·5%).
+_DOTTED_DAY_CLOSERS = frozenset("”」』’\"'，。、；：！？,;:!?)）") | {""}
 
 
 def _read_dotted_day(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

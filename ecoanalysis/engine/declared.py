@@ -134,30 +134,54 @@ def _row_declaration(text: str, match: re.Match) -> Declaration | None:
     return Declaration(after + 1, line_end, -1, currency, scale)
 
 
-def _local_currency(text: str, *, traditional: bool) -> str | None:
-    """The currency of the generic 元 in a text from Taiwan (dating the present in years of the ROC era), from a place
-    of [[speaks_from]] (naming the place or its institutions as its own, never the renminbi or the mainland), or
-    written in traditional script and placed by its regional vocabulary (never one naming the renminbi)."""
+def _local_currency(text: str) -> str | None:
+    """The currency of the generic 元 in a text from Taiwan (dating the present in years of the ROC era) or from a place
+    of [[speaks_from]] (naming the place or its institutions as its own, never the renminbi or the mainland)."""
     if writes_present_era_years(text, placed_in_year):
         return MINGUO_CURRENCY
     for currency, local_words, not_with in SPEAKS_FROM:
         # the words of the mainland first: a mainland text names one early, and the search stops there
         if not _names_any(text, not_with) and _names_any(text, local_words):
             return currency
-    if not traditional or any(word in text for word in TRADITIONAL_NOT_WITH):
-        return None
-    return _place_by_vocabulary(text)
+    return None
 
 
-def _place_by_vocabulary(text: str) -> str | None:
-    """The currency of the place whose regional words a traditional-script text uses most, when they outnumber
-    its words of mainland usage; None on a tie (mainland news is published in traditional script too)."""
-    best, local = sum(word in text for word in MAINLAND_WORDS), None
+#: What a line placed on the mainland by its vocabulary decides: the renminbi, no declaration.
+_MAINLAND = "CNY"
+
+
+def _place_by_vocabulary(line: str) -> str | None:
+    """The currency of the place whose regional words a line uses most, when they outnumber its words of mainland
+    usage; the renminbi when those win or the line names it; None on a tie (the line decides nothing)."""
+    if any(word in line for word in TRADITIONAL_NOT_WITH):
+        return _MAINLAND
+    mainland = sum(word in line for word in MAINLAND_WORDS)
+    best, local = mainland, _MAINLAND if mainland else None
     for currency, words in REGIONAL_WORDS:
-        count = sum(word in text for word in words)
+        count = sum(word in line for word in words)
         if count > best:
             best, local = count, currency
+        elif count == best and local != currency:
+            local = None if count else local  # a tie between two places, or a place and the mainland
     return local
+
+
+def _places_of_lines(text: str) -> list[Declaration]:
+    """A traditional-script text placed line by line by its regional vocabulary (mainland news is published in that
+    script too, and a digest mixes sources): each stretch of lines from Hong Kong, Macau or Taiwan declares that
+    place's dollar; a line that decides nothing keeps the place of the line before (a paragraph broken by PDF text)."""
+    found: list[Declaration] = []
+    place, start, position = None, 0, 0
+    for line in text.splitlines(keepends=True):
+        decided = _place_by_vocabulary(line)
+        if decided is not None and decided != place:
+            if place not in (None, _MAINLAND):
+                found.append(Declaration(start, position, -1, place, None))
+            place, start = decided, position
+        position += len(line)
+    if place not in (None, _MAINLAND):
+        found.append(Declaration(start, len(text), -1, place, None))
+    return found
 
 
 def _names_any(text: str, words: tuple[str, ...]) -> bool:
@@ -169,8 +193,10 @@ def _names_any(text: str, words: tuple[str, ...]) -> bool:
 def declarations(text: str, *, traditional: bool = False) -> list[Declaration]:
     """The currency declarations of ``text`` in order: a text from Taiwan or Hong Kong (:func:`_local_currency`)
     declares its dollar for the whole of it, before any written one."""
-    local = _local_currency(text, traditional=traditional)
+    local = _local_currency(text)
     found = [Declaration(0, len(text), -1, local, None)] if local is not None else []
+    if local is None and traditional:
+        found = _places_of_lines(text)
     if not any(word in text for word in _TRIGGERS) and _ROW_UNIT_HINT_RE.search(text) is None:
         return found
     position = 0

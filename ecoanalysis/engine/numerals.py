@@ -197,7 +197,8 @@ def read_magnitude_tokens(tokens: list[int | float | str]) -> float | None:
 
     An Arabic number stands before a small magnitude only as one digit (5千, not 15千), keeps below the
     section before it (5亿1万, not 5亿12000万), and at the end fills the places the magnitude before it
-    leaves (3万4000 = 34000) or, after 零, fewer (1千零20 = 1020); 3万4 is left unread (``None``), since
+    leaves (3万4000 = 34000), or fewer with two digits or more or after 零 (4万906 = 40906, 1千零20 = 1020);
+    3万4 is left unread (``None``), since
     the colloquial elision 一万五 = 15000 is a rule of spoken numerals, not of digits.
     """
     parts: list[tuple[float, int]] = []
@@ -234,7 +235,9 @@ def read_magnitude_tokens(tokens: list[int | float | str]) -> float | None:
         return None  # 五兆: 10^12 or the SI 10^6, no section below it to tell
     if pending is not None:
         if isinstance(pending, float):
-            low = 1 if zero_seen else last_magnitude / 10
+            # two or more digits are their own places (4万906 = 40906, as Hong Kong and Taiwan write amounts);
+            # one digit alone (3万4) is the spoken elision's, not read
+            low = 1 if zero_seen else min(last_magnitude / 10, 10)
             if not low <= pending < (last_magnitude / 10 if zero_seen else last_magnitude):
                 return None
         elif last_magnitude >= 100 and not zero_seen:

@@ -106,6 +106,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     second, trailing = _read_second_end(text, connector.end(), year=year)
     if second is None:
         return
+    if _merge_day_range(text, first, second):
+        return
     conn = connector.group("conn")
     if connector.group("minus") and not _negate_second_end(first, second):
         return
@@ -119,8 +121,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
         return
     if first.unit == "date" and second.unit == "date" and second.value is None and second.month is not None:
         second.value = first.value  # 2020年11月28日-12月03日: the year written once
-    if second.value is None or _change_then_level(text, conn, first, second):
-        return
+    if second.value is None or first.value is None or _change_then_level(text, conn, first, second):
+        return  # 11月至2019年8月: a month of an unstated year is no end of a range in a stated one
     if first.unit is not None and second.unit is None:
         if first.unit == "date" or (second.counter is not None and first.counter is None):
             return  # 增长1.4%至860万台: a share, then a count of 台, are no range
@@ -148,8 +150,8 @@ _NO_LEVEL_UNITS = frozenset({"multiple", "percentage_point", "percent"})
 
 def _change_then_level(text: str, conn: str, first: Draft, second: Draft) -> bool:
     """PMI下跌4.3至57.8, 增加1.6万人至227万人: after a change verb, the change and the level it reaches (no range)."""
-    if conn not in _LEVEL_CONNECTORS or first.value is None or first.value <= 0 or first.qualifiers:
-        return False
+    if conn not in _LEVEL_CONNECTORS or first.value is None or first.value <= 0:
+        return False  # a qualified change is one too (减少约1,500人至3,830,100人)
     if (first.unit, first.counter) != (second.unit, second.counter) or second.unit in _NO_LEVEL_UNITS:
         return False  # 增长2至20%, 增长1至10倍: the unit written once after a range; a multiple or a share is no level
     return second.value > CHANGE_LEVEL_RATIO * first.value and text.endswith(_LEVEL_VERBS, 0, first.start)
@@ -291,6 +293,37 @@ def _merge_yearless_months(first: Draft, second: Draft) -> bool:
     if first.month_high is not None and (second.month_high is None or "range" in first.bounds):
         return False
     first.month_high = second.month_high or second.month
+    first.bounds.append("range")
+    first.end, first.consumed = second.end, second.consumed
+    return True
+
+
+#: The day that ends a date's surface (10月1日, 十月一号), for ranges of days within one month.
+_DAY_AT_END_RE = re.compile(rf"(?:.*月)?\s*([0-9０-９]{{1,2}}|[{_CN_CHARS}]{{1,3}})\s*[日号]")
+
+
+_DAY_COUNTERS = frozenset("日号")
+
+
+def _day_at_end(text: str, draft: Draft) -> int | None:
+    match = _DAY_AT_END_RE.fullmatch(text, draft.start, draft.end)
+    return None if match is None else (lambda value: None if value is None else int(value))(_cn_to_number(match.group(1)))
+
+
+def _merge_day_range(text: str, first: Draft, second: Draft) -> bool:
+    """10月1日-4日, 2023年10月1日至10月4日: days of one month (the month, and the year, written once or twice) make
+    one date range; the months and years of both ends are those of the first."""
+    if first.unit != "date" or first.month is None or first.month_high is not None or second.value_high is not None:
+        return False
+    if second.unit == "date":
+        if second.value not in (None, first.value) or second.month not in (None, first.month) or second.month_high is not None:
+            return False
+    elif second.unit != "duration" or second.qualifiers or second.counter not in _DAY_COUNTERS:
+        return False  # the second end read alone: 4日 a duration, 4日内 within four days
+    low, high = _day_at_end(text, first), _day_at_end(text, second)
+    if low is None or high is None or not low < high:
+        return False
+    first.value_high, first.month_high = first.value, first.month
     first.bounds.append("range")
     first.end, first.consumed = second.end, second.consumed
     return True

@@ -14,6 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ecoanalysis import Quantity, extract_mentions, parse_quantity
+from ecoanalysis.config import REPORT_PATH
+from ecoanalysis.engine.scanner import scan
 from ecoanalysis.engine import BOUNDS, UNITS
 from ecoanalysis.mentions import MENTION_COLUMNS, MENTION_DTYPES, TEXT_MENTION_COLUMNS
 
@@ -300,6 +302,19 @@ def test_numeric_soup_spans_slice_back(text: str) -> None:
     assert starts == sorted(starts)
     for surface, start, end in zip(frame["surface"], frame["char_start"], frame["char_end"]):
         assert text[start:end] == surface
+
+
+#: The report's lines with a digit. Cut anywhere (inside a number too) they are the PDF text's cuts (a year cut to 017 年 by a
+#: line break), where readers meet starts they never see in whole sentences.
+REPORT_LINES = [line for line in REPORT_PATH.read_text(encoding="utf-8").splitlines() if any(c.isdigit() for c in line)]
+
+
+def test_report_lines_cut_anywhere_read_without_error() -> None:
+    cuts = [piece for line in REPORT_LINES for at in range(1, len(line)) for piece in (line[at:], line[:at])]
+    assert len(cuts) > 2 * len(REPORT_LINES)
+    for text in cuts:
+        for draft in scan(text, year=2021):
+            assert 0 <= draft.start < draft.end <= len(text)
 
 
 # ---- linear time: adversarial inputs must finish (hang guard, not a timing assertion) ------------

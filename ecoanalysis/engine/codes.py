@@ -37,6 +37,7 @@ from ._lexicon import (
     ROUND_THE_CLOCK_HOURS,
     SECURITY_CODE_LEADS,
     SECURITY_CODE_LENGTH,
+    LABEL_WORDS,
     SERIAL_WORDS,
     SESSION_COUNTER,
     SESSION_WORDS,
@@ -110,6 +111,23 @@ def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     if not is_han(text[last:last + 1]) or text.startswith(DAY_FOLLOWERS, last):
         return None
     return _name_draft(start, end if after is None else after, None)
+
+
+_DAYS_IN_A_MONTH = 31
+_LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
+
+
+def _read_serial_past_the_days(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """文件142号。, 142號 at the end of a text: a number before 号 too large for a day of a month is a serial wherever
+    it stands (tried after the labels that take more of the text: 路56号, ICP备13012345号-2)."""
+    start, end = core.span()
+    if text[start - 1:start] in _SERIAL_NOT_BEFORE or not text.startswith(SERIAL_WORDS, end):
+        return None
+    if not core.group().isdigit() or int(core.group()) <= _DAYS_IN_A_MONTH:
+        return None
+    if text[max(0, start - _LABEL_WINDOW):start].rstrip(" ：:").endswith(LABEL_WORDS):
+        return None  # the general reading takes the label word too
+    return _name_draft(start, end + len(next(word for word in SERIAL_WORDS if text.startswith(word, end))), None)
 
 
 def heads_a_line(text: str, rank_start: int, end: int) -> bool:

@@ -275,7 +275,8 @@ def _read_year_quarter(text: str, draft: Draft, date_match: re.Match) -> int:
 def read_short_quarter(reading: _Reading, draft: Draft) -> Draft | None:
     """第三季, 首三季, 前三季 (季 without 度, Hong Kong and Taiwan usage): a quarter or the first N quarters where a
     period is spoken of (第三季业绩, 今年第二季, 首三季盈利); else the season of a series, a label, never a rank."""
-    text, end = reading.text, draft.end
+    text = reading.text
+    end = draft.end + (text[draft.end:draft.end + 1] in " \u3000")  # 第3 季: one space of PDF or wire text
     if not text.startswith(SHORT_QUARTER_WORD, end) or text[end + 1:end + 2] in _SHORT_QUARTER_GUARD_CHARS:
         return None
     first = not reading.rank and text[reading.start - 1:reading.start] in FIRST_QUARTERS_WORDS

@@ -49,6 +49,7 @@ from .codes import (
     FORMULA_NEIGHBOURS,
     ROUND_THE_CLOCK_AFTER,
     SERIAL_AFTER,
+    SERIAL_FIRST_CHARS,
     _read_formula,
     _read_enumeration_marker,
     _read_marked_year,
@@ -59,6 +60,7 @@ from .codes import (
     SECURITY_CODE_AFTER,
     SECURITY_CODE_BEFORE,
     _read_serial_label,
+    _read_serial_past_the_days,
     _read_zero_code,
 )
 from .fractions import SLASHES
@@ -317,6 +319,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_marked_year),
     ("arabic", _read_ascii_name),
     ("arabic", _read_dotted_code),
+    ("arabic", _read_serial_past_the_days),
     ("cn", _read_fixed_phrase),
     ("cn", _read_doubling),
     ("cn", _read_digit_count),
@@ -439,6 +442,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_phone: Trigger(after=PHONE_AFTER, spaced_first=frozenset(TOLL_FREE_LEADS), lengths=frozenset({LOCAL_NUMBER_DIGITS}), min_length=PHONE_MIN_DIGITS),
     _read_citation: Trigger(before=CITATION_BEFORE),
     _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
+    _read_serial_past_the_days: Trigger(after=SERIAL_FIRST_CHARS),
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), a magnitude that begins a unit word (千瓦)

@@ -376,8 +376,8 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
 def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     """Vague prefix, minus sign, currency, qualifier and rank before the number; a label or quarter replaces it."""
     text = reading.text
-    if draft.counter is None and draft.unit is None and text.startswith(SHORT_QUARTER_WORD, draft.end) and (
-        (season := read_short_quarter(reading, draft)) is not None  # (its first test, without the call)
+    if draft.counter is None and draft.unit is None and text.startswith(SHORT_QUARTER_WORD, draft.end + (text[draft.end:draft.end + 1] in " \u3000")) and (
+        (season := read_short_quarter(reading, draft)) is not None  # (its first test, without the call; 第3 季 of PDF text)
     ):
         return season  # 第三季业绩 (a quarter), 首三季, 这档节目第三季 (a season: a label)
     words_before = _may_have_prefix(text, reading.prefix_end)
@@ -406,9 +406,10 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
             names_edition(text, draft.end, draft.counter)  # 第一节, 本法第三条 (第三条高速公路 is a rank), 第六届论坛
         ):
             return _name_draft(reading.prefix_end, draft.end, draft.value)
-        number_word = next((word for word in DOCUMENT_NUMBER_WORDS if text.startswith(word, draft.end)), None)
+        word_at = draft.end + (text[draft.end:draft.end + 1] in " \u3000")  # 第 1185 號: spaced as wires write it
+        number_word = next((word for word in DOCUMENT_NUMBER_WORDS if text.startswith(word, word_at)), None)
         if draft.counter is None and number_word is not None:  # 2024年第5号公告: a document's number
-            return _name_draft(reading.prefix_end, draft.end + len(number_word), draft.value)
+            return _name_draft(reading.prefix_end, word_at + len(number_word), draft.value)
         if draft.counter == QUARTER_WORD and draft.value in (1, 2, 3, 4):  # 第三季度: a quarter, year unstated
             _set_quarter(draft, int(draft.value))
             draft.value, draft.counter = None, None

@@ -1,6 +1,7 @@
 """The parts of a ratio written with colons (三次产业结构为7.1∶38.3∶54.6, 之比为3:2): each part a row in
 unit ``ratio``, not a count. The ratio colon ∶ always makes a ratio; the ASCII and full-width colons only
-after a ratio word (比例, 之比, 结构 ...: lexicon ``[ratios]``), since 20:47 is a time of day.
+after a ratio word (比例, 之比, 结构 ...: lexicon ``[ratios]``), since 20:47 is a time of day, or where no part
+after a colon has the two digits of a time (车桩比2:1, 以3:2获胜).
 """
 from __future__ import annotations
 
@@ -39,7 +40,22 @@ def _is_ratio(text: str, chain: re.Match) -> bool:
     window = text[max(0, chain.start() - RATIO_WORD_WINDOW):chain.start()]
     clause = window[max(window.rfind(end) for end in _CLAUSE_END) + 1:]
     after = chain.end() + (1 if text.startswith(RATIO_AFTER_LINK, chain.end()) else 0)
-    return any(word in clause for word in RATIO_WORDS) or text.startswith(RATIO_WORDS, after)
+    return any(word in clause for word in RATIO_WORDS) or text.startswith(RATIO_WORDS, after) or _no_time_of_day(chain)
+
+
+#: A part of a time of day after its colon: two digits (20:47, 8:05).
+_CLOCK_PART_RE = re.compile(r"[0-9０-９]{2}")
+#: Parts of four digits or more are codes and editions (ISO 9001:2015, localhost:8080), not terms of a ratio.
+_RATIO_PART_MAX_DIGITS = 3
+
+
+def _no_time_of_day(chain: re.Match) -> bool:
+    """Whether a colon chain cannot be a time of day, so it is a ratio or a score (车桩比2:1, 以3:2获胜, 1:1.5): a
+    part after a colon that is not two digits, and no part long enough to be a code."""
+    parts = re.split(f"[{_ALL_COLONS}]", chain.group())
+    if any(len(part.split(".")[0].split("．")[0]) > _RATIO_PART_MAX_DIGITS for part in parts):
+        return False
+    return any(_CLOCK_PART_RE.fullmatch(part) is None for part in parts[1:])
 
 
 def _read_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

@@ -128,6 +128,22 @@ def is_bare_minguo_year(
     return len(numeral) == 3 and not text.startswith(MINGUO_SPAN_AFTER, after_year)  # 預測107年經濟成長; 105年來
 
 
+def read_bare_era_years(text: str, drafts: list) -> None:
+    """In a text in traditional script (Taiwan's), a bare three-digit year of `bare_years` read as a span of years
+    is a year of the era (台灣112年經濟成長率 = 2023), unless a word of a span stands before or after it (成立105年,
+    112年來): Taiwan writes its years so, and a span of over a century is rare enough to be written with those words."""
+    low, high = MINGUO_BARE_YEARS
+    for draft in drafts:
+        if draft.unit != "duration" or draft.counter != YEAR_WORD or draft.qualifiers or draft.value_high is not None:
+            continue
+        numeral = text[draft.start:draft.end - len(YEAR_WORD)]
+        if len(numeral) != _YEAR_DIGITS or not numeral.isdigit() or not low <= draft.value <= high:
+            continue
+        if text.endswith(MINGUO_SPAN_BEFORE, 0, draft.start) or text.startswith(MINGUO_SPAN_AFTER, draft.end):
+            continue
+        draft.unit, draft.counter, draft.value = "date", None, gregorian(draft.value)
+
+
 def date_words_follow(text: str, year_end: int, *, date_words: bool) -> bool:
     """Whether 年 at ``year_end`` places a point in the year: ``date_words`` (a month, 底, 上半年, a quarter read
     by the date pattern) or one of the lexicon's ``after_year`` words (年度, 全年)."""

@@ -41,7 +41,7 @@ from ._lexicon import (
 from .codes import names_text_part
 from .declared import apply_declared_currency
 from .draft import Draft, Quantity
-from .eras import era_range_start
+from .eras import era_range_start, read_bare_era_years
 from .pairs import _link_pairs, quarter_of, share_lists
 from .numerals import MAGNITUDES, scaled
 from .dates import QUARTER_WORD, relative_year_before
@@ -374,6 +374,8 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         resume = draft.consumed if draft.consumed > core_end else core_end
     drafts = share_lists(text, drafts)  # units, quarters, ranks, dates; the weak dropped (三、四、五成 kept); bounds
     apply_declared_currency(text, drafts, traditional=traditional)  # （人民币，下同）, 单位：亿港元
+    if traditional:
+        read_bare_era_years(text, drafts)  # 台灣112年經濟成長率
     _link_pairs(text, drafts)
     return drafts
 

@@ -61,7 +61,7 @@ def test_first_is_a_rank(text: str, surface: str, counter: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["首先是智能技术", "首都北京", "网站首页", "首批试点", "首次提出", "首", "首位", "一首个性化的歌", "这首个人作品",
+    ["首先是智能技术", "首都北京", "网站首页", "首批试点", "首次提出", "首", "把安全放在首位", "一首个性化的歌", "这首个人作品",
      "首家居品牌", "首款式", "项目一期"],
 )
 def test_not_first_ranks(text: str) -> None:

@@ -177,6 +177,7 @@ TOP_RANK_WORD: str = _NUMERALS["top_rank_word"]
 TOP_RANK_COUNTERS: frozenset[str] = frozenset(_NUMERALS["top_rank_counters"])
 TOP_RANK_GUARD: str = _NUMERALS["top_rank_guard"]
 FIRST_RANK_WORD: str = _NUMERALS["first_rank_word"]
+FIRST_RANK_NOT_AFTER: tuple[str, ...] = tuple(_NUMERALS["first_rank_not_after"])
 FIRST_RANK_COUNTERS: tuple[str, ...] = tuple(_NUMERALS["first_rank_counters"])
 LIST_ORDINAL_FOLLOWERS: frozenset[str] = frozenset(_NUMERALS["list_ordinal_followers"])
 PERCENT_SIGNS: frozenset[str] = frozenset(_NUMERALS["percent_signs"])

@@ -20,6 +20,7 @@ from ._lexicon import (
     POSTAL_CODE_LENGTH,
     DOUBLING_COUNTER,
     DOUBLING_VERB,
+    FIRST_RANK_NOT_AFTER,
     FIRST_RANK_WORD,
     FIXED_PHRASES,
     INFIX_QUALIFIERS,
@@ -171,11 +172,13 @@ def _set_quarter(draft: Draft, quarter: int) -> None:
 
 
 def _read_first_rank(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """首个, 首家, 首款: a rank with value 1."""
+    """首个, 首家, 首款, 居首位: a rank with value 1."""
     if core.lastgroup != "first":
         return None
     if core.group().endswith(SHORT_QUARTER_WORD):  # 今年首季, 首季度: the first quarter; 該劇首季: a season
         return read_first_quarter(text, core.start(), core.end())
+    if text.endswith(FIRST_RANK_NOT_AFTER, 0, core.start()):
+        return NOT_A_QUANTITY  # 把安全放在首位: a priority
     draft = Draft(core.start(), core.end(), 1.0)
     draft.unit = "rank"
     draft.counter = core.group()[len(FIRST_RANK_WORD):]

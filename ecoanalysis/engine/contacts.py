@@ -26,6 +26,11 @@ _PHONE = (
     rf"|86[1-9][0-9]{{1,2}}[)）][0-9]{{7,8}})"
 )
 _PHONE_RE = re.compile(rf"{_PHONE}(?![0-9])")
+#: A month and a day written with a slash before a clock time (3/7 10:22), as posts and wires stamp them.
+_MONTH_DAY_STAMP_RE = re.compile(
+    r"(1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])(?=[ \u3000]?(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9]))"
+)
+_STAMP_NOT_BEFORE = frozenset("0123456789/.")
 
 
 #: The run of printable ASCII last found by _web_token: text, start, end and where URLs or addresses may begin in
@@ -51,7 +56,8 @@ def _web_token(text: str, start: int) -> tuple[int, int, tuple[int, ...]] | None
 
 
 def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """Digits of a URL, an e-mail address (name-like, the whole token) or a clock time 20:47 (name-like)."""
+    """Digits of a URL, an e-mail address (name-like, the whole token) or a clock time 20:47 (name-like); a month and
+    day stamped before a clock time (3/7 10:22: a date)."""
     start, end = core.span()
     if core.lastgroup != "arabic":
         return None
@@ -61,6 +67,12 @@ def _read_web_or_time(text: str, core: re.Match, with_prefix: bool) -> Draft | N
         clock = _TIME_RE.match(text, start)
         if clock is not None:
             return _name_draft(start, clock.end(), None)
+    if text[end:end + 1] == "/" and (start == 0 or text[start - 1] not in _STAMP_NOT_BEFORE):
+        stamp = _MONTH_DAY_STAMP_RE.match(text, start)
+        if stamp is not None:  # 3/7 10:22: a post's month and day before its time, no fraction
+            draft = Draft(start, stamp.end(), None)
+            draft.unit, draft.month = "date", int(stamp.group(1))
+            return draft
     token = _web_token(text, start)
     if token is None:  # full-width digits
         return None

@@ -45,6 +45,7 @@ from ._lexicon import (
     YEAR_MARKS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
+from .numerals import MAGNITUDES
 from .markers import VALUE_VERB_CHARS
 from .patterns import _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, is_han
 
@@ -427,6 +428,6 @@ def _read_dotted_day(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     if dotted is None or dotted.start() != start or not 1 <= int(core.group()) <= 12 or not 1 <= int(dotted.group("day")) <= 31:
         return None
     after = text[dotted.end():dotted.end() + 1]
-    if not (is_han(after) or after in _DOTTED_DAY_CLOSERS):
-        return None
+    if not (is_han(after) or after in _DOTTED_DAY_CLOSERS) or after in MAGNITUDES:
+        return None  # 3·5亿元: the middle dot of a decimal before a magnitude (reading.py)
     return _name_draft(start, dotted.end(), None)

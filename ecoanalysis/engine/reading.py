@@ -35,7 +35,7 @@ from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .codes import PROGRAMME_OR_DAY_AFTER, heading_after_break, names_edition, names_programme_or_day, names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
-from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
+from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, FULLWIDTH_TO_ASCII, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
 from .patterns import _ASCII_LETTERS, _CN_MAG_CHARS, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, _SUFFIX_ALT
 from .patterns import _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS, _alternation, _by_first_char_alternation, _char_after_gap
 from .patterns import _char_before_gap, _guarded_split, _infix_pattern
@@ -131,11 +131,17 @@ _SPACED_FOLLOWERS: frozenset[str] = _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS
 _TEN_CHARS = "十拾"
 
 
-_CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | {" "}
+#: A decimal point between spaces (letter-spaced PDF text: 12 . 5 %) or a middle dot (3·5%), read as one only
+#: before a percent sign or a magnitude, where no other meaning (a list 1. 2., a day 3·15) is left.
+_SPACED_DECIMAL_RE = re.compile(
+    rf"(?:[ \u3000]{{0,2}}[.．][ \u3000]{{0,2}}|[·・])(?P<fraction>[0-9０-９]+)(?=[ \u3000]{{0,2}}[%％{''.join(sorted(MAGNITUDES))}])"
+)
+_SPACED_DECIMAL_TRIGGERS: frozenset[str] = frozenset(" \u3000.．·・")
+_CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | _SPACED_DECIMAL_TRIGGERS
 #: After a space, what may begin a continuation (2.3 ×10^5, 7 万 5 千, thousands 1 056) or a joined fraction (1 3/5).
 _SPACED_GROUP_FIRST: frozenset[str] = frozenset("0123456789")
 _AFTER_SPACE_CONTINUATION: frozenset[str] = (
-    NOTATION_AFTER_SPACE | MIXED_AFTER_SPACE | _SPACED_GROUP_FIRST | FRACTION_PART_AFTER_SPACE
+    NOTATION_AFTER_SPACE | MIXED_AFTER_SPACE | _SPACED_GROUP_FIRST | FRACTION_PART_AFTER_SPACE | frozenset(" .．")
 )
 
 
@@ -176,7 +182,13 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
             draft.value = float(text[start:groups.end()].replace(" ", ""))
             draft.end = draft.consumed = groups.end()
             return False
-    elif char in SLASHES:
+    if char in _SPACED_DECIMAL_TRIGGERS and text[start:end].isdigit():
+        decimal = _SPACED_DECIMAL_RE.match(text, end)
+        if decimal is not None:  # 12 . 5 %, 3·5%: a decimal point spaced off or written as a middle dot
+            draft.value = float(f"{text[start:end]}.{decimal.group('fraction')}".translate(FULLWIDTH_TO_ASCII))
+            draft.end = draft.consumed = decimal.end()
+            return False
+    if char in SLASHES:
         fraction = read_slash_fraction(text, start)
         # a share is written before 的 and its noun (1/3的企业); before a counter or a unit the slash joins two
         # amounts of it (单价5/10元, 3/5次: a list sharing the unit), no fraction

@@ -26,6 +26,7 @@ from ._lexicon import (
     PERMILLE_SIGN,
     LINE_WORDS,
     RANKING_WORDS,
+    MODEL_SUFFIXES,
     SET_PHRASES,
     SUFFIX_QUALIFIERS,
     TENTHS_WORD,
@@ -306,11 +307,19 @@ def _read_quoted_name(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     return _name_draft(left - 1, right + 1, _read_core(text, core))
 
 
+#: A product line's word after a model's number (骁龙8 Gen 3, 小米14 Pro), perhaps with its own number (Gen 3).
+MODEL_SUFFIX_FIRST: frozenset[str] = frozenset(word[0] for word in MODEL_SUFFIXES)
+_MODEL_SUFFIX_RE = re.compile(rf"(?:{_alternation(MODEL_SUFFIXES)})(?![A-Za-z])(?: [0-9]+(?![0-9.]))?")
+
+
 def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """Digits glued to Latin letters (5G, RK18, Apollo6.0, GPT-3) unless the letters are a unit (100GB)."""
     start, end = core.span()
     if core.lastgroup != "arabic":
         return None
+    if text[end:end + 1] == " " and (suffix := _MODEL_SUFFIX_RE.match(text, end + 1)) is not None:
+        span = _ascii_name_span(text, start, end)
+        return _name_draft(start if span is None else span[0], max(suffix.end(), 0 if span is None else span[1]), None)
     if not ((start > 0 and text[start - 1] in _NAME_GLUE_BEFORE) or text[end:end + 1] in _ASCII_LETTERS):
         return None
     if text[end:end + 1] in _ASCII_LETTERS and (_LATIN_UNIT_RE.match(text, end) or context_unit_at(text, start, end)) and not (

@@ -75,6 +75,7 @@ from .names import (
     _LIST_MARKER_OPEN,
     _NAME_GLUE_BEFORE,
     _read_ascii_name,
+    MODEL_SUFFIX_FIRST,
     _read_quoted_name,
     closes_quote_soon,
     _read_dotted_code,
@@ -369,6 +370,8 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
         return True  # “四个全面”; ©2023
     if closes_quote_soon(text, end):
         return True  # “保8”: a quoted name
+    if text[end:end + 1] == " " and text[end + 1:end + 2] in MODEL_SUFFIX_FIRST:
+        return True  # 小米14 Pro: a model's name
     left = start - 1
     while left >= 0 and text[left] in " \t\u3000":
         left -= 1
@@ -436,7 +439,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_security_code: Trigger(before=SECURITY_CODE_BEFORE, after=SECURITY_CODE_AFTER),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
     _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),
-    _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS),
+    _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS | {" "}),
     _read_fixed_phrase: _fixed_trigger(),
     _read_lone_financial: Trigger(first=FINANCIAL_NUMERALS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),

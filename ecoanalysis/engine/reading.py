@@ -35,8 +35,8 @@ from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .codes import PROGRAMME_OR_DAY_AFTER, heading_after_break, names_edition, names_programme_or_day, names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
-from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, FULLWIDTH_TO_ASCII, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
-from .patterns import _ASCII_LETTERS, _CN_MAG_CHARS, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, _SUFFIX_ALT
+from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
+from .patterns import _ASCII_LETTERS, _CN_MAG_CHARS, _GAP, _GAP_CHAR_SET, _GAP_MAX, _SUFFIX_ALT
 from .patterns import _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS, _alternation, _by_first_char_alternation, _char_after_gap
 from .patterns import _char_before_gap, _guarded_split, _infix_pattern
 from .patterns import _cn_to_number, _parse_approximate_range, _parse_arabic, _parse_chinese_wildcard
@@ -65,7 +65,7 @@ from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHE
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
-from .spaced import read_spaced_discount
+from .spaced import SPACED_DECIMAL_TRIGGERS, read_spaced_arabic, read_spaced_discount
 from .tails import _read_tail, tail_fields_getter
 from .trillion import MONEY_TRILLION, money_trillion_value, read_trillion_after_currency
 from .context import CONTEXT_AFTER_CHARS, SPACED_RATE_STEP, read_in_context
@@ -121,23 +121,13 @@ _LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | frozenset(_LABEL_GAP)
 _LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
 #: After a label's digits: more parts (表 4-2, 1.3) and a closing 号 with a serial (京ICP备12345678号-1).
 _LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*(?:号(?:[-－][0-9０-９]+)?)?")
-#: PDF thousands groups after the first 1-3 digits, the last perhaps with decimals (1 368.5万元).
-_SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+(?:\.[0-9]+)?")
-#: What must follow spaced groups for them to be one number: a tail or a range connector.
-_SPACED_FOLLOWERS: frozenset[str] = _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS
 
 
 #: Characters that are both the digit ten and a magnitude (十万 = 一十万).
 _TEN_CHARS = "十拾"
 
 
-#: A decimal point between spaces (letter-spaced PDF text: 12 . 5 %) or a middle dot (3·5%), read as one only
-#: before a percent sign or a magnitude, where no other meaning (a list 1. 2., a day 3·15) is left.
-_SPACED_DECIMAL_RE = re.compile(
-    rf"(?:[ \u3000]{{0,2}}[.．][ \u3000]{{0,2}}|[·・])(?P<fraction>[0-9０-９]+)(?=[ \u3000]{{0,2}}[%％{''.join(sorted(MAGNITUDES))}])"
-)
-_SPACED_DECIMAL_TRIGGERS: frozenset[str] = frozenset(" \u3000.．·・")
-_CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | _SPACED_DECIMAL_TRIGGERS
+_CONTINUATION_TRIGGERS: frozenset[str] = NOTATION_TRIGGERS | MIXED_TRIGGERS | SLASHES | SPACED_DECIMAL_TRIGGERS
 #: After a space, what may begin a continuation (2.3 ×10^5, 7 万 5 千, thousands 1 056) or a joined fraction (1 3/5).
 _SPACED_GROUP_FIRST: frozenset[str] = frozenset("0123456789")
 _AFTER_SPACE_CONTINUATION: frozenset[str] = (
@@ -176,18 +166,10 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
     if char == " " and (discount := read_spaced_discount(text, start, end)) is not None:  # 7 2 折 = 72 %
         (draft.value, draft.end), draft.consumed = discount, discount[1]
         return True
-    if char == " " and end - start <= 3 and text[start:end].isdigit() and (start == 0 or not text[start - 1].isdigit()):
-        groups = _SPACED_GROUP_RE.match(text, end)
-        if groups is not None and _char_after_gap(text, groups.end()) in _SPACED_FOLLOWERS:
-            draft.value = float(text[start:groups.end()].replace(" ", ""))
-            draft.end = draft.consumed = groups.end()
-            return False
-    if char in _SPACED_DECIMAL_TRIGGERS and text[start:end].isdigit():
-        decimal = _SPACED_DECIMAL_RE.match(text, end)
-        if decimal is not None:  # 12 . 5 %, 3·5%: a decimal point spaced off or written as a middle dot
-            draft.value = float(f"{text[start:end]}.{decimal.group('fraction')}".translate(FULLWIDTH_TO_ASCII))
-            draft.end = draft.consumed = decimal.end()
-            return False
+    if char in SPACED_DECIMAL_TRIGGERS and (spaced := read_spaced_arabic(text, start, end)) is not None:
+        draft.value, draft.end = spaced  # 1 056 (PDF thousands), 12 . 5 %, 3·5%
+        draft.consumed = draft.end
+        return False
     if char in SLASHES:
         fraction = read_slash_fraction(text, start)
         # a share is written before 的 and its noun (1/3的企业); before a counter or a unit the slash joins two

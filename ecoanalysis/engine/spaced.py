@@ -1,4 +1,5 @@
-"""Chinese numerals with spaces inside (PDF text, typed input): 一百 五 十 二, 三千 八百 九十六 万, 四百 点 五.
+"""Chinese numerals with spaces inside (PDF text, typed input): 一百 五 十 二, 三千 八百 九十六 万, 四百 点 五; and Arabic
+numbers spaced by PDF text (:func:`read_spaced_arabic`: 1 056, 12 . 5 %, 3·5%).
 
 Pieces of numeral characters separated by one or two spaces are one numeral only when every space
 stands next to a magnitude (十 百 千 万 亿) or the decimal word 点, and the pieces together read as a
@@ -11,7 +12,8 @@ import re
 
 from ._lexicon import DISCOUNT_GUARD, DISCOUNT_WORD, WILDCARD_GUARD
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT
-from .patterns import _CN_CHARS, _CN_DIGIT_CHARS, _cn_to_number, _parse_chinese_wildcard
+from .patterns import _CN_CHARS, _CN_DIGIT_CHARS, _RANGE_FIRST_CHARS, _TAIL_FIRST_CHARS, _char_after_gap, _cn_to_number
+from .patterns import _parse_chinese_wildcard
 
 _PIECE_CHARS = rf"(?:[{_CN_CHARS}{DECIMAL_POINT_WORD}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))"
 #: The next piece: after one or two spaces, or right after the core when it begins with 点 (四点 五).
@@ -73,3 +75,32 @@ def glue_spaced_core(text: str, core: re.Match) -> re.Match:
         if _reads(text[core.start():end].replace(" ", "")):
             return _GLUED_RE.match(text, core.start(), end)
     return core
+
+
+#: PDF thousands groups after the first 1-3 digits, the last perhaps with decimals (1 368.5万元).
+_SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+(?:\.[0-9]+)?")
+#: What must follow spaced groups for them to be one number: a tail or a range connector.
+_SPACED_FOLLOWERS: frozenset[str] = _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS
+#: A decimal point between spaces (letter-spaced PDF text: 12 . 5 %) or a middle dot (3·5%), read as one only
+#: before a percent sign or a magnitude, where no other meaning (a list 1. 2., a day 3·15) is left.
+_SPACED_DECIMAL_RE = re.compile(
+    rf"(?:[ \u3000]{{0,2}}[.．][ \u3000]{{0,2}}|[·・])(?P<fraction>[0-9０-９]+)(?=[ \u3000]{{0,2}}[%％{''.join(sorted(MAGNITUDES))}])"
+)
+#: What may follow the Arabic digits of a spaced number.
+SPACED_DECIMAL_TRIGGERS: frozenset[str] = frozenset(" \u3000.．·・")
+
+
+def read_spaced_arabic(text: str, start: int, end: int) -> tuple[float, int] | None:
+    """(value, end) of the Arabic digits text[start:end] continued by PDF thousands groups (1 056份) or by a decimal
+    point spaced off or written as a middle dot (12 . 5 %, 3·5%); None when neither follows."""
+    digits = text[start:end]
+    if not digits.isdigit():
+        return None
+    if text[end:end + 1] == " " and end - start <= 3 and (start == 0 or not text[start - 1].isdigit()):
+        groups = _SPACED_GROUP_RE.match(text, end)
+        if groups is not None and _char_after_gap(text, groups.end()) in _SPACED_FOLLOWERS:
+            return float(text[start:groups.end()].replace(" ", "")), groups.end()
+    decimal = _SPACED_DECIMAL_RE.match(text, end)
+    if decimal is None:
+        return None
+    return float(f"{digits}.{decimal.group('fraction')}".translate(FULLWIDTH_TO_ASCII)), decimal.end()

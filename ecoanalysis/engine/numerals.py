@@ -191,6 +191,10 @@ def _read_magnitude_numeral(numeral: str) -> int | None:
     return None if value is None else int(value)
 
 
+def _magnitude(char: str) -> int:
+    return SMALL_MAGNITUDES[char] if char in SMALL_MAGNITUDES else SECTION_MAGNITUDES[char]
+
+
 def read_magnitude_tokens(tokens: list[int | float | str]) -> float | None:
     """Read digits and magnitudes: an int is a Chinese digit (0 = 零), a float an Arabic number written
     among Chinese magnitudes (5万4千6百, 1千零20, 3万4000), a str a magnitude character.
@@ -208,7 +212,11 @@ def read_magnitude_tokens(tokens: list[int | float | str]) -> float | None:
     zero_seen = False  # 零 cancels the elision: 一万零五 is 10005, not 15000
     last_small = 10**5  # 千, 百, 十 must come in decreasing order within a section: 十一十一 is no numeral
     fractional = False  # a decimal ends the numbers: 1.2亿 has no places left below it
+    previous: int | float | str | None = None
     for token in tokens:
+        if isinstance(token, str) and isinstance(previous, str) and _magnitude(token) < _magnitude(previous):
+            return None  # 千百年, 万千, 亿万: magnitudes falling with no digit between are "countless", no number (亿亿 = 10^16)
+        previous = token
         if not isinstance(token, str):
             if token == 0 and isinstance(token, int):
                 zero_seen = True

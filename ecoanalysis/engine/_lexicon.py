@@ -264,9 +264,10 @@ SPEAKS_FROM: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = tuple(
     (row["currency"], tuple(row["local_words"]), tuple(row["not_with"])) for row in _DATA["speaks_from"]
 )
 #: A text in traditional script ([traditional_script]) is placed by its regional vocabulary: each place's currency
-#: and words, and the words of mainland usage they must outnumber.
-REGIONAL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
-    (row["currency"], tuple(row["regional_words"])) for row in _DATA["speaks_from"]
+#: and words (with the characters that, right before one, make it another word), and the words of mainland usage
+#: they must outnumber.
+REGIONAL_WORDS: tuple[tuple[str, tuple[str, ...], str], ...] = tuple(
+    (row["currency"], tuple(row["regional_words"]), row.get("regional_not_after", "")) for row in _DATA["speaks_from"]
 )
 TRADITIONAL_MIN_VARIANTS: int = int(_DATA["traditional_script"]["min_variants"])
 TRADITIONAL_MIN_SHARE: float = float(_DATA["traditional_script"]["min_share"])
@@ -311,6 +312,13 @@ DEGREE_GUARD: str = _DATA["temperature_degrees"]["guard"]
 TEMPERATURE_SCALES: dict[str, str] = dict(_DATA["temperature_degrees"]["scales"])
 TEMPERATURE_NOUNS: tuple[str, ...] = tuple(_DATA["temperature_degrees"]["nouns"])
 TEMPERATURE_NOUN_WINDOW: int = int(_DATA["temperature_degrees"]["window"])
+_RATE_LI = _DATA["rate_li"]
+RATE_LI_WORD: str = _RATE_LI["word"]
+RATE_LI_CHANGE_NOUNS: tuple[str, ...] = tuple(_RATE_LI["change_nouns"])
+RATE_LI_LEVEL_NOUNS: tuple[str, ...] = tuple(_RATE_LI["level_nouns"])
+RATE_LI_MONTHLY_NOUNS: tuple[str, ...] = tuple(_RATE_LI["monthly_nouns"])
+RATE_LI_GUARD: str = _RATE_LI["guard"]
+RATE_LI_WINDOW: int = int(_RATE_LI["window"])
 RATE_STEP_WORD: str = _DATA["rate_steps"]["word"]
 RATE_POINT_WORD: str = _DATA["rate_points"]["word"]
 RATE_POINT_NOUNS: tuple[str, ...] = tuple(_DATA["rate_points"]["nouns"])

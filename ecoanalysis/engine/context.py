@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._lexicon import COMPARISON_WORD, DEGREE_WORD, RATE_STEP_WORD, SHARE_CENTS
+from ._lexicon import COMPARISON_WORD, DEGREE_WORD, RATE_LI_WORD, RATE_STEP_WORD, SHARE_CENTS
 from .draft import Draft
 from .prefixes import CONTEXT_UNIT_FIRST, read_comparison, read_context_unit, read_temperature_degrees
 from .rates import read_speed_context
-from .ratesteps import read_rate_steps
+from .ratesteps import read_rate_li, read_rate_steps
 from .tails import read_share_cents
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 #: What may follow a number that read_in_context reads (仙 of 每股十五仙, 碼, 度, a context unit's first character); a
 #: length (a speed's) and 比 before the number are its other triggers.
-CONTEXT_AFTER_CHARS: frozenset[str] = frozenset(SHARE_CENTS) | {RATE_STEP_WORD, DEGREE_WORD} | frozenset(CONTEXT_UNIT_FIRST)
+CONTEXT_AFTER_CHARS: frozenset[str] = frozenset(SHARE_CENTS) | {RATE_STEP_WORD, RATE_LI_WORD, DEGREE_WORD} | frozenset(CONTEXT_UNIT_FIRST)
 #: 升息 1 碼: Taiwan's wires space the step word off its number.
 SPACED_RATE_STEP = " " + RATE_STEP_WORD
 
@@ -34,6 +34,8 @@ def read_in_context(reading: _Reading, draft: Draft) -> None:
         text, draft, reading.prefix_end
     ):
         reading.position, reading.context = draft.end, True  # 升息1碼 = 0.25 percentage point
+    elif char == RATE_LI_WORD and read_rate_li(text, draft, reading.prefix_end):
+        reading.position, reading.context = draft.end, True  # 利率维持1.5厘 = 1.5 %
     elif char == DEGREE_WORD:  # 华氏98.6度, 气温升高5度
         degrees_start = read_temperature_degrees(text, draft, reading.prefix_end)
         if degrees_start is not None:

@@ -7,6 +7,7 @@ in lexicon.toml for the forms and their scope.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from ._lexicon import (
@@ -157,8 +158,8 @@ def _place_by_vocabulary(line: str) -> str | None:
         return _MAINLAND
     mainland = sum(word in line for word in MAINLAND_WORDS)
     best, local = mainland, _MAINLAND if mainland else None
-    for currency, words in REGIONAL_WORDS:
-        count = sum(word in line for word in words)
+    for currency, words, not_after in REGIONAL_WORDS:
+        count = sum(_uses(line, word, not_after) for word in words)
         if count > best:
             best, local = count, currency
         elif count == best and local != currency:
@@ -166,22 +167,41 @@ def _place_by_vocabulary(line: str) -> str | None:
     return local
 
 
+def _uses(line: str, word: str, not_after: str) -> bool:
+    """Whether ``line`` uses ``word`` other than right after one of ``not_after`` (按年增长 is no Taiwan 年增)."""
+    position = line.find(word)
+    while position > 0 and line[position - 1] in not_after:
+        position = line.find(word, position + 1)
+    return position != -1
+
+
 def _places_of_lines(text: str) -> list[Declaration]:
     """A traditional-script text placed line by line by its regional vocabulary (mainland news is published in that
     script too, and a digest mixes sources): each stretch of lines from Hong Kong, Macau or Taiwan declares that
-    place's dollar; a line that decides nothing keeps the place of the line before (a paragraph broken by PDF text)."""
+    place's dollar. A line that decides nothing keeps the place of the line before (a paragraph broken by PDF text),
+    except at the start of the text or of an item (a Markdown heading, # ...), where it takes the place most lines of
+    the text decide: a digest's own place."""
+    lines = text.splitlines(keepends=True)
+    decided = [_place_by_vocabulary(line) for line in lines]
+    votes = Counter(place for place in decided if place is not None)
+    usual = votes.most_common(1)[0][0] if votes else None
     found: list[Declaration] = []
     place, start, position = None, 0, 0
-    for line in text.splitlines(keepends=True):
-        decided = _place_by_vocabulary(line)
-        if decided is not None and decided != place:
+    for line, decision in zip(lines, decided):
+        if decision is None and (place is None or line.startswith(_HEADING_MARK)):
+            decision = usual
+        if decision is not None and decision != place:
             if place not in (None, _MAINLAND):
                 found.append(Declaration(start, position, -1, place, None))
-            place, start = decided, position
+            place, start = decision, position
         position += len(line)
     if place not in (None, _MAINLAND):
         found.append(Declaration(start, len(text), -1, place, None))
     return found
+
+
+#: The start of an item of a digest (Markdown headings: # 恒指半日升341點).
+_HEADING_MARK = "#"
 
 
 def _names_any(text: str, words: tuple[str, ...]) -> bool:

@@ -1,10 +1,14 @@
 """Steps of an interest rate as Taiwan's central bank counts them: 1碼 = 0.25 percentage point (升息1碼, 降息2碼 =
 0.5 percentage point), read where a change of an interest rate is spoken of earlier in the clause (the lexicon's
-``[rate_steps]``); elsewhere 碼 is a yard or a code and stays unread.
+``[rate_steps]``); elsewhere 碼 is a yard or a code and stays unread. Annual rates in 厘 as Hong Kong writes them
+(``[rate_li]``: 利率维持1.5厘 = 1.5 %, 减息0.25厘 = 0.25 percentage point).
 """
 from __future__ import annotations
 
-from ._lexicon import RATE_STEP_NOUNS, RATE_STEP_POINTS, RATE_STEP_WINDOW, RATE_STEP_WORD
+from ._lexicon import (
+    RATE_LI_CHANGE_NOUNS, RATE_LI_GUARD, RATE_LI_LEVEL_NOUNS, RATE_LI_MONTHLY_NOUNS, RATE_LI_WINDOW, RATE_LI_WORD,
+    RATE_STEP_NOUNS, RATE_STEP_POINTS, RATE_STEP_WINDOW, RATE_STEP_WORD,
+)
 from .draft import Draft
 from .patterns import clause_before
 
@@ -28,4 +32,25 @@ def read_rate_steps(text: str, draft: Draft, prefix_end: int) -> bool:
     if draft.value_high is not None:
         draft.value_high *= RATE_STEP_POINTS
     draft.unit, draft.counter, draft.end = "percentage_point", RATE_STEP_WORD, end + 1
+    return True
+
+
+def read_rate_li(text: str, draft: Draft, prefix_end: int) -> bool:
+    """利率维持1.5厘 = 1.5 %, 减息0.25厘 = 0.25 percentage point: an annual interest rate in 厘, the word taken in."""
+    end = draft.end
+    after = text[end + 1:end + 2]
+    if text[end:end + 1] != RATE_LI_WORD or (after and after in RATE_LI_GUARD) or draft.value is None:
+        return False
+    if draft.counter is not None or draft.unit not in (None, "count") or draft.scale_applied:
+        return False
+    clause = clause_before(text, prefix_end, RATE_LI_WINDOW)
+    if any(noun in clause for noun in RATE_LI_MONTHLY_NOUNS):
+        return False  # 月息8厘: a tenth of a percent a month
+    if any(noun in clause for noun in RATE_LI_CHANGE_NOUNS):
+        draft.unit = "percentage_point"
+    elif any(noun in clause for noun in RATE_LI_LEVEL_NOUNS):
+        draft.unit = "percent"
+    else:
+        return False
+    draft.counter, draft.end = RATE_LI_WORD, end + 1
     return True

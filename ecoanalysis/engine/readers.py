@@ -26,6 +26,7 @@ from ._lexicon import (
     INFIX_QUALIFIERS,
     MIXED_FRACTION_WORD,
     PER_WORD,
+    PREFIX_QUALIFIERS,
     SHORT_QUARTER_WORD,
     UNIT_WORDS,
 )
@@ -102,6 +103,7 @@ from .patterns import (
     _NAMED_FIRST_CHARS,
     _TAIL_FIRST_CHARS,
     _WEB_GLUE,
+    _alternation,
     _char_after_gap,
     _cn_to_number,
 )
@@ -259,7 +261,11 @@ def _read_lone_financial(text: str, core: re.Match, with_prefix: bool) -> Draft 
     return NOT_A_QUANTITY
 
 
-_DOUBLING_RE = re.compile(rf"(?P<verb>{DOUBLING_VERB}了?){_GAP}\Z")
+#: 翻 (了) before the count of 番, perhaps with a qualifier between (翻了近两番, 翻将近一番).
+_DOUBLING_RE = re.compile(
+    rf"(?P<verb>{DOUBLING_VERB}了?){_GAP}(?P<qualifier>{_alternation(PREFIX_QUALIFIERS)})?{_GAP}\Z"
+)
+_DOUBLING_WINDOW = 4 + max(len(word) for word in PREFIX_QUALIFIERS)
 
 
 def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
@@ -267,13 +273,15 @@ def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     start, end = core.span()
     if core.lastgroup != "cn" or text[end:end + 1] != DOUBLING_COUNTER or start == 0:
         return None
-    verb = _DOUBLING_RE.search(text, max(0, start - 4), start)
+    verb = _DOUBLING_RE.search(text, max(0, start - _DOUBLING_WINDOW), start)
     count = _cn_to_number(core.group())
     if verb is None or count is None or count != int(count) or not 1 <= count <= 10:
         return None
     draft = Draft(verb.start(), end + 1, float(2 ** int(count)))
     draft.unit = "multiple"
     draft.qualifiers.append(text[verb.start():end + 1])
+    if verb.group("qualifier"):  # 翻了近两番: nearly x 4
+        draft.bounds.append(PREFIX_QUALIFIERS[verb.group("qualifier")])
     if INFIX_QUALIFIERS.get(text[end + 1:end + 2]) == "gt":  # 翻了两番多: more than x 4
         draft.qualifiers.append(text[end + 1])
         draft.bounds.append("gt")

@@ -100,6 +100,7 @@ LEVEL_MODIFIER_MAX: int = int(_DATA["qualifiers"]["over_of"]["level_modifier_max
 LEVEL_COMPARATIVES: frozenset[str] = frozenset(_DATA["qualifiers"]["over_of"]["level_comparatives"])
 MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
 MINUS_GUARD_BEFORE: frozenset[str] = frozenset(_DATA["signs"]["minus_guard_before"])
+NEGATIVE_GROWTH_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["negative_growth"])
 PLUS_MINUS_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["plus_minus"])
 PLUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["plus"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])

@@ -25,6 +25,7 @@ from ._lexicon import (
     GENERIC_CURRENCY_WORDS,
     LINKING_VERBS,
     MINUS_SIGNS,
+    NEGATIVE_GROWTH_WORDS,
     MINUS_GUARD_BEFORE,
     PLUS_MINUS_WORDS,
     OVER_OF_COMPARED_NOUN_MAX,
@@ -97,6 +98,8 @@ _OVER_OF_WINDOW = max(len(word) for word in OVER_OF_WORDS) + OVER_OF_NOUN_MAX + 
 
 
 _MINUS_CHARS: frozenset[str] = frozenset(sign for sign in MINUS_SIGNS if len(sign) == 1)
+NEGATIVE_GROWTH_LAST: frozenset[str] = frozenset(word[-1] for word in NEGATIVE_GROWTH_WORDS)
+_SHARE_UNITS = frozenset({"percent", "percentage_point"})
 _MINUS_LAST_CHARS: frozenset[str] = frozenset(sign[-1] for sign in MINUS_SIGNS)
 
 
@@ -128,6 +131,10 @@ def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
     end = prefix_end
     if text[end - 1] == " " and end > 1:
         end -= 1  # 负 12.6%
+    if draft.unit in _SHARE_UNITS and text[end - 1] in NEGATIVE_GROWTH_LAST and text.endswith(NEGATIVE_GROWTH_WORDS, 0, end):
+        sign = next(word for word in NEGATIVE_GROWTH_WORDS if text.endswith(word, 0, end))
+        draft.value = None if draft.value is None else -draft.value  # 负增长3.2% = -3.2 %
+        return end - len(sign)
     if text[end - 1] not in _MINUS_LAST_CHARS:
         return prefix_end
     sign = next((word for word in _MINUS_WORDS if text.endswith(word, 0, end)), None)

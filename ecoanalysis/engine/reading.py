@@ -56,6 +56,7 @@ from .prefixes import (
     _read_top_rank,
     _read_prefix_qualifier,
     _read_sign,
+    NEGATIVE_GROWTH_LAST,
 )
 from .readers import _candidate_readers, _may_be_special, _set_quarter
 from .centuries import PERIOD_FIRST_CHARS, read_period
@@ -384,8 +385,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     elif not reading.rank and text[reading.prefix_end - 1:reading.prefix_end] == TOP_RANK_WORD:
         reading.prefix_end, found_rank = _read_top_rank(text, draft, reading.prefix_end)  # 位居前三
         reading.context = reading.context or found_rank
-    elif words_before:
-        reading.prefix_end = _read_sign(text, draft, reading.prefix_end)
+    elif words_before or text[reading.prefix_end - 1:reading.prefix_end] in NEGATIVE_GROWTH_LAST:
+        reading.prefix_end = _read_sign(text, draft, reading.prefix_end)  # -3.5%, 负12.6%, 负增长3.2%
     if words_before:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
         if found_currency and draft.unit == "currency" and read_trillion_after_currency(text, draft):

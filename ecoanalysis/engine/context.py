@@ -36,10 +36,8 @@ def read_in_context(reading: _Reading, draft: Draft) -> None:
         reading.position, reading.context = draft.end, True  # 升息1碼 = 0.25 percentage point
     elif char == RATE_LI_WORD and read_rate_li(text, draft, reading.prefix_end):
         reading.position, reading.context = draft.end, True  # 利率维持1.5厘 = 1.5 %
-    elif char == DEGREE_WORD:  # 华氏98.6度, 气温升高5度
-        degrees_start = read_temperature_degrees(text, draft, reading.prefix_end)
-        if degrees_start is not None:
-            reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True
+    elif char == DEGREE_WORD and (degrees_start := read_temperature_degrees(text, draft, reading.prefix_end)) is not None:
+        reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True  # 华氏98.6度, 气温升高5度
     elif char in CONTEXT_UNIT_FIRST and read_context_unit(text, draft, reading.prefix_end, magnitude_only=reading.magnitude_only):
         reading.position, reading.context = draft.end, True  # 身高1.75m, 得分68.9分
     read_speed_context(text, draft, reading.prefix_end)  # 时速350公里, 每小时能跑600公里

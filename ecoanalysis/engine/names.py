@@ -37,7 +37,7 @@ from ._lexicon import (
 )
 from .fractions import SLASHES
 from .latin import EDITION_YEAR_RE, read_notation
-from .rates import MAGNITUDE_UNIT_WORDS, SPACED_PER, read_rate_denominator, read_slash_base
+from .rates import DISTANCE_BASE_FIRST, MAGNITUDE_UNIT_WORDS, SPACED_PER, read_distance_base, read_rate_denominator, read_slash_base
 from .markers import VALUE_VERB_CHARS
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
@@ -474,8 +474,10 @@ def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft |
             return found
     if text[start - 1:start] == PER_WORD or text[start - 2:start] == SPACED_PER:  # 每10股, PDF text's 每 10 股
         return read_rate_denominator(text, core, with_prefix)
-    if text[start - 1:start] in SLASHES and text[start - 2:start - 1].isdigit():
-        return read_slash_base(text, core)
+    if text[start - 1:start] in SLASHES and start >= 2 and not text[start - 2].isspace():
+        return read_slash_base(text, core)  # 15.1/10万, 12.5kWh/百公里
+    if text[end:end + 1] in DISTANCE_BASE_FIRST and (base := read_distance_base(text, core)) is not None:
+        return base  # 百公里油耗
     if end - start == 1 and text[end:end + 1] in MAGNITUDE_UNIT_SECOND_CHARS and text.startswith(MAGNITUDE_UNIT_WORDS, start):
         return NOT_A_QUANTITY  # 大兆瓦风机, 以千瓦计: the magnitude is the unit's prefix, no number is written
     return None

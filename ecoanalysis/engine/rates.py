@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
-    NETWORK_GRADES, PER_UNIT_CLASSES, PER_UNIT_DEFAULT_CLASS, PER_UNIT_EXTRA, PER_UNIT_LATIN, PER_UNIT_SLASHES,
+    DISTANCE_BASE_NOUNS, DISTANCE_BASE_UNITS, NETWORK_GRADES, PER_UNIT_CLASSES, PER_UNIT_DEFAULT_CLASS, PER_UNIT_EXTRA, PER_UNIT_LATIN, PER_UNIT_SLASHES,
     PER_UNIT_SYMBOLS, PER_WORD, SPEED_PER_DURATIONS, SPEED_WINDOW, SPEED_WORDS, UNIT_WORDS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
@@ -49,9 +49,34 @@ def read_rate_denominator(text: str, core: re.Match, with_prefix: bool) -> Draft
 
 def read_slash_base(text: str, core: re.Match) -> Draft | None:
     """15.1/10万, 3.2/100万: a power of ten with a magnitude after a number and a slash is the base of the
-    rate ("per 100,000"), no quantity; 1/10 and 3/100 stay fractions."""
+    rate ("per 100,000"), no quantity; 1/10 and 3/100 stay fractions. After a unit and a slash, a bare
+    magnitude or a power of ten before a unit is the base too (12.5kWh/百公里, 15kWh/100km)."""
     end = core.end()
-    if core.lastgroup != "arabic" or not _POWER_OF_TEN_RE.fullmatch(core.group()) or text[end:end + 1] not in MAGNITUDES:
+    after_unit = not text[core.start() - 2:core.start() - 1].isdigit()
+    if core.lastgroup == "cn":
+        return NOT_A_QUANTITY if after_unit and all(char in MAGNITUDES for char in core.group()) else None
+    if core.lastgroup != "arabic" or not _POWER_OF_TEN_RE.fullmatch(core.group()):
+        return None
+    if text[end:end + 1] in MAGNITUDES or (after_unit and _unit_word_at(text, end)):
+        return NOT_A_QUANTITY
+    return None
+
+
+def _unit_word_at(text: str, position: int) -> bool:
+    return any(text.startswith(word, position) for word, _ in _PER_UNITS)
+
+
+DISTANCE_BASE_FIRST: frozenset[str] = frozenset(word[0] for word in DISTANCE_BASE_UNITS)
+
+
+def read_distance_base(text: str, core: re.Match) -> Draft | None:
+    """百公里油耗, 百公里加速: a bare magnitude and a length before a word of consumption or acceleration is the
+    distance a figure is per (``[per_unit]`` distance_base_nouns), no quantity."""
+    end = core.end()
+    if core.lastgroup != "cn" or not all(char in MAGNITUDES for char in core.group()):
+        return None
+    length = next((word for word in DISTANCE_BASE_UNITS if text.startswith(word, end)), None)
+    if length is None or not text.startswith(DISTANCE_BASE_NOUNS, end + len(length)):
         return None
     return NOT_A_QUANTITY
 

@@ -34,7 +34,7 @@ from .draft import NOT_A_QUANTITY, Draft
 from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_idiom_word
 from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
-from .rates import NETWORK_GRADE_LAST, SPACED_PER, read_network_grade
+from .rates import DISTANCE_BASE_FIRST, NETWORK_GRADE_LAST, SPACED_PER, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date, read_month_day_slash
 from .periods import (
@@ -463,7 +463,8 @@ TRIGGERS: dict[Any, Trigger] = {
     read_network_grade: Trigger(last=NETWORK_GRADE_LAST),
     read_unit_header: Trigger(before=UNIT_HEADER_BEFORE),
     _read_by_neighbours: Trigger(
-        before=frozenset({PER_WORD, SPACED_PER}) | SLASHES, after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS
+        before=frozenset({PER_WORD, SPACED_PER}) | SLASHES,
+        after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS | DISTANCE_BASE_FIRST,
     ),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.

@@ -112,6 +112,16 @@ class LineIndex:
         index.starts = (0, *(np.flatnonzero(points == ord("\n")) + 1).tolist())
         return index
 
+    @staticmethod
+    def spans_of_code_points(points: np.ndarray, starts: Sequence[int], ends: Sequence[int]) -> dict[str, np.ndarray]:
+        """``LineIndex.of_code_points(points).spans(starts, ends)``, the line starts kept in numpy (no tuple made
+        and read back)."""
+        import numpy as np  # here, so that importing this module stays cheap
+
+        line_starts = np.flatnonzero(points == ord("\n"))
+        line_starts += 1
+        return _spans(np.concatenate(([0], line_starts)).astype(np.int64, copy=False), starts, ends)
+
     def line(self, offset: int) -> int:
         """1-based line of the character at ``offset``."""
         return bisect_right(self.starts, offset)
@@ -135,14 +145,20 @@ class LineIndex:
         ``col_end`` (one binary search per column, for the many mentions of a long text)."""
         import numpy as np  # here, so that importing this module stays cheap
 
-        line_starts = np.asarray(self.starts, dtype=np.int64)
-        first, last = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64) - 1
-        line = np.searchsorted(line_starts, first, side="right").astype(np.int64)
-        line_end = np.searchsorted(line_starts, last, side="right").astype(np.int64)
-        return {
-            "line": line, "col_start": first - line_starts[line - 1],
-            "line_end": line_end, "col_end": last - line_starts[line_end - 1] + 1,
-        }
+        return _spans(np.asarray(self.starts, dtype=np.int64), starts, ends)
+
+
+def _spans(line_starts: np.ndarray, starts: Sequence[int], ends: Sequence[int]) -> dict[str, np.ndarray]:
+    """:meth:`LineIndex.spans` given the line starts as an int64 array."""
+    import numpy as np  # here, so that importing this module stays cheap
+
+    first, last = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64) - 1
+    line = np.searchsorted(line_starts, first, side="right").astype(np.int64)
+    line_end = np.searchsorted(line_starts, last, side="right").astype(np.int64)
+    return {
+        "line": line, "col_start": first - line_starts[line - 1],
+        "line_end": line_end, "col_end": last - line_starts[line_end - 1] + 1,
+    }
 
 
 def format_number(value: object) -> str:

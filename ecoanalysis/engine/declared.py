@@ -140,9 +140,10 @@ def _local_currency(text: str) -> str | None:
     of [[speaks_from]] (naming the place or its institutions as its own, never the renminbi or the mainland)."""
     if writes_present_era_years(text, placed_in_year):
         return MINGUO_CURRENCY
+    named: dict[str, bool] = {}  # the places share words of the mainland: each is searched for once
     for currency, local_words, not_with in SPEAKS_FROM:
         # the words of the mainland first: a mainland text names one early, and the search stops there
-        if not _names_any(text, not_with) and _names_any(text, local_words):
+        if not _names_any(text, not_with, named) and _names_any(text, local_words, named):
             return currency
     return None
 
@@ -204,10 +205,17 @@ def _places_of_lines(text: str) -> list[Declaration]:
 _HEADING_MARK = "#"
 
 
-def _names_any(text: str, words: tuple[str, ...]) -> bool:
+def _names_any(text: str, words: tuple[str, ...], named: dict[str, bool]) -> bool:
     """Whether ``text`` holds one of ``words``. A word one of whose characters the text lacks is not searched for:
-    a character is found (or missed) several times faster than a word of several characters (RMB in Chinese text)."""
-    return any(all(char in text for char in word) and word in text for word in words)
+    a character is found (or missed) several times faster than a word of several characters (RMB in Chinese text).
+    ``named`` remembers, for this text, the words already looked for."""
+    for word in words:
+        found = named.get(word)
+        if found is None:
+            found = named[word] = all(char in text for char in word) and word in text
+        if found:
+            return True
+    return False
 
 
 def declarations(text: str, *, traditional: bool = False) -> list[Declaration]:

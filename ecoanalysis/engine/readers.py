@@ -103,6 +103,7 @@ from .patterns import (
     _NAMED_FIRST_CHARS,
     _TAIL_FIRST_CHARS,
     _WEB_GLUE,
+    _CN_MAG_CHARS,
     _alternation,
     _char_after_gap,
     _cn_to_number,
@@ -405,8 +406,15 @@ class Trigger(NamedTuple):
     min_length: int = 0  # end - start at least this (0: no such test)
     last: frozenset[str] = frozenset()  # text[end - 1]
     spaced_first: frozenset[str] = frozenset()  # text[start] when a space follows the core (400 820 8820)
+    # Conditions every answer needs besides one of those above (a reader whose first test asks for both):
+    core_chars: frozenset[str] = frozenset()  # text[start] and text[end - 1] both in it (a core of these characters)
+    near: frozenset[str] = frozenset()  # text[start] or a character of ``before`` in it
 
     def holds(self, before: str, first: str, last: str, after: str, length: int) -> bool:
+        if self.core_chars and (first not in self.core_chars or last not in self.core_chars):
+            return False
+        if self.near and first not in self.near and self.near.isdisjoint(before):
+            return False
         if self == ALWAYS:
             return True
         return (
@@ -433,7 +441,11 @@ TRIGGERS: dict[Any, Trigger] = {
     read_quarter_code: Trigger(after=PERIOD_CODE_AFTER),
     read_fiscal_year: Trigger(before=FISCAL_YEAR_BEFORE),
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
-    _read_named_numeral: Trigger(before=_NAMED_FIRST_CHARS | {f"{char} " for char in _NAMED_FIRST_CHARS}, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS),
+    # (its first test: a name's first character at the numeral or before it)
+    _read_named_numeral: Trigger(
+        before=_NAMED_FIRST_CHARS | {f"{char} " for char in _NAMED_FIRST_CHARS}, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS,
+        near=_NAMED_FIRST_CHARS,
+    ),
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_formula: Trigger(before=FORMULA_NEIGHBOURS, after=FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
@@ -461,7 +473,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), a magnitude that begins a unit word (千瓦)
     read_network_grade: Trigger(last=NETWORK_GRADE_LAST),
-    read_unit_header: Trigger(before=UNIT_HEADER_BEFORE),
+    read_unit_header: Trigger(before=UNIT_HEADER_BEFORE, core_chars=frozenset(_CN_MAG_CHARS)),  # magnitudes only
     _read_by_neighbours: Trigger(
         before=frozenset({PER_WORD, SPACED_PER}) | SLASHES,
         after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS | DISTANCE_BASE_FIRST,

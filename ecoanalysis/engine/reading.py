@@ -232,8 +232,9 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         label = _read_before(reading, draft)
         if label is not None:
             return label
-    next_char = _char_after_gap(text, reading.end)
-    if next_char and text[reading.end:reading.end + 1] in _GAP_CHAR_SET and "\n" in text[reading.end:reading.end + _GAP_MAX] and (
+    after = text[reading.end:reading.end + 1]
+    next_char = _char_after_gap(text, reading.end) if after in _GAP_CHAR_SET else after  # (most have no gap: no call)
+    if next_char and after in _GAP_CHAR_SET and "\n" in text[reading.end:reading.end + _GAP_MAX] and (
         heading_after_break(text, reading.end)  # (a line break in the gap right after the number only)
     ):
         next_char = ""  # 增长了12\n本章小结\n: the next line is a heading, not the number's tail

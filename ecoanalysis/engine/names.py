@@ -312,6 +312,11 @@ MODEL_SUFFIX_FIRST: frozenset[str] = frozenset(word[0] for word in MODEL_SUFFIXE
 _MODEL_SUFFIX_RE = re.compile(rf"(?:{_alternation(MODEL_SUFFIXES)})(?![A-Za-z])(?: [0-9]+(?![0-9.]))?")
 
 
+def model_suffix_at(text: str, position: int) -> bool:
+    """Whether a product line's word (Pro, Gen, Max ...) begins at ``position``."""
+    return _MODEL_SUFFIX_RE.match(text, position) is not None
+
+
 def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """Digits glued to Latin letters (5G, RK18, Apollo6.0, GPT-3) unless the letters are a unit (100GB)."""
     start, end = core.span()

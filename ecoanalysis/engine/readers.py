@@ -77,6 +77,7 @@ from .names import (
     _NAME_GLUE_BEFORE,
     _read_ascii_name,
     MODEL_SUFFIX_FIRST,
+    model_suffix_at,
     _read_quoted_name,
     closes_quote_soon,
     _read_dotted_code,
@@ -379,7 +380,7 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
         return True  # “四个全面”; ©2023
     if closes_quote_soon(text, end):
         return True  # “保8”: a quoted name
-    if text[end:end + 1] == " " and text[end + 1:end + 2] in MODEL_SUFFIX_FIRST:
+    if text[end:end + 1] == " " and text[end + 1:end + 2] in MODEL_SUFFIX_FIRST and model_suffix_at(text, end + 1):
         return True  # 小米14 Pro: a model's name
     left = start - 1
     while left >= 0 and text[left] in " \t\u3000":

@@ -325,6 +325,8 @@ def _read_ascii_name(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     if text[end:end + 1] == " " and (suffix := _MODEL_SUFFIX_RE.match(text, end + 1)) is not None:
         span = _ascii_name_span(text, start, end)
         return _name_draft(start if span is None else span[0], max(suffix.end(), 0 if span is None else span[1]), None)
+    if text[start - 1:start] == "." and text[start - 2:start - 1] in _ASCII_LETTERS and text[start - 3:start - 2] not in _ASCII_LETTERS:
+        return _name_draft(start - 2, end, None)  # 附录B.2, 图A.1: one letter and a point label a part
     if not ((start > 0 and text[start - 1] in _NAME_GLUE_BEFORE) or text[end:end + 1] in _ASCII_LETTERS):
         return None
     if text[end:end + 1] in _ASCII_LETTERS and (_LATIN_UNIT_RE.match(text, end) or context_unit_at(text, start, end)) and not (

@@ -460,7 +460,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_security_code: Trigger(before=SECURITY_CODE_BEFORE, after=SECURITY_CODE_AFTER),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
     _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),
-    _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE, after=_ASCII_LETTERS | {" "}),
+    _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE | {"."}, after=_ASCII_LETTERS | {" "}),
     _read_fixed_phrase: _fixed_trigger(),
     _read_lone_financial: Trigger(first=FINANCIAL_NUMERALS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),

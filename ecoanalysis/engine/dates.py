@@ -18,6 +18,7 @@ from ._lexicon import (
     FIRST_MONTHS_AFTER,
     FIRST_QUARTERS_WORDS,
     LIST_SEPARATORS,
+    MINGUO_SPAN_AFTER,
     MINGUO_SPAN_BEFORE,
     MONTH_SUFFIX,
     MONTHS_COUNTER,
@@ -36,7 +37,7 @@ from .draft import Draft, _name_draft
 from .periods import names_a_period
 from .prefixes import settle_near_duration
 from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
-from .numerals import LIANG
+from .numerals import LIANG, MAGNITUDES
 from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number, clause_before, is_han
 from .readers import QUARTER_MONTHS, _set_quarter
 from .yearpairs import short_year
@@ -180,7 +181,7 @@ def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:
     """2019 年 (3 月, 底, 上半年, 第三季度); a year of the Republic of China era (民國100年, 105年底: eras.py)."""
     text, numeral = reading.text, reading.numeral
     date_match = _DATE_RE.match(text, reading.end)
-    if not (YEAR_RANGE[0] <= draft.value <= YEAR_RANGE[1] and len(numeral) == 4) and not _read_minguo_year(
+    if not (YEAR_RANGE[0] <= draft.value <= YEAR_RANGE[1] and _writes_a_year(reading, draft)) and not _read_minguo_year(
         reading, draft, date_match, with_prefix=with_prefix
     ) and not _read_short_year(reading, draft):
         return
@@ -198,6 +199,18 @@ def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:
     if date_match.group("quarter"):
         reading.position = _read_year_quarter(text, draft, date_match)
     _read_date_suffix(reading, draft)
+
+
+def _writes_a_year(reading: _Reading, draft: Draft) -> bool:
+    """2023年, 二〇二三年: four digits; 两千零二十三年, 一千九百九十八年: a year spelled with magnitudes, as it is
+    spoken. A round number so spelled (两千年, 一千九百年来) and a span (两千零二十年的历史, 年来) stay durations."""
+    spelled = not reading.is_arabic and any(char in MAGNITUDES for char in reading.numeral)
+    if not spelled:
+        return len(reading.numeral) == 4
+    if draft.value % 100 == 0:
+        return False
+    after_year = reading.text.find(YEAR_WORD, reading.end) + len(YEAR_WORD)
+    return not reading.text.startswith(MINGUO_SPAN_AFTER, after_year)
 
 
 def _read_short_year(reading: _Reading, draft: Draft) -> bool:

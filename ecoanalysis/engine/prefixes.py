@@ -348,7 +348,7 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
     if scale is not None:
         draft.unit_symbol, start = TEMPERATURE_SCALES[scale.group("scale")], scale.start()
     else:
-        clause = clause_before(text, prefix_end, TEMPERATURE_NOUN_WINDOW)
+        clause = clause_before(text, prefix_end, TEMPERATURE_NOUN_WINDOW) + text[prefix_end:end]  # 零下5度: its sign too
         if not any(noun in clause for noun in TEMPERATURE_NOUNS):
             return None
         start = prefix_end

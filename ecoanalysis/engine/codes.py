@@ -431,3 +431,19 @@ def _read_dotted_day(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     if not (is_han(after) or after in _DOTTED_DAY_CLOSERS) or after in MAGNITUDES:
         return None  # 3·5亿元: the middle dot of a decimal before a magnitude (reading.py)
     return _name_draft(start, dotted.end(), None)
+
+
+#: What stands before 第N of an enumeration ("firstly"): the start of the text or of a sentence, clause or line.
+_POINT_OPENERS = frozenset("。；;：:！？!?\n“\"")
+#: What follows it: a comma or an enumeration comma, never a counter (第一，要坚持; 排名第一，is a rank).
+_POINT_CLOSERS = frozenset("，,、：:")
+_LIST_NUMERAL_CHARS = frozenset(_CN_CHARS) | frozenset("0123456789０１２３４５６７８９")
+
+
+def opens_a_point(text: str, rank_start: int, end: int) -> bool:
+    """Whether 第N at ``rank_start`` opens a point of an argument (。第一，要坚持; 第二、完善机制): an ordinal of the
+    text's own points, not a rank a reader counts."""
+    if text[end:end + 1] not in _POINT_CLOSERS or text[end + 1:end + 2] in _LIST_NUMERAL_CHARS:
+        return False  # 第三、四季度, 第1、2名: a list of ordinals
+    before = text[:rank_start].rstrip(" \t\u3000")
+    return not before or before[-1] in _POINT_OPENERS

@@ -170,10 +170,15 @@ def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft |
 
 
 
-_CITATION_OPEN = "[［"
+#: The brackets of citation markers: square ones, and the lenticular and tortoise-shell ones of Chinese typesetting
+#: (【1】, 〔3〕; 〔2023〕 of a document number has four digits, a label read elsewhere).
+_CITATION_OPEN = "[［【〔"
+_CITATION_CLOSE = "]］】〕"
 _CITATION_OPEN_SET = frozenset(_CITATION_OPEN)
 _CITATION_SEPARATORS = ",，-–—~、 "
-_CITATION_RE = re.compile(rf"[{re.escape(_CITATION_OPEN)}](?:[0-9]{{1,3}}[{re.escape(_CITATION_SEPARATORS)}]*)+[\]］]")
+_CITATION_RE = re.compile(
+    rf"[{re.escape(_CITATION_OPEN)}][0-9]{{1,3}}(?:[{re.escape(_CITATION_SEPARATORS)}]+[0-9]{{1,3}})*[ ]?[{re.escape(_CITATION_CLOSE)}]"
+)
 _CITATION_LOOKBACK = 16
 #: What stands right before digits inside a citation marker: its bracket, a digit or a separator.
 CITATION_BEFORE: frozenset[str] = frozenset(_CITATION_OPEN + "0123456789" + _CITATION_SEPARATORS)
@@ -193,7 +198,7 @@ def _read_citation(text: str, core: re.Match, with_prefix: bool) -> Draft | None
         begin = start - 1  # [2: the bracket right before, the nearest one
     else:
         window = text[max(0, start - _CITATION_LOOKBACK):start]
-        bracket = max(window.rfind("["), window.rfind("［"))
+        bracket = max(window.rfind(open_bracket) for open_bracket in _CITATION_OPEN)
         if bracket < 0:
             return None
         begin = start - len(window) + bracket

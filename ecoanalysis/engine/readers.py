@@ -343,7 +343,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
 #: citations, section numbers, dates); digits with none of them around skip the whole-mention readers.
 _SPECIAL_BEFORE: frozenset[str] = (
-    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［,.\n（(") | {PER_WORD, SECTION_SIGN} | RATIO_NEIGHBOURS
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-[［【〔,.\n（(") | {PER_WORD, SECTION_SIGN} | RATIO_NEIGHBOURS
     | ENUMERATION_OPENERS | FORMULA_NEIGHBOURS | PAGE_DASHES
 )
 _SPECIAL_AFTER: frozenset[str] = (

@@ -32,7 +32,7 @@ from ._lexicon import (
     WORTH_WORD,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .codes import PROGRAMME_OR_DAY_AFTER, heading_after_break, names_edition, names_programme_or_day, names_text_part
+from .codes import opens_a_point, PROGRAMME_OR_DAY_AFTER, heading_after_break, names_edition, names_programme_or_day, names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
@@ -402,6 +402,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
             names_edition(text, draft.end, draft.counter)  # 第一节, 本法第三条 (第三条高速公路 is a rank), 第六届论坛
         ):
             return _name_draft(reading.prefix_end, draft.end, draft.value)
+        if draft.counter is None and opens_a_point(text, reading.prefix_end, draft.end):
+            return _name_draft(reading.prefix_end, draft.end, draft.value)  # 。第一，要坚持: "firstly"
         word_at = draft.end + (text[draft.end:draft.end + 1] in " \u3000")  # 第 1185 號: spaced as wires write it
         number_word = next((word for word in DOCUMENT_NUMBER_WORDS if text.startswith(word, word_at)), None)
         if draft.counter is None and number_word is not None:  # 2024年第5号公告: a document's number

@@ -179,7 +179,7 @@ def _first_months_start(text: str, start: int, month: int, month_match: re.Match
 
 def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:
     """2019 年 (3 月, 底, 上半年, 第三季度); a year of the Republic of China era (民國100年, 105年底: eras.py)."""
-    text, numeral = reading.text, reading.numeral
+    text = reading.text
     date_match = _DATE_RE.match(text, reading.end)
     if not (YEAR_RANGE[0] <= draft.value <= YEAR_RANGE[1] and _writes_a_year(reading, draft)) and not _read_minguo_year(
         reading, draft, date_match, with_prefix=with_prefix
@@ -271,7 +271,7 @@ def _read_year_quarter(text: str, draft: Draft, date_match: re.Match) -> int:
     full = date_match.group("full")
     if not full and not (date_match.group("ordinal") or date_match.group("first_quarters")):
         return date_match.start("quarters")  # 2023年四季: no ordinal, no quarter written so
-    if not full and not names_a_period(text, date_match.start("quarters"), date_match.end(), year_before=True):
+    if not full and not names_a_period(text, date_match.start("quarters"), date_match.end()):
         return date_match.start("quarters")  # 该剧2023年第三季播出: the season of a series
     quarter, high = _small_number(date_match.group("quarter")), date_match.group("quarter_high") or date_match.group("next_quarter")
     if high is not None and (not full or date_match.group("first_quarters") or _small_number(high) <= quarter):

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import (
-    SEASON_WORDS, SHORT_QUARTER_FIGURE_AFTER, SHORT_QUARTER_GUARD, SHORT_QUARTER_PERIOD_AFTER, SHORT_QUARTER_YEAR_BEFORE,
-)
+from ._lexicon import SEASON_WORDS, SHORT_QUARTER_GUARD
 from .draft import Draft, _name_draft
 from .patterns import CLAUSE_ENDS
 
@@ -17,9 +15,8 @@ from .patterns import CLAUSE_ENDS
 QUARTER_MONTHS = 3
 _FULL_QUARTER_SUFFIX = "度"
 
-#: How far before and after 第N季 the clause is searched for words of a period or a series.
+#: How far before and after 第N季 the clause is searched for words of a series.
 _SEASON_WINDOW = 20
-_LONG_PERIOD_AFTER = tuple(word for word in SHORT_QUARTER_PERIOD_AFTER if len(word) > 1)
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
@@ -33,17 +30,18 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[left:start], text[end:right]
 
 
-def names_a_period(text: str, start: int, end: int, *, year_before: bool = False) -> bool:
-    """Whether 第N季 / 首N季 at text[start:end] is a quarter ([short_quarters]): no word of a series in its clause,
-    and a year before it or a word of a period after it (right after, or later in the clause if long)."""
+def names_a_period(text: str, start: int, end: int) -> bool:
+    """Whether 第N季 / 首N季 at text[start:end] is a quarter ([short_quarters]): no word of a series in its clause and
+    no title right before it (《乘风破浪》第三季). A quarter is what news and reports mean by it (第三季為4.8%,
+    公布第3季財報, 前3季), so it is the reading wherever no series is spoken of."""
     before, after = _clause_around(text, start, end)
-    if any(word in before or word in after for word in SEASON_WORDS):
+    if before.rstrip(" ").endswith(_TITLE_CLOSERS):
         return False
-    if year_before or before.endswith(SHORT_QUARTER_YEAR_BEFORE):
-        return True
-    if after[:1] in SHORT_QUARTER_FIGURE_AFTER and after:
-        return True  # 第1季5.54%: the quarter's figure
-    return after.startswith(SHORT_QUARTER_PERIOD_AFTER) or any(word in after for word in _LONG_PERIOD_AFTER)
+    return not any(word in before or word in after for word in SEASON_WORDS)
+
+
+#: The closing marks of a title: a series named right before 第N季 is spoken of.
+_TITLE_CLOSERS = ("》", "」", "』", "〉")
 
 
 

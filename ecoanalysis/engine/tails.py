@@ -44,7 +44,7 @@ from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT, magnitude_scale, scaled
 from .numerals import parse_approximate_range, parse_chinese_wildcard
 from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_FIRST_CHARS, _SUFFIX_RE, _char_after_gap, _cn_to_number
-from .patterns import _parse_arabic, clause_before
+from .patterns import _parse_arabic, clause_before, is_han
 
 #: A numerator that begins with the wildcard 几 (百分之几十 = 20..90 %, 千分之几: a few per mille, vague).
 _WILDCARD_NUMERATOR_RE = re.compile(rf"(?P<cn>{WILDCARD_DIGIT}[{_CN_CHARS}{WILDCARD_DIGIT}]*)")
@@ -296,10 +296,16 @@ def _read_cheng_digit(text: str, position: int, draft: Draft) -> int:
     tenth = CHINESE_DIGITS.get(digit) or (int(digit) if digit in _ARABIC_TENTHS and arabic_before else 0)
     if not tenth or (digit in _ARABIC_TENTHS and follower in ".．" and text[start + 2:start + 3].isdigit()):
         return position  # not 2成7.5: a decimal number follows
-    if follower and follower not in CHENG_DIGIT_FOLLOWERS:
+    if follower and follower not in CHENG_DIGIT_FOLLOWERS and not _tenth_before_word(digit, follower):
         return position  # 三成五十, 一成一败, 2成75: the digit begins another word or number
     draft.value += tenth
     return start + 1
+
+
+def _tenth_before_word(digit: str, follower: str) -> bool:
+    """三成五民众, 7成2受访市民: the tenth before a word of the sentence. 一 is left out, since it begins so many words
+    (一成一败, 八成一致认为); a numeral after the digit makes it another number (三成五十)."""
+    return digit != "一" and is_han(follower) and follower not in _CN_CHARS
 
 
 #: Arabic digits that may name the next tenth after 成 (2成7 = 27 %), as a Chinese digit does.

@@ -159,6 +159,7 @@ RANKING_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["ranking_words"])
 LINE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["line_words"])
 PROGRAMME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["programme_words"])
 PLAN_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["plan_words"])
+STATUTE_SECTION_NUMBERS: tuple[str, ...] = tuple(_DATA["labels"]["statute_section_numbers"])
 STATUTE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["statute_words"])
 DAY_NAME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["day_name_words"])
 COHORT_WORD: str = _DATA["labels"]["cohort_word"]

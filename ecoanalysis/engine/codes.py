@@ -41,6 +41,8 @@ from ._lexicon import (
     SERIAL_WORDS,
     SESSION_COUNTER,
     SESSION_WORDS,
+    STATUTE_SECTION_NUMBERS,
+    UNIT_WORDS,
     STATUTE_WORDS,
     YEAR_MARKS,
 )
@@ -383,6 +385,11 @@ def _consuming_name(start: int, end: int) -> Draft:
 #: Words after a bare number of three or four digits that make it a name: programmes (863计划) and sections of a
 #: statute (232条款, 301调查).
 _NAMING_WORDS: tuple[str, ...] = PROGRAMME_WORDS + STATUTE_WORDS
+#: The sections of trade law known by their numbers (201, 232, 301, 337): their statute noun may come a few words
+#: later (232半导体调查), a phrase of Han characters only.
+STATUTE_SECTIONS: frozenset[str] = frozenset(STATUTE_SECTION_NUMBERS)
+_COUNTED_WORDS: tuple[str, ...] = tuple(UNIT_WORDS)  # 232家企业接受调查: a count, its counter right after
+_STATUTE_LATER_RE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(map(re.escape, STATUTE_WORDS))})")
 PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*_NAMING_WORDS, *PLAN_WORDS, *DAY_NAME_WORDS, COHORT_WORD))
 _COHORT_DIGITS = 2
 #: Before a cohort's two digits, what makes them part of another number or an ordinal (1.80后, 第10后).
@@ -399,6 +406,8 @@ def names_programme_or_day(text: str, start: int, end: int) -> bool:
         return False
     if text.startswith(_NAMING_WORDS, end):
         return True
+    if numeral in STATUTE_SECTIONS and not text.startswith(_COUNTED_WORDS, end) and _STATUTE_LATER_RE.match(text, end):
+        return True  # 發起232半導體產業調查: a known section with its statute noun later in the phrase
     if text.startswith(PLAN_WORDS, end):  # 健康中国2030规划纲要: a plan named by its target year
         return len(numeral) == 4 and YEAR_RANGE[0] <= int(numeral) <= YEAR_RANGE[1]
     return text.startswith(DAY_NAME_WORDS, end) and reads_as_month_day(numeral)

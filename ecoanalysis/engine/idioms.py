@@ -10,6 +10,9 @@ import re
 
 from ._lexicon import (
     DIGIT_COUNT_MAX,
+    DOUBLING_COUNTER,
+    DOUBLING_VERB,
+    PREFIX_QUALIFIERS,
     DIGIT_COUNT_WORD,
     GE_DURATIONS,
     IDIOM_WORDS,
@@ -21,7 +24,7 @@ from ._lexicon import (
     UNIT_WORDS,
 )
 from .draft import NOT_A_QUANTITY, Draft
-from .patterns import _SUFFIX_RE, _alternation, _cn_to_number, _guarded
+from .patterns import _GAP, _SUFFIX_RE, _alternation, _cn_to_number, _guarded
 from .prefixes import _read_prefix_qualifier
 from .ratesteps import speaks_of_a_rate_change
 from .tails import _read_counter
@@ -109,3 +112,37 @@ def _read_digit_count(text: str, core: re.Match, with_prefix: bool) -> Draft | N
 
 #: The first character of the N位数 word: the trigger of _read_digit_count.
 DIGIT_COUNT_FIRST: frozenset[str] = frozenset(DIGIT_COUNT_WORD[0])
+
+
+#: 翻 (了) before the count of 番, perhaps with a qualifier between (翻了近两番, 翻将近一番).
+_DOUBLING_RE = re.compile(
+    rf"(?P<verb>{DOUBLING_VERB}了?){_GAP}(?P<qualifier>{_alternation(PREFIX_QUALIFIERS)})?{_GAP}\Z"
+)
+_DOUBLING_WINDOW = 4 + max(len(word) for word in PREFIX_QUALIFIERS)
+
+
+_STILL_WORD = "还"
+
+
+def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """翻一番 = x 2, 翻两番 = x 4: 番 doubles once per count."""
+    start, end = core.span()
+    if core.lastgroup != "cn" or text[end:end + 1] != DOUBLING_COUNTER or start == 0:
+        return None
+    verb = _DOUBLING_RE.search(text, max(0, start - _DOUBLING_WINDOW), start)
+    count = _cn_to_number(core.group())
+    if verb is None or count is None or count != int(count) or not 1 <= count <= 10:
+        return None
+    draft = Draft(verb.start(), end + 1, float(2 ** int(count)))
+    draft.unit = "multiple"
+    draft.qualifiers.append(text[verb.start():end + 1])
+    if verb.group("qualifier"):  # 翻了近两番: nearly x 4
+        draft.bounds.append(PREFIX_QUALIFIERS[verb.group("qualifier")])
+    more = end + 1 + (text[end + 1:end + 2] == _STILL_WORD)  # 翻了一番还多: 还 "still" before 多
+    if INFIX_QUALIFIERS.get(text[more:more + 1]) == "gt":  # 翻了两番多: more than x 4
+        draft.qualifiers.append(text[end + 1:more + 1])
+        draft.bounds.append("gt")
+        draft.end = draft.consumed = more + 1
+    if with_prefix:  # 接近翻一番, 几乎翻了一番: a qualifier before the verb bounds the multiple
+        draft.start, _ = _read_prefix_qualifier(text, draft, draft.start)
+    return draft

@@ -19,19 +19,16 @@ from ._lexicon import (
     YEAR_MARKS,
     POSTAL_CODE_LENGTH,
     DOUBLING_COUNTER,
-    DOUBLING_VERB,
     FIRST_RANK_NOT_AFTER,
     FIRST_RANK_WORD,
     FIXED_PHRASES,
-    INFIX_QUALIFIERS,
     MIXED_FRACTION_WORD,
     PER_WORD,
-    PREFIX_QUALIFIERS,
     SHORT_QUARTER_WORD,
     UNIT_WORDS,
 )
 from .draft import NOT_A_QUANTITY, Draft
-from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_idiom_word
+from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_doubling, _read_idiom_word
 from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .rates import DISTANCE_BASE_FIRST, NETWORK_GRADE_LAST, SPACED_PER, read_network_grade
@@ -99,15 +96,12 @@ from .numerals import CHINESE_DIGITS, FINANCIAL_NUMERALS, FULLWIDTH_TO_ASCII, MA
 from .patterns import (
     YEAR_RANGE,
     _ASCII_LETTERS,
-    _GAP,
     _GAP_CHAR_SET,
     _NAMED_FIRST_CHARS,
     _TAIL_FIRST_CHARS,
     _WEB_GLUE,
     _CN_MAG_CHARS,
-    _alternation,
     _char_after_gap,
-    _cn_to_number,
 )
 
 
@@ -261,36 +255,6 @@ def _read_lone_financial(text: str, core: re.Match, with_prefix: bool) -> Draft 
     if text[end:end + 8].lstrip(" ").startswith(_FINANCIAL_FOLLOWERS) or stands_alone(text, start, end):
         return None
     return NOT_A_QUANTITY
-
-
-#: 翻 (了) before the count of 番, perhaps with a qualifier between (翻了近两番, 翻将近一番).
-_DOUBLING_RE = re.compile(
-    rf"(?P<verb>{DOUBLING_VERB}了?){_GAP}(?P<qualifier>{_alternation(PREFIX_QUALIFIERS)})?{_GAP}\Z"
-)
-_DOUBLING_WINDOW = 4 + max(len(word) for word in PREFIX_QUALIFIERS)
-
-
-def _read_doubling(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """翻一番 = x 2, 翻两番 = x 4: 番 doubles once per count."""
-    start, end = core.span()
-    if core.lastgroup != "cn" or text[end:end + 1] != DOUBLING_COUNTER or start == 0:
-        return None
-    verb = _DOUBLING_RE.search(text, max(0, start - _DOUBLING_WINDOW), start)
-    count = _cn_to_number(core.group())
-    if verb is None or count is None or count != int(count) or not 1 <= count <= 10:
-        return None
-    draft = Draft(verb.start(), end + 1, float(2 ** int(count)))
-    draft.unit = "multiple"
-    draft.qualifiers.append(text[verb.start():end + 1])
-    if verb.group("qualifier"):  # 翻了近两番: nearly x 4
-        draft.bounds.append(PREFIX_QUALIFIERS[verb.group("qualifier")])
-    if INFIX_QUALIFIERS.get(text[end + 1:end + 2]) == "gt":  # 翻了两番多: more than x 4
-        draft.qualifiers.append(text[end + 1])
-        draft.bounds.append("gt")
-        draft.end = draft.consumed = end + 2
-    if with_prefix:  # 接近翻一番, 几乎翻了一番: a qualifier before the verb bounds the multiple
-        draft.start, _ = _read_prefix_qualifier(text, draft, draft.start)
-    return draft
 
 
 #: Whole-mention readers in order of precedence: the first that returns a draft (or NOT_A_QUANTITY)

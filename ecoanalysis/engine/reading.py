@@ -32,7 +32,7 @@ from ._lexicon import (
     WORTH_WORD,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .codes import opens_a_point, PROGRAMME_OR_DAY_AFTER, heading_after_break, names_edition, names_programme_or_day, names_text_part
+from .codes import opens_a_point, PROGRAMME_OR_DAY_AFTER, STATUTE_SECTIONS, heading_after_break, names_edition, names_programme_or_day, names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
@@ -363,7 +363,8 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
             return _name_draft(max(0, start - _LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
     if reading.is_arabic and (
         _is_index_or_version(text, start, reading.end)
-        or (text[reading.end:reading.end + 1] in PROGRAMME_OR_DAY_AFTER and names_programme_or_day(text, start, reading.end))
+        or ((text[reading.end:reading.end + 1] in PROGRAMME_OR_DAY_AFTER or text[start:reading.end] in STATUTE_SECTIONS)
+            and names_programme_or_day(text, start, reading.end))
     ):
         return _name_draft(start, reading.end, draft.value)
     return None

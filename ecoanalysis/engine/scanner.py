@@ -36,7 +36,7 @@ from ._lexicon import (
     CHANGE_VERBS,
     RATE_STEP_WORD,
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
-    DIVISION_COUNTERS, LIST_SEPARATORS, RANK_WORD,
+    DIVISION_COUNTERS, LIST_SEPARATORS, RANK_WORD, SUFFIX_QUALIFIERS,
 )
 from .codes import names_text_part
 from .declared import apply_declared_currency
@@ -343,6 +343,26 @@ def _merge_month_range(text: str, first: Draft, second: Draft, *, year: int | No
     return True
 
 
+#: The brackets of a gloss after an amount (its value in another currency or unit) and how far they may reach.
+_GLOSS_OPEN, _GLOSS_CLOSE, _GLOSS_MAX = "（(", "）)", 40
+_APPROX_SUFFIXES: tuple[str, ...] = tuple(word for word, bound in SUFFIX_QUALIFIERS.items() if bound == "approx")
+
+
+def _approximate_over_gloss(text: str, drafts: list[Draft]) -> None:
+    """降至2150万美元(约1.54亿元人民币)左右: a suffix of approximation after a bracketed gloss bounds the amount before
+    the bracket too (the gloss's own bound is read inside it)."""
+    for draft in drafts:
+        if text[draft.end:draft.end + 1] not in _GLOSS_OPEN or draft.bounds:
+            continue
+        close = next((at for at in range(draft.end + 1, min(len(text), draft.end + _GLOSS_MAX)) if text[at] in _GLOSS_CLOSE), None)
+        if close is None:
+            continue
+        suffix = next((word for word in _APPROX_SUFFIXES if text.startswith(word, close + 1)), None)
+        if suffix is not None:
+            draft.qualifiers.append(suffix)
+            draft.bounds.append("approx")
+
+
 def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     """All mention drafts of ``text`` in order of appearance (traditional characters read as simplified)."""
     simplified = to_simplified(text)
@@ -373,6 +393,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         drafts.append(draft)
         resume = draft.consumed if draft.consumed > core_end else core_end
     drafts = share_lists(text, drafts)  # units, quarters, ranks, dates; the weak dropped (三、四、五成 kept); bounds
+    _approximate_over_gloss(text, drafts)  # 2150万美元(约1.54亿元人民币)左右
     apply_declared_currency(text, drafts, traditional=traditional)  # （人民币，下同）, 单位：亿港元
     if traditional:
         read_bare_era_years(text, drafts)  # 台灣112年經濟成長率

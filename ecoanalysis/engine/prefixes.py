@@ -187,8 +187,8 @@ PER_PHRASE_WINDOW = 1 + OVER_PER_COUNTER_MAX
 
 #: After a number: a noun phrase and 的 before another number (两位分析师平均预估的444家). A qualifier before the
 #: first number then compares with the later one (446家，高于两位分析师平均预估的444家): it bounds neither.
-_NOUN_OF_NUMBER_RE = re.compile(
-    rf"{_OVER_OF_NOUN_CHAR}{{1,{OVER_OF_COMPARED_NOUN_MAX}}}{OVER_OF_LINK}[0-9０-９{_CN_CHARS}]"
+_NOUN_OF_NUMBER_RE = re.compile(  # the later number is no name glued to letters (超330个城市的5G-A网络: 5G)
+    rf"{_OVER_OF_NOUN_CHAR}{{1,{OVER_OF_COMPARED_NOUN_MAX}}}{OVER_OF_LINK}[0-9０-９{_CN_CHARS}](?![0-9０-９.]*[A-Za-z])"
 )
 
 

@@ -296,16 +296,24 @@ def _read_cheng_digit(text: str, position: int, draft: Draft) -> int:
     tenth = CHINESE_DIGITS.get(digit) or (int(digit) if digit in _ARABIC_TENTHS and arabic_before else 0)
     if not tenth or (digit in _ARABIC_TENTHS and follower in ".．" and text[start + 2:start + 3].isdigit()):
         return position  # not 2成7.5: a decimal number follows
-    if follower and follower not in CHENG_DIGIT_FOLLOWERS and not _tenth_before_word(digit, follower):
+    if follower and follower not in CHENG_DIGIT_FOLLOWERS and not (start == position and _tenth_before_word(text, start)):
         return position  # 三成五十, 一成一败, 2成75: the digit begins another word or number
     draft.value += tenth
     return start + 1
 
 
-def _tenth_before_word(digit: str, follower: str) -> bool:
-    """三成五民众, 7成2受访市民: the tenth before a word of the sentence. 一 is left out, since it begins so many words
-    (一成一败, 八成一致认为); a numeral after the digit makes it another number (三成五十)."""
-    return digit != "一" and is_han(follower) and follower not in _CN_CHARS
+def _tenth_before_word(text: str, at: int) -> bool:
+    """三成五民众, 7成2受访市民: the digit at ``at``, glued after 成, is the tenth before a word of the sentence. 一 is left
+    out, since it begins so many words (一成一败, 八成一致认为); a numeral after the digit makes it another number
+    (三成五十), a counter or unit another quantity (六成两年有余, 3成6节)."""
+    follower = text[at + 1:at + 2]
+    if text[at - 1:at] != _CHENG_WORD or text[at] == "一" or not is_han(follower) or follower in _CN_CHARS:
+        return False  # right after 成 only (五成之上两番: no tenth after the suffix)
+    return not text.startswith(_UNIT_WORD_TUPLE, at + 1)
+
+
+_UNIT_WORD_TUPLE: tuple[str, ...] = tuple(UNIT_WORDS)
+_CHENG_WORD = "成"
 
 
 #: Arabic digits that may name the next tenth after 成 (2成7 = 27 %), as a Chinese digit does.

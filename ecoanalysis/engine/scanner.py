@@ -306,8 +306,10 @@ _DAY_COUNTERS = frozenset("日号")
 
 
 def _day_at_end(text: str, draft: Draft) -> int | None:
+    """The day of the month that ends the draft's surface (10月1日 -> 1), or None."""
     match = _DAY_AT_END_RE.fullmatch(text, draft.start, draft.end)
-    return None if match is None else (lambda value: None if value is None else int(value))(_cn_to_number(match.group(1)))
+    day = None if match is None else _cn_to_number(match.group(1))
+    return None if day is None else int(day)
 
 
 def _merge_day_range(text: str, first: Draft, second: Draft) -> bool:

@@ -458,3 +458,28 @@ def opens_a_point(text: str, rank_start: int, end: int) -> bool:
     while left > 0 and text[left - 1] in " \t\u3000":  # a walk, not a copy of the text before: linear on 第一，第一，...
         left -= 1
     return left == 0 or text[left - 1] in _POINT_OPENERS
+
+#: An ISSN (1004-129X: four digits, a hyphen, three digits and a check digit or X) and, in a Chinese journal's article
+#: number, the year in brackets, the issue and the pages after it (1004-129X(2004)06-0008-07): a code, no counts.
+_ARTICLE_CODE_RE = re.compile(r"[0-9]{4}-[0-9]{3}[0-9Xx](?![0-9])(?:[(（][0-9]{4}[)）][0-9]{1,2}(?:-[0-9]{1,4}){0,2})?")
+ISSN_DIGITS = 4
+
+
+def _read_article_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """1004-129X, 1004-129X(2004)06-0008-07: an ISSN and the article number built on it (name-like)."""
+    start = core.start()
+    if core.lastgroup != "arabic" or text[core.end():core.end() + 1] != "-" or (start and text[start - 1].isdigit()):
+        return None
+    code = _ARTICLE_CODE_RE.match(text, start)
+    if code is None:
+        return None
+    # a range of years or amounts has the same digits (2019-2021年, 1000-2000元): an X check digit, the article's
+    # bracketed year or a word naming the code before tells the code
+    named = any(word in text[max(0, start - _CODE_WORD_WINDOW):start] for word in _CODE_WORDS)
+    if text[start + 8] not in "Xx" and code.end() == start + 9 and not named:
+        return None
+    return _name_draft(start, code.end(), None)
+
+
+_CODE_WORDS = ("ISSN", "刊号", "编号", "編號")
+_CODE_WORD_WINDOW = 8

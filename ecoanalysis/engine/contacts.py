@@ -23,7 +23,9 @@ _LOCAL = r"(?:[0-9]{7,8}|[0-9]{3,4}[ -][0-9]{4})"
 TOLL_FREE_LEADS = "48"
 _PHONE = (
     rf"(?:1[3-9][0-9]{{9}}|0[1-9][0-9]{{1,2}}(?:-|[)）] ?){_LOCAL}|[{TOLL_FREE_LEADS}]00[- ]?[0-9]{{3}}[- ]?[0-9]{{4}}"
-    rf"|86[1-9][0-9]{{1,2}}[)）][0-9]{{7,8}})"
+    rf"|86[1-9][0-9]{{1,2}}[)）][0-9]{{7,8}}"
+    # Hong Kong, Macau and Taiwan by their country codes in brackets ((852) 3600 3600, (886)2-2345-6789)
+    rf"|(?<=[(（])(?:852|853|886)[)）] ?[0-9]{{1,4}}[ -]?[0-9]{{3,4}}[ -]?[0-9]{{4}})"
 )
 _PHONE_RE = re.compile(rf"{_PHONE}(?![0-9])")
 #: A month and a day written with a slash before a clock time (3/7 10:22), as posts and wires stamp them.

@@ -232,10 +232,11 @@ def _read_reference_locator(text: str, core: re.Match, with_prefix: bool) -> Dra
 #: A numbered paragraph runs to three digits (182. 总收入预计为…, as budget speeches and white papers number them).
 #: A bare integer spaced off a line (1 新基建...) stays a number: it is as often a footnote or a table row.
 _SECTION_RE = re.compile(
-    r"[0-9]{1,2}(?:\.[0-9]{1,2})+(?:[ \t\u3000]|(?=[\u4e00-\u9fff]))|[0-9]{1,3}[.．、](?![0-9０-９])"
+    r"[0-9]{1,2}(?:\.[0-9]{1,2})+(?:[ \t\u3000]|、(?![0-9０-９])|(?=[\u4e00-\u9fff]))|[0-9]{1,3}[.．、](?![0-9０-９])"
 )
 _SIGNED_SECTION_RE = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*(?![0-9.])")
 SECTION_SIGN = "§"
+_LIST_COMMA = "、"
 #: Words that, after the number, make it an amount or a date after all (5 家企业, 1.5 亿元, 12 月).
 _TAIL_WORD_RE = re.compile(
     "|".join(_guarded(word, UNIT_GUARDS, behind=False) for word in sorted(UNIT_WORDS, key=len, reverse=True))
@@ -275,8 +276,8 @@ def _read_section_number(text: str, core: re.Match, with_prefix: bool) -> Draft 
     after = section.end()
     while text[after:after + 1] in _GAP_CHARS and after < len(text):
         after += 1
-    if _TAIL_WORD_RE.match(text, after) is not None:
-        return None
+    if not section.group().endswith(_LIST_COMMA) and _TAIL_WORD_RE.match(text, after) is not None:
+        return None  # 2. 5万人 may be a spaced decimal; after 、 (2、 大模型) nothing but a list item follows
     begin = start - signed
     surface = text[begin:section.end()].rstrip(" \t\u3000.．、")
     return _name_draft(begin, begin + len(surface), None)

@@ -107,7 +107,7 @@ def _is_sign_word(sign: str) -> bool:
     """负, 零下: written words, unlike the dashes, never a range connector."""
     return all(map(is_han, sign))
 #: Characters before a hyphen that make it a range dash or part of a name (2019-2021, GPT-3, (a)-1).
-_NOT_SIGN_BEFORE = frozenset(string.ascii_letters + string.digits + "０１２３４５６７８９)）]］%％")
+_NOT_SIGN_BEFORE = frozenset(string.ascii_letters + string.digits + "０１２３４５６７８９)）]］%％‰")
 
 
 #: Before a dash spaced off its number (下降- 3.5%, 为 - 3.2亿元), what makes the dash a sign: a word of
@@ -318,7 +318,7 @@ def _read_over_of_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[i
 
 def _read_top_rank(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """前 N with no counter or a counter of places (位居前三, 前十名, 前5位): the top N, a rank of at most N."""
-    word_at = prefix_end - len(TOP_RANK_WORD)
+    word_at = prefix_end - len(TOP_RANK_WORD) - (text[prefix_end - 1:prefix_end] == " ")  # 排名 前 9: PDF spacing
     if word_at < 0 or not text.startswith(TOP_RANK_WORD, word_at) or draft.unit is not None or draft.value is None:
         return prefix_end, False
     if draft.counter is not None and draft.counter not in TOP_RANK_COUNTERS:

@@ -59,6 +59,8 @@ from .codes import (
     SECURITY_CODE_AFTER,
     SECURITY_CODE_BEFORE,
     _read_serial_label,
+    ISSN_DIGITS,
+    _read_article_code,
     _read_serial_past_the_days,
     _read_zero_code,
 )
@@ -262,6 +264,7 @@ def _read_lone_financial(text: str, core: re.Match, with_prefix: bool) -> Draft 
 #: Dates before names (2021-03-15 is no range), names and codes before numbers, set phrases last.
 WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("first", _read_first_rank),
+    ("arabic", _read_article_code),  # 1004-129X(2004)06-0008-07: before the dates and ranges its parts would make
     ("arabic", _read_iso_date),
     ("arabic cn", read_year_pair),
     ("arabic", read_year_with_word),  # 2023财年
@@ -434,6 +437,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_citation: Trigger(before=CITATION_BEFORE),
     _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
     _read_serial_past_the_days: Trigger(after=SERIAL_FIRST_CHARS),
+    _read_article_code: Trigger(lengths=frozenset({ISSN_DIGITS})),
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), a magnitude that begins a unit word (千瓦)

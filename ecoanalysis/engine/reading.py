@@ -384,7 +384,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         if draft.value is not None and draft.value_high is None:
             draft.value_high = draft.value * 10
         reading.context = True
-    elif not reading.rank and text[reading.prefix_end - 1:reading.prefix_end] == TOP_RANK_WORD:
+    elif not reading.rank and TOP_RANK_WORD in (text[reading.prefix_end - 1:reading.prefix_end], text[max(0, reading.prefix_end - 2):reading.prefix_end].rstrip(" ")):
         reading.prefix_end, found_rank = _read_top_rank(text, draft, reading.prefix_end)  # 位居前三
         reading.context = reading.context or found_rank
     elif words_before or text[reading.prefix_end - 1:reading.prefix_end] in NEGATIVE_GROWTH_LAST:

@@ -109,6 +109,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if _merge_day_range(text, first, second):
         return
     conn = connector.group("conn")
+    if conn in _COLUMN_DASHES and _EQUALS & {_char_before_gap(text, first.start, _GAP_MAX), _char_after_gap(text, second.end)}:
+        return  # 增长率=6.77‰-7.37‰=-0.6‰: a subtraction, no range
     if connector.group("minus") and not _negate_second_end(first, second):
         return
     if _merge_quarter_range(text, first, second, year=year):
@@ -193,6 +195,7 @@ def _connector_fits(text: str, connector: re.Match, first: Draft) -> bool:
 
 
 _COLUMN_DASHES = frozenset("-－−")
+_EQUALS = frozenset("=＝")
 
 
 #: Qualifiers written before a number; one of them before a range qualifies the whole range (约三至五成).
@@ -347,22 +350,23 @@ def _merge_month_range(text: str, first: Draft, second: Draft, *, year: int | No
 
 #: The brackets of a gloss after an amount (its value in another currency or unit) and how far they may reach.
 _GLOSS_OPEN, _GLOSS_CLOSE, _GLOSS_MAX = "（(", "）)", 40
-_APPROX_SUFFIXES: tuple[str, ...] = tuple(word for word, bound in SUFFIX_QUALIFIERS.items() if bound == "approx")
+#: The suffixes that reach back over a gloss: words of two characters or more (左右, 以下, 以上; not 内, 多).
+_GLOSS_SUFFIXES: tuple[str, ...] = tuple(sorted((word for word in SUFFIX_QUALIFIERS if len(word) > 1), key=len, reverse=True))
 
 
-def _approximate_over_gloss(text: str, drafts: list[Draft]) -> None:
-    """降至2150万美元(约1.54亿元人民币)左右: a suffix of approximation after a bracketed gloss bounds the amount before
-    the bracket too (the gloss's own bound is read inside it)."""
+def _bound_over_gloss(text: str, drafts: list[Draft]) -> None:
+    """降至2150万美元(约1.54亿元人民币)左右, 1000元(月均83元)以下: a suffix qualifier after a bracketed gloss bounds the
+    amount before the bracket too (the gloss's own bound is read inside it)."""
     for draft in drafts:
         if text[draft.end:draft.end + 1] not in _GLOSS_OPEN or draft.bounds:
             continue
         close = next((at for at in range(draft.end + 1, min(len(text), draft.end + _GLOSS_MAX)) if text[at] in _GLOSS_CLOSE), None)
         if close is None:
             continue
-        suffix = next((word for word in _APPROX_SUFFIXES if text.startswith(word, close + 1)), None)
+        suffix = next((word for word in _GLOSS_SUFFIXES if text.startswith(word, close + 1)), None)
         if suffix is not None:
             draft.qualifiers.append(suffix)
-            draft.bounds.append("approx")
+            draft.bounds.append(SUFFIX_QUALIFIERS[suffix])
 
 
 def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
@@ -395,7 +399,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         drafts.append(draft)
         resume = draft.consumed if draft.consumed > core_end else core_end
     drafts = share_lists(text, drafts)  # units, quarters, ranks, dates; the weak dropped (三、四、五成 kept); bounds
-    _approximate_over_gloss(text, drafts)  # 2150万美元(约1.54亿元人民币)左右
+    _bound_over_gloss(text, drafts)  # 2150万美元(约1.54亿元人民币)左右
     apply_declared_currency(text, drafts, traditional=traditional)  # （人民币，下同）, 单位：亿港元
     if traditional:
         read_bare_era_years(text, drafts)  # 台灣112年經濟成長率

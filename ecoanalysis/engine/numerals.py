@@ -187,8 +187,30 @@ def _read_magnitude_numeral(numeral: str) -> int | None:
             tokens.append(char)
         else:
             return None
-    value = read_magnitude_tokens(tokens)
+    value = read_magnitude_tokens(_positional_runs(tokens))
     return None if value is None else int(value)
+
+
+#: Digits written one by one before a section magnitude read as one number when there are three or more of them,
+#: as Taiwan writes amounts (一兆五二二億 = 1兆 + 522億, 十二兆七○一三億); two side by side stay a span (二三万).
+_POSITIONAL_MIN_DIGITS = 3
+
+
+def _positional_runs(tokens: list[int | str]) -> list[int | float | str]:
+    out: list[int | float | str] = []
+    run: list[int] = []
+    for token in [*tokens, ""]:
+        if isinstance(token, int):
+            run.append(token)
+            continue
+        if len(run) >= _POSITIONAL_MIN_DIGITS and token in SECTION_MAGNITUDES:
+            out.append(float(int("".join(map(str, run)))))
+        else:
+            out.extend(run)
+        run = []
+        if token:
+            out.append(token)
+    return out
 
 
 def _magnitude(char: str) -> int:

@@ -316,6 +316,15 @@ def _read_over_of_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[i
     return _take_qualifier(draft, match, match.group("q"), PREFIX_QUALIFIERS[match.group("q")])
 
 
+#: The character before a number that may end 前 of the top N, or its PDF space (排名 前 9).
+TOP_RANK_OR_SPACE = frozenset({TOP_RANK_WORD, " "})
+
+
+def top_rank_before(text: str, prefix_end: int) -> bool:
+    """Whether 前 stands right before ``prefix_end``, or one space before it."""
+    return text[prefix_end - 1:prefix_end] == TOP_RANK_WORD or text[prefix_end - 2:prefix_end] == TOP_RANK_WORD + " "
+
+
 def _read_top_rank(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """前 N with no counter or a counter of places (位居前三, 前十名, 前5位): the top N, a rank of at most N."""
     word_at = prefix_end - len(TOP_RANK_WORD) - (text[prefix_end - 1:prefix_end] == " ")  # 排名 前 9: PDF spacing

@@ -22,7 +22,6 @@ from ._lexicon import (
     PER_WORD,
     RANK_WORD,
     SHORT_QUARTER_WORD,
-    TOP_RANK_WORD,
     TENTHS_GUARD,
     TENTHS_WORD,
     UNIT_GUARDS,
@@ -57,6 +56,8 @@ from .prefixes import (
     _read_prefix_qualifier,
     _read_sign,
     NEGATIVE_GROWTH_LAST,
+    TOP_RANK_OR_SPACE,
+    top_rank_before,
 )
 from .readers import _candidate_readers, _may_be_special, _set_quarter
 from .centuries import PERIOD_FIRST_CHARS, read_period
@@ -384,7 +385,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         if draft.value is not None and draft.value_high is None:
             draft.value_high = draft.value * 10
         reading.context = True
-    elif not reading.rank and TOP_RANK_WORD in (text[reading.prefix_end - 1:reading.prefix_end], text[max(0, reading.prefix_end - 2):reading.prefix_end].rstrip(" ")):
+    elif not reading.rank and text[reading.prefix_end - 1:reading.prefix_end] in TOP_RANK_OR_SPACE and top_rank_before(text, reading.prefix_end):
         reading.prefix_end, found_rank = _read_top_rank(text, draft, reading.prefix_end)  # 位居前三
         reading.context = reading.context or found_rank
     elif words_before or text[reading.prefix_end - 1:reading.prefix_end] in NEGATIVE_GROWTH_LAST:

@@ -104,6 +104,8 @@ NEGATIVE_GROWTH_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["negative_growth"]
 PLUS_MINUS_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["plus_minus"])
 PLUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["plus"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])
+#: The unit and counter words as one tuple, for str.startswith (is a unit written at this position?).
+UNIT_WORD_TUPLE: tuple[str, ...] = tuple(UNIT_WORDS)
 CURRENCY_PREFIXES: dict[str, str] = dict(_DATA["currency_prefix"])
 CURRENCY_PREFIX_GUARD: str = _DATA["currency_prefix_guard"]["before"]
 GENERIC_CURRENCY_WORDS: frozenset[str] = frozenset(_DATA["currency_prefix_guard"]["generic"])

@@ -42,14 +42,14 @@ from ._lexicon import (
     SESSION_COUNTER,
     SESSION_WORDS,
     STATUTE_SECTION_NUMBERS,
-    UNIT_WORDS,
+    UNIT_WORD_TUPLE,
     STATUTE_WORDS,
     YEAR_MARKS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import MAGNITUDES
 from .markers import VALUE_VERB_CHARS
-from .patterns import _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, is_han
+from .patterns import MONTH_DAYS, _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, is_han
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
 _SERIAL_NOT_BEFORE = frozenset("第月")
@@ -116,21 +116,22 @@ def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     return _name_draft(start, end if after is None else after, None)
 
 
-_DAYS_IN_A_MONTH = 31
-_LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
+#: How far before a number a label word may end (表 4-2, 附件：2), for the readers of labels here and in reading.py.
+LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
 
 
 def _read_serial_past_the_days(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """文件142号。, 142號 at the end of a text: a number before 号 too large for a day of a month is a serial wherever
     it stands (tried after the labels that take more of the text: 路56号, ICP备13012345号-2)."""
     start, end = core.span()
-    if text[start - 1:start] in _SERIAL_NOT_BEFORE or not text.startswith(SERIAL_WORDS, end):
+    word = next((word for word in SERIAL_WORDS if text.startswith(word, end)), None)
+    if word is None or text[start - 1:start] in _SERIAL_NOT_BEFORE:
         return None
-    if not core.group().isdigit() or int(core.group()) <= _DAYS_IN_A_MONTH:
+    if not core.group().isdigit() or int(core.group()) <= MONTH_DAYS:
         return None
-    if text[max(0, start - _LABEL_WINDOW):start].rstrip(" ：:").endswith(LABEL_WORDS):
+    if text[max(0, start - LABEL_WINDOW):start].rstrip(" ：:").endswith(LABEL_WORDS):
         return None  # the general reading takes the label word too
-    return _name_draft(start, end + len(next(word for word in SERIAL_WORDS if text.startswith(word, end))), None)
+    return _name_draft(start, end + len(word), None)
 
 
 def heads_a_line(text: str, rank_start: int, end: int) -> bool:
@@ -388,7 +389,6 @@ _NAMING_WORDS: tuple[str, ...] = PROGRAMME_WORDS + STATUTE_WORDS
 #: The sections of trade law known by their numbers (201, 232, 301, 337): their statute noun may come a few words
 #: later (232半导体调查), a phrase of Han characters only.
 STATUTE_SECTIONS: frozenset[str] = frozenset(STATUTE_SECTION_NUMBERS)
-_COUNTED_WORDS: tuple[str, ...] = tuple(UNIT_WORDS)  # 232家企业接受调查: a count, its counter right after
 _STATUTE_LATER_RE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(map(re.escape, STATUTE_WORDS))})")
 PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*_NAMING_WORDS, *PLAN_WORDS, *DAY_NAME_WORDS, COHORT_WORD))
 _COHORT_DIGITS = 2
@@ -406,7 +406,7 @@ def names_programme_or_day(text: str, start: int, end: int) -> bool:
         return False
     if text.startswith(_NAMING_WORDS, end):
         return True
-    if numeral in STATUTE_SECTIONS and not text.startswith(_COUNTED_WORDS, end) and _STATUTE_LATER_RE.match(text, end):
+    if numeral in STATUTE_SECTIONS and not text.startswith(UNIT_WORD_TUPLE, end) and _STATUTE_LATER_RE.match(text, end):
         return True  # 發起232半導體產業調查: a known section with its statute noun later in the phrase
     if text.startswith(PLAN_WORDS, end):  # 健康中国2030规划纲要: a plan named by its target year
         return len(numeral) == 4 and YEAR_RANGE[0] <= int(numeral) <= YEAR_RANGE[1]

@@ -16,9 +16,8 @@ from .draft import Draft
 from .eras import gregorian, is_bare_minguo_year
 from .fractions import SLASHES, _fraction
 from .numerals import MAGNITUDES
-from .patterns import YEAR_RANGE, _cn_to_number, _parse_arabic
+from .patterns import MONTH_DAYS, YEAR_RANGE, _cn_to_number, _parse_arabic
 
-MONTH_DAYS = 31
 YEAR_MONTHS = 12
 _DAY, _MONTH, _YEAR = "日", "月", "年"
 

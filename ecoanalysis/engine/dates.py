@@ -38,7 +38,7 @@ from .periods import names_a_period
 from .prefixes import settle_near_duration
 from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
 from .numerals import LIANG, MAGNITUDES
-from .patterns import YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number, clause_before, is_han
+from .patterns import MONTH_DAYS, YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number, clause_before, is_han
 from .readers import QUARTER_MONTHS, _set_quarter
 from .yearpairs import short_year
 
@@ -55,7 +55,6 @@ _DAY_OPENER_WINDOW = max(len(word) for word in DAY_OPENERS)
 _DAY_WORD = DAY_WORDS[0]
 #: One space of PDF text between a day and 日 (今天 (11 日) 发布); a line break ends the phrase.
 _INLINE_SPACES: frozenset[str] = frozenset(" \u3000\xa0")
-MONTH_DAYS = 31
 
 
 def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:

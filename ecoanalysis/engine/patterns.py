@@ -53,6 +53,8 @@ YEAR_RANGE: tuple[int, int] = (1900, 2100)
 
 
 #: A PDF gap between number and unit: a few spaces, possibly a line break ("超过 3 亿\n元规模").
+#: Days in the longest month: a day of the month is 1..31.
+MONTH_DAYS = 31
 _GAP = r"[ \t\u3000\xa0\r\n]{0,8}"
 #: The characters and the length bound of _GAP, for the pre-filters below.
 _GAP_CHARS = " \t\u3000\xa0\r\n"

@@ -99,7 +99,7 @@ _OVER_OF_WINDOW = max(len(word) for word in OVER_OF_WORDS) + OVER_OF_NOUN_MAX + 
 
 _MINUS_CHARS: frozenset[str] = frozenset(sign for sign in MINUS_SIGNS if len(sign) == 1)
 NEGATIVE_GROWTH_LAST: frozenset[str] = frozenset(word[-1] for word in NEGATIVE_GROWTH_WORDS)
-_SHARE_UNITS = frozenset({"percent", "percentage_point"})
+_NEGATIVE_GROWTH_UNITS = frozenset({"percent", "percentage_point"})
 _MINUS_LAST_CHARS: frozenset[str] = frozenset(sign[-1] for sign in MINUS_SIGNS)
 
 
@@ -131,7 +131,7 @@ def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
     end = prefix_end
     if text[end - 1] == " " and end > 1:
         end -= 1  # 负 12.6%
-    if draft.unit in _SHARE_UNITS and text[end - 1] in NEGATIVE_GROWTH_LAST and text.endswith(NEGATIVE_GROWTH_WORDS, 0, end):
+    if draft.unit in _NEGATIVE_GROWTH_UNITS and text[end - 1] in NEGATIVE_GROWTH_LAST and text.endswith(NEGATIVE_GROWTH_WORDS, 0, end):
         sign = next(word for word in NEGATIVE_GROWTH_WORDS if text.endswith(word, 0, end))
         draft.value = None if draft.value is None else -draft.value  # 负增长3.2% = -3.2 %
         return end - len(sign)

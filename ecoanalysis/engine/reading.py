@@ -31,7 +31,7 @@ from ._lexicon import (
     WORTH_WORD,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
-from .codes import opens_a_point, PROGRAMME_OR_DAY_AFTER, STATUTE_SECTIONS, heading_after_break, names_edition, names_programme_or_day, names_text_part
+from .codes import LABEL_WINDOW, opens_a_point, PROGRAMME_OR_DAY_AFTER, STATUTE_SECTIONS, heading_after_break, names_edition, names_programme_or_day, names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
@@ -120,7 +120,6 @@ _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
 #: Between a label word and its digits: a space or a colon (图 3, 股票代码：600519).
 _LABEL_GAP = " ：:"
 _LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | frozenset(_LABEL_GAP)
-_LABEL_WINDOW = 1 + max(len(word) for word in LABEL_WORDS)
 #: After a label's digits: more parts (表 4-2, 1.3) and a closing 号 with a serial (京ICP备12345678号-1).
 _LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*(?:号(?:[-－][0-9０-９]+)?)?")
 
@@ -354,14 +353,14 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end = start - 1 if before == RANK_WORD else start - 2
     elif (
         reading.is_arabic and start > 0 and text[start - 1] in _LABEL_BEFORE_CHARS
-        and _char_before_gap(text, start, _LABEL_WINDOW, _LABEL_GAP) in _LABEL_LAST_CHARS
+        and _char_before_gap(text, start, LABEL_WINDOW, _LABEL_GAP) in _LABEL_LAST_CHARS
     ):
-        near = text[max(0, start - _LABEL_WINDOW):start].rstrip(_LABEL_GAP)
+        near = text[max(0, start - LABEL_WINDOW):start].rstrip(_LABEL_GAP)
         # one C-level endswith over all the words first: most spaces before a number follow no label
         word = next((word for word in LABEL_WORDS if near.endswith(word)), None) if near.endswith(LABEL_WORDS) else None
         label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
         if label is not None and _TAIL_RE.match(text, label.end()).end() == label.end():  # 图 3, 表 4-2, 附件 2
-            return _name_draft(max(0, start - _LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
+            return _name_draft(max(0, start - LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
     if reading.is_arabic and (
         _is_index_or_version(text, start, reading.end)
         or ((text[reading.end:reading.end + 1] in PROGRAMME_OR_DAY_AFTER or text[start:reading.end] in STATUTE_SECTIONS)

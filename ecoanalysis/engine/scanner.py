@@ -46,7 +46,7 @@ from .pairs import _link_pairs, quarter_of, share_lists
 from .numerals import MAGNITUDES, scaled
 from .dates import QUARTER_WORD, relative_year_before
 from .patterns import CLAUSE_ENDS, _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, YEAR_RANGE, _alternation
-from .patterns import _char_after_gap, _char_before_gap, _cn_to_number
+from .patterns import _SUFFIX_RE, _char_after_gap, _char_before_gap, _cn_to_number
 from .reading import _read_one
 from .readers import QUARTER_MONTHS, _set_quarter
 from .ratesteps import read_rate_steps
@@ -350,8 +350,8 @@ def _merge_month_range(text: str, first: Draft, second: Draft, *, year: int | No
 
 #: The brackets of a gloss after an amount (its value in another currency or unit) and how far they may reach.
 _GLOSS_OPEN, _GLOSS_CLOSE, _GLOSS_MAX = "（(", "）)", 40
-#: The suffixes that reach back over a gloss: words of two characters or more (左右, 以下, 以上; not 内, 多).
-_GLOSS_SUFFIXES: tuple[str, ...] = tuple(sorted((word for word in SUFFIX_QUALIFIERS if len(word) > 1), key=len, reverse=True))
+#: The suffixes that reach back over a gloss are words of two characters or more (左右, 以下, 以上; not 内, 多).
+_GLOSS_SUFFIX_MIN = 2
 
 
 def _bound_over_gloss(text: str, drafts: list[Draft]) -> None:
@@ -363,10 +363,10 @@ def _bound_over_gloss(text: str, drafts: list[Draft]) -> None:
         close = next((at for at in range(draft.end + 1, min(len(text), draft.end + _GLOSS_MAX)) if text[at] in _GLOSS_CLOSE), None)
         if close is None:
             continue
-        suffix = next((word for word in _GLOSS_SUFFIXES if text.startswith(word, close + 1)), None)
-        if suffix is not None:
-            draft.qualifiers.append(suffix)
-            draft.bounds.append(SUFFIX_QUALIFIERS[suffix])
+        suffix = _SUFFIX_RE.match(text, close + 1)
+        if suffix is not None and suffix.start("suffix") == close + 1 and len(suffix.group("suffix")) >= _GLOSS_SUFFIX_MIN:
+            draft.qualifiers.append(suffix.group("suffix"))
+            draft.bounds.append(SUFFIX_QUALIFIERS[suffix.group("suffix")])
 
 
 def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:

@@ -36,6 +36,8 @@ from ._lexicon import (
     SUFFIX_QUALIFIERS,
     UNIT_GUARDS,
     UNIT_WORDS,
+    UNIT_WORD_TUPLE,
+    TENTHS_WORD,
 )
 from .draft import Draft
 from .latin import may_start_notation, read_notation
@@ -307,13 +309,11 @@ def _tenth_before_word(text: str, at: int) -> bool:
     out, since it begins so many words (一成一败, 八成一致认为); a numeral after the digit makes it another number
     (三成五十), a counter or unit another quantity (六成两年有余, 3成6节)."""
     follower = text[at + 1:at + 2]
-    if text[at - 1:at] != _CHENG_WORD or text[at] == "一" or not is_han(follower) or follower in _CN_CHARS:
+    if text[at - 1:at] != TENTHS_WORD or text[at] == "一" or not is_han(follower) or follower in _CN_CHARS:
         return False  # right after 成 only (五成之上两番: no tenth after the suffix)
-    return not text.startswith(_UNIT_WORD_TUPLE, at + 1)
+    return not text.startswith(UNIT_WORD_TUPLE, at + 1)
 
 
-_UNIT_WORD_TUPLE: tuple[str, ...] = tuple(UNIT_WORDS)
-_CHENG_WORD = "成"
 
 
 #: Arabic digits that may name the next tenth after 成 (2成7 = 27 %), as a Chinese digit does.

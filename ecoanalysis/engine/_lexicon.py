@@ -209,6 +209,7 @@ RESPECTIVELY_WORDS: tuple[str, ...] = tuple(_DATA["lists"]["respectively"])
 ENUMERATION_OPENERS: frozenset[str] = frozenset(_DATA["lists"]["enumeration_openers"])
 ENUMERATION_MARKS: tuple[str, ...] = tuple(_DATA["lists"]["enumeration_marks"])
 MODEL_SUFFIXES: tuple[str, ...] = tuple(_DATA["labels"]["model_suffixes"])
+MODEL_LINES: tuple[str, ...] = tuple(_DATA["labels"]["model_lines"])
 SERIAL_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["serial_words"])
 CODE_LEAD: frozenset[str] = frozenset(_DATA["labels"]["code_lead"])
 SECURITY_CODE_LENGTH: int = int(_DATA["labels"]["security_code_length"])
@@ -298,6 +299,20 @@ NAMED_NUMERAL_FOLLOWERS: str = _DATA["named_numerals"]["followers"]
 MONEY_SUBUNITS: dict[str, tuple[str, dict[str, float], dict[str, str]]] = {
     unit: (row["currency"], {w: float(v) for w, v in row["subunits"].items()}, dict(row.get("guard", {})))
     for row in _DATA["money_subunits"] for unit in row["units"]
+}
+@dataclass(frozen=True)
+class MoneyCounter:
+    """A counter that is a currency's colloquial unit where money is spoken of ([[money_counter]]: 月薪三千块)."""
+
+    currency: str
+    nouns: tuple[str, ...]
+    followers: str
+    window: int
+
+
+MONEY_COUNTERS: dict[str, MoneyCounter] = {
+    row["word"]: MoneyCounter(row["currency"], tuple(row["nouns"]), row["followers"], int(row["window"]))
+    for row in _DATA["money_counter"]
 }
 STANDALONE_QUOTES: dict[str, str] = {pair[0]: pair[1] for pair in _DATA["standalone"]["quotes"]}
 QUOTED_NAME_MAX: int = _DATA["standalone"]["quoted_name_max"]

@@ -61,10 +61,10 @@ from .prefixes import (
 )
 from .readers import _candidate_readers, _may_be_special, _set_quarter
 from .centuries import PERIOD_FIRST_CHARS, read_period
-from .dates import DATE_WORDS, MONTHS_COUNTER, QUARTER_WORD, read_date, read_first_months, read_quarter_count, read_relative_year
-from .dates import read_short_quarter
+from .dates import DATE_WORDS, MONTHS_COUNTER, QUARTER_WORD, read_date, read_first_months, read_quarter_count, read_relative_year, read_short_quarter
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
+from .models import model_line_before
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import SPACED_DECIMAL_TRIGGERS, read_spaced_arabic, read_spaced_discount
@@ -85,9 +85,8 @@ def _unit_pattern(word: str) -> tuple[str, str]:
 
 
 _COUNTER_ALT = _by_first_char_alternation(_unit_pattern(w) for w in sorted(UNIT_WORDS, key=len, reverse=True))
-#: Unit words that begin with a magnitude character (千瓦, 千克, 千米): the magnitude run stops before them,
-#: so 1200万千瓦 is 1200 x 10^4 kW, not 1200 x 10^7 of something; 0.75千分点 is 0.075 pp. A unit that carries
-#: its magnitude as a scale (万元 = 10^4 元) is no such word: its magnitude is the number's.
+#: Unit words that begin with a magnitude character (千瓦, 千克, 千米): the magnitude run stops before them, so
+#: 1200万千瓦 is 1200 x 10^4 kW, 0.75千分点 0.075 pp; a unit carrying its magnitude as a scale (万元) is no such word.
 _MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(w for w, info in UNIT_WORDS.items() if w[0] in MAGNITUDES and info.scale <= 1.0)
 _MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
 _MAG_ONE = rf"{_MAG_UNIT_FREE}(?:[{_TAIL_MAG_CHARS}]|{MONEY_TRILLION})"  # 3兆元: 兆 = 10^12 before money
@@ -482,6 +481,8 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
             # Windows 10, Python 3, GB/T 20000-2014 (with a counter, unit or % it stays one: AI 4000 种).
             left, right = latin_name_span(text, start, end)
             return _name_draft(left, right, draft.value)
+        if (line_start := model_line_before(text, start)) is not None:
+            return _name_draft(line_start, end, draft.value)  # 骁龙845, 国窖1573: a model of a product line
         if looks_like_footnote_marker(text, start, end, numeral):
             return None
     draft.consumed = draft.end

@@ -23,6 +23,7 @@ from ._lexicon import (
     MEASURE_ADJECTIVES,
     MEASURE_APPROX_WORD,
     MIXED_FRACTION_WORD,
+    MONEY_COUNTERS,
     MONEY_SUBUNITS,
     MORE_GUARD,
     ORDER_OF_MAGNITUDE_BARE_ONLY,
@@ -39,6 +40,7 @@ from ._lexicon import (
     UNIT_WORD_TUPLE,
     TENTHS_WORD,
 )
+from ._lexicon import MoneyCounter
 from .draft import Draft
 from .latin import may_start_notation, read_notation
 from .rates import read_per_unit
@@ -368,10 +370,22 @@ def _order_suffix_at(text: str, position: int) -> str | None:
     return None if word is None or (follower and follower in UNIT_GUARDS.get(word, "")) else word
 
 
+def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -> bool:
+    """Whether the counter ending at ``position`` is the yuan ([[money_counter]]): no noun follows for it to count,
+    and a word of money stands earlier in the clause (工资一千块左右; not 一块蛋糕, 三块地)."""
+    follower = text[position:position + 1]
+    if follower and is_han(follower) and follower not in money.followers:
+        return False
+    clause = clause_before(text, draft.start, money.window)
+    return any(noun in clause for noun in money.nouns)
+
+
 def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, magnitude_only: bool, mag: str | None) -> int:
     """A counter or unit after the number, with money subunits, an order of magnitude and a rate's denominator
     after it: where the mention ends."""
     _read_counter(counter, draft, magnitude_only=magnitude_only, mag=mag)
+    if counter in MONEY_COUNTERS and draft.unit in (None, "count") and _counts_money(text, position, draft, MONEY_COUNTERS[counter]):
+        draft.unit, draft.currency = "currency", MONEY_COUNTERS[counter].currency  # 月薪三千块
     position = _read_money_subunits(text, position, draft)  # 五元三角, 50元6角3分
     order = _order_suffix_at(text, position) if magnitude_only or (mag and draft.unit == "currency") else None
     if order is not None and (magnitude_only or order not in ORDER_OF_MAGNITUDE_BARE_ONLY):

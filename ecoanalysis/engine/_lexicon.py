@@ -1,6 +1,7 @@
 """Load ``lexicon.toml``: the engine's words as plain Python tables (read once, at import)."""
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -20,6 +21,17 @@ class UnitWord:
     latin: bool = False  # a Latin symbol (GB, kW): must not run on into more letters
     after: str = ""  # when set, the word is a unit only right after one of these characters (亿度)
     before: str = ""  # when set, the word is a unit only right before one of these characters (t/h)
+
+
+def is_han_char(char: str) -> bool:
+    """Whether ``char`` is a CJK unified ideograph (of the basic block, as the patterns' classes write it)."""
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _expand_classes(pattern: str, classes: dict[str, str]) -> str:
+    for name, chars in classes.items():
+        pattern = pattern.replace(name, chars)
+    return pattern
 
 
 def _load() -> dict:
@@ -285,7 +297,19 @@ MINGUO_SPAN_AFTER: tuple[str, ...] = tuple(_DATA["minguo"]["span_after"])
 MINGUO_DATE_SEPARATORS: str = _DATA["minguo"]["slash_date_separators"]
 CLOCK_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["clock_before"])
 CLOCK_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["clock_after"])
-SET_PHRASES: tuple[str, ...] = tuple(_DATA["set_phrases"]["patterns"])
+#: Character classes a set phrase may name by placeholder, derived from the units so that no word is typed twice:
+#: ``{unit_chars}``, the units and counters of one character (个, 家, 年, 米, 元), for a class; ``{measure_words}``,
+#: the longer units of a measure, money or time (公里, 平方米, 美元, 小时, 基点), not counters (中心), as an alternation.
+SET_PHRASE_CLASSES: dict[str, str] = {
+    "{unit_chars}": "".join(sorted({word for word in UNIT_WORDS if len(word) == 1 and is_han_char(word)})),
+    "{measure_words}": "|".join(map(re.escape, sorted(
+        (word for word, info in UNIT_WORDS.items() if len(word) > 1 and info.unit not in (None, "count") and is_han_char(word[0])),
+        key=len, reverse=True,
+    ))),
+}
+SET_PHRASES: tuple[str, ...] = tuple(
+    _expand_classes(pattern, SET_PHRASE_CLASSES) for pattern in _DATA["set_phrases"]["patterns"]
+)
 NAMED_NUMERALS: tuple[str, ...] = tuple(_DATA["named_numerals"]["patterns"])
 VARIANTS: dict[str, str] = dict(_DATA["variants"])
 CHINESE_DECIMAL_POINTS: str = _DATA["decimal_points"]["between_chinese_digits"]

@@ -10,6 +10,7 @@ from ._lexicon import (
     RATE_STEP_NOUNS, RATE_STEP_POINTS, RATE_STEP_WINDOW, RATE_STEP_WORD,
 )
 from .draft import Draft
+from .numerals import scaled
 from .patterns import clause_before
 
 
@@ -35,8 +36,13 @@ def read_rate_steps(text: str, draft: Draft, prefix_end: int) -> bool:
     return True
 
 
+#: The percent of one 厘 of a monthly interest rate.
+MONTHLY_LI_PERCENT = 0.1
+
+
 def read_rate_li(text: str, draft: Draft, prefix_end: int) -> bool:
-    """利率维持1.5厘 = 1.5 %, 减息0.25厘 = 0.25 percentage point: an annual interest rate in 厘, the word taken in."""
+    """利率维持1.5厘 = 1.5 %, 减息0.25厘 = 0.25 percentage point: an annual interest rate in 厘, the word taken in;
+    月息8厘 = 0.8 % (a month)."""
     end = draft.end
     after = text[end + 1:end + 2]
     if text[end:end + 1] != RATE_LI_WORD or (after and after in RATE_LI_GUARD) or draft.value is None:
@@ -45,8 +51,11 @@ def read_rate_li(text: str, draft: Draft, prefix_end: int) -> bool:
         return False
     clause = clause_before(text, prefix_end, RATE_LI_WINDOW)
     if any(noun in clause for noun in RATE_LI_MONTHLY_NOUNS):
-        return False  # 月息8厘: a tenth of a percent a month
-    if any(noun in clause for noun in RATE_LI_CHANGE_NOUNS):
+        draft.unit = "percent"  # 月息8厘 = 0.8 % a month: a monthly rate counts 厘 as a tenth of a percent
+        draft.value = scaled(draft.value, MONTHLY_LI_PERCENT)
+        if draft.value_high is not None:
+            draft.value_high = scaled(draft.value_high, MONTHLY_LI_PERCENT)
+    elif any(noun in clause for noun in RATE_LI_CHANGE_NOUNS):
         draft.unit = "percentage_point"
     elif any(noun in clause for noun in RATE_LI_LEVEL_NOUNS):
         draft.unit = "percent"

@@ -213,6 +213,12 @@ def _positional_runs(tokens: list[int | str]) -> list[int | float | str]:
     return out
 
 
+#: Spoken numerals drop the 一 of 一十 right after a counted hundred (一百十六 = 116, 三百十五万 = 3,150,000); a run
+#: of magnitudes with no digit before it stays "countless" (百十个, 千百年).
+_ELIDED_ONE_TENS = frozenset("十拾")
+_HUNDREDS = frozenset("百佰")
+
+
 def _magnitude(char: str) -> int:
     return SMALL_MAGNITUDES[char] if char in SMALL_MAGNITUDES else SECTION_MAGNITUDES[char]
 
@@ -235,9 +241,13 @@ def read_magnitude_tokens(tokens: list[int | float | str]) -> float | None:
     last_small = 10**5  # 千, 百, 十 must come in decreasing order within a section: 十一十一 is no numeral
     fractional = False  # a decimal ends the numbers: 1.2亿 has no places left below it
     previous: int | float | str | None = None
+    hundred_counted = False  # a digit stood before the last 百 (一百十六: the 十 after it is 一十)
     for token in tokens:
-        if isinstance(token, str) and isinstance(previous, str) and _magnitude(token) < _magnitude(previous):
+        if isinstance(token, str) and isinstance(previous, str) and _magnitude(token) < _magnitude(previous) and not (
+            hundred_counted and token in _ELIDED_ONE_TENS and previous in _HUNDREDS
+        ):
             return None  # 千百年, 万千, 亿万: magnitudes falling with no digit between are "countless", no number (亿亿 = 10^16)
+        hundred_counted = token in _HUNDREDS and pending is not None
         previous = token
         if not isinstance(token, str):
             if token == 0 and isinstance(token, int):

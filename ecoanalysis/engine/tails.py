@@ -372,12 +372,16 @@ def _order_suffix_at(text: str, position: int) -> str | None:
 
 def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -> bool:
     """Whether the counter ending at ``position`` is the yuan ([[money_counter]]): no noun follows for it to count,
-    and a word of money stands earlier in the clause (工资一千块左右; not 一块蛋糕, 三块地)."""
+    and a word of money stands earlier in the sentence (工资一千块左右; not 一块蛋糕, 三块地)."""
     follower = text[position:position + 1]
     if follower and is_han(follower) and follower not in money.followers:
         return False
-    clause = clause_before(text, draft.start, money.window)
-    return any(noun in clause for noun in money.nouns)
+    before = text[max(0, draft.start - money.window):draft.start]
+    sentence = before[max(map(before.rfind, _SENTENCE_ENDS)) + 1:]  # the sentence so far: 薪资很低，连一千块都拿不到
+    return any(noun in sentence for noun in money.nouns)
+
+
+_SENTENCE_ENDS = "。！？!?\n"
 
 
 def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, magnitude_only: bool, mag: str | None) -> int:

@@ -93,7 +93,7 @@ from .names import (
     _read_set_phrase,
 )
 from .markers import stands_alone
-from .unitheaders import UNIT_HEADER_BEFORE, read_unit_header
+from .unitheaders import UNIT_HEADER_BEFORE, UNIT_HEADER_PAST_SPACE, read_unit_header
 from .numerals import CHINESE_DIGITS, FINANCIAL_NUMERALS, FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import (
     YEAR_RANGE,
@@ -377,6 +377,9 @@ class Trigger(NamedTuple):
     # Conditions every answer needs besides one of those above (a reader whose first test asks for both):
     core_chars: frozenset[str] = frozenset()  # text[start] and text[end - 1] both in it (a core of these characters)
     near: frozenset[str] = frozenset()  # text[start] or a character of ``before`` in it
+    # After a space, the characters before it with which ``before`` holds (empty: the space itself decides), for a
+    # reader that looks past the space first (a line start past spaces, a unit header's word, a citation's digits)
+    past_space: frozenset[str] = frozenset()
 
     def holds(self, before: str, first: str, last: str, after: str, length: int) -> bool:
         if self.core_chars and (first not in self.core_chars or last not in self.core_chars):
@@ -385,8 +388,12 @@ class Trigger(NamedTuple):
             return False
         if self == ALWAYS:
             return True
+        if self.past_space and len(before) == 2:
+            before_holds = before[0] in self.past_space
+        else:
+            before_holds = before in self.before or before[-1:] in self.before
         return (
-            before in self.before or before[-1:] in self.before or first in self.first or last in self.last
+            before_holds or first in self.first or last in self.last
             or after in self.after or (after == " " and first in self.spaced_first)
             or length in self.lengths or 0 < self.min_length <= length
         )
@@ -403,7 +410,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_era_slash_date: Trigger(after=ERA_DATE_SEPARATORS),
     read_month_day_slash: Trigger(after=SLASHES),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
-    read_copyright_year: Trigger(before=MARK_LAST_CHARS | {" ", "\u3000"}),
+    read_copyright_year: Trigger(before=MARK_LAST_CHARS | {" ", "\u3000"}, past_space=MARK_LAST_CHARS),
     _read_dotted_day: Trigger(after=DAY_DOT_CHARS),
     read_bracketed_year: Trigger(before=YEAR_BRACKET_OPEN),
     read_quarter_code: Trigger(after=PERIOD_CODE_AFTER),
@@ -426,7 +433,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_page_number: Trigger(before=PAGE_DASHES | frozenset(" \t\u3000")),
     _read_security_code: Trigger(before=SECURITY_CODE_BEFORE, after=SECURITY_CODE_AFTER),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
-    _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),
+    _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}, past_space=frozenset(" \t\u3000\n")),
     _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE | {"."}, after=_ASCII_LETTERS | {" "}),
     _read_fixed_phrase: _fixed_trigger(),
     _read_lone_financial: Trigger(first=FINANCIAL_NUMERALS),
@@ -434,7 +441,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_digit_count: Trigger(after=DIGIT_COUNT_FIRST),
     _read_reference_locator: Trigger(after=REFERENCE_AFTER),
     _read_phone: Trigger(after=PHONE_AFTER, spaced_first=frozenset(TOLL_FREE_LEADS), lengths=frozenset({LOCAL_NUMBER_DIGITS}), min_length=PHONE_MIN_DIGITS),
-    _read_citation: Trigger(before=CITATION_BEFORE),
+    _read_citation: Trigger(before=CITATION_BEFORE, past_space=CITATION_BEFORE),
     _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
     _read_serial_past_the_days: Trigger(after=SERIAL_FIRST_CHARS),
     _read_article_code: Trigger(lengths=frozenset({ISSN_DIGITS})),
@@ -442,7 +449,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), a magnitude that begins a unit word (千瓦)
     read_network_grade: Trigger(last=NETWORK_GRADE_LAST),
-    read_unit_header: Trigger(before=UNIT_HEADER_BEFORE, core_chars=frozenset(_CN_MAG_CHARS)),  # magnitudes only
+    read_unit_header: Trigger(before=UNIT_HEADER_BEFORE, core_chars=frozenset(_CN_MAG_CHARS), past_space=UNIT_HEADER_PAST_SPACE),  # magnitudes only
     _read_by_neighbours: Trigger(
         before=frozenset({PER_WORD, SPACED_PER}) | SLASHES,
         after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS | DISTANCE_BASE_FIRST,

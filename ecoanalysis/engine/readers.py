@@ -78,6 +78,7 @@ from .names import (
     MODEL_SUFFIX_FIRST,
     model_suffix_at,
     _read_quoted_name,
+    QUOTE_CLOSERS,
     closes_quote_soon,
     _read_dotted_code,
     _read_citation,
@@ -104,6 +105,7 @@ from .patterns import (
     _WEB_GLUE,
     _CN_MAG_CHARS,
     _char_after_gap,
+    is_han,
 )
 
 
@@ -380,6 +382,7 @@ class Trigger(NamedTuple):
     # After a space, the characters before it with which ``before`` holds (empty: the space itself decides), for a
     # reader that looks past the space first (a line start past spaces, a unit header's word, a citation's digits)
     past_space: frozenset[str] = frozenset()
+    after_han: bool = False  # also a CJK ideograph after the core (a word of a quotation before its closing mark)
 
     def holds(self, before: str, first: str, last: str, after: str, length: int) -> bool:
         if self.core_chars and (first not in self.core_chars or last not in self.core_chars):
@@ -395,7 +398,7 @@ class Trigger(NamedTuple):
         return (
             before_holds or first in self.first or last in self.last
             or after in self.after or (after == " " and first in self.spaced_first)
-            or length in self.lengths or 0 < self.min_length <= length
+            or length in self.lengths or 0 < self.min_length <= length or (self.after_han and is_han(after))
         )
 
 
@@ -421,6 +424,8 @@ TRIGGERS: dict[Any, Trigger] = {
         before=_NAMED_FIRST_CHARS | {f"{char} " for char in _NAMED_FIRST_CHARS}, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS,
         near=_NAMED_FIRST_CHARS,
     ),
+    # the quotation goes on after the number with words, or closes right after it (“保8”, “双11”)
+    _read_quoted_name: Trigger(after=QUOTE_CLOSERS, after_han=True),
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_formula: Trigger(before=FORMULA_NEIGHBOURS, after=FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),

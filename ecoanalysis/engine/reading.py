@@ -372,16 +372,17 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     ):
         return season  # 第三季业绩 (a quarter), 首三季, 这档节目第三季 (a season: a label)
     words_before = _may_have_prefix(text, reading.prefix_end)
+    before = text[reading.prefix_end - 1:reading.prefix_end]  # (for the two tests below: no prefix read yet)
     if reading.vague_prefix is not None:
         draft.qualifiers.insert(0, reading.vague_prefix)
         draft.bounds.append("range" if reading.vague_prefix.endswith(WILDCARD_DIGIT) else "vague")
         if draft.value is not None and draft.value_high is None:
             draft.value_high = draft.value * 10
         reading.context = True
-    elif not reading.rank and text[reading.prefix_end - 1:reading.prefix_end] in TOP_RANK_OR_SPACE and top_rank_before(text, reading.prefix_end):
+    elif not reading.rank and before in TOP_RANK_OR_SPACE and top_rank_before(text, reading.prefix_end):
         reading.prefix_end, found_rank = _read_top_rank(text, draft, reading.prefix_end)  # 位居前三
         reading.context = reading.context or found_rank
-    elif words_before or text[reading.prefix_end - 1:reading.prefix_end] in NEGATIVE_GROWTH_LAST:
+    elif words_before or before in NEGATIVE_GROWTH_LAST:
         reading.prefix_end = _read_sign(text, draft, reading.prefix_end)  # -3.5%, 负12.6%, 负增长3.2%
     if words_before:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)

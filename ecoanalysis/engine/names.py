@@ -82,11 +82,6 @@ def _phrase_covering(text: str, position: int, by_first: dict[str, re.Pattern], 
     return None
 
 
-def _named_numeral(text: str, start: int) -> re.Match | None:
-    """The name (十四五, 第十四个五年规划, 图 1...) whose numeral starts at ``start``, if any."""
-    return _phrase_covering(text, start, _NAMED_BY_FIRST, named_lookback(text, start))
-
-
 def _read_core(text: str, core: re.Match) -> float | None:
     numeral = core.group()
     if core.lastgroup == "arabic":
@@ -143,7 +138,8 @@ _NAME_OPENERS = frozenset("第“〔")
 def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """十四五, 第十四个五年规划, 360 公司: numerals that are names."""
     start, end = core.span()
-    before = text[max(0, start - named_lookback(text, start)):start]
+    lookback = named_lookback(text, start)
+    before = text[start - lookback if start > lookback else 0:start]
     if not with_prefix or (text[start] not in _NAMED_FIRST_CHARS and _NAMED_FIRST_CHARS.isdisjoint(before)):
         return None
     if (
@@ -151,7 +147,7 @@ def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft |
         and text[end:end + 1] not in NAMED_FOLLOWERS
     ):
         return None  # only a [class]-led pattern could start here, and its follower is missing
-    named = _named_numeral(text, start)
+    named = _phrase_covering(text, start, _NAMED_BY_FIRST, lookback)  # the name (十四五, 第十四个五年规划, 图 1...)
     if named is None:
         return None
     begin = named.start()

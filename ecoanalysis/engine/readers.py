@@ -367,11 +367,12 @@ class Trigger(NamedTuple):
     """What around a numeral core can make a whole-mention reader answer: the reader is tried when the
     character before the core, its first or last character, the character after it or its length is in the
     matching set. Each set is the one the reader's own first test uses, so the two cannot drift. After a space
-    ``before`` is the two characters before the core (每 10股: "每 "), and its last character."""
+    ``before`` is the two characters before the core (每 10股: "每 "), and its last character; likewise ``after`` is the
+    space and the character after it (小米14 Pro: " P")."""
 
     before: frozenset[str] = frozenset()  # text[start - 1] ('' at the start of the text), or text[start - 2:start]
     first: frozenset[str] = frozenset()  # text[start]
-    after: frozenset[str] = frozenset()  # text[end] ('' at the end of the text)
+    after: frozenset[str] = frozenset()  # text[end] ('' at the end of the text); after a space, its first character
     lengths: frozenset[int] = frozenset()  # end - start
     min_length: int = 0  # end - start at least this (0: no such test)
     last: frozenset[str] = frozenset()  # text[end - 1]
@@ -379,15 +380,20 @@ class Trigger(NamedTuple):
     # Conditions every answer needs besides one of those above (a reader whose first test asks for both):
     core_chars: frozenset[str] = frozenset()  # text[start] and text[end - 1] both in it (a core of these characters)
     near: frozenset[str] = frozenset()  # text[start] or a character of ``before`` in it
+    after_required: frozenset[str] = frozenset()  # every character of ``after`` in it (a page number's gap or dash)
     # After a space, the characters before it with which ``before`` holds (empty: the space itself decides), for a
     # reader that looks past the space first (a line start past spaces, a unit header's word, a citation's digits)
     past_space: frozenset[str] = frozenset()
     after_han: bool = False  # also a CJK ideograph after the core (a word of a quotation before its closing mark)
+    # After a space after the core, the characters after it with which ``after`` holds (empty: the space decides)
+    after_space: frozenset[str] = frozenset()
 
     def holds(self, before: str, first: str, last: str, after: str, length: int) -> bool:
         if self.core_chars and (first not in self.core_chars or last not in self.core_chars):
             return False
         if self.near and first not in self.near and self.near.isdisjoint(before):
+            return False
+        if self.after_required and not self.after_required.issuperset(after):
             return False
         if self == ALWAYS:
             return True
@@ -395,9 +401,14 @@ class Trigger(NamedTuple):
             before_holds = before[0] in self.past_space
         else:
             before_holds = before in self.before or before[-1:] in self.before
+        if self.after_space and len(after) == 2:
+            after_holds = after[1] in self.after_space
+        else:
+            after_holds = after[:1] in self.after
+        after = after[:1]
         return (
             before_holds or first in self.first or last in self.last
-            or after in self.after or (after == " " and first in self.spaced_first)
+            or after_holds or (after == " " and first in self.spaced_first)
             or length in self.lengths or 0 < self.min_length <= length or (self.after_han and is_han(after))
         )
 
@@ -435,11 +446,11 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_serial_label: Trigger(after=SERIAL_AFTER),
     _read_marked_year: Trigger(after=YEAR_MARKS),
     _read_postal_code: Trigger(lengths=frozenset({POSTAL_CODE_LENGTH})),
-    _read_page_number: Trigger(before=PAGE_DASHES | frozenset(" \t\u3000")),
+    _read_page_number: Trigger(before=PAGE_DASHES | frozenset(" \t\u3000"), after_required=PAGE_DASHES | frozenset(" \t\u3000")),
     _read_security_code: Trigger(before=SECURITY_CODE_BEFORE, after=SECURITY_CODE_AFTER),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
     _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}, past_space=frozenset(" \t\u3000\n")),
-    _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE | {"."}, after=_ASCII_LETTERS | {" "}),
+    _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE | {"."}, after=_ASCII_LETTERS | {" "}, after_space=MODEL_SUFFIX_FIRST),  # 小米14 Pro
     _read_fixed_phrase: _fixed_trigger(),
     _read_lone_financial: Trigger(first=FINANCIAL_NUMERALS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
@@ -474,7 +485,10 @@ def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any,
     before = text[start - 1:start]
     if before == " ":
         before = text[start - 2:start]  # 每 10股: the character before the space too
-    key = (kind, before, text[start], text[end - 1], text[end:end + 1], length if length < _LENGTH_CAP else _LENGTH_CAP)
+    after = text[end:end + 1]
+    if after == " ":
+        after = text[end:end + 2]  # 小米14 Pro: the character after the space too
+    key = (kind, before, text[start], text[end - 1], after, length if length < _LENGTH_CAP else _LENGTH_CAP)
     try:
         return _DISPATCH[key]
     except KeyError:

@@ -206,8 +206,9 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
     """Read the quantity around one numeral core, or None when it is not a quantity."""
     start, end = core.span()
     kind = core.lastgroup
-    if kind != "arabic" or _may_be_special(text, start, end):
-        for reader in _candidate_readers(kind, text, start, end):
+    readers = _candidate_readers(kind, text, start, end)  # first: for most Arabic cores no trigger holds, and then
+    if readers and (kind != "arabic" or _may_be_special(text, start, end)):  # _may_be_special need not be asked
+        for reader in readers:
             found = reader(text, core, with_prefix)
             if found is not None:
                 return None if found is NOT_A_QUANTITY else found

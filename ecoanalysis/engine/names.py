@@ -82,16 +82,6 @@ def _phrase_covering(text: str, position: int, by_first: dict[str, re.Pattern], 
     return None
 
 
-def _is_set_phrase(text: str, position: int) -> bool:
-    """Whether the numeral character at ``position`` belongs to a set phrase (一批, 零售, 百度...)."""
-    return _phrase_covering(text, position, _SET_PHRASES_BY_FIRST, _SET_PHRASE_LOOKBACK) is not None
-
-
-def _named_numeral(text: str, start: int) -> re.Match | None:
-    """The name (十四五, 第十四个五年规划, 图 1...) whose numeral starts at ``start``, if any."""
-    return _phrase_covering(text, start, _NAMED_BY_FIRST, named_lookback(text, start))
-
-
 def _read_core(text: str, core: re.Match) -> float | None:
     numeral = core.group()
     if core.lastgroup == "arabic":
@@ -148,7 +138,8 @@ _NAME_OPENERS = frozenset("第“〔")
 def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """十四五, 第十四个五年规划, 360 公司: numerals that are names."""
     start, end = core.span()
-    before = text[max(0, start - named_lookback(text, start)):start]
+    lookback = named_lookback(text, start)
+    before = text[start - lookback if start > lookback else 0:start]
     if not with_prefix or (text[start] not in _NAMED_FIRST_CHARS and _NAMED_FIRST_CHARS.isdisjoint(before)):
         return None
     if (
@@ -156,7 +147,7 @@ def _read_named_numeral(text: str, core: re.Match, with_prefix: bool) -> Draft |
         and text[end:end + 1] not in NAMED_FOLLOWERS
     ):
         return None  # only a [class]-led pattern could start here, and its follower is missing
-    named = _named_numeral(text, start)
+    named = _phrase_covering(text, start, _NAMED_BY_FIRST, lookback)  # the name (十四五, 第十四个五年规划, 图 1...)
     if named is None:
         return None
     begin = named.start()
@@ -369,7 +360,10 @@ def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     # A set phrase may begin at the numeral's last character, but not when a magnitude stands before
     # that character: then it is the units digit of the number (三十一个省份 = 31, not 三十 + 一个).
     last_is_units_digit = text[end - 2] in MAGNITUDES if end - start > 1 else True
-    if _is_set_phrase(text, start) or (not last_is_units_digit and _is_set_phrase(text, end - 1)):
+    # whether a set phrase (一批, 零售, 百度...) covers the first or the last character of the numeral
+    if _phrase_covering(text, start, _SET_PHRASES_BY_FIRST, _SET_PHRASE_LOOKBACK) is not None or (
+        not last_is_units_digit and _phrase_covering(text, end - 1, _SET_PHRASES_BY_FIRST, _SET_PHRASE_LOOKBACK) is not None
+    ):
         return NOT_A_QUANTITY
     if end - start == 1 and end < len(text) and text[end] in LIST_ORDINAL_FOLLOWERS and core.group() in CHINESE_DIGITS:
         return NOT_A_QUANTITY

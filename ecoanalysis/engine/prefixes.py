@@ -55,7 +55,7 @@ from ._lexicon import (
 from .draft import Draft
 from .numerals import MAGNITUDES
 from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
-from .patterns import _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han
+from .patterns import _GAP_CHAR_SET, _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han
 
 _PREFIX_RE = re.compile(
     "(?P<q>"
@@ -433,3 +433,39 @@ def read_comparison(text: str, draft: Draft, prefix_end: int) -> int | None:
     draft.bounds.append(COMPARISON_ADJECTIVES[adjective])
     draft.end = end + 1
     return prefix_end - len(COMPARISON_WORD)
+
+
+#: Characters that can end a minus sign, a currency written before the number or a qualifier.
+_PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS | _OVER_OF_LAST_CHARS
+
+
+_BRIDGED_OR_PER_WINDOW = max(_BRIDGED_WINDOW, _OVER_NOUN_WINDOW, PER_PHRASE_WINDOW)
+_MAY_HAVE_PREFIX_WINDOW = max(_PREFIX_WINDOW, _BRIDGED_OR_PER_WINDOW)
+
+
+def _char_class(chars: frozenset[str]) -> str:
+    return "".join(map(re.escape, sorted(chars)))
+
+
+#: The two tests of _may_have_prefix as one search of the window before the number (``\Z`` is its end):
+#: a character ending a prefix, then gap characters only, in the last _PREFIX_WINDOW characters
+#: (``_char_before_gap(text, prefix_end, _PREFIX_WINDOW) in _PREFIX_END_CHARS``); or the first character of a
+#: bridged qualifier, of a word of equivalence over a noun (相当于) or 每 in the last _BRIDGED_OR_PER_WINDOW characters.
+_MAY_HAVE_PREFIX_RE = re.compile(
+    rf"[{_char_class(_PREFIX_END_CHARS)}][{_char_class(_GAP_CHAR_SET)}]{{0,{_PREFIX_WINDOW - 1}}}\Z"
+    rf"|[{_char_class(_BRIDGED_FIRST_CHARS | _OVER_NOUN_FIRST | {PER_WORD})}](?=.{{0,{_BRIDGED_OR_PER_WINDOW - 1}}}\Z)",
+    re.DOTALL,
+)
+
+
+def _may_have_prefix(text: str, prefix_end: int) -> bool:
+    """Cheap test whether a sign, a currency or a qualifier may stand before ``prefix_end``.
+
+    One pre-filter for the three readers of :mod:`.prefixes`: each first looks at the last character
+    before the number that is not a gap (the sign past one space, the currency past spaces, the qualifier
+    past _PREFIX_WINDOW gap characters) and the bridged qualifier (至少配备2名) or a price's rate phrase
+    (不低于每股12元) needs one of its first characters in its window; when none of these can hold, none of the
+    readers can change the draft. Both tests are one regex search (_MAY_HAVE_PREFIX_RE).
+    """
+    window_start = prefix_end - _MAY_HAVE_PREFIX_WINDOW
+    return _MAY_HAVE_PREFIX_RE.search(text, window_start if window_start > 0 else 0, prefix_end) is not None

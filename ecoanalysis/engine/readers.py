@@ -78,6 +78,7 @@ from .names import (
     MODEL_SUFFIX_FIRST,
     model_suffix_at,
     _read_quoted_name,
+    QUOTE_CLOSERS,
     closes_quote_soon,
     _read_dotted_code,
     _read_citation,
@@ -93,7 +94,7 @@ from .names import (
     _read_set_phrase,
 )
 from .markers import stands_alone
-from .unitheaders import UNIT_HEADER_BEFORE, read_unit_header
+from .unitheaders import UNIT_HEADER_BEFORE, UNIT_HEADER_PAST_SPACE, read_unit_header
 from .numerals import CHINESE_DIGITS, FINANCIAL_NUMERALS, FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import (
     YEAR_RANGE,
@@ -104,6 +105,7 @@ from .patterns import (
     _WEB_GLUE,
     _CN_MAG_CHARS,
     _char_after_gap,
+    is_han,
 )
 
 
@@ -365,11 +367,12 @@ class Trigger(NamedTuple):
     """What around a numeral core can make a whole-mention reader answer: the reader is tried when the
     character before the core, its first or last character, the character after it or its length is in the
     matching set. Each set is the one the reader's own first test uses, so the two cannot drift. After a space
-    ``before`` is the two characters before the core (每 10股: "每 "), and its last character."""
+    ``before`` is the two characters before the core (每 10股: "每 "), and its last character; likewise ``after`` is the
+    space and the character after it (小米14 Pro: " P")."""
 
     before: frozenset[str] = frozenset()  # text[start - 1] ('' at the start of the text), or text[start - 2:start]
     first: frozenset[str] = frozenset()  # text[start]
-    after: frozenset[str] = frozenset()  # text[end] ('' at the end of the text)
+    after: frozenset[str] = frozenset()  # text[end] ('' at the end of the text); after a space, its first character
     lengths: frozenset[int] = frozenset()  # end - start
     min_length: int = 0  # end - start at least this (0: no such test)
     last: frozenset[str] = frozenset()  # text[end - 1]
@@ -377,18 +380,36 @@ class Trigger(NamedTuple):
     # Conditions every answer needs besides one of those above (a reader whose first test asks for both):
     core_chars: frozenset[str] = frozenset()  # text[start] and text[end - 1] both in it (a core of these characters)
     near: frozenset[str] = frozenset()  # text[start] or a character of ``before`` in it
+    after_required: frozenset[str] = frozenset()  # every character of ``after`` in it (a page number's gap or dash)
+    # After a space, the characters before it with which ``before`` holds (empty: the space itself decides), for a
+    # reader that looks past the space first (a line start past spaces, a unit header's word, a citation's digits)
+    past_space: frozenset[str] = frozenset()
+    after_han: bool = False  # also a CJK ideograph after the core (a word of a quotation before its closing mark)
+    # After a space after the core, the characters after it with which ``after`` holds (empty: the space decides)
+    after_space: frozenset[str] = frozenset()
 
     def holds(self, before: str, first: str, last: str, after: str, length: int) -> bool:
         if self.core_chars and (first not in self.core_chars or last not in self.core_chars):
             return False
         if self.near and first not in self.near and self.near.isdisjoint(before):
             return False
+        if self.after_required and not self.after_required.issuperset(after):
+            return False
         if self == ALWAYS:
             return True
+        if self.past_space and len(before) == 2:
+            before_holds = before[0] in self.past_space
+        else:
+            before_holds = before in self.before or before[-1:] in self.before
+        if self.after_space and len(after) == 2:
+            after_holds = after[1] in self.after_space
+        else:
+            after_holds = after[:1] in self.after
+        after = after[:1]
         return (
-            before in self.before or before[-1:] in self.before or first in self.first or last in self.last
-            or after in self.after or (after == " " and first in self.spaced_first)
-            or length in self.lengths or 0 < self.min_length <= length
+            before_holds or first in self.first or last in self.last
+            or after_holds or (after == " " and first in self.spaced_first)
+            or length in self.lengths or 0 < self.min_length <= length or (self.after_han and is_han(after))
         )
 
 
@@ -403,7 +424,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_era_slash_date: Trigger(after=ERA_DATE_SEPARATORS),
     read_month_day_slash: Trigger(after=SLASHES),
     _read_date_code: Trigger(lengths=frozenset({DATE_CODE_LENGTH})),
-    read_copyright_year: Trigger(before=MARK_LAST_CHARS | {" ", "\u3000"}),
+    read_copyright_year: Trigger(before=MARK_LAST_CHARS | {" ", "\u3000"}, past_space=MARK_LAST_CHARS),
     _read_dotted_day: Trigger(after=DAY_DOT_CHARS),
     read_bracketed_year: Trigger(before=YEAR_BRACKET_OPEN),
     read_quarter_code: Trigger(after=PERIOD_CODE_AFTER),
@@ -414,6 +435,8 @@ TRIGGERS: dict[Any, Trigger] = {
         before=_NAMED_FIRST_CHARS | {f"{char} " for char in _NAMED_FIRST_CHARS}, first=NAMED_LITERAL_FIRST_CHARS, after=NAMED_FOLLOWERS,
         near=_NAMED_FIRST_CHARS,
     ),
+    # the quotation goes on after the number with words, or closes right after it (“保8”, “双11”)
+    _read_quoted_name: Trigger(after=QUOTE_CLOSERS, after_han=True),
     _read_web_or_time: Trigger(before=_WEB_GLUE, after=_WEB_GLUE),
     _read_formula: Trigger(before=FORMULA_NEIGHBOURS, after=FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER),
     _read_list_marker: Trigger(before=_LIST_MARKER_OPEN),
@@ -423,18 +446,18 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_serial_label: Trigger(after=SERIAL_AFTER),
     _read_marked_year: Trigger(after=YEAR_MARKS),
     _read_postal_code: Trigger(lengths=frozenset({POSTAL_CODE_LENGTH})),
-    _read_page_number: Trigger(before=PAGE_DASHES | frozenset(" \t\u3000")),
+    _read_page_number: Trigger(before=PAGE_DASHES | frozenset(" \t\u3000"), after_required=PAGE_DASHES | frozenset(" \t\u3000")),
     _read_security_code: Trigger(before=SECURITY_CODE_BEFORE, after=SECURITY_CODE_AFTER),
     # at the start of the text or a line, perhaps after spaces: gap characters cover them all
-    _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}),
-    _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE | {"."}, after=_ASCII_LETTERS | {" "}),
+    _read_section_number: Trigger(before=_GAP_CHAR_SET | {"", SECTION_SIGN}, past_space=frozenset(" \t\u3000\n")),
+    _read_ascii_name: Trigger(before=_NAME_GLUE_BEFORE | {"."}, after=_ASCII_LETTERS | {" "}, after_space=MODEL_SUFFIX_FIRST),  # 小米14 Pro
     _read_fixed_phrase: _fixed_trigger(),
     _read_lone_financial: Trigger(first=FINANCIAL_NUMERALS),
     _read_doubling: Trigger(after=frozenset({DOUBLING_COUNTER})),
     _read_digit_count: Trigger(after=DIGIT_COUNT_FIRST),
     _read_reference_locator: Trigger(after=REFERENCE_AFTER),
     _read_phone: Trigger(after=PHONE_AFTER, spaced_first=frozenset(TOLL_FREE_LEADS), lengths=frozenset({LOCAL_NUMBER_DIGITS}), min_length=PHONE_MIN_DIGITS),
-    _read_citation: Trigger(before=CITATION_BEFORE),
+    _read_citation: Trigger(before=CITATION_BEFORE, past_space=CITATION_BEFORE),
     _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
     _read_serial_past_the_days: Trigger(after=SERIAL_FIRST_CHARS),
     _read_article_code: Trigger(lengths=frozenset({ISSN_DIGITS})),
@@ -442,7 +465,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), a magnitude that begins a unit word (千瓦)
     read_network_grade: Trigger(last=NETWORK_GRADE_LAST),
-    read_unit_header: Trigger(before=UNIT_HEADER_BEFORE, core_chars=frozenset(_CN_MAG_CHARS)),  # magnitudes only
+    read_unit_header: Trigger(before=UNIT_HEADER_BEFORE, core_chars=frozenset(_CN_MAG_CHARS), past_space=UNIT_HEADER_PAST_SPACE),  # magnitudes only
     _read_by_neighbours: Trigger(
         before=frozenset({PER_WORD, SPACED_PER}) | SLASHES,
         after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS | DISTANCE_BASE_FIRST,
@@ -462,7 +485,10 @@ def _candidate_readers(kind: str, text: str, start: int, end: int) -> tuple[Any,
     before = text[start - 1:start]
     if before == " ":
         before = text[start - 2:start]  # 每 10股: the character before the space too
-    key = (kind, before, text[start], text[end - 1], text[end:end + 1], length if length < _LENGTH_CAP else _LENGTH_CAP)
+    after = text[end:end + 1]
+    if after == " ":
+        after = text[end:end + 2]  # 小米14 Pro: the character after the space too
+    key = (kind, before, text[start], text[end - 1], after, length if length < _LENGTH_CAP else _LENGTH_CAP)
     try:
         return _DISPATCH[key]
     except KeyError:

@@ -19,7 +19,6 @@ from ._lexicon import (
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
     PERMILLE_SIGN,
-    PER_WORD,
     RANK_WORD,
     SHORT_QUARTER_WORD,
     TENTHS_GUARD,
@@ -40,17 +39,8 @@ from .patterns import _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS, _alternation, _by_firs
 from .patterns import _char_before_gap, _guarded_split, _infix_pattern
 from .patterns import _cn_to_number, _parse_approximate_range, _parse_arabic, _parse_chinese_wildcard
 from .prefixes import (
-    PER_PHRASE_WINDOW,
-    _BRIDGED_FIRST_CHARS,
-    _BRIDGED_WINDOW,
-    _OVER_NOUN_FIRST,
-    _OVER_NOUN_WINDOW,
-    _CURRENCY_PREFIX_LAST,
-    _MINUS_LAST_CHARS,
-    _OVER_OF_LAST_CHARS,
-    _PREFIX_LAST_CHARS,
-    _PREFIX_WINDOW,
     COMPARISON_WORD,
+    _may_have_prefix,
     _read_currency_prefix,
     _read_top_rank,
     _read_prefix_qualifier,
@@ -215,8 +205,9 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
     """Read the quantity around one numeral core, or None when it is not a quantity."""
     start, end = core.span()
     kind = core.lastgroup
-    if kind != "arabic" or _may_be_special(text, start, end):
-        for reader in _candidate_readers(kind, text, start, end):
+    readers = _candidate_readers(kind, text, start, end)  # first: for most Arabic cores no trigger holds, and then
+    if readers and (kind != "arabic" or _may_be_special(text, start, end)):  # _may_be_special need not be asked
+        for reader in readers:
             found = reader(text, core, with_prefix)
             if found is not None:
                 return None if found is NOT_A_QUANTITY else found
@@ -232,7 +223,11 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         if label is not None:
             return label
     after = text[reading.end:reading.end + 1]
-    next_char = _char_after_gap(text, reading.end) if after in _GAP_CHAR_SET else after  # (most have no gap: no call)
+    next_char = after
+    if after in _GAP_CHAR_SET:  # (most have no gap, or one space: no call)
+        next_char = text[reading.end + 1:reading.end + 2]
+        if next_char in _GAP_CHAR_SET:
+            next_char = _char_after_gap(text, reading.end)
     if next_char and after in _GAP_CHAR_SET and "\n" in text[reading.end:reading.end + _GAP_MAX] and (
         heading_after_break(text, reading.end)  # (a line break in the gap right after the number only)
     ):
@@ -377,16 +372,17 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     ):
         return season  # 第三季业绩 (a quarter), 首三季, 这档节目第三季 (a season: a label)
     words_before = _may_have_prefix(text, reading.prefix_end)
+    before = text[reading.prefix_end - 1:reading.prefix_end]  # (for the two tests below: no prefix read yet)
     if reading.vague_prefix is not None:
         draft.qualifiers.insert(0, reading.vague_prefix)
         draft.bounds.append("range" if reading.vague_prefix.endswith(WILDCARD_DIGIT) else "vague")
         if draft.value is not None and draft.value_high is None:
             draft.value_high = draft.value * 10
         reading.context = True
-    elif not reading.rank and text[reading.prefix_end - 1:reading.prefix_end] in TOP_RANK_OR_SPACE and top_rank_before(text, reading.prefix_end):
+    elif not reading.rank and before in TOP_RANK_OR_SPACE and top_rank_before(text, reading.prefix_end):
         reading.prefix_end, found_rank = _read_top_rank(text, draft, reading.prefix_end)  # 位居前三
         reading.context = reading.context or found_rank
-    elif words_before or text[reading.prefix_end - 1:reading.prefix_end] in NEGATIVE_GROWTH_LAST:
+    elif words_before or before in NEGATIVE_GROWTH_LAST:
         reading.prefix_end = _read_sign(text, draft, reading.prefix_end)  # -3.5%, 负12.6%, 负增长3.2%
     if words_before:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
@@ -424,41 +420,6 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         draft.unit, draft.currency = "currency", "CNY"  # 价值千万级的技术资源: money with 元 left implicit
     draft.start = reading.prefix_end
     return None
-
-
-#: Characters that can end a minus sign, a currency written before the number or a qualifier.
-_PREFIX_END_CHARS: frozenset[str] = _MINUS_LAST_CHARS | _CURRENCY_PREFIX_LAST | _PREFIX_LAST_CHARS | _OVER_OF_LAST_CHARS
-
-
-_BRIDGED_OR_PER_WINDOW = max(_BRIDGED_WINDOW, _OVER_NOUN_WINDOW, PER_PHRASE_WINDOW)
-_MAY_HAVE_PREFIX_WINDOW = max(_PREFIX_WINDOW, _BRIDGED_OR_PER_WINDOW)
-
-
-def _char_class(chars: frozenset[str]) -> str:
-    return "".join(map(re.escape, sorted(chars)))
-
-
-#: The two tests of _may_have_prefix as one search of the window before the number (``\Z`` is its end):
-#: a character ending a prefix, then gap characters only, in the last _PREFIX_WINDOW characters
-#: (``_char_before_gap(text, prefix_end, _PREFIX_WINDOW) in _PREFIX_END_CHARS``); or the first character of a
-#: bridged qualifier, of a word of equivalence over a noun (相当于) or 每 in the last _BRIDGED_OR_PER_WINDOW characters.
-_MAY_HAVE_PREFIX_RE = re.compile(
-    rf"[{_char_class(_PREFIX_END_CHARS)}][{_char_class(_GAP_CHAR_SET)}]{{0,{_PREFIX_WINDOW - 1}}}\Z"
-    rf"|[{_char_class(_BRIDGED_FIRST_CHARS | _OVER_NOUN_FIRST | {PER_WORD})}](?=.{{0,{_BRIDGED_OR_PER_WINDOW - 1}}}\Z)",
-    re.DOTALL,
-)
-
-
-def _may_have_prefix(text: str, prefix_end: int) -> bool:
-    """Cheap test whether a sign, a currency or a qualifier may stand before ``prefix_end``.
-
-    One pre-filter for the three readers of :mod:`.prefixes`: each first looks at the last character
-    before the number that is not a gap (the sign past one space, the currency past spaces, the qualifier
-    past _PREFIX_WINDOW gap characters) and the bridged qualifier (至少配备2名) or a price's rate phrase
-    (不低于每股12元) needs one of its first characters in its window; when none of these can hold, none of the
-    readers can change the draft. Both tests are one regex search (_MAY_HAVE_PREFIX_RE).
-    """
-    return _MAY_HAVE_PREFIX_RE.search(text, max(0, prefix_end - _MAY_HAVE_PREFIX_WINDOW), prefix_end) is not None
 
 
 def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool) -> Draft | None:

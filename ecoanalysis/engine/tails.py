@@ -9,6 +9,7 @@ import re
 from operator import itemgetter
 
 from ._lexicon import (
+    PER_UNIT_SLASHES,
     CHENG_DIGIT_FOLLOWERS,
     COUNTED_MAGNITUDE_COUNTER,
     COUNTED_MAGNITUDES,
@@ -390,12 +391,15 @@ def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, 
     _read_counter(counter, draft, magnitude_only=magnitude_only, mag=mag)
     if counter in MONEY_COUNTERS and draft.unit in (None, "count") and _counts_money(text, position, draft, MONEY_COUNTERS[counter]):
         draft.unit, draft.currency = "currency", MONEY_COUNTERS[counter].currency  # 月薪三千块
-    position = _read_money_subunits(text, position, draft)  # 五元三角, 50元6角3分
+    if draft.counter in _SUBUNIT_RES:  # (its first test, without the call)
+        position = _read_money_subunits(text, position, draft)  # 五元三角, 50元6角3分
     order = _order_suffix_at(text, position) if magnitude_only or (mag and draft.unit == "currency") else None
     if order is not None and (magnitude_only or order not in ORDER_OF_MAGNITUDE_BARE_ONLY):
         # 千亿元级, 百万美元级, 百万千瓦级, 千亿元级别: an order of magnitude (3亿元级别以上: the level stated)
         _read_order_of_magnitude(draft, order)
         position += len(order)
+    if text[position:position + 1] not in PER_UNIT_SLASHES:  # (its first test, without the call)
+        return position
     return read_per_unit(text, position, draft)  # 3000元/吨, 250Wh/kg: a compound unit
 
 
@@ -413,7 +417,8 @@ def _read_tail(text: str, tail: re.Match, fields: tuple[str | None, ...], draft:
     """Apply what _TAIL_RE found after a number (``fields``: its _TAIL_GROUPS); returns where the mention ends and
     whether it gave context."""
     mag, mag2, mag3, infix, infix2, pct, permille, pp, cheng, zhe, frac, counter, suffix = fields
-    mag = (mag or mag2 or "").replace(" ", "").replace("\u3000", "") or None  # 1.2万 亿元: a space of PDF text
+    mag = mag or mag2
+    mag = (mag.replace(" ", "").replace("\u3000", "") or None) if mag else None  # 1.2万 亿元: a space of PDF text
     infix = infix or infix2
     position = tail.end()
     if mag3 and magnitude_scale(mag3) > MAGNITUDES[mag[-1]]:
@@ -454,7 +459,8 @@ def _read_tail(text: str, tail: re.Match, fields: tuple[str | None, ...], draft:
         position = _read_counter_tail(text, position, draft, counter, magnitude_only=magnitude_only, mag=mag)
         context = True
     if not suffix and (pct or cheng or counter):
-        position = _read_after_unit(text, position, draft)
+        if text[position:position + 1] in _AFTER_UNIT_FIRST:  # (its first test, without the call)
+            position = _read_after_unit(text, position, draft)
         after = _SUFFIX_RE.match(text, position) if _char_after_gap(text, position) in _SUFFIX_FIRST_CHARS else None
         if after is not None:
             suffix, position = after.group("suffix"), after.end()

@@ -25,6 +25,8 @@ _BRACKETED_UNIT_RE = re.compile(rf"[百佰千仟万萬亿億兆]{{1,3}}(?:{_alte
 _UNIT_BRACKETS = "（("
 #: The character right before a magnitude of a unit header: the header's last character, a gap before it, a bracket.
 UNIT_HEADER_BEFORE: frozenset[str] = _UNIT_HEADER_LAST_CHARS | frozenset(_UNIT_HEADER_GAP) | frozenset(_UNIT_BRACKETS)
+#: Before the space before a magnitude, what lets it be a header's (the reader looks past the gap first).
+UNIT_HEADER_PAST_SPACE: frozenset[str] = _UNIT_HEADER_LAST_CHARS | frozenset(_UNIT_HEADER_GAP)
 
 
 def read_unit_header(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

@@ -26,6 +26,8 @@ def read_bracketed_date(text: str, core: re.Match, with_prefix: bool) -> Draft |
     """今（20）日, 昨（二十）日, 上（11）月, 今（2025）年: a date (see the module), else None."""
     start, end = core.span()
     word = text[end + 1:end + 2]
+    if text[end:end + 1] in BRACKETED_DATE_CLOSE and word not in BRACKETED_DATE_BEFORE and text[start - 2:start - 1] in _TODAY:
+        return _bracketed_day_alone(text, core)  # 經濟部統計處今(20)公佈: 日 left out after the bracket
     if text[end:end + 1] not in BRACKETED_DATE_CLOSE or word not in BRACKETED_DATE_BEFORE:
         return None
     if text[start - 1:start] not in BRACKETED_DATE_OPEN or start < 2 or text[start - 2] not in BRACKETED_DATE_BEFORE[word]:
@@ -48,6 +50,22 @@ def read_bracketed_date(text: str, core: re.Match, with_prefix: bool) -> Draft |
         draft.value = gregorian(value)  # 明（115）年: the year after this one, 115 of the era
         return draft
     return None
+
+
+#: Words of the day that may stand before the bracketed day with 日 left out (今(20)公布, 昨(19)表示).
+_TODAY = frozenset("今昨")
+
+
+def _bracketed_day_alone(text: str, core: re.Match) -> Draft | None:
+    """今(20)公布: the day of the month in brackets after 今 or 昨, 日 left out: a date with no value, as 今（20）日."""
+    start, end = core.span()
+    if text[start - 1:start] not in BRACKETED_DATE_OPEN or core.lastgroup != "arabic" or not core.group().isdigit():
+        return None
+    if not 1 <= int(core.group()) <= MONTH_DAYS:
+        return None
+    draft = Draft(start - 1, end + 1, None)
+    draft.unit, draft.consumed = "date", end + 1
+    return draft
 
 
 def _never(text: str, end: int) -> bool:

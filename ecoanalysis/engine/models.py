@@ -1,7 +1,9 @@
-"""Models of a product line named by a number glued after the line (骁龙845, 昇腾910, 国窖1573): names, not counts."""
+"""Names a bare number belongs to: the model of a product line (骁龙845, 昇腾910, 国窖1573) and the title of a work it
+opens (《2018城市商业魅力排行榜》): name-like rows, not counts."""
 from __future__ import annotations
 
 from ._lexicon import MODEL_LINES
+from .patterns import is_han
 from .variants import to_simplified
 
 #: The lines as the scanner sees them (traditional characters of the variants table read as simplified).
@@ -18,3 +20,18 @@ def model_line_before(text: str, start: int) -> int | None:
     if text[end - 1:end] not in MODEL_LINE_LAST or not text.endswith(_LINES, max(0, end - _LONGEST), end):
         return None
     return end - len(next(line for line in _LINES if text.endswith(line, 0, end)))
+
+
+#: Title marks of a work: a number right after the opening one, with words of the title after it, begins the title.
+_TITLE_MARKS = {"《": "》", "〈": "〉"}
+_TITLE_MAX = 40
+
+
+def title_opened_at(text: str, start: int, end: int) -> int | None:
+    """Where the title ends (after its closing mark) when the bare number text[start:end] opens a work's title and
+    words of the title follow it (《2018城市商业魅力排行榜》), or None."""
+    close = _TITLE_MARKS.get(text[start - 1:start])
+    if close is None or not is_han(text[end:end + 1]):
+        return None
+    found = text.find(close, end, end + _TITLE_MAX)
+    return None if found < 0 or "\n" in text[end:found] else found + 1

@@ -395,9 +395,11 @@ _BARE_VERSION_RE = re.compile(r"[1-9][0-9]?\.0")
 
 
 def _is_bare_version(text: str, start: int, end: int) -> bool:
-    """工业4.0, 电力模块3.0: N.0 glued after a noun, not after a value verb (为3.0) or a noun of measure
-    (评分4.0), nor before a unit or another digit."""
+    """工业4.0, 电力模块3.0, 夜拍模式 2.0: N.0 after a noun (one space allowed), not after a value verb (为3.0) or a
+    noun of measure (评分4.0), nor before a unit or another digit."""
     before, after = text[start - 1:start], _char_after_gap(text, end)  # 3.0 個: a unit spaced off is a unit
+    if before == " ":
+        before = text[start - 2:start - 1]
     if not is_han(before) or before in VALUE_VERB_CHARS or before in VERSION_NOT_AFTER:
         return False
     if _BARE_VERSION_RE.fullmatch(text, start, end) is None or after.isdigit() or after in _TAIL_FIRST_CHARS:

@@ -54,7 +54,7 @@ from .centuries import PERIOD_FIRST_CHARS, read_period
 from .dates import DATE_WORDS, MONTHS_COUNTER, QUARTER_WORD, read_date, read_first_months, read_quarter_count, read_relative_year, read_short_quarter
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
-from .models import model_line_before
+from .models import model_line_before, title_opened_at
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import SPACED_DECIMAL_TRIGGERS, read_spaced_arabic, read_spaced_discount
@@ -446,6 +446,8 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
             return _name_draft(line_start, end, draft.value)  # 骁龙845, 国窖1573: a model of a product line
         if looks_like_footnote_marker(text, start, end, numeral):
             return None
+    if reading.is_arabic and not reading.context and with_prefix and (title_end := title_opened_at(text, start, end)) is not None:
+        return _name_draft(start - 1, title_end, draft.value)  # 《2018城市商业魅力排行榜》: a work's title
     draft.consumed = draft.end
     glued = draft.qualifiers and draft.end == reading.position and text[draft.end - 1:draft.end] in "上下右内+＋%％"
     after_unit = draft.unit not in _COUNT_LIKE_UNITS and draft.counter is not None and text.endswith(draft.counter, 0, draft.end)

@@ -133,6 +133,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
         return
     if first.unit is None and second.unit is not None:
         _adopt_unit(text, first, second)
+        if second.scale_applied and second.scale < 1 and not first.scale_applied:
+            first.value = scaled(first.value, second.scale)  # 20~29‰: the per-mille sign written once, after the range
     scale = second.scale if second.scale_applied else trailing  # 3至8亿元, 3-5万台; 三到五万家, 两到三亿元
     if not first.scale_applied and 1 < scale and first.value < scale and first.value * scale <= second.value:
         first.value = scaled(first.value, scale)  # the magnitude written once applies to the low end too

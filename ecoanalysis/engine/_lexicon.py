@@ -104,6 +104,7 @@ OVER_NOUN_WORDS: tuple[str, ...] = tuple(_DATA["qualifiers"]["over_noun"]["words
 OVER_NOUN_MAX: int = _DATA["qualifiers"]["over_noun"]["noun_max"]
 OVER_OF_LINK: str = _DATA["qualifiers"]["over_of"]["link"]
 OVER_OF_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["noun_max"])
+OVER_OF_NOT_BEFORE: str = _DATA["qualifiers"]["over_of"]["not_before"]
 OVER_OF_EQUIVALENCE_WORDS: frozenset[str] = frozenset(_DATA["qualifiers"]["over_of"]["equivalence_words"])
 OVER_OF_SHARE_UNITS: frozenset[str] = frozenset(_DATA["qualifiers"]["over_of"]["share_units"])
 OVER_OF_COMPARED_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["compared_noun_max"])

@@ -34,6 +34,7 @@ from ._lexicon import (
     LEVEL_NOUNS,
     OVER_OF_EQUIVALENCE_WORDS,
     OVER_OF_LINK,
+    OVER_OF_NOT_BEFORE,
     OVER_OF_NOUN_MAX,
     OVER_OF_SHARE_UNITS,
     OVER_NOUN_MAX,
@@ -90,7 +91,7 @@ _OVER_OF_RANK = rf"{RANK_WORD}[{_CN_CHARS}0-9０-９]{{1,4}}|[0-9０-９]{{4}}�
 #: A qualifier, a noun phrase, 的, the number: 不超过总额的5%, 约为上年的1.5倍 ([qualifiers.over_of]).
 _OVER_OF_RE = re.compile(
     "(?P<q>" + "|".join(_guarded(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(OVER_OF_WORDS, key=len, reverse=True))
-    + rf")(?:{_OVER_OF_RANK}|{_OVER_OF_NOUN_CHAR}){{1,{OVER_OF_NOUN_MAX}}}{OVER_OF_LINK}{_GAP}\Z"
+    + rf")(?![{OVER_OF_NOT_BEFORE}])(?:{_OVER_OF_RANK}|{_OVER_OF_NOUN_CHAR}){{1,{OVER_OF_NOUN_MAX}}}{OVER_OF_LINK}{_GAP}\Z"
 )
 #: The link word ends the window before the number; _may_have_prefix lets it through.
 _OVER_OF_LAST_CHARS: frozenset[str] = frozenset(OVER_OF_LINK[-1])

@@ -77,7 +77,9 @@ def _unit_pattern(word: str) -> tuple[str, str]:
 _COUNTER_ALT = _by_first_char_alternation(_unit_pattern(w) for w in sorted(UNIT_WORDS, key=len, reverse=True))
 #: Unit words that begin with a magnitude character (千瓦, 千克, 千米): the magnitude run stops before them, so
 #: 1200万千瓦 is 1200 x 10^4 kW, 0.75千分点 0.075 pp; a unit carrying its magnitude as a scale (万元) is no such word.
-_MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(w for w, info in UNIT_WORDS.items() if w[0] in MAGNITUDES and info.scale <= 1.0)
+_MAGNITUDE_LED_UNITS: tuple[str, ...] = tuple(w for w, info in UNIT_WORDS.items() if w[0] in MAGNITUDES and info.scale <= 1.0) + tuple(
+    w for w in PERCENTAGE_POINT_WORDS if w[0] in MAGNITUDES  # 0.2百分点: percentage points, not 0.2百 (20)
+)
 _MAG_UNIT_FREE = rf"(?!{_alternation(_MAGNITUDE_LED_UNITS)})"
 _MAG_ONE = rf"{_MAG_UNIT_FREE}(?:[{_TAIL_MAG_CHARS}]|{MONEY_TRILLION})"  # 3兆元: 兆 = 10^12 before money
 #: A run of magnitudes, one space of PDF text allowed between a magnitude and a higher one after it, as compounds
@@ -110,7 +112,7 @@ _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
 _LABEL_GAP = " ：:"
 _LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | frozenset(_LABEL_GAP)
 #: After a label's digits: more parts (表 4-2, 1.3) and a closing 号 with a serial (京ICP备12345678号-1).
-_LABEL_TAIL_RE = re.compile(r"(?:[-－.．][0-9０-９]+)*(?:号(?:[-－][0-9０-９]+)?)?")
+_LABEL_TAIL_RE = re.compile(r"(?:[-－.．—–][0-9０-９]+)*(?:[ ]?号(?:[-－][0-9０-９]+)?)?")  # 图1—1: a dash of a figure's number too
 
 
 #: Characters that are both the digit ten and a magnitude (十万 = 一十万).

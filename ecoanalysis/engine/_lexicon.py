@@ -24,11 +24,12 @@ class UnitWord:
 
 
 def is_han_char(char: str) -> bool:
-    """Whether ``char`` is a CJK unified ideograph (of the basic block, as the patterns' classes write it)."""
+    """Whether ``char`` is a CJK unified ideograph (the basic block), i.e. a word character of Chinese prose."""
     return "\u4e00" <= char <= "\u9fff"
 
 
 def _expand_classes(pattern: str, classes: dict[str, str]) -> str:
+    """The pattern with each placeholder of ``classes`` replaced by its characters or words."""
     for name, chars in classes.items():
         pattern = pattern.replace(name, chars)
     return pattern

@@ -219,6 +219,13 @@ _ELIDED_ONE_TENS = frozenset("十拾")
 _HUNDREDS = frozenset("百佰")
 
 
+def _falls_uncounted(token: str, previous: str, hundred_counted: bool) -> bool:
+    """Whether magnitude ``token`` falls right after magnitude ``previous`` with no digit between (千百), other than
+    the 十 of 一十 after a counted hundred (一百十六)."""
+    elided = hundred_counted and token in _ELIDED_ONE_TENS and previous in _HUNDREDS
+    return _magnitude(token) < _magnitude(previous) and not elided
+
+
 def _magnitude(char: str) -> int:
     return SMALL_MAGNITUDES[char] if char in SMALL_MAGNITUDES else SECTION_MAGNITUDES[char]
 
@@ -243,9 +250,7 @@ def read_magnitude_tokens(tokens: list[int | float | str]) -> float | None:
     previous: int | float | str | None = None
     hundred_counted = False  # a digit stood before the last 百 (一百十六: the 十 after it is 一十)
     for token in tokens:
-        if isinstance(token, str) and isinstance(previous, str) and _magnitude(token) < _magnitude(previous) and not (
-            hundred_counted and token in _ELIDED_ONE_TENS and previous in _HUNDREDS
-        ):
+        if isinstance(token, str) and isinstance(previous, str) and _falls_uncounted(token, previous, hundred_counted):
             return None  # 千百年, 万千, 亿万: magnitudes falling with no digit between are "countless", no number (亿亿 = 10^16)
         hundred_counted = token in _HUNDREDS and pending is not None
         previous = token

@@ -11,6 +11,7 @@ import string
 from functools import lru_cache
 from typing import Any
 
+from ._lexicon import is_han_char
 from ._lexicon import (
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
@@ -133,9 +134,8 @@ def _first_chars(patterns: Any) -> frozenset[str]:
     return frozenset(chars)
 
 
-def is_han(char: str) -> bool:
-    """Whether ``char`` is a CJK unified ideograph (the basic block), i.e. a word character of Chinese prose."""
-    return "\u4e00" <= char <= "\u9fff"
+#: Whether a character is a CJK unified ideograph (defined with the lexicon, which derives its classes with it).
+is_han = is_han_char
 
 
 def _guarded(word: str, guards: dict[str, str], *, behind: bool) -> str:

@@ -260,6 +260,7 @@ BRACKETED_DATE_BEFORE: dict[str, frozenset[str]] = {
     word: frozenset(before) for word, before in _DATA["dates"]["bracketed_before"].items()
 }
 BRACKETED_DATE_OPEN: frozenset[str] = frozenset(_DATA["dates"]["bracketed_open"])
+BRACKETED_DAY_ALONE_BEFORE: frozenset[str] = frozenset(_DATA["dates"]["bracketed_day_alone_before"])
 BRACKETED_DATE_CLOSE: frozenset[str] = frozenset(_DATA["dates"]["bracketed_close"])
 YEAR_MARKS: frozenset[str] = frozenset(_DATA["dates"]["year_marks"])
 YEAR_PAIR_SEPARATORS: frozenset[str] = frozenset(_DATA["dates"]["year_pair_separators"])
@@ -326,6 +327,8 @@ MONEY_SUBUNITS: dict[str, tuple[str, dict[str, float], dict[str, str]]] = {
     unit: (row["currency"], {w: float(v) for w, v in row["subunits"].items()}, dict(row.get("guard", {})))
     for row in _DATA["money_subunits"] for unit in row["units"]
 }
+
+
 @dataclass(frozen=True)
 class MoneyCounter:
     """A counter that is a currency's colloquial unit where money is spoken of ([[money_counter]]: 月薪三千块)."""
@@ -342,6 +345,8 @@ MONEY_COUNTERS: dict[str, MoneyCounter] = {
 }
 STANDALONE_QUOTES: dict[str, str] = {pair[0]: pair[1] for pair in _DATA["standalone"]["quotes"]}
 QUOTED_NAME_MAX: int = _DATA["standalone"]["quoted_name_max"]
+TITLE_MARKS: dict[str, str] = {pair[0]: pair[1] for pair in _DATA["standalone"]["title_marks"]}
+TITLE_MAX: int = int(_DATA["standalone"]["title_max"])
 STANDALONE_COPULAS: tuple[str, ...] = tuple(_DATA["standalone"]["copulas"])
 STANDALONE_CLAUSE_ENDS: frozenset[str] = frozenset(_DATA["standalone"]["clause_ends"])
 

@@ -49,7 +49,7 @@ from ._lexicon import (
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import MAGNITUDES
 from .markers import VALUE_VERB_CHARS
-from .patterns import MONTH_DAYS, _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, is_han
+from .patterns import MONTH_DAYS, SENTENCE_BREAKS, _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, is_han
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
 _SERIAL_NOT_BEFORE = frozenset("第月")
@@ -239,7 +239,6 @@ def _read_security_code(text: str, core: re.Match, with_prefix: bool) -> Draft |
     return None
 
 
-_SENTENCE_ENDS = "。！？!?\n"
 
 
 def _read_board_code(text: str, start: int, end: int) -> Draft | None:
@@ -253,8 +252,8 @@ def _read_board_code(text: str, start: int, end: int) -> Draft | None:
     if move is None or not any(char.isdigit() for char in text[end + 1 + len(move):end + 3 + len(move)]):
         if YEAR_RANGE[0] <= int(text[start:end]) <= YEAR_RANGE[1]:
             return None
-        sentence_start = max(text.rfind(char, 0, start) for char in _SENTENCE_ENDS) + 1
-        sentence_end = min((found for char in _SENTENCE_ENDS if (found := text.find(char, end)) >= 0), default=len(text))
+        sentence_start = max(text.rfind(char, 0, start) for char in SENTENCE_BREAKS) + 1
+        sentence_end = min((found for char in SENTENCE_BREAKS if (found := text.find(char, end)) >= 0), default=len(text))
         if not any(word in text[sentence_start:sentence_end] for word in BOARD_SHARE_WORDS):
             return None
     return _name_draft(start, end, None)

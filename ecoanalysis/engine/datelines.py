@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from ._lexicon import BRACKETED_DATE_BEFORE, BRACKETED_DATE_CLOSE, BRACKETED_DATE_OPEN, MINGUO_BARE_YEARS, MINGUO_DATE_SEPARATORS
+from ._lexicon import BRACKETED_DATE_BEFORE, BRACKETED_DAY_ALONE_BEFORE, BRACKETED_DATE_CLOSE, BRACKETED_DATE_OPEN, MINGUO_BARE_YEARS, MINGUO_DATE_SEPARATORS
 from .draft import Draft
 from .eras import gregorian, is_bare_minguo_year
 from .fractions import SLASHES, _fraction
@@ -26,7 +26,7 @@ def read_bracketed_date(text: str, core: re.Match, with_prefix: bool) -> Draft |
     """今（20）日, 昨（二十）日, 上（11）月, 今（2025）年: a date (see the module), else None."""
     start, end = core.span()
     word = text[end + 1:end + 2]
-    if text[end:end + 1] in BRACKETED_DATE_CLOSE and word not in BRACKETED_DATE_BEFORE and text[start - 2:start - 1] in _TODAY:
+    if text[end:end + 1] in BRACKETED_DATE_CLOSE and word not in BRACKETED_DATE_BEFORE and text[start - 2:start - 1] in BRACKETED_DAY_ALONE_BEFORE:
         return _bracketed_day_alone(text, core)  # 經濟部統計處今(20)公佈: 日 left out after the bracket
     if text[end:end + 1] not in BRACKETED_DATE_CLOSE or word not in BRACKETED_DATE_BEFORE:
         return None
@@ -50,10 +50,6 @@ def read_bracketed_date(text: str, core: re.Match, with_prefix: bool) -> Draft |
         draft.value = gregorian(value)  # 明（115）年: the year after this one, 115 of the era
         return draft
     return None
-
-
-#: Words of the day that may stand before the bracketed day with 日 left out (今(20)公布, 昨(19)表示).
-_TODAY = frozenset("今昨")
 
 
 def _bracketed_day_alone(text: str, core: re.Match) -> Draft | None:

@@ -2,7 +2,7 @@
 opens (《2018城市商业魅力排行榜》): name-like rows, not counts."""
 from __future__ import annotations
 
-from ._lexicon import MODEL_LINES
+from ._lexicon import MODEL_LINES, TITLE_MARKS, TITLE_MAX
 from .patterns import is_han
 from .variants import to_simplified
 
@@ -22,16 +22,11 @@ def model_line_before(text: str, start: int) -> int | None:
     return end - len(next(line for line in _LINES if text.endswith(line, 0, end)))
 
 
-#: Title marks of a work: a number right after the opening one, with words of the title after it, begins the title.
-_TITLE_MARKS = {"《": "》", "〈": "〉"}
-_TITLE_MAX = 40
-
-
 def title_opened_at(text: str, start: int, end: int) -> int | None:
     """Where the title ends (after its closing mark) when the bare number text[start:end] opens a work's title and
     words of the title follow it (《2018城市商业魅力排行榜》), or None."""
-    close = _TITLE_MARKS.get(text[start - 1:start])
+    close = TITLE_MARKS.get(text[start - 1:start])
     if close is None or not is_han(text[end:end + 1]):
         return None
-    found = text.find(close, end, end + _TITLE_MAX)
+    found = text.find(close, end, end + TITLE_MAX)
     return None if found < 0 or "\n" in text[end:found] else found + 1

@@ -134,6 +134,8 @@ def _first_chars(patterns: Any) -> frozenset[str]:
     return frozenset(chars)
 
 
+#: Characters that end a sentence or a line, for readers that look back over the sentence so far.
+SENTENCE_BREAKS = "。！？!?\n"
 #: Whether a character is a CJK unified ideograph (defined with the lexicon, which derives its classes with it).
 is_han = is_han_char
 

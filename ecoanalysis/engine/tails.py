@@ -49,7 +49,7 @@ from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT, magnitude_scale, scaled
 from .numerals import parse_approximate_range, parse_chinese_wildcard
 from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_FIRST_CHARS, _SUFFIX_RE, _char_after_gap, _cn_to_number
-from .patterns import _parse_arabic, clause_before, is_han
+from .patterns import SENTENCE_BREAKS, _parse_arabic, clause_before, is_han
 
 #: A numerator that begins with the wildcard 几 (百分之几十 = 20..90 %, 千分之几: a few per mille, vague).
 _WILDCARD_NUMERATOR_RE = re.compile(rf"(?P<cn>{WILDCARD_DIGIT}[{_CN_CHARS}{WILDCARD_DIGIT}]*)")
@@ -378,11 +378,9 @@ def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -
     if follower and is_han(follower) and follower not in money.followers:
         return False
     before = text[max(0, draft.start - money.window):draft.start]
-    sentence = before[max(map(before.rfind, _SENTENCE_ENDS)) + 1:]  # the sentence so far: 薪资很低，连一千块都拿不到
+    sentence = before[max(map(before.rfind, SENTENCE_BREAKS)) + 1:]  # the sentence so far: 薪资很低，连一千块都拿不到
     return any(noun in sentence for noun in money.nouns)
 
-
-_SENTENCE_ENDS = "。！？!?\n"
 
 
 def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, magnitude_only: bool, mag: str | None) -> int:

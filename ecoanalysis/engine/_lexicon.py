@@ -159,6 +159,7 @@ if any(len(word) != 1 for word in SHARE_CENTS):
 HALF_WORD: str = _DATA["half"]["word"]
 HALF_PERCENT: float = float(_DATA["half"]["percent"])
 HALF_AFTER_UNITS: frozenset[str] = frozenset(_DATA["half"]["after_units"])
+HALF_AFTER_COUNTERS: frozenset[str] = frozenset(_DATA["half"]["after_counters"])
 DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
 EDITION_COUNTERS: frozenset[str] = frozenset(_DATA["labels"]["edition_counters"])
 SESSION_COUNTER: str = _DATA["labels"]["session_counter"]
@@ -329,6 +330,13 @@ MONEY_SUBUNITS: dict[str, tuple[str, dict[str, float], dict[str, str]]] = {
 }
 
 
+#: Durations in two units by their first unit: ({smaller unit: how many make one}, {smaller unit: guard}).
+DURATION_PARTS: dict[str, tuple[dict[str, int], dict[str, str]]] = {
+    unit: ({w: int(v) for w, v in row["parts"].items()}, dict(row.get("guard", {})))
+    for row in _DATA["duration_parts"] for unit in row["units"]
+}
+
+
 @dataclass(frozen=True)
 class MoneyCounter:
     """A counter that is a currency's colloquial unit where money is spoken of ([[money_counter]]: 月薪三千块)."""
@@ -356,7 +364,7 @@ RATIO_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["words"])
 RATIO_WORD_WINDOW: int = int(_DATA["ratios"]["word_window"])
 RATIO_AFTER_LINK: str = _DATA["ratios"]["after_link"]
 
-DEGREE_WORD: str = _DATA["temperature_degrees"]["word"]
+DEGREE_WORDS: frozenset[str] = frozenset(_DATA["temperature_degrees"]["words"])
 DEGREE_GUARD: str = _DATA["temperature_degrees"]["guard"]
 TEMPERATURE_SCALES: dict[str, str] = dict(_DATA["temperature_degrees"]["scales"])
 TEMPERATURE_NOUNS: tuple[str, ...] = tuple(_DATA["temperature_degrees"]["nouns"])

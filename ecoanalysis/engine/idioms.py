@@ -33,7 +33,10 @@ from .tails import _read_counter
 #: any unit or counter of the lexicon (个把人, 个把项目).
 _COUNTED_DURATION_RE = re.compile(f"(?P<word>{_alternation(GE_DURATIONS)})")
 _COUNTED_UNIT_RE = re.compile(
-    "(?P<word>" + "|".join(_guarded(w, UNIT_GUARDS, behind=False) for w in sorted(UNIT_WORDS, key=len, reverse=True)) + ")"
+    "(?P<word>" + "|".join(
+        _guarded(w, UNIT_GUARDS, behind=False) + ("(?![A-Za-z])" if UNIT_WORDS[w].latin else "")  # 半亿Paddle: no Pa
+        for w in sorted(UNIT_WORDS, key=len, reverse=True)
+    ) + ")"
 )
 #: The counter 个 that a duration word after 个把 takes (个把月 -> 个月).
 _GE = "个"
@@ -75,6 +78,8 @@ def _read_idiom_word(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     if entry.get("counted"):
         if not _read_counted(text, draft, word):
             return NOT_A_QUANTITY  # 个把 with no counter after it is no quantity (把握), nor 若干意见
+        if "counted_classes" in entry and (draft.unit not in entry["counted_classes"] or str(draft.counter).isascii()):
+            return NOT_A_QUANTITY  # 半 counts only a unit of measure in words (半斤), not a coin or counter (半圆, 半天)
     elif draft.unit is None:
         _read_counted(text, draft)  # 半亿元, 仨人: a counter or unit may follow a count
     more, follower = text[draft.end:draft.end + 1], text[draft.end + 1:draft.end + 2]

@@ -12,7 +12,6 @@ import re
 from ._lexicon import (
     QUOTED_NAME_MAX,
     STANDALONE_QUOTES,
-    CLOCK_AFTER, CLOCK_BEFORE, CLOCK_WORDS,
     DAY_WORDS,
     DISCOUNT_WORD,
     INDEX_NAMES,
@@ -39,6 +38,7 @@ from .fractions import SLASHES
 from .latin import EDITION_YEAR_RE, read_notation
 from .rates import DISTANCE_BASE_FIRST, MAGNITUDE_UNIT_WORDS, SPACED_PER, read_distance_base, read_rate_denominator, read_slash_base
 from .markers import VALUE_VERB_CHARS
+from .clock import CLOCK_TRIGGER_CHARS, read_clock_time
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import _ASCII_LETTERS, _NAMED_FIRST_CHARS, _GAP_CHARS, _TAIL_FIRST_CHARS, named_lookback
@@ -353,8 +353,11 @@ def _read_dotted_code(text: str, core: re.Match, with_prefix: bool) -> Draft | N
 
 
 def _read_set_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """Chinese numerals inside set phrases (一批, 零售, 百度, 第三方) and list ordinals (一是): no quantity."""
+    """Chinese numerals inside set phrases (一批, 零售, 百度, 第三方) and list ordinals (一是): no quantity; also a
+    word of [words] that begins one (半斤八两)."""
     start, end = core.span()
+    if core.lastgroup == "word":
+        return NOT_A_QUANTITY if _phrase_covering(text, start, _SET_PHRASES_BY_FIRST, _SET_PHRASE_LOOKBACK) else None
     if core.lastgroup != "cn":
         return None
     # A set phrase may begin at the numeral's last character, but not when a magnitude stands before
@@ -448,37 +451,13 @@ def _is_index_name(text: str, start: int, end: int) -> bool:
     return is_han(before) and before not in VALUE_VERB_CHARS
 
 
-_CLOCK_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in CLOCK_WORDS)
-_CLOCK_BEFORE_WINDOW = max(len(word) for word in CLOCK_BEFORE)
-_CLOCK_NUMERAL = "(?:[0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})"
-#: After N 时/点: minutes (30分), or one of the clock words (半, 许, 钟, 整).
-_CLOCK_TAIL_RE = re.compile(rf"{_CLOCK_NUMERAL}分|{_alternation(CLOCK_AFTER)}")
-HOURS_IN_DAY = 24
-
-
-def _read_clock_time(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """上午10点, 5日9时30分, 凌晨3时许, 8点半: a time of day, name-like (not 3点意见, a count of points)."""
-    start, end = core.span()
-    if text[end:end + 1] not in _CLOCK_FIRST_CHARS or not with_prefix:
-        return None
-    word = next((word for word in CLOCK_WORDS if text.startswith(word, end)), None)
-    hour = _read_core(text, core)
-    if word is None or hour is None or hour != int(hour) or not 0 <= hour <= HOURS_IN_DAY:
-        return None
-    after = end + len(word)
-    tail = _CLOCK_TAIL_RE.match(text, after)
-    if tail is None and not text[max(0, start - _CLOCK_BEFORE_WINDOW):start].endswith(CLOCK_BEFORE):
-        return None
-    return _name_draft(start, after if tail is None else tail.end(), None)
-
-
 def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """The readers keyed on one character next to the core, behind one call (it runs for every core):
     a time of day (时/点 after it), the base of a rate (每 or 15.1/ before it), a network grade (千兆宽带), a unit
     header (单位：before it)."""
     start, end = core.span()
-    if text[end:end + 1] in _CLOCK_FIRST_CHARS:
-        found = _read_clock_time(text, core, with_prefix)
+    if text[end:end + 1] in CLOCK_TRIGGER_CHARS:
+        found = read_clock_time(text, core, with_prefix, _read_core(text, core))
         if found is not None:
             return found
     if text[start - 1:start] == PER_WORD or text[start - 2:start] == SPACED_PER:  # 每10股, PDF text's 每 10 股

@@ -21,7 +21,7 @@ from ._lexicon import (
     CURRENCY_PREFIXES,
     CURRENCY_PREFIX_GUARD,
     DEGREE_GUARD,
-    DEGREE_WORD,
+    DEGREE_WORDS,
     GENERIC_CURRENCY_WORDS,
     LINKING_VERBS,
     MINUS_SIGNS,
@@ -350,7 +350,8 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
     or a temperature noun earlier in the clause (气温升高5度). Where the mention starts, None if not read."""
     end = draft.end
     follower = text[end + 1:end + 2]
-    if text[end:end + 1] != DEGREE_WORD or draft.counter is not None or draft.unit not in (None, "count"):
+    degree = text[end:end + 1]
+    if degree not in DEGREE_WORDS or draft.counter is not None or draft.unit not in (None, "count"):
         return None
     if follower and follower in DEGREE_GUARD:
         return None  # 度电, 45度角
@@ -362,7 +363,7 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
         if not any(noun in clause for noun in TEMPERATURE_NOUNS):
             return None
         start = prefix_end
-    draft.unit, draft.counter, draft.end = "temperature", DEGREE_WORD, end + 1
+    draft.unit, draft.counter, draft.end = "temperature", degree, end + 1
     _read_suffix_after_unit(text, draft)
     return start
 

@@ -27,6 +27,7 @@ from ._lexicon import (
     SHORT_QUARTER_WORD,
     UNIT_WORDS,
 )
+from .clock import CLOCK_TRIGGER_CHARS
 from .draft import NOT_A_QUANTITY, Draft
 from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_doubling, _read_idiom_word
 from .prefixes import _read_prefix_qualifier
@@ -89,7 +90,6 @@ from .names import (
     _read_list_marker,
     _read_named_numeral,
     SECTION_SIGN,
-    _CLOCK_FIRST_CHARS,
     _read_section_number,
     _read_set_phrase,
 )
@@ -306,7 +306,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("cn", _read_fixed_phrase),
     ("cn", _read_doubling),
     ("cn", _read_digit_count),
-    ("cn", _read_set_phrase),
+    ("cn word", _read_set_phrase),
     ("word", _read_idiom_word),
 )
 #: Characters next to Arabic digits that may start one of the whole-mention forms (names, codes, URLs,
@@ -316,7 +316,7 @@ _SPECIAL_BEFORE: frozenset[str] = (
     | ENUMERATION_OPENERS | FORMULA_NEIGHBOURS | PAGE_DASHES
 )
 _SPECIAL_AFTER: frozenset[str] = (
-    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | _CLOCK_FIRST_CHARS
+    frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | CLOCK_TRIGGER_CHARS
     | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER | FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER | PAIR_SEPARATORS
     | STRADDLING_FIRST_CHARS
     | DAY_DOT_CHARS
@@ -468,7 +468,7 @@ TRIGGERS: dict[Any, Trigger] = {
     read_unit_header: Trigger(before=UNIT_HEADER_BEFORE, core_chars=frozenset(_CN_MAG_CHARS), past_space=UNIT_HEADER_PAST_SPACE),  # magnitudes only
     _read_by_neighbours: Trigger(
         before=frozenset({PER_WORD, SPACED_PER}) | SLASHES,
-        after=_CLOCK_FIRST_CHARS | MAGNITUDE_UNIT_SECOND_CHARS | DISTANCE_BASE_FIRST,
+        after=CLOCK_TRIGGER_CHARS | MAGNITUDE_UNIT_SECOND_CHARS | DISTANCE_BASE_FIRST,
     ),
 }
 #: Core lengths above every length a trigger names are one key in the dispatch table.

@@ -9,6 +9,7 @@ import re
 from operator import itemgetter
 
 from ._lexicon import (
+    DURATION_PARTS,
     PER_UNIT_SLASHES,
     CHENG_DIGIT_FOLLOWERS,
     COUNTED_MAGNITUDE_COUNTER,
@@ -16,6 +17,7 @@ from ._lexicon import (
     FRACTION_SUFFIXES,
     FRACTION_SUFFIX_GUARDS,
     GE_DURATIONS,
+    HALF_AFTER_COUNTERS,
     HALF_AFTER_UNITS,
     HALF_GUARD,
     HALF_WORD,
@@ -43,6 +45,7 @@ from ._lexicon import (
 )
 from ._lexicon import MoneyCounter
 from .draft import Draft
+from .durations import PART_FIRST_CHARS, read_duration_part
 from .latin import may_start_notation, read_notation
 from .rates import read_per_unit
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
@@ -225,7 +228,7 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
     if char == RATE_POINT_WORD and draft.counter == COUNTED_MAGNITUDE_COUNTER and _is_rate_point(text, position, draft):
         draft.counter, draft.unit = None, "percentage_point"  # 毛利率上升0.5个点
         return position + 1
-    if char == HALF_WORD and draft.unit in HALF_AFTER_UNITS and not (follower and follower in HALF_GUARD) and draft.value is not None:
+    if char == HALF_WORD and (draft.unit in HALF_AFTER_UNITS or draft.counter in HALF_AFTER_COUNTERS) and not (follower and follower in HALF_GUARD) and draft.value is not None:
         draft.value += 0.5
         return position + 1
     if draft.counter == "个" and draft.value is not None and text.startswith(_HALF_DURATION_LEAD, position - 1):
@@ -391,6 +394,8 @@ def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, 
         draft.unit, draft.currency = "currency", MONEY_COUNTERS[counter].currency  # 月薪三千块
     if draft.counter in _SUBUNIT_RES:  # (its first test, without the call)
         position = _read_money_subunits(text, position, draft)  # 五元三角, 50元6角3分
+    elif draft.counter in DURATION_PARTS and draft.unit == "duration" and text[position:position + 1] in PART_FIRST_CHARS:
+        position = read_duration_part(text, position, draft)  # 二年六个月, 3小时20分
     order = _order_suffix_at(text, position) if magnitude_only or (mag and draft.unit == "currency") else None
     if order is not None and (magnitude_only or order not in ORDER_OF_MAGNITUDE_BARE_ONLY):
         # 千亿元级, 百万美元级, 百万千瓦级, 千亿元级别: an order of magnitude (3亿元级别以上: the level stated)

@@ -255,6 +255,7 @@ DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
 MONTH_SUFFIX: str = _DATA["dates"]["month_suffix"]
 DAY_OPENERS: tuple[str, ...] = tuple(_DATA["dates"]["day_openers"])
 DAY_FOLLOWERS: tuple[str, ...] = tuple(_DATA["dates"]["day_followers"])
+DAY_FREQUENCY_COUNTERS: tuple[str, ...] = tuple(_DATA["dates"]["day_frequency_counters"])
 DAY_SPAN_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["day_span_before"])
 DAY_GUARD: str = _DATA["dates"]["day_guard"]
 BRACKETED_DATE_BEFORE: dict[str, frozenset[str]] = {
@@ -330,6 +331,8 @@ MONEY_SUBUNITS: dict[str, tuple[str, dict[str, float], dict[str, str]]] = {
 }
 
 
+UNIT_DECIMAL_UNITS: frozenset[str] = frozenset(_DATA["unit_decimals"]["units"])
+UNIT_DECIMAL_MAX_DIGITS: int = int(_DATA["unit_decimals"]["max_digits"])
 #: Durations in two units by their first unit: ({smaller unit: how many make one}, {smaller unit: guard}).
 DURATION_PARTS: dict[str, tuple[dict[str, int], dict[str, str]]] = {
     unit: ({w: int(v) for w, v in row["parts"].items()}, dict(row.get("guard", {})))

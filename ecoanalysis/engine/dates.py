@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ._lexicon import (
     CONTEXT_UNITS,
     DAY_FOLLOWERS,
+    DAY_FREQUENCY_COUNTERS,
     DAY_GUARD,
     DAY_OPENERS,
     DAY_SPAN_BEFORE,
@@ -53,6 +54,8 @@ _DAY_GUARD_CHARS: frozenset[str] = frozenset(DAY_GUARD) | frozenset("".join(UNIT
 _DAY_LED_UNITS: tuple[str, ...] = tuple(word for word in UNIT_WORDS if len(word) > 1 and word[0] in DAY_FIRST_CHARS)
 _DAY_OPENER_WINDOW = max(len(word) for word in DAY_OPENERS)
 _DAY_WORD = DAY_WORDS[0]
+#: A count of times after N日 ([dates] day_frequency_counters): 一日3次, 一日三餐, 两日一次.
+_FREQUENCY_RE = re.compile(rf"[0-9０-９一二两三四五六七八九十]{{1,3}}(?:{_alternation(DAY_FREQUENCY_COUNTERS)})")
 #: One space of PDF text between a day and 日 (今天 (11 日) 发布); a line break ends the phrase.
 _INLINE_SPACES: frozenset[str] = frozenset(" \u3000\xa0")
 
@@ -72,6 +75,8 @@ def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
     if text.startswith(_DAY_LED_UNITS, at):
         return None
     day_end = at + len(word)
+    if _FREQUENCY_RE.match(text, day_end):
+        return None  # 一日3次, 一日三餐: the period of a frequency
     if start == 0 or text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS):
         return day_end
     if text.endswith(DAY_SPAN_BEFORE, 0, start):
@@ -113,7 +118,9 @@ _DATE_RE = re.compile(
     rf"|(?P<half>{_alternation(YEAR_HALF_MONTHS)})"
     rf"|(?P<quarters>{_GAP}(?P<first_quarters>{_alternation(FIRST_QUARTERS_WORDS)})?(?P<ordinal>第)?{_GAP}"
     rf"(?P<quarter>[1-4一二三四])(?:{_GAP}[-~～至到]{_GAP}第?{_GAP}(?P<quarter_high>[1-4一二三四])|(?P<next_quarter>[二三四]))?"
-    rf"{_GAP}{SHORT_QUARTER_WORD}(?:(?P<full>度)|(?![{SHORT_QUARTER_GUARD}]))))?"
+    rf"{_GAP}{SHORT_QUARTER_WORD}(?:(?P<full>度)|(?![{SHORT_QUARTER_GUARD}])))"
+    # a quarter in the Latin letter of brokers' tables (2024年Q3, 2025年 Q1): the same quarter
+    rf"|{_GAP}[Qq](?P<latin_quarter>[1-4])(?![0-9A-Za-z]|[.．][0-9]))?"
 )
 QUARTER_WORD = "季度"
 _SHORT_QUARTER_GUARD_CHARS: frozenset[str] = frozenset(SHORT_QUARTER_GUARD) | {QUARTER_WORD[-1]}
@@ -197,6 +204,8 @@ def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:
     reading.position, reading.context = date_match.end(), True
     if date_match.group("quarter"):
         reading.position = _read_year_quarter(text, draft, date_match)
+    elif date_match.group("latin_quarter"):
+        _set_quarter(draft, int(date_match.group("latin_quarter")))
     _read_date_suffix(reading, draft)
 
 
@@ -253,7 +262,10 @@ def placed_in_year(text: str, after_year: int) -> bool:
     quarter = date_match.group("quarter") and (
         date_match.group("full") or date_match.group("ordinal") or date_match.group("first_quarters")
     )
-    placed = bool(date_match.group("month") or date_match.group("part") or date_match.group("half") or quarter)
+    placed = bool(
+        date_match.group("month") or date_match.group("part") or date_match.group("half") or quarter
+        or date_match.group("latin_quarter")
+    )
     placed = placed or _QUARTER_LIST_RE.match(text, after_year) is not None  # 114年第1、2季 (pairs.py reads the list)
     return date_words_follow(text, after_year - 1, date_words=placed)
 

@@ -15,8 +15,8 @@ from ._lexicon import CURRENCY_PREFIXES, UNIT_WORDS
 #: ``transport_work`` is a load times the distance it is carried (吨公里 t·km, 人公里 passenger-km).
 UNITS: tuple[str, ...] = (
     "count", "percent", "percentage_point", "multiple", "date", "duration", "currency", "power", "energy",
-    "mass", "data_size", "data_rate", "compute", "frequency", "area", "length", "speed", "volume", "temperature", "pressure",
-    "voltage", "current", "charge", "rank", "ratio", "rate", "score", "transport_work", "other",
+    "mass", "data_size", "data_rate", "compute", "frequency", "area", "length", "speed", "volume", "temperature",
+    "pressure", "amount", "voltage", "current", "charge", "rank", "ratio", "rate", "score", "transport_work", "other",
 )
 
 #: ISO 4217 codes the lexicon knows (the values of the ``currency`` column).

@@ -1,13 +1,15 @@
-"""Durations written in two units (有期徒刑二年六个月, 一年零三个月, 用时3小时20分钟, 1分30秒): one mention in the
-first unit, with the second part added as its share of that unit (lexicon [[duration_parts]]), as 五元三角 adds its
-角 to the yuan (tails.py)."""
+"""Numbers that run on past their unit: a duration written in two units (有期徒刑二年六个月, 一年零三个月, 用时3小时
+20分钟, 2小时08分15秒), one mention in the first unit with each smaller part added as its share of that unit
+(lexicon [[duration_parts]]), as 五元三角 adds its 角 to the yuan (tails.py); and digits after a unit that are its
+decimals (一米七五 = 1.75 m, 9秒83 = 9.83 s: [unit_decimals])."""
 from __future__ import annotations
 
 import re
 
-from ._lexicon import DURATION_PARTS, MIXED_FRACTION_WORD
+from ._lexicon import DISCOUNT_WORD, DURATION_PARTS, MIXED_FRACTION_WORD, TENTHS_WORD, UNIT_DECIMAL_MAX_DIGITS, UNIT_DECIMAL_UNITS
+from ._lexicon import UNIT_WORD_TUPLE
 from .draft import Draft
-from .numerals import FULLWIDTH_TO_ASCII
+from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import _cn_to_number
 
 #: The links allowed between the two parts: 零 (一年零三个月) and 又 (两年又六个月).
@@ -29,18 +31,38 @@ PART_FIRST_CHARS: frozenset[str] = frozenset("0123456789０１２３４５６７
 
 
 def read_duration_part(text: str, position: int, draft: Draft) -> int:
-    """The smaller part after a whole number of a duration's unit (二年六个月 = 2.5 年, 3小时20分 = 3.333 小时):
-    where the mention ends. A part as large as the unit (二年十二个月) or after a range, a fraction or a magnitude
-    is not read."""
+    """The smaller parts after a whole number of a duration's unit (二年六个月 = 2.5 年, 3小时20分 = 3.333 小时,
+    2小时08分15秒): where the mention ends. A part as large as its unit (二年十二个月) or after a range, a fraction
+    or a magnitude is not read."""
     if draft.value is None or draft.value != int(draft.value) or draft.value_high is not None or draft.scale != 1.0:
         return position
-    found = _PART_RES[draft.counter].match(text, position)
-    if found is None:
+    unit, share = draft.counter, 1.0
+    while unit in _PART_RES and (found := _PART_RES[unit].match(text, position)) is not None:
+        digits = found.group("digits")
+        part = int(digits.translate(FULLWIDTH_TO_ASCII)) if digits[0].isdigit() else _cn_to_number(digits)
+        per_unit = DURATION_PARTS[unit][0][found.group("word")]
+        if part is None or part != int(part) or not 0 < part < per_unit:
+            break
+        share /= per_unit
+        draft.value = round(draft.value + part * share, 10)
+        unit, position = found.group("word"), found.end()
+    return position
+
+
+_DECIMAL_DIGITS = "0-9０-９" + "".join(CHINESE_DIGITS)
+_UNIT_DECIMALS_RE = re.compile(f"[{_DECIMAL_DIGITS}]{{1,{UNIT_DECIMAL_MAX_DIGITS}}}(?![{_DECIMAL_DIGITS}])")
+#: After the decimals: what would make them a number of their own (1米3人, 100米20秒, 1米5万, 三米8折).
+_OWN_NUMBER_AFTER = frozenset(MAGNITUDES) | frozenset("%％.．点") | {TENTHS_WORD, DISCOUNT_WORD}
+
+
+def read_unit_decimals(text: str, position: int, draft: Draft) -> int:
+    """一米七五 = 1.75 m, 1米8 = 1.8 m, 9秒83 = 9.83 s: digits right after a whole number of the unit are its
+    decimals; where the mention ends."""
+    if draft.value is None or draft.value != int(draft.value) or draft.value_high is not None or draft.scale != 1.0:
         return position
-    digits = found.group("digits")
-    part = int(digits.translate(FULLWIDTH_TO_ASCII)) if digits[0].isdigit() else _cn_to_number(digits)
-    per_unit = DURATION_PARTS[draft.counter][0][found.group("word")]
-    if part is None or part != int(part) or not 0 < part < per_unit:
+    found = _UNIT_DECIMALS_RE.match(text, position)
+    if found is None or text[found.end():found.end() + 1] in _OWN_NUMBER_AFTER or text.startswith(UNIT_WORD_TUPLE, found.end()):
         return position
-    draft.value = round(draft.value + part / per_unit, 10)
+    digits = "".join(str(CHINESE_DIGITS[c]) if c in CHINESE_DIGITS else c for c in found.group().translate(FULLWIDTH_TO_ASCII))
+    draft.value = round(draft.value + int(digits) / 10 ** len(digits), 10)
     return found.end()

@@ -10,6 +10,7 @@ from operator import itemgetter
 
 from ._lexicon import (
     DURATION_PARTS,
+    UNIT_DECIMAL_UNITS,
     PER_UNIT_SLASHES,
     CHENG_DIGIT_FOLLOWERS,
     COUNTED_MAGNITUDE_COUNTER,
@@ -45,7 +46,7 @@ from ._lexicon import (
 )
 from ._lexicon import MoneyCounter
 from .draft import Draft
-from .durations import PART_FIRST_CHARS, read_duration_part
+from .durations import PART_FIRST_CHARS, read_duration_part, read_unit_decimals
 from .latin import may_start_notation, read_notation
 from .rates import read_per_unit
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
@@ -396,6 +397,8 @@ def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, 
         position = _read_money_subunits(text, position, draft)  # 五元三角, 50元6角3分
     elif draft.counter in DURATION_PARTS and draft.unit == "duration" and text[position:position + 1] in PART_FIRST_CHARS:
         position = read_duration_part(text, position, draft)  # 二年六个月, 3小时20分
+    elif draft.counter in UNIT_DECIMAL_UNITS and draft.counter == text[position - 1:position]:
+        position = read_unit_decimals(text, position, draft)  # 一米七五, 9秒83
     order = _order_suffix_at(text, position) if magnitude_only or (mag and draft.unit == "currency") else None
     if order is not None and (magnitude_only or order not in ORDER_OF_MAGNITUDE_BARE_ONLY):
         # 千亿元级, 百万美元级, 百万千瓦级, 千亿元级别: an order of magnitude (3亿元级别以上: the level stated)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import DISCOUNT_WORD, DURATION_PARTS, MIXED_FRACTION_WORD, TENTHS_WORD, UNIT_DECIMAL_MAX_DIGITS, UNIT_DECIMAL_UNITS
+from ._lexicon import DISCOUNT_WORD, DURATION_PARTS, MIXED_FRACTION_WORD, TENTHS_WORD, UNIT_DECIMAL_MAX_DIGITS
 from ._lexicon import UNIT_WORD_TUPLE
 from .draft import Draft
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES

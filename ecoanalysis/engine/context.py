@@ -40,7 +40,7 @@ def read_in_context(reading: _Reading, draft: Draft) -> None:
         reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True  # 华氏98.6度, 气温升高5度
     elif char in CONTEXT_UNIT_FIRST and read_context_unit(text, draft, reading.prefix_end, magnitude_only=reading.magnitude_only):
         reading.position, reading.context = draft.end, True  # 身高1.75m, 得分68.9分
-    read_speed_context(text, draft, reading.prefix_end)  # 时速350公里, 每小时能跑600公里
+    read_speed_context(text, draft, reading.start)  # 时速350公里, 每小时能跑600公里, 达每秒45米
     if text[reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD:
         comparison_start = read_comparison(text, draft, reading.prefix_end)
         if comparison_start is not None:  # 比三十大, 比10元高: the subject is above or below the number

@@ -136,16 +136,19 @@ def read_per_unit(text: str, position: int, draft: Draft) -> int:
 
 #: Words before the number that state a speed's period (时速 -> 小时, 每小时 -> 小时).
 _SPEED_WORDS: dict[str, str] = {**SPEED_WORDS, **{PER_WORD + word: word for word in SPEED_PER_DURATIONS}}
+#: The classes a word of period before the number makes a rate of: a speed (length), a flow (volume).
+PER_PERIOD_CLASSES = frozenset({"length", "volume"})
 #: What the speed word must not be separated from the number by: a clause end or another number.
 _SPEED_STOP_RE = re.compile(f"[0-9０-９{re.escape(''.join(sorted(CHINESE_DIGITS.keys() | CLAUSE_ENDS)))}]")
 
 
-def read_speed_context(text: str, draft: Draft, prefix_end: int) -> None:
-    """时速可达350公里, 每小时能跑600公里: a length after a word stating the speed's period in its clause (no number
-    or clause end between) is a speed in that period (km/h)."""
-    if draft.unit != "length" or draft.unit_symbol is None or "/" in draft.unit_symbol:
+def read_speed_context(text: str, draft: Draft, number_start: int) -> None:
+    """时速可达350公里, 每小时能跑600公里, 达每秒45米: a length after a word stating the speed's period in its clause
+    (no number or clause end between; a qualifier may be) is a speed in that period (km/h); a volume so placed is a
+    flow (每秒1.2万立方米 = m³/s)."""
+    if draft.unit not in PER_PERIOD_CLASSES or draft.unit_symbol is None or "/" in draft.unit_symbol:
         return
-    window = text[max(0, prefix_end - SPEED_WINDOW):prefix_end]
+    window = text[max(0, number_start - SPEED_WINDOW):number_start]
     stops = list(_SPEED_STOP_RE.finditer(window))
     window = window[stops[-1].end():] if stops else window
     word = next((_SPEED_WORDS[word] for word in _SPEED_WORDS if word in window), None)

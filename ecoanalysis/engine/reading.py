@@ -61,6 +61,7 @@ from .spaced import SPACED_DECIMAL_TRIGGERS, read_spaced_arabic, read_spaced_dis
 from .tails import _read_tail, tail_fields_getter
 from .trillion import MONEY_TRILLION, money_trillion_value, read_trillion_after_currency
 from .context import CONTEXT_AFTER_CHARS, SPACED_RATE_STEP, read_in_context
+from .rates import PER_PERIOD_CLASSES
 
 
 def _unit_pattern(word: str) -> tuple[str, str]:
@@ -392,7 +393,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
             reading.position = draft.end  # 新台幣1兆: 10^12
         reading.prefix_end, found_qualifier = _read_prefix_qualifier(text, draft, reading.prefix_end)
         reading.context = reading.context or found_currency or found_qualifier
-    if text[draft.end:draft.end + 1] in CONTEXT_AFTER_CHARS or draft.unit == "length" or text[
+    if text[draft.end:draft.end + 1] in CONTEXT_AFTER_CHARS or draft.unit in PER_PERIOD_CLASSES or text[
         reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD or text.startswith(SPACED_RATE_STEP, draft.end):
         read_in_context(reading, draft)
     if reading.rank:

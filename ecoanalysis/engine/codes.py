@@ -391,7 +391,12 @@ _NAMING_WORDS: tuple[str, ...] = PROGRAMME_WORDS + STATUTE_WORDS
 #: later (232半导体调查), a phrase of Han characters only.
 STATUTE_SECTIONS: frozenset[str] = frozenset(STATUTE_SECTION_NUMBERS)
 _STATUTE_LATER_RE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(map(re.escape, STATUTE_WORDS))})")
-PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(word[0] for word in (*_NAMING_WORDS, *PLAN_WORDS, *DAY_NAME_WORDS, COHORT_WORD))
+#: A programme's number listed before another's that takes the naming word (985、211高校, 863和973计划).
+_LIST_LINKS = "、/和与及"
+_LISTED_PROGRAMME_RE = re.compile(f"[{_LIST_LINKS}]([0-9]{{3,4}})")
+PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(
+    word[0] for word in (*_NAMING_WORDS, *PLAN_WORDS, *DAY_NAME_WORDS, COHORT_WORD)
+) | frozenset(_LIST_LINKS)
 _COHORT_DIGITS = 2
 #: Before a cohort's two digits, what makes them part of another number or an ordinal (1.80后, 第10后).
 _COHORT_NOT_BEFORE = frozenset("0123456789.第前")
@@ -407,6 +412,9 @@ def names_programme_or_day(text: str, start: int, end: int) -> bool:
         return False
     if text.startswith(_NAMING_WORDS, end):
         return True
+    listed = _LISTED_PROGRAMME_RE.match(text, end)
+    if listed is not None and text.startswith(PROGRAMME_WORDS, listed.end()):
+        return True  # 985、211高校: the naming word after the last number names every number of the list
     if numeral in STATUTE_SECTIONS and not text.startswith(UNIT_WORD_TUPLE, end) and _STATUTE_LATER_RE.match(text, end):
         return True  # 發起232半導體產業調查: a known section with its statute noun later in the phrase
     if text.startswith(PLAN_WORDS, end):  # 健康中国2030规划纲要: a plan named by its target year

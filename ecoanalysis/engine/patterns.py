@@ -33,6 +33,7 @@ from ._lexicon import (
     TENTHS_WORD,
     UNIT_GUARDS,
     UNIT_WORDS,
+    UNIT_WORD_TUPLE,
     GE_DURATIONS,
     WILDCARD_GUARD,
 )
@@ -243,11 +244,14 @@ _SUFFIX_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in SUFFIX_QUALI
 # range, and re.match costs far more than a set lookup. Each set holds every character the first (or, for
 # prefixes, last) word of the pattern can start (end) with, once the bounded gap is skipped, so a character
 # outside it proves that the pattern cannot match there; otherwise the pattern decides as before.
-_TAIL_FIRST_CHARS: frozenset[str] = (
+_WORD_TAIL_FIRST_CHARS: frozenset[str] = (  # the tails other than units and counters
     frozenset(_TAIL_MAG_CHARS) | frozenset(INFIX_QUALIFIERS) | PERCENT_SIGNS
     | frozenset(word[0] for word in PERCENTAGE_POINT_WORDS) | {TENTHS_WORD, "分", PERMILLE_SIGN, DISCOUNT_WORD}
-    | frozenset(word[0] for word in UNIT_WORDS) | frozenset(word[0] for word in SUFFIX_QUALIFIERS)
+    | frozenset(word[0] for word in SUFFIX_QUALIFIERS)
 )
+_TAIL_FIRST_CHARS: frozenset[str] = _WORD_TAIL_FIRST_CHARS | frozenset(word[0] for word in UNIT_WORDS)
+#: The characters that begin a tail only as the first character of a unit or counter word (方 of 方呎, 米 of 米).
+_UNIT_ONLY_FIRST_CHARS: frozenset[str] = _TAIL_FIRST_CHARS - _WORD_TAIL_FIRST_CHARS
 _RANGE_FIRST_CHARS: frozenset[str] = frozenset(connector[0] for connector in RANGE_CONNECTORS)
 _NAMED_FIRST_CHARS = _first_chars(NAMED_NUMERALS)  # cheap pre-filter before each match call
 _NAMED_LOOKBACK = 1  # 第 before 十四个五年规划
@@ -282,6 +286,17 @@ def _char_after_gap(text: str, position: int) -> str:
     if char not in _GAP_CHAR_SET:  # or one space (PDF text: 1200 家)
         return char
     return text[position:position + _GAP_MAX + 1].lstrip(_GAP_CHARS)[:1]
+
+
+
+def tail_may_follow(text: str, position: int) -> bool:
+    """Whether a tail (magnitude, qualifier, percent, unit or counter) may begin after the gap at ``position``: the
+    first-character test, and for a character that only begins unit words, one of them written there (20250828方面
+    has none; 20201231 元 has one)."""
+    char = _char_after_gap(text, position)
+    if char not in _TAIL_FIRST_CHARS:
+        return False
+    return char not in _UNIT_ONLY_FIRST_CHARS or text.startswith(UNIT_WORD_TUPLE, text.index(char, position))
 
 
 def _char_before_gap(text: str, position: int, window: int, gap: str = _GAP_CHARS) -> str:

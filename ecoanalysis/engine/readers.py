@@ -101,7 +101,7 @@ from .patterns import (
     _ASCII_LETTERS,
     _GAP_CHAR_SET,
     _NAMED_FIRST_CHARS,
-    _TAIL_FIRST_CHARS,
+    tail_may_follow,
     _WEB_GLUE,
     _CN_MAG_CHARS,
     _char_after_gap,
@@ -210,7 +210,7 @@ def _read_date_code(text: str, core: re.Match, with_prefix: bool) -> Draft | Non
         return None
     numeral = core.group()
     after = _char_after_gap(text, end)
-    if after in _TAIL_FIRST_CHARS and after not in DATE_CODE_PARTICLES:
+    if after not in DATE_CODE_PARTICLES and tail_may_follow(text, end):
         return None  # 20201231 元 is an amount
     date = _calendar_date(int(numeral[:4]), int(numeral[4:6]), int(numeral[6:]))
     if date is None:

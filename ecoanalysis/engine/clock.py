@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import CLOCK_AFTER, CLOCK_BEFORE, CLOCK_WORDS, RANGE_CONNECTORS
+from ._lexicon import CLOCK_AFTER, CLOCK_BEFORE, CLOCK_HOUR_GUARD, CLOCK_WORDS, RANGE_CONNECTORS
 from .draft import Draft, _name_draft
 from .patterns import _alternation, _cn_to_number, _parse_arabic
 
@@ -20,15 +20,13 @@ _CLOCK_NUMERAL = "(?:[0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})"
 _CONNECTOR = _alternation(RANGE_CONNECTORS)
 #: 时, the hour of a 24-hour clock: a bare span of hours ends with it (8-20时; 3-5点 may count points).
 _HOUR_WORD = CLOCK_WORDS[0]
-#: Words that begin with 时 (时间, 时代, 时期, 时段): after them the number is no hour.
-_HOUR_WORD_GUARD = "间代期段候刻节长"
 #: After N 时/点: minutes (30分), one of the clock words (半, 许, 钟, 整), or a connector and the hour that ends a
 #: span (8时至20时).
 _CLOCK_TAIL_RE = re.compile(
     rf"{_CLOCK_NUMERAL}分|{_alternation(CLOCK_AFTER)}|(?:{_CONNECTOR})(?P<until>{_CLOCK_NUMERAL})(?:{_alternation(CLOCK_WORDS)})"
 )
 #: After the first hour of a bare span: the connector, the second hour and 时 (20-8时).
-_HOUR_SPAN_RE = re.compile(rf"(?:{_CONNECTOR})(?P<until>{_CLOCK_NUMERAL}){_HOUR_WORD}(?![{_HOUR_WORD_GUARD}])")
+_HOUR_SPAN_RE = re.compile(rf"(?:{_CONNECTOR})(?P<until>{_CLOCK_NUMERAL}){_HOUR_WORD}(?![{CLOCK_HOUR_GUARD}])")
 
 
 def _is_hour(numeral: str | None) -> bool:

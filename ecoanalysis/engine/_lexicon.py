@@ -117,7 +117,21 @@ MINUS_GUARD_BEFORE: frozenset[str] = frozenset(_DATA["signs"]["minus_guard_befor
 NEGATIVE_GROWTH_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["negative_growth"])
 PLUS_MINUS_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["plus_minus"])
 PLUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["plus"])
-UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"])
+def _shared_currency_rows(rows: list[dict]) -> list[dict]:
+    """Unit rows made from [[shared_currency]]: each country's name before the word, and the word alone."""
+    made = []
+    for row in rows:
+        made.append({"class": "currency", "currency": row.get("default"), "words": [row["word"]]})
+        made.extend(
+            {"class": "currency", "currency": code, "words": [country + row["word"]]}
+            for country, code in row["countries"].items()
+        )
+    return made
+
+
+UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"] + _shared_currency_rows(_DATA["shared_currency"]))
+#: Names of money several countries share: word -> {country: ISO 4217 code} ([[shared_currency]]).
+SHARED_CURRENCIES: dict[str, dict[str, str]] = {row["word"]: dict(row["countries"]) for row in _DATA["shared_currency"]}
 #: The unit and counter words as one tuple, for str.startswith (is a unit written at this position?).
 UNIT_WORD_TUPLE: tuple[str, ...] = tuple(UNIT_WORDS)
 CURRENCY_PREFIXES: dict[str, str] = dict(_DATA["currency_prefix"])

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ._lexicon import (
     CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
     DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, DECLARED_ROW_LABEL_MAX, DECLARED_ROW_UNITS, MAINLAND_WORDS, REGIONAL_WORDS, SPEAKS_FROM, TRADITIONAL_NOT_WITH,
-    DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, MINGUO_CURRENCY, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS,
+    DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, MINGUO_CURRENCY, SHARED_CURRENCIES, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS,
     UNIT_WORDS,
 )
 from .dates import placed_in_year
@@ -336,3 +336,19 @@ def apply_declared_currency(text: str, drafts: list[Draft], *, traditional: bool
             )
             _declare(text, draft, currency, scale, after_money=after_money)
         previous = draft
+
+
+_COUNTRY_RES = {word: re.compile(_alternation(countries)) for word, countries in SHARED_CURRENCIES.items()}
+
+
+def apply_country_currency(text: str, drafts: list[Draft]) -> None:
+    """A name of money several countries share (比索, 克朗, 里亚尔 ...) written alone takes the code of the country
+    named nearest before it on its line (墨西哥央行……500亿比索 = MXN), in place; see [[shared_currency]]."""
+    for draft in drafts:
+        countries = SHARED_CURRENCIES.get(draft.counter) if draft.unit == "currency" else None
+        if countries is None:
+            continue
+        line_start = text.rfind("\n", 0, draft.start) + 1
+        named = [match.group() for match in _COUNTRY_RES[draft.counter].finditer(text, line_start, draft.start)]
+        if named:
+            draft.currency = countries[named[-1]]

@@ -12,7 +12,7 @@ import re
 
 from ._lexicon import DISCOUNT_GUARD, DISCOUNT_WORD, WILDCARD_GUARD
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT
-from .patterns import _CN_CHARS, _CN_DIGIT_CHARS, _RANGE_FIRST_CHARS, _TAIL_FIRST_CHARS, _char_after_gap, _cn_to_number
+from .patterns import _CN_CHARS, _CN_DIGIT_CHARS, _RANGE_FIRST_CHARS, _char_after_gap, _cn_to_number, tail_may_follow
 from .patterns import _parse_chinese_wildcard
 
 _PIECE_CHARS = rf"(?:[{_CN_CHARS}{DECIMAL_POINT_WORD}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))"
@@ -79,8 +79,6 @@ def glue_spaced_core(text: str, core: re.Match) -> re.Match:
 
 #: PDF thousands groups after the first 1-3 digits, the last perhaps with decimals (1 368.5万元).
 _SPACED_GROUP_RE = re.compile(r"(?: [0-9]{3}(?![0-9]))+(?:\.[0-9]+)?")
-#: What must follow spaced groups for them to be one number: a tail or a range connector.
-_SPACED_FOLLOWERS: frozenset[str] = _TAIL_FIRST_CHARS | _RANGE_FIRST_CHARS
 #: A decimal point between spaces (letter-spaced PDF text: 12 . 5 %) or a middle dot (3·5%), read as one only
 #: before a percent sign or a magnitude, where no other meaning (a list 1. 2., a day 3·15) is left.
 _SPACED_DECIMAL_RE = re.compile(
@@ -98,7 +96,11 @@ def read_spaced_arabic(text: str, start: int, end: int) -> tuple[float, int] | N
         return None
     if text[end:end + 1] == " " and end - start <= 3 and (start == 0 or not text[start - 1].isdigit()):
         groups = _SPACED_GROUP_RE.match(text, end)
-        if groups is not None and _char_after_gap(text, groups.end()) in _SPACED_FOLLOWERS:
+        # what must follow for them to be one number: a tail (a unit word written there, not only its first
+        # character: 1 056约为 stays two, though 约 begins 约旦第纳尔) or a range connector
+        if groups is not None and (
+            tail_may_follow(text, groups.end()) or _char_after_gap(text, groups.end()) in _RANGE_FIRST_CHARS
+        ):
             return float(text[start:groups.end()].replace(" ", "")), groups.end()
     decimal = _SPACED_DECIMAL_RE.match(text, end)
     if decimal is None:

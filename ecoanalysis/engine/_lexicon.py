@@ -112,6 +112,10 @@ OVER_OF_COMPARED_NOUN_MAX: int = int(_DATA["qualifiers"]["over_of"]["compared_no
 LEVEL_NOUNS: tuple[str, ...] = tuple(_DATA["qualifiers"]["over_of"]["level_nouns"])
 LEVEL_MODIFIER_MAX: int = int(_DATA["qualifiers"]["over_of"]["level_modifier_max"])
 LEVEL_COMPARATIVES: frozenset[str] = frozenset(_DATA["qualifiers"]["over_of"]["level_comparatives"])
+COMPARED_FIGURE_MARKS: dict[str, tuple[str, ...]] = {
+    unit: tuple(marks) for unit, marks in _DATA["qualifiers"]["over_of"]["compared_figure_marks"].items()
+}
+COMPARED_CLAUSE_MAX: int = int(_DATA["qualifiers"]["over_of"]["compared_clause_max"])
 MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
 MINUS_GUARD_BEFORE: frozenset[str] = frozenset(_DATA["signs"]["minus_guard_before"])
 NEGATIVE_GROWTH_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["negative_growth"])

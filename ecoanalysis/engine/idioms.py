@@ -70,6 +70,10 @@ def _read_idiom_word(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     draft.unit = entry.get("unit")
     draft.counter = entry.get("counter")
     draft.bounds.append(entry.get("bound", "eq"))
+    if draft.unit == "date":  # 上半年: months of a year (the year before it is read with the document's, reading.py)
+        draft.month, draft.month_high = entry["month"], entry["month_high"]
+        draft.consumed = draft.end
+        return draft
     draft.qualifiers.append(word)
     if entry.get("rate_steps"):  # 升息半码: half a step of a rate; elsewhere 半码 is no quantity
         if not speaks_of_a_rate_change(text, core.start()):

@@ -51,7 +51,7 @@ from .prefixes import (
 )
 from .readers import _candidate_readers, _may_be_special, _set_quarter
 from .centuries import PERIOD_FIRST_CHARS, read_period
-from .dates import DATE_WORDS, MONTHS_COUNTER, QUARTER_WORD, read_date, read_first_months, read_quarter_count, read_relative_year, read_short_quarter
+from .dates import DATE_WORDS, MONTHS_COUNTER, QUARTER_WORD, read_date, read_first_months, read_quarter_count, read_relative_year, read_short_quarter, relative_year_before
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .models import model_line_before, title_opened_at
@@ -213,7 +213,13 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
         for reader in readers:
             found = reader(text, core, with_prefix)
             if found is not None:
-                return None if found is NOT_A_QUANTITY else found
+                if found is NOT_A_QUANTITY:
+                    return None
+                if found.unit == "date" and found.value is None and found.month is not None and with_prefix:
+                    relative = relative_year_before(text, found.start, year)  # 今年上半年: in the document's year
+                    if relative is not None:
+                        found.start, found.value = relative
+                return found
     numeral = core.group()
     if kind != "arabic":
         numeral = numeral.replace(" ", "")  # 一百 五 十 二, glued by the scanner (spaced.py)
@@ -386,7 +392,9 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end, found_rank = _read_top_rank(text, draft, reading.prefix_end)  # 位居前三
         reading.context = reading.context or found_rank
     elif words_before or before in NEGATIVE_GROWTH_LAST:
-        reading.prefix_end = _read_sign(text, draft, reading.prefix_end)  # -3.5%, 负12.6%, 负增长3.2%
+        sign_at = _read_sign(text, draft, reading.prefix_end)  # -3.5%, 负12.6%, 负增长3.2%
+        reading.context = reading.context or sign_at < reading.prefix_end  # 负五: a sign makes a bare numeral a number
+        reading.prefix_end = sign_at
     if words_before:
         reading.prefix_end, found_currency = _read_currency_prefix(text, draft, reading.prefix_end)
         if found_currency and draft.unit == "currency" and read_trillion_after_currency(text, draft):

@@ -244,6 +244,9 @@ ENUMERATION_MARKS: tuple[str, ...] = tuple(_DATA["lists"]["enumeration_marks"])
 MODEL_SUFFIXES: tuple[str, ...] = tuple(_DATA["labels"]["model_suffixes"])
 MODEL_LINES: tuple[str, ...] = tuple(_DATA["labels"]["model_lines"])
 SERIAL_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["serial_words"])
+ROUTE_WORD: str = _DATA["labels"]["route_word"]
+ROUTE_VEHICLES: tuple[str, ...] = tuple(_DATA["labels"]["route_vehicles"])
+ROUTE_OPENERS: tuple[str, ...] = tuple(_DATA["labels"]["route_openers"])
 CODE_LEAD: frozenset[str] = frozenset(_DATA["labels"]["code_lead"])
 SECURITY_CODE_LENGTH: int = int(_DATA["labels"]["security_code_length"])
 SECURITY_CODE_LEADS: tuple[str, ...] = tuple(_DATA["labels"]["security_code_leads"])
@@ -388,6 +391,7 @@ RATIO_AFTER_LINK: str = _DATA["ratios"]["after_link"]
 
 DEGREE_WORDS: frozenset[str] = frozenset(_DATA["temperature_degrees"]["words"])
 DEGREE_GUARD: str = _DATA["temperature_degrees"]["guard"]
+ANGLE_SIGN: str = _DATA["temperature_degrees"]["angle_sign"]
 TEMPERATURE_SCALES: dict[str, str] = dict(_DATA["temperature_degrees"]["scales"])
 TEMPERATURE_NOUNS: tuple[str, ...] = tuple(_DATA["temperature_degrees"]["nouns"])
 TEMPERATURE_NOUN_WINDOW: int = int(_DATA["temperature_degrees"]["window"])

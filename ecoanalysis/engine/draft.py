@@ -12,11 +12,13 @@ from ._lexicon import CURRENCY_PREFIXES, UNIT_WORDS
 #: (7.1∶38.3∶54.6); ``other`` covers digits in names. A compound unit (numerator/denominator: 250Wh/kg, 3000元/吨)
 #: is a ``rate`` with the compound symbol (Wh/kg, CNY/t; money keeps its currency), or ``speed`` for a length per
 #: a duration (km/h, m/s). ``score`` is points of a mark or rating (得分68.9分, 满分100分: counter 分).
-#: ``transport_work`` is a load times the distance it is carried (吨公里 t·km, 人公里 passenger-km).
+#: ``transport_work`` is a load times the distance it is carried (吨公里 t·km, 人公里 passenger-km). ``angle`` is in
+#: degrees (45度角, 倾斜30°: symbol °) or radians (弧度, rad).
 UNITS: tuple[str, ...] = (
     "count", "percent", "percentage_point", "multiple", "date", "duration", "currency", "power", "energy",
     "mass", "data_size", "data_rate", "compute", "frequency", "area", "length", "speed", "volume", "temperature",
-    "pressure", "amount", "voltage", "current", "charge", "rank", "ratio", "rate", "score", "transport_work", "other",
+    "pressure", "amount", "voltage", "current", "charge", "angle", "rank", "ratio", "rate", "score", "transport_work",
+    "other",
 )
 
 #: ISO 4217 codes the lexicon knows (the values of the ``currency`` column).

@@ -25,6 +25,9 @@ from ._lexicon import (
     PERMILLE_SIGN,
     LINE_WORDS,
     RANKING_WORDS,
+    ROUTE_OPENERS,
+    ROUTE_VEHICLES,
+    ROUTE_WORD,
     MODEL_SUFFIXES,
     SET_PHRASES,
     SUFFIX_QUALIFIERS,
@@ -468,4 +471,15 @@ def _read_by_neighbours(text: str, core: re.Match, with_prefix: bool) -> Draft |
         return base  # 百公里油耗
     if end - start == 1 and text[end:end + 1] in MAGNITUDE_UNIT_SECOND_CHARS and text.startswith(MAGNITUDE_UNIT_WORDS, start):
         return NOT_A_QUANTITY  # 大兆瓦风机, 以千瓦计: the magnitude is the unit's prefix, no number is written
+    return None
+
+
+def _read_route(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """302路公交车, 公交302路, 乘坐1路: a number before 路 naming a route of public transport (a label)."""
+    start, end = core.span()
+    if not text.startswith(ROUTE_WORD, end):
+        return None
+    after = end + len(ROUTE_WORD)
+    if text.startswith(ROUTE_VEHICLES, after) or text.endswith(ROUTE_OPENERS, 0, start):
+        return _name_draft(start, after, None)
     return None

@@ -7,6 +7,7 @@ import re
 import string
 
 from ._lexicon import (
+    ANGLE_SIGN,
     ASPECT_MARKER,
     ASPECT_MIN_WORD,
     BRIDGE_STOP,
@@ -378,9 +379,13 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
         draft.unit_symbol, start = TEMPERATURE_SCALES[scale.group("scale")], scale.start()
     else:
         clause = clause_before(text, prefix_end, TEMPERATURE_NOUN_WINDOW) + text[prefix_end:end]  # 零下5度: its sign too
-        if not any(noun in clause for noun in TEMPERATURE_NOUNS):
-            return None
         start = prefix_end
+        if not any(noun in clause for noun in TEMPERATURE_NOUNS):
+            if degree != ANGLE_SIGN:
+                return None
+            draft.unit, draft.unit_symbol, draft.counter, draft.end = "angle", degree, degree, end + 1  # 转动了90°
+            _read_suffix_after_unit(text, draft)
+            return start
     draft.unit, draft.counter, draft.end = "temperature", degree, end + 1
     _read_suffix_after_unit(text, draft)
     return start

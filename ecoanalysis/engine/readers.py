@@ -33,7 +33,7 @@ from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_doubling, _read_
 from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .rates import DISTANCE_BASE_FIRST, NETWORK_GRADE_LAST, SPACED_PER, read_network_grade
-from ._lexicon import BRACKETED_DATE_CLOSE
+from ._lexicon import BRACKETED_DATE_CLOSE, ROUTE_WORD
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date, read_month_day_slash
 from .periods import (
     FISCAL_YEAR_BEFORE, PERIOD_CODE_AFTER, PERIOD_LETTERS, PERIOD_YEAR_WORD, QUARTER_MONTHS, read_first_quarter,
@@ -78,12 +78,8 @@ from .names import (
     _read_ascii_name,
     MODEL_SUFFIX_FIRST,
     model_suffix_at,
-    _read_quoted_name,
-    QUOTE_CLOSERS,
-    closes_quote_soon,
-    _read_dotted_code,
-    _read_citation,
-    _read_reference_locator,
+    _read_quoted_name, _read_route, QUOTE_CLOSERS, closes_quote_soon,
+    _read_dotted_code, _read_citation, _read_reference_locator,
     REFERENCE_AFTER,
     _read_by_neighbours,
     MAGNITUDE_UNIT_SECOND_CHARS,
@@ -297,6 +293,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_zero_code),
     ("arabic", _read_postal_code),
     ("arabic cn", _read_serial_label),
+    ("arabic cn", _read_route),  # 302路公交车
     ("arabic", _read_page_number),
     ("arabic", _read_section_number),
     ("arabic", _read_marked_year),
@@ -319,7 +316,7 @@ _SPECIAL_AFTER: frozenset[str] = (
     frozenset(string.ascii_letters) | _WEB_GLUE | frozenset("-]］,.") | _ISO_DATE_SEPARATOR_SET | CLOCK_TRIGGER_CHARS
     | REFERENCE_AFTER | RATIO_NEIGHBOURS | SERIAL_AFTER | FORMULA_NEIGHBOURS | ROUND_THE_CLOCK_AFTER | PAIR_SEPARATORS
     | STRADDLING_FIRST_CHARS
-    | DAY_DOT_CHARS
+    | DAY_DOT_CHARS | {ROUTE_WORD[0]}
 )
 
 
@@ -444,6 +441,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_enumeration_marker: Trigger(before=ENUMERATION_OPENERS),
     _read_zero_code: Trigger(first=CODE_LEAD, after=ZERO_SERIAL_AFTER),
     _read_serial_label: Trigger(after=SERIAL_AFTER),
+    _read_route: Trigger(after=frozenset({ROUTE_WORD[0]})),
     _read_marked_year: Trigger(after=YEAR_MARKS),
     _read_postal_code: Trigger(lengths=frozenset({POSTAL_CODE_LENGTH})),
     _read_page_number: Trigger(before=PAGE_DASHES | frozenset(" \t\u3000"), after_required=PAGE_DASHES | frozenset(" \t\u3000")),

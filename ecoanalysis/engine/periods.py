@@ -117,6 +117,37 @@ def read_quarter_code(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     return draft
 
 
+#: A quarter or a half written alone, its year unstated (Q3营收, Q1-Q3, H1净利润): the letter right before the digit.
+_BARE_PERIOD_RE = re.compile(
+    rf"(?:[-~～至到](?P<letter>[{''.join(sorted(_PERIOD_MONTHS))}])?(?P<high>[1-4]))?(?![0-9A-Za-z])"
+)
+
+
+def read_bare_period_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """Q3, H1 (the third quarter, the first half of a year the text leaves unstated: a date with no value, as 三季度
+    is), Q1-Q3 (months 1..9); not inside a longer Latin word (H1N1, RTX Q4000, AQ1)."""
+    start, end = core.span()
+    letter = text[start - 1:start]
+    if core.lastgroup != "arabic" or end - start != 1 or letter not in _PERIOD_MONTHS:
+        return None
+    if start > 1 and text[start - 2].isascii() and text[start - 2].isalnum():
+        return None
+    months, period = _PERIOD_MONTHS[letter], int(core.group())
+    tail = _BARE_PERIOD_RE.match(text, end)
+    if tail is None or period * months > 12 or tail.group("letter") not in (None, letter):
+        return None
+    high = int(tail.group("high") or 0)
+    draft = Draft(start - 1, tail.end() if high else end, None)
+    draft.unit, draft.month, draft.month_high = "date", months * (period - 1) + 1, months * period
+    if high:
+        if high <= period or high * months > 12:
+            return None
+        draft.month_high = months * high
+        draft.bounds.append("range")
+    draft.consumed = draft.end
+    return draft
+
+
 #: FY2024, FY24: a fiscal year written as brokers and annual reports write it (a date, like 2024财年).
 FISCAL_YEAR_MARK = "FY"
 FISCAL_YEAR_BEFORE: frozenset[str] = frozenset(FISCAL_YEAR_MARK[-1] + FISCAL_YEAR_MARK[-1].lower())

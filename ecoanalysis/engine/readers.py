@@ -37,7 +37,7 @@ from ._lexicon import BRACKETED_DATE_CLOSE, ROUTE_WORD
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date, read_month_day_slash
 from .periods import (
     FISCAL_YEAR_BEFORE, PERIOD_CODE_AFTER, PERIOD_LETTERS, PERIOD_YEAR_WORD, QUARTER_MONTHS, read_first_quarter,
-    read_fiscal_year, read_quarter_code,
+    read_bare_period_code, read_fiscal_year, read_quarter_code,
 )
 from .yearpairs import PAIR_SEPARATORS, STRADDLING_FIRST_CHARS, read_year_pair, read_year_with_word
 from .stamps import MARK_LAST_CHARS, YEAR_BRACKET_OPEN, follows_mark, read_bracketed_year, read_copyright_year
@@ -271,6 +271,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", read_copyright_year),  # © 2023: a stamp
     ("arabic", _read_dotted_day),  # 3·15晚会: the name of a day
     ("arabic", read_quarter_code),
+    ("arabic", read_bare_period_code),  # Q3, H1, Q1-Q3: before the Latin names
     ("arabic", read_fiscal_year),  # FY2024: before the Latin names
     ("arabic cn", _read_named_numeral),
     ("arabic", _read_quoted_name),  # “保8”, 「保2」: a slogan
@@ -425,6 +426,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_dotted_day: Trigger(after=DAY_DOT_CHARS),
     read_bracketed_year: Trigger(before=YEAR_BRACKET_OPEN),
     read_quarter_code: Trigger(after=PERIOD_CODE_AFTER),
+    read_bare_period_code: Trigger(before=PERIOD_LETTERS),
     read_fiscal_year: Trigger(before=FISCAL_YEAR_BEFORE),
     # the reader's second test: a literal-led name starts here, one starts before, or a [class]-led one's follower
     # (its first test: a name's first character at the numeral or before it)

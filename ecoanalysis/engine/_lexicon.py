@@ -231,6 +231,8 @@ HALF_GUARD: str = _NUMERALS["half_guard"]
 WORTH_WORD: str = _NUMERALS["worth_word"]
 PER_WORD: str = _NUMERALS["per_word"]
 MIXED_FRACTION_WORD: str = _NUMERALS["mixed_fraction_word"]
+FRACTION_SHARE_BEFORE: frozenset[str] = frozenset(_NUMERALS["fraction_share_before"])
+FRACTION_SHARE_MAX_DENOMINATOR: int = int(_NUMERALS["fraction_share_max_denominator"])
 GE_DURATIONS: tuple[str, ...] = tuple(_NUMERALS["ge_durations"])
 CHENG_DIGIT_FOLLOWERS: str = _NUMERALS["cheng_digit_followers"]
 LATIN_MAGNITUDES: dict[str, int] = dict(_NUMERALS["latin_magnitudes"])
@@ -370,10 +372,14 @@ class MoneyCounter:
     nouns: tuple[str, ...]
     followers: str
     window: int
+    #: From this amount up, the word with no noun after it is money in any sentence.
+    anywhere_from: float
 
 
 MONEY_COUNTERS: dict[str, MoneyCounter] = {
-    row["word"]: MoneyCounter(row["currency"], tuple(row["nouns"]), row["followers"], int(row["window"]))
+    row["word"]: MoneyCounter(
+        row["currency"], tuple(row["nouns"]), row["followers"], int(row["window"]), float(row["anywhere_from"])
+    )
     for row in _DATA["money_counter"]
 }
 STANDALONE_QUOTES: dict[str, str] = {pair[0]: pair[1] for pair in _DATA["standalone"]["quotes"]}
@@ -422,12 +428,14 @@ class ContextUnit:
     adjectives: str
     guard: str
     window: int
+    #: A whole number up to this needs the context; any other number takes the unit anywhere (None: always context).
+    ambiguous_max: int | None = None
 
 
 CONTEXT_UNITS: dict[str, ContextUnit] = {
     row["word"]: ContextUnit(
         unit=row["class"], symbol=row.get("symbol"), nouns=tuple(row["nouns"]), adjectives=row.get("adjectives", ""),
-        guard=row.get("guard", ""), window=int(row["window"]),
+        guard=row.get("guard", ""), window=int(row["window"]), ambiguous_max=row.get("ambiguous_max"),
     )
     for row in _DATA["context_unit"]
 }

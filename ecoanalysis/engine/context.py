@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ._lexicon import COMPARISON_WORD, DEGREE_WORDS, RATE_LI_WORD, RATE_STEP_WORD, SHARE_CENTS
 from .draft import Draft
+from .durations import PART_LED_FIRST, read_part_led_duration
 from .prefixes import CONTEXT_UNIT_FIRST, read_comparison, read_context_unit, read_temperature_degrees
 from .rates import read_speed_context
 from .ratesteps import read_rate_li, read_rate_steps
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
 
 #: What may follow a number that read_in_context reads (仙 of 每股十五仙, 碼, 度, a context unit's first character); a
 #: length (a speed's) and 比 before the number are its other triggers.
-CONTEXT_AFTER_CHARS: frozenset[str] = frozenset(SHARE_CENTS) | {RATE_STEP_WORD, RATE_LI_WORD} | DEGREE_WORDS | frozenset(CONTEXT_UNIT_FIRST)
+CONTEXT_AFTER_CHARS: frozenset[str] = (
+    frozenset(SHARE_CENTS) | {RATE_STEP_WORD, RATE_LI_WORD} | DEGREE_WORDS | frozenset(CONTEXT_UNIT_FIRST) | PART_LED_FIRST
+)
 #: 升息 1 碼: Taiwan's wires space the step word off its number.
 SPACED_RATE_STEP = " " + RATE_STEP_WORD
 
@@ -38,6 +41,8 @@ def read_in_context(reading: _Reading, draft: Draft) -> None:
         reading.position, reading.context = draft.end, True  # 利率维持1.5厘 = 1.5 %
     elif char in DEGREE_WORDS and (degrees_start := read_temperature_degrees(text, draft, reading.prefix_end)) is not None:
         reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True  # 华氏98.6度, 气温升高5度
+    elif char in PART_LED_FIRST and read_part_led_duration(text, draft):
+        reading.position, reading.context = draft.end, True  # 2分30秒: the minute of a duration in minutes and seconds
     elif char in CONTEXT_UNIT_FIRST and read_context_unit(text, draft, reading.prefix_end, magnitude_only=reading.magnitude_only):
         reading.position, reading.context = draft.end, True  # 身高1.75m, 得分68.9分
     read_speed_context(text, draft, reading.start)  # 时速350公里, 每小时能跑600公里, 达每秒45米

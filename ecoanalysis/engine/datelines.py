@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from ._lexicon import BRACKETED_DATE_BEFORE, BRACKETED_DAY_ALONE_BEFORE, BRACKETED_DATE_CLOSE, BRACKETED_DATE_OPEN, MINGUO_BARE_YEARS, MINGUO_DATE_SEPARATORS
+from ._lexicon import BRACKETED_DATE_BEFORE, BRACKETED_DAY_ALONE_BEFORE, BRACKETED_DATE_CLOSE, BRACKETED_DATE_OPEN, FRACTION_SHARE_BEFORE, MINGUO_BARE_YEARS, MINGUO_DATE_SEPARATORS
 from .draft import Draft
 from .eras import gregorian, is_bare_minguo_year
 from .fractions import SLASHES, _fraction
@@ -116,8 +116,8 @@ def read_month_day_slash(text: str, core: re.Match, with_prefix: bool) -> Draft 
     if found is None or text[found.end():found.end() + 1].isascii() and text[found.end():found.end() + 1].isalpha():
         return None
     month, day = int(found.group("month")), int(found.group("day"))
-    if _fraction(month, day, proper=False) is not None:
-        return None  # 1/3, 3/4: a share
+    if _fraction(month, day, proper=False, share=before in FRACTION_SHARE_BEFORE) is not None:
+        return None  # 1/3, 3/4, 的约1/20: a share
     try:
         datetime.date(_LEAP_YEAR, month, day)
     except ValueError:

@@ -49,6 +49,31 @@ def read_duration_part(text: str, position: int, draft: Draft) -> int:
     return position
 
 
+#: The words of a duration's first unit that are read only with a part after them: 分 alone is a minute, a point
+#: or a cent, but before a number of seconds (2分30秒) it can only be the minute.
+_PART_LED_UNITS: tuple[str, ...] = tuple(
+    unit for unit in _PART_RES if unit not in UNIT_WORD_TUPLE
+)
+
+PART_LED_FIRST: frozenset[str] = frozenset(unit[0] for unit in _PART_LED_UNITS)
+
+
+def read_part_led_duration(text: str, draft: Draft) -> bool:
+    """2分30秒 = 2.5 分钟: a bare number, 分 and a part in seconds is one duration, read in place (True)."""
+    if draft.unit is not None or draft.counter is not None:
+        return False
+    unit = next((word for word in _PART_LED_UNITS if text.startswith(word, draft.end)), None)
+    if unit is None or _PART_RES[unit].match(text, draft.end + len(unit)) is None:
+        return False
+    draft.unit, draft.counter = "duration", unit
+    end = read_duration_part(text, draft.end + len(unit), draft)
+    if end == draft.end + len(unit):  # the part was not read (30 is not below 60 ...): not a duration after all
+        draft.unit, draft.counter = None, None
+        return False
+    draft.end = end
+    return True
+
+
 _DECIMAL_DIGITS = "0-9０-９" + "".join(CHINESE_DIGITS)
 _UNIT_DECIMALS_RE = re.compile(f"[{_DECIMAL_DIGITS}]{{1,{UNIT_DECIMAL_MAX_DIGITS}}}(?![{_DECIMAL_DIGITS}])")
 #: After the decimals: what would make them a number of their own (1米3人, 100米20秒, 1米5万, 三米8折).

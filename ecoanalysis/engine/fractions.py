@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import MIXED_FRACTION_WORD, RANK_WORD
+from ._lexicon import FRACTION_SHARE_BEFORE, FRACTION_SHARE_MAX_DENOMINATOR, MIXED_FRACTION_WORD, RANK_WORD
 from .numerals import MAGNITUDES
 from .patterns import _CORE_RE, _cn_to_number, _parse_arabic
 
@@ -46,7 +46,9 @@ def may_start_fraction_part(text: str, end: int) -> bool:
     return char in _PART_FIRST
 
 
-def _fraction(numerator: int, denominator: int, *, proper: bool, month_free: bool = False) -> float | None:
+def _fraction(numerator: int, denominator: int, *, proper: bool, month_free: bool = False, share: bool = False) -> float | None:
+    if share and 0 < numerator < denominator <= FRACTION_SHARE_MAX_DENOMINATOR:
+        return numerator / denominator  # 仅为日本的约1/20: a share is called for
     if denominator not in FRACTION_DENOMINATORS or numerator <= 0:
         return None
     if numerator >= denominator and (proper or (numerator <= MONTHS and not month_free)):
@@ -68,7 +70,7 @@ def read_slash_fraction(text: str, start: int) -> tuple[float, int] | None:
     if match is None:
         return None
     numerator = int(match.group("num"))
-    share = _fraction(numerator, int(match.group("den")), proper=False, month_free=signed)
+    share = _fraction(numerator, int(match.group("den")), proper=False, month_free=signed, share=before in FRACTION_SHARE_BEFORE)
     return None if share is None else (share * 100.0, match.end())
 
 

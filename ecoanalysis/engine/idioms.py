@@ -27,7 +27,7 @@ from .draft import NOT_A_QUANTITY, Draft
 from .patterns import _GAP, _SUFFIX_RE, _alternation, _cn_to_number, _guarded
 from .prefixes import _read_prefix_qualifier
 from .ratesteps import speaks_of_a_rate_change
-from .tails import _read_counter
+from .tails import _read_counter_tail
 
 #: After a counted word (个把): a duration word that 个 makes a counter of (个把月 = about 一个月), else
 #: any unit or counter of the lexicon (个把人, 个把项目).
@@ -53,8 +53,8 @@ def _read_counted(text: str, draft: Draft, word: str = _GE) -> bool:
     unit = _COUNTED_UNIT_RE.match(text, draft.end)
     if unit is None:
         return False
-    _read_counter(unit.group("word"), draft, magnitude_only=False, mag=None)
-    draft.end = unit.end()
+    # the counter's own tail too: 百儿八十块 is money, as 三百块 is
+    draft.end = _read_counter_tail(text, unit.end(), draft, unit.group("word"), magnitude_only=False, mag=None)
     return True
 
 

@@ -57,7 +57,7 @@ from ._lexicon import (
     TOP_RANK_WORD,
 )
 from .draft import Draft
-from .numerals import MAGNITUDES
+from .numerals import FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
 from .patterns import _GAP_CHAR_SET, _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han
 
@@ -395,6 +395,16 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
 CONTEXT_UNIT_FIRST: frozenset[str] = frozenset(word[0] for word in CONTEXT_UNITS)
 
 
+_NUMBER_BEFORE_RE = re.compile(r"[0-9０-９][0-9０-９.．]*\Z")
+
+
+def _small_whole_number_before(text: str, end: int, limit: int) -> bool:
+    """Whether the digits ending at ``end`` are a whole number of at most ``limit`` (5g; not 0.25g, 500g)."""
+    found = _NUMBER_BEFORE_RE.search(text, max(0, end - 12), end)
+    digits = found.group().translate(FULLWIDTH_TO_ASCII) if found is not None else ""
+    return digits.isdigit() and int(digits) <= limit
+
+
 def context_unit_at(text: str, start: int, end: int) -> str | None:
     """The word of [[context_unit]] right after the number text[start:end] where its quantity is spoken of: a noun
     of it earlier in the clause (身高1.75m, 综合得分68.9分) or an adjective of size after the word (3m高); else None."""
@@ -406,6 +416,8 @@ def context_unit_at(text: str, start: int, end: int) -> str | None:
         return None  # 5min, 3m2; 5分钟, 三分之一
     if follower and follower in info.adjectives:
         return word
+    if info.ambiguous_max is not None and not _small_whole_number_before(text, end, info.ambiguous_max):
+        return word  # 每片0.25g, 500g: no network generation is written so
     clause = clause_before(text, start, info.window)
     return word if any(noun in clause for noun in info.nouns) else None
 

@@ -13,23 +13,12 @@ import string
 from typing import Any, NamedTuple
 
 from ._lexicon import (
-    DATE_CODE_PARTICLES,
-    CODE_LEAD,
-    ENUMERATION_OPENERS,
-    YEAR_MARKS,
-    POSTAL_CODE_LENGTH,
-    DOUBLING_COUNTER,
-    FIRST_RANK_NOT_AFTER,
-    FIRST_RANK_WORD,
-    FIXED_PHRASES,
-    MIXED_FRACTION_WORD,
-    PER_WORD,
-    SHORT_QUARTER_WORD,
-    UNIT_WORDS,
+    DATE_CODE_PARTICLES, CODE_LEAD, ENUMERATION_OPENERS, YEAR_MARKS, POSTAL_CODE_LENGTH, DOUBLING_COUNTER,
+    FIRST_RANK_NOT_AFTER, FIRST_RANK_WORD, FIXED_PHRASES, MIXED_FRACTION_WORD, PER_WORD, SHORT_QUARTER_WORD, UNIT_WORDS,
 )
 from .clock import CLOCK_TRIGGER_CHARS
 from .draft import NOT_A_QUANTITY, Draft
-from .idioms import DIGIT_COUNT_FIRST, _read_digit_count, _read_doubling, _read_idiom_word
+from .idioms import DIGIT_COUNT_FIRST, _read_counted, _read_digit_count, _read_doubling, _read_idiom_word
 from .prefixes import _read_prefix_qualifier
 from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
 from .rates import DISTANCE_BASE_FIRST, NETWORK_GRADE_LAST, SPACED_PER, read_network_grade
@@ -230,7 +219,9 @@ def _read_fixed_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | 
         if begin >= 0 and text.startswith(phrase, begin):
             draft = Draft(begin, begin + len(phrase), float(reading["value"]))
             draft.value_high = float(reading["value_high"]) if "value_high" in reading else None
-            draft.unit = reading["unit"]
+            draft.unit = None if reading["unit"] == "count" else reading["unit"]
+            if draft.unit is not None or not _read_counted(text, draft, ""):  # 百儿八十块: the counter after a count
+                draft.unit = reading["unit"]
             draft.bounds.append(reading.get("bound", "eq"))
             draft.qualifiers.append(phrase)
             if with_prefix:  # 年过半百 = more than 50, 近十之八九

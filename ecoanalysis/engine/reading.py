@@ -174,6 +174,9 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
     return False
 
 
+_ZERO = "零"
+
+
 def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) -> tuple[int, int, str]:
     """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦), and a
     trailing 两 that cannot be a digit (三十两, 二两: NO_LIANG_AFTER) unless in a span (一两个, 三两天)."""
@@ -181,6 +184,8 @@ def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) ->
         return start, end - 1, numeral[:-1]
     if len(numeral) > 1 and numeral[-1] == LIANG and numeral[-2] in NO_LIANG_AFTER and _parse_approximate_range(numeral) is None:
         return start, end - 1, numeral[:-1]
+    if len(numeral) > 2 and numeral[0] == _ZERO and CHINESE_DIGITS.get(numeral[1]) and numeral[2] in MAGNITUDES:
+        return start + 1, end, numeral[1:]  # 找零叁拾元: no numeral opens with 零, which ends the word before it
     return start, end, numeral
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import COPYRIGHT_MARKS, WEEK_WORDS
-from .draft import Draft
+from .draft import Draft, _name_draft
 from .numerals import FULLWIDTH_TO_ASCII
 from .patterns import YEAR_RANGE, _alternation
 
@@ -63,9 +63,17 @@ def read_bracketed_year(text: str, core: re.Match, with_prefix: bool) -> Draft |
     year = int(core.group().translate(FULLWIDTH_TO_ASCII))
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
         return None
+    case = _CASE_NUMBER_RE.match(text, end + 1)
+    if case is not None:  # （2023）京0105刑初1234号: the year heads the number of a court case, a label
+        return _name_draft(start - 1, case.end(), None)
     draft = Draft(start, end, float(year))
     draft.unit = "date"
     return draft
+
+
+#: After a bracketed year, the rest of a court case's number: the court's code (a place, digits) and the kind of case
+#: (刑初, 民终, 行再 ...), its serial and 号: （2023）京0105刑初1234号, (2022)沪01民终5678号.
+_CASE_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,3}[0-9]{0,6}[\u4e00-\u9fff]{1,4}[0-9]{1,6}号")
 
 
 #: month.day-month.day closed by a bracket: the days of a week (12.11-12.17, 3.4-3.10).

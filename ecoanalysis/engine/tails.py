@@ -243,10 +243,12 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
 
 
 _SUBUNIT_DIGITS = "1-9１-９" + "".join(char for char, digit in CHINESE_DIGITS.items() if digit)
-#: After each main money unit: 又 perhaps, one digit and a subunit word not starting another word (3分钟).
+#: 零 may stand between the unit and a subunit, as in a written amount (叁拾元零伍角 = 30.5 元, 五元零五分 = 5.05 元).
+_SUBUNIT_ZERO = "零"
+#: After each main money unit: 又 or 零 perhaps, one digit and a subunit word not starting another word (3分钟).
 _SUBUNIT_RES: dict[str, re.Pattern] = {
     unit: re.compile(
-        rf"{MIXED_FRACTION_WORD}?(?P<digit>[{_SUBUNIT_DIGITS}])(?P<word>"
+        rf"[{MIXED_FRACTION_WORD}{_SUBUNIT_ZERO}]?(?P<digit>[{_SUBUNIT_DIGITS}])(?P<word>"
         + "|".join(re.escape(w) + (f"(?![{guards[w]}])" if guards.get(w) else "") for w in sorted(shares, key=len, reverse=True))
         + ")"
     )
@@ -381,6 +383,8 @@ def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -
     follower = text[position:position + 1]
     if follower and is_han(follower) and follower not in money.followers:
         return False
+    if draft.value is not None and draft.value >= money.anywhere_from:
+        return True  # 这台电脑小一千块: pieces are not counted in hundreds
     before = text[max(0, draft.start - money.window):draft.start]
     sentence = before[max(map(before.rfind, SENTENCE_BREAKS)) + 1:]  # the sentence so far: 薪资很低，连一千块都拿不到
     return any(noun in sentence for noun in money.nouns)

@@ -69,6 +69,7 @@ NEGATED_COMPARATIVES: dict[str, str] = {
 }
 PREFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["prefix"]) | NEGATED_COMPARATIVES
 PREFIX_QUALIFIER_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["prefix_guard"])
+PREFIX_NEEDS_AFTER: dict[str, str] = dict(_DATA["qualifiers"]["needs_after"])
 ASPECT_MARKER: str = _DATA["qualifiers"]["aspect"]["marker"]
 ASPECT_MIN_WORD: int = int(_DATA["qualifiers"]["aspect"]["min_word"])
 SUFFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["suffix"])

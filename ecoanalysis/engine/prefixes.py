@@ -45,6 +45,7 @@ from ._lexicon import (
     OVER_OF_WORDS,
     OVER_PER_COUNTER_MAX,
     PER_WORD,
+    PREFIX_NEEDS_AFTER,
     PREFIX_QUALIFIERS,
     PREFIX_QUALIFIER_GUARDS,
     SUFFIX_QUALIFIERS,
@@ -251,6 +252,8 @@ def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
         return _read_bridged_qualifier(text, draft, prefix_end)  # 过了3天: no bound
     word = qualifier.group("q")
     bound = PREFIX_QUALIFIERS[word]
+    if word in PREFIX_NEEDS_AFTER and not (text[draft.end:draft.end + 1] or "\0") in PREFIX_NEEDS_AFTER[word]:
+        return prefix_end, False  # 快3秒: "faster", not 快一年了 "almost a year"
     if word in LEVEL_COMPARATIVES and text[draft.end:draft.end + 1] == OVER_OF_LINK and _NUMBER_OF_LEVEL_RE.match(text, draft.end):
         return prefix_end, False  # 远低于八成的合理水平: the level's figure, compared with
     if word == _NEAR_WORD and draft.unit == "duration" and _names_last_periods(text, draft):

@@ -12,6 +12,8 @@ from ._lexicon import (
     BOARD_PRICE_MOVES,
     BOARD_SHARE_WORDS,
     CLASSIFIER_DIVISIONS,
+    MATCH_DIVISIONS,
+    MATCH_WORDS,
     CODE_LEAD,
     COHORT_WORD,
     DAY_DOTS,
@@ -49,7 +51,7 @@ from ._lexicon import (
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import MAGNITUDES
 from .markers import VALUE_VERB_CHARS
-from .patterns import MONTH_DAYS, SENTENCE_BREAKS, _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, is_han
+from .patterns import MONTH_DAYS, SENTENCE_BREAKS, _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, clause_before, is_han
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
 _SERIAL_NOT_BEFORE = frozenset("第月")
@@ -159,12 +161,17 @@ def heading_after_break(text: str, end: int) -> bool:
     return line_end - stop >= HEADING_MIN_TITLE and bool(text[line_end + 1:line_end + 2 + _GAP_MAX].strip())
 
 
+_MATCH_WINDOW = 12
+
+
 def names_text_part(text: str, rank_start: int, end: int, counter: str) -> bool:
     """Whether 第 N + a division counter (text[rank_start:end]) labels a part of a text (第三章, 本法第三条,
     第三条规定, a heading line 第三节管理层讨论与分析) rather than ranks what the counter counts (第三条高速公路,
     第二节车厢): [labels], [headings]."""
     if counter not in CLASSIFIER_DIVISIONS or heads_a_line(text, rank_start, end):
         return True  # 第三章, 第二部分, 第5页: parts of a text only; 第一篇总论 heading its line
+    if counter in MATCH_DIVISIONS and any(word in clause_before(text, rank_start, _MATCH_WINDOW) for word in MATCH_WORDS):
+        return False  # 比赛进行到第三节: a period of a match
     after = text[end:end + 1]
     if not is_han(after) or text.startswith(DIVISION_AFTER, end):
         return True

@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ._lexicon import UNIT_WORDS
+from ._lexicon import IDENTIFIER_SCHEMES, UNIT_WORDS
 from .draft import Draft, _name_draft
 from .numerals import MAGNITUDES
 from .patterns import _TAIL_FIRST_CHARS, _WEB_GLUE, _char_after_gap
 
 _WEB_TOKEN_RE = re.compile(r"[!-~]+")
-_WEB_START_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://|www\.|[A-Za-z0-9._%+\-]+@(?=[A-Za-z0-9\-]+\.)")
+_WEB_START_RE = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.\-]*://|www\.|[A-Za-z0-9._%+\-]+@(?=[A-Za-z0-9\-]+\.)"
+    rf"|(?<![A-Za-z])(?:{'|'.join(IDENTIFIER_SCHEMES)}):"  # arXiv:2404.14219, doi:10.1000/182
+)
 _TIME_RE = re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?![0-9])")
 #: Mobile, area code and local, 400/800 lines, and China's country code with an area code in brackets before the
 #: local number ((8610)66229359). The area code may be in brackets ((010) 6552 8888) and the local number written

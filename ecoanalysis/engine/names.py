@@ -65,8 +65,10 @@ _SET_PHRASE_LOOKBACK = 3  # the numeral stands at most 3 characters into a set p
 _NAMED_BY_FIRST = _by_first_char(NAMED_NUMERALS)
 _LATIN_UNIT_RE = re.compile(
     "|".join(
-        _guarded(w, UNIT_GUARDS, behind=False) + "(?![A-Za-z])" + (f"(?=[{re.escape(UNIT_WORDS[w].before)}])" if UNIT_WORDS[w].before else "")
-        for w in sorted((w for w in UNIT_WORDS if UNIT_WORDS[w].latin), key=len, reverse=True)
+        _guarded(w, UNIT_GUARDS, behind=False) + "(?![A-Za-z])" + ("(?![0-9])" if w[-1].isdigit() else "")
+        + (f"(?=[{re.escape(UNIT_WORDS[w].before)}])" if UNIT_WORDS[w].before else "")
+        # (and the symbols led by a Latin letter: m³, km², hm²)
+        for w in sorted((w for w in UNIT_WORDS if UNIT_WORDS[w].latin or w[0] in _ASCII_LETTERS), key=len, reverse=True)
     )
 )
 

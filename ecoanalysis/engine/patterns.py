@@ -289,6 +289,21 @@ def _char_after_gap(text: str, position: int) -> str:
 
 
 
+_UNIT_WORDS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _word in sorted(UNIT_WORD_TUPLE, key=len, reverse=True):
+    _UNIT_WORDS_BY_FIRST[_word[0]] = _UNIT_WORDS_BY_FIRST.get(_word[0], ()) + (_word,)
+
+
+def unit_word_at(text: str, position: int) -> str | None:
+    """The longest unit or counter word written at ``position`` that its guard lets stand (支持 has no 支), or None."""
+    for word in _UNIT_WORDS_BY_FIRST.get(text[position:position + 1], ()):
+        if text.startswith(word, position):
+            follower = text[position + len(word):position + len(word) + 1]
+            if not (follower and follower in UNIT_GUARDS.get(word, "")):
+                return word
+    return None
+
+
 def tail_may_follow(text: str, position: int) -> bool:
     """Whether a tail (magnitude, qualifier, percent, unit or counter) may begin after the gap at ``position``: the
     first-character test, and for a character that only begins unit words, one of them written there (20250828方面

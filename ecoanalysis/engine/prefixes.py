@@ -176,6 +176,13 @@ def _read_currency_prefix(text: str, draft: Draft, prefix_end: int) -> tuple[int
     if currency is None:
         return prefix_end, False
     code = CURRENCY_PREFIXES[currency.group("cur")]
+    if draft.unit == "rate" and draft.currency is not None:  # 人民币18.50元/股: a price per share, the money said twice
+        if draft.currency != code and draft.counter not in GENERIC_CURRENCY_WORDS:
+            return prefix_end, False
+        if draft.unit_symbol and draft.unit_symbol.startswith(draft.currency + "/"):
+            draft.unit_symbol = code + draft.unit_symbol[len(draft.currency):]  # 港币0.63元/股: HKD/股
+        draft.currency = code
+        return currency.start(), True
     if draft.counter is not None and draft.unit != "currency":
         return prefix_end, False  # 10亿美元3家: a count of 家
     generic = draft.unit == "currency" and draft.counter in GENERIC_CURRENCY_WORDS  # 港币0.63元: HK$

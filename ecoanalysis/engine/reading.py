@@ -72,6 +72,8 @@ def _unit_pattern(word: str) -> tuple[str, str]:
         rest = f"(?<=[{UNIT_WORDS[word].after}]{re.escape(word[0])}){rest}"
     if UNIT_WORDS[word].before:  # t/h: a unit only before the slash of a compound
         rest = f"{rest}(?=[{re.escape(UNIT_WORDS[word].before)}])"
+    if word[-1].isdigit():  # m2, km2: a symbol's exponent, not the start of a code (07m22021)
+        rest += "(?![0-9])"
     return first, rest + "(?![A-Za-z])" if UNIT_WORDS[word].latin else rest
 
 

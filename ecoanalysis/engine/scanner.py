@@ -40,6 +40,7 @@ from ._lexicon import (
 )
 from .codes import names_text_part
 from .declared import apply_country_currency, apply_declared_currency
+from .tolerances import share_tolerance_units
 from .draft import Draft, Quantity
 from .eras import era_range_start, read_bare_era_years
 from .pairs import _link_pairs, quarter_of, share_lists
@@ -401,6 +402,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         drafts.append(draft)
         resume = draft.consumed if draft.consumed > core_end else core_end
     drafts = share_lists(text, drafts)  # units, quarters, ranks, dates; the weak dropped (三、四、五成 kept); bounds
+    share_tolerance_units(text, drafts)  # (152.6±11.3) mmHg
     _bound_over_gloss(text, drafts)  # 2150万美元(约1.54亿元人民币)左右
     apply_declared_currency(text, drafts, traditional=traditional)  # （人民币，下同）, 单位：亿港元
     apply_country_currency(text, drafts)  # 墨西哥央行……500亿比索

@@ -41,7 +41,6 @@ from ._lexicon import (
     SUFFIX_QUALIFIERS,
     UNIT_GUARDS,
     UNIT_WORDS,
-    UNIT_WORD_TUPLE,
     TENTHS_WORD,
 )
 from ._lexicon import MoneyCounter
@@ -53,7 +52,7 @@ from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT, magnitude_scale, scaled
 from .numerals import parse_approximate_range, parse_chinese_wildcard
 from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_FIRST_CHARS, _SUFFIX_RE, _char_after_gap, _cn_to_number
-from .patterns import SENTENCE_BREAKS, _parse_arabic, clause_before, is_han
+from .patterns import SENTENCE_BREAKS, _parse_arabic, clause_before, is_han, unit_word_at
 
 #: A numerator that begins with the wildcard 几 (百分之几十 = 20..90 %, 千分之几: a few per mille, vague).
 _WILDCARD_NUMERATOR_RE = re.compile(rf"(?P<cn>{WILDCARD_DIGIT}[{_CN_CHARS}{WILDCARD_DIGIT}]*)")
@@ -320,7 +319,7 @@ def _tenth_before_word(text: str, at: int) -> bool:
     follower = text[at + 1:at + 2]
     if text[at - 1:at] != TENTHS_WORD or text[at] == "一" or not is_han(follower) or follower in _CN_CHARS:
         return False  # right after 成 only (五成之上两番: no tenth after the suffix)
-    return not text.startswith(UNIT_WORD_TUPLE, at + 1)
+    return unit_word_at(text, at + 1) is None  # (a counter its guard rules out is none: 三成五支持)
 
 
 

@@ -379,11 +379,14 @@ class MoneyCounter:
     window: int
     #: From this amount up, the word with no noun after it is money in any sentence.
     anywhere_from: float
+    #: Verbs of a price moving: right after the word, it is money (从八块涨到十二块).
+    price_moves: tuple[str, ...]
 
 
 MONEY_COUNTERS: dict[str, MoneyCounter] = {
     row["word"]: MoneyCounter(
-        row["currency"], tuple(row["nouns"]), row["followers"], int(row["window"]), float(row["anywhere_from"])
+        row["currency"], tuple(row["nouns"]), row["followers"], int(row["window"]), float(row["anywhere_from"]),
+        tuple(row["price_moves"]),
     )
     for row in _DATA["money_counter"]
 }

@@ -379,6 +379,8 @@ def _order_suffix_at(text: str, position: int) -> str | None:
 def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -> bool:
     """Whether the counter ending at ``position`` is the yuan ([[money_counter]]): no noun follows for it to count,
     and a word of money stands earlier in the sentence (工资一千块左右; not 一块蛋糕, 三块地)."""
+    if text.startswith(money.price_moves, position):
+        return True  # 从八块涨到十二块: a price that moves
     follower = text[position:position + 1]
     if follower and is_han(follower) and follower not in money.followers:
         return False

@@ -327,6 +327,7 @@ MINGUO_AFTER_YEAR: tuple[str, ...] = tuple(_DATA["minguo"]["after_year"])
 MINGUO_OPENERS: tuple[str, ...] = tuple(_DATA["minguo"]["openers"])
 MINGUO_SPAN_BEFORE: tuple[str, ...] = tuple(_DATA["minguo"]["span_before"]) + DAY_SPAN_BEFORE
 MINGUO_SPAN_AFTER: tuple[str, ...] = tuple(_DATA["minguo"]["span_after"])
+MINGUO_SPAN_AFTER_NOT: tuple[str, ...] = tuple(_DATA["minguo"]["span_after_not"])
 MINGUO_DATE_SEPARATORS: str = _DATA["minguo"]["slash_date_separators"]
 CLOCK_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["clock_before"])
 CLOCK_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["clock_after"])
@@ -357,6 +358,11 @@ NAMED_NUMERAL_FOLLOWERS: str = _DATA["named_numerals"]["followers"]
 MONEY_SUBUNITS: dict[str, tuple[str, dict[str, float], dict[str, str]]] = {
     unit: (row["currency"], {w: float(v) for w, v in row["subunits"].items()}, dict(row.get("guard", {})))
     for row in _DATA["money_subunits"] for unit in row["units"]
+}
+#: The share of the unit a digit alone after it stands for (两块五), and what may follow that digit: unit -> (share, chars).
+MONEY_IMPLICIT_SUBUNITS: dict[str, tuple[float, str]] = {
+    unit: (float(row["implicit"]), row.get("implicit_followers", ""))
+    for row in _DATA["money_subunits"] if "implicit" in row for unit in row["units"]
 }
 
 

@@ -291,7 +291,8 @@ def _declare(text: str, draft: Draft, currency: str | None, scale: float | None,
             draft.currency = currency
         return
     if scale is None:  # a currency only: a bare amount with its own magnitude (营业收入50.43亿) is money
-        magnitude = draft.scale_applied or text[draft.end - 1:draft.end] in _SECTION_MAGNITUDES  # 50.43亿, 千亿
+        # 50.43亿, 千亿, 一万出头 (a suffix after the magnitude)
+        magnitude = draft.scale_applied or not _SECTION_MAGNITUDES.isdisjoint(text[draft.start:draft.end])
         if currency is not None and magnitude and (after_money or _names_money_before(text, draft.start)):
             draft.unit, draft.currency = "currency", currency
         return

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ._lexicon import (
     COMMON_ERA_WORDS, MINGUO_AFTER_YEAR, MINGUO_BARE_YEARS, MINGUO_ERA_WORDS, MINGUO_OFFSET, MINGUO_OPENERS, MINGUO_SPAN_BEFORE,
-    MINGUO_SPAN_AFTER, RANGE_CONNECTORS,
+    MINGUO_SPAN_AFTER, MINGUO_SPAN_AFTER_NOT, RANGE_CONNECTORS,
 )
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import _alternation, _cn_to_number
@@ -125,7 +125,12 @@ def is_bare_minguo_year(
     if point_in_year or start == 0 or before.endswith(_OPENERS):
         return True  # 99年底, 自105年 in a text of the era
     after_year = text.find(YEAR_WORD, start + len(numeral)) + len(YEAR_WORD)
-    return len(numeral) == 3 and not text.startswith(MINGUO_SPAN_AFTER, after_year)  # 預測107年經濟成長; 105年來
+    return len(numeral) == 3 and not _span_word_at(text, after_year)  # 預測107年經濟成長; 105年來
+
+
+def _span_word_at(text: str, position: int) -> bool:
+    """Whether a word making N年 a span stands at ``position`` (105年來), not a word it begins (112年來台旅客: 來台)."""
+    return text.startswith(MINGUO_SPAN_AFTER, position) and not text.startswith(MINGUO_SPAN_AFTER_NOT, position)
 
 
 def read_bare_era_years(text: str, drafts: list) -> None:
@@ -139,7 +144,7 @@ def read_bare_era_years(text: str, drafts: list) -> None:
         numeral = text[draft.start:draft.end - len(YEAR_WORD)]
         if len(numeral) != _YEAR_DIGITS or not numeral.isdigit() or not low <= draft.value <= high:
             continue
-        if text.endswith(MINGUO_SPAN_BEFORE, 0, draft.start) or text.startswith(MINGUO_SPAN_AFTER, draft.end):
+        if text.endswith(MINGUO_SPAN_BEFORE, 0, draft.start) or _span_word_at(text, draft.end):
             continue
         draft.unit, draft.counter, draft.value = "date", None, gregorian(draft.value)
 

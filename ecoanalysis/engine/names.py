@@ -11,6 +11,8 @@ import re
 
 from ._lexicon import (
     QUOTED_NAME_MAX,
+    TITLE_MARKS,
+    TITLE_MAX,
     STANDALONE_QUOTES,
     DAY_WORDS,
     DISCOUNT_WORD,
@@ -298,10 +300,12 @@ def _read_quoted_name(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     while right < len(text) and right - end < QUOTED_NAME_MAX and is_han(text[right]):
         right += 1
     left = start
-    while left > 0 and start - left < QUOTED_NAME_MAX and is_han(text[left - 1]):
-        left -= 1
+    while left > 0 and start - left < TITLE_MAX and is_han(text[left - 1]):
+        left -= 1  # (a work's title may run longer before its number: 《中国教育现代化2035》)
     if left == 0 or text[right:right + 1] != STANDALONE_QUOTES.get(text[left - 1]):
         return None  # no quotation
+    if start - left > QUOTED_NAME_MAX and text[left - 1] not in TITLE_MARKS:
+        return None  # a long run before a quotation mark's number: no short slogan
     if (left, right) == (start, end) and not reads_as_month_day(core.group()):
         return None  # “30”: the number cited as itself; “618”, “520” name a day (a festival)
     if right > end and _TAIL_WORD_RE.match(text, end) is not None:

@@ -28,6 +28,7 @@ from ._lexicon import (
     MEASURE_APPROX_WORD,
     MIXED_FRACTION_WORD,
     MONEY_COUNTERS,
+    MONEY_IMPLICIT_SUBUNITS,
     MONEY_SUBUNITS,
     MORE_GUARD,
     ORDER_OF_MAGNITUDE_BARE_ONLY,
@@ -258,9 +259,10 @@ _SUBUNIT_RES: dict[str, re.Pattern] = {
 def _read_money_subunits(text: str, position: int, draft: Draft) -> int:
     """五元三角 = 5.3 元, 50元6角3分 = 50.63 元, 两美元又三美分: the subunits' digits after the main unit are added,
     larger subunits first (lexicon [[money_subunits]]); 三块五毛 makes 块 the yuan."""
-    if draft.counter not in _SUBUNIT_RES or draft.value is None or draft.value != int(draft.value) or (
-        draft.value_high is not None or draft.scale != 1.0
-    ):
+    unit_scale = UNIT_WORDS[draft.counter].scale if draft.counter in UNIT_WORDS else 1.0  # (毛 = 0.1 元)
+    if draft.counter not in _SUBUNIT_RES or draft.value is None or draft.value_high is not None or draft.scale != unit_scale:
+        return position
+    if round(draft.value / unit_scale, 9) != int(round(draft.value / unit_scale, 9)):
         return position  # subunits follow a whole number of units (1.5元6角 is no amount)
     currency, shares, _ = MONEY_SUBUNITS[draft.counter]
     last_share = None
@@ -271,9 +273,28 @@ def _read_money_subunits(text: str, position: int, draft: Draft) -> int:
         value = CHINESE_DIGITS[digit] if digit in CHINESE_DIGITS else int(digit.translate(FULLWIDTH_TO_ASCII))
         draft.value = round(draft.value + value * share, 10)
         last_share, position = share, found.end()
+    if last_share is None and draft.counter in MONEY_IMPLICIT_SUBUNITS:
+        position, last_share = _read_implicit_subunit(text, position, draft)
     if last_share is not None:
         draft.unit, draft.currency = "currency", currency
     return position
+
+
+def _read_implicit_subunit(text: str, position: int, draft: Draft) -> tuple[int, float | None]:
+    """两块五 = 2.5 元: one digit right after the unit, nothing counted after it, is that many of the unsaid subunit."""
+    digit, follower = text[position:position + 1], text[position + 1:position + 2]
+    share, followers = MONEY_IMPLICIT_SUBUNITS[draft.counter]
+    # 两块五, 3块5: a digit written as the amount is (an Arabic one after Arabic digits); not 两, the weight 两 too
+    arabic_before = text[position - len(draft.counter) - 1:position - len(draft.counter)].isdigit()
+    tenth = (int(digit) if digit in _ARABIC_TENTHS else 0) if arabic_before else (CHINESE_DIGITS.get(digit) if digit != "两" else 0)
+    if not tenth or follower in _IMPLICIT_NOT_BEFORE or (is_han(follower) and follower not in followers):
+        return position, None
+    draft.value = round(draft.value + tenth * share, 10)
+    return position + 1, share
+
+
+#: After the digit of an unsaid subunit: what makes it a number of its own (3块50, 3块5.5, 两块五十).
+_IMPLICIT_NOT_BEFORE = frozenset("0123456789.．%％") | frozenset(CHINESE_DIGITS) | frozenset(MAGNITUDES)
 
 
 def _read_counted_magnitude(text: str, position: int, draft: Draft) -> int:

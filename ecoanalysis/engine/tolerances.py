@@ -9,6 +9,7 @@ from .draft import Draft
 from .patterns import unit_word_at
 
 _CLOSERS = ")）"
+_SIGN_FIRST = frozenset(sign[0] for sign in TOLERANCE_SIGNS)
 _SPACES = " \u3000"
 
 
@@ -43,6 +44,8 @@ def _give_unit(source: Draft | None, word: str | None, draft: Draft) -> None:
 def share_tolerance_units(text: str, drafts: list[Draft]) -> None:
     """152.6±11.3 mmHg, (152.6±11.3) mmHg: the mean takes the spread's unit, or both the unit after their bracket."""
     for mean, spread in zip(drafts, drafts[1:]):
+        if text[mean.end:mean.end + 1] not in _SIGN_FIRST and text[mean.end + 1:mean.end + 2] not in _SIGN_FIRST:
+            continue  # (the cheap test: no sign right after the mean, nor after one space)
         if text[mean.end:spread.start].strip(_SPACES) not in TOLERANCE_SIGNS or not _is_bare(mean):
             continue
         if not _is_bare(spread):

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from ._lexicon import (
-    RATE_LI_CHANGE_NOUNS, RATE_LI_GUARD, RATE_LI_LEVEL_NOUNS, RATE_LI_MONTHLY_NOUNS, RATE_LI_WINDOW, RATE_LI_WORD,
+    RATE_LI_CHANGE_NOUNS, RATE_LI_CHANGE_VERBS, RATE_LI_GUARD, RATE_LI_LEVEL_LINKS, RATE_LI_LEVEL_NOUNS, RATE_LI_MONTHLY_NOUNS, RATE_LI_WINDOW, RATE_LI_WORD,
     RATE_STEP_NOUNS, RATE_STEP_POINTS, RATE_STEP_WINDOW, RATE_STEP_WORD,
 )
 from .draft import Draft
@@ -55,11 +55,13 @@ def read_rate_li(text: str, draft: Draft, prefix_end: int) -> bool:
         draft.value = scaled(draft.value, MONTHLY_LI_PERCENT)
         if draft.value_high is not None:
             draft.value_high = scaled(draft.value_high, MONTHLY_LI_PERCENT)
-    elif any(noun in clause for noun in RATE_LI_CHANGE_NOUNS):
-        draft.unit = "percentage_point"
-    elif any(noun in clause for noun in RATE_LI_LEVEL_NOUNS):
-        draft.unit = "percent"
-    else:
+    elif not any(noun in clause for noun in (*RATE_LI_CHANGE_NOUNS, *RATE_LI_LEVEL_NOUNS)):
         return False
+    elif clause[-1:] in RATE_LI_LEVEL_LINKS:
+        draft.unit = "percent"  # 下調25個基點至5.25厘: the level reached
+    elif clause[-1:] in RATE_LI_CHANGE_VERBS or any(noun in clause for noun in RATE_LI_CHANGE_NOUNS):
+        draft.unit = "percentage_point"  # 减息0.25厘, 將減0.125厘
+    else:
+        draft.unit = "percent"
     draft.counter, draft.end = RATE_LI_WORD, end + 1
     return True

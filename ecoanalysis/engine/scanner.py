@@ -34,6 +34,7 @@ from ._lexicon import (
     CHANGE_LEVEL_RATIO,
     CHANGE_LEVEL_VERBS,
     CHANGE_VERBS,
+    RATE_LI_WORD,
     RATE_STEP_WORD,
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
     DIVISION_COUNTERS, LIST_SEPARATORS, RANK_WORD, SUFFIX_QUALIFIERS,
@@ -120,6 +121,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
         second.unit = "rank"  # 第3到5位, 第三至第五名, 第2至4年: after 第 both ends are ordinals
     if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return
+    if first.unit == "percentage_point" and second.unit is None and text.startswith(RATE_LI_WORD, second.end):
+        return  # 下調25個基點至5.25厘: a change in points, then the level reached in 厘 (a rate of its own)
     if _merge_month_range(text, first, second, year=year) or _merge_yearless_months(first, second):
         return
     if first.unit == "date" and second.unit == "date" and second.value is None and second.month is not None:

@@ -33,7 +33,7 @@ from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .codes import LABEL_WINDOW, opens_a_point, PROGRAMME_OR_DAY_AFTER, STATUTE_SECTIONS, heading_after_break, names_edition, names_programme_or_day, names_text_part
 from .markers import looks_like_footnote_marker, numeral_stands_alone
 from .names import _is_index_or_version
-from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
+from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, FINANCIAL_NUMERALS, LIANG, MAGNITUDES, NO_LIANG_AFTER, SECTION_MAGNITUDES, WILDCARD_DIGIT
 from .patterns import _ASCII_LETTERS, _CN_MAG_CHARS, _GAP, _GAP_CHAR_SET, _GAP_MAX, _SUFFIX_ALT
 from .patterns import _TAIL_FIRST_CHARS, _TAIL_MAG_CHARS, _alternation, _by_first_char_alternation, _char_after_gap
 from .patterns import _char_before_gap, _guarded_split, _infix_pattern
@@ -186,8 +186,10 @@ def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) ->
         return start, end - 1, numeral[:-1]
     if len(numeral) > 1 and numeral[-1] == LIANG and numeral[-2] in NO_LIANG_AFTER and _parse_approximate_range(numeral) is None:
         return start, end - 1, numeral[:-1]
-    if len(numeral) > 2 and numeral[0] == _ZERO and CHINESE_DIGITS.get(numeral[1]) and numeral[2] in MAGNITUDES:
-        return start + 1, end, numeral[1:]  # 找零叁拾元: no numeral opens with 零, which ends the word before it
+    if len(numeral) > 1 and numeral[0] == _ZERO and CHINESE_DIGITS.get(numeral[1]) and (
+        numeral[1] in FINANCIAL_NUMERALS or numeral[2:3] in MAGNITUDES and numeral[2:3]
+    ):
+        return start + 1, end, numeral[1:]  # 找零叁拾元, 找零捌角: no numeral opens with 零, which ends the word before it
     return start, end, numeral
 
 

@@ -99,6 +99,8 @@ def _with_shared_guards(words: dict[str, dict], shared: dict[str, str]) -> dict[
 IDIOM_WORDS: dict[str, dict] = _with_shared_guards(_DATA["words"], _DATA["word_guards"])
 DIGIT_COUNT_WORD: str = _DATA["digit_count"]["word"]
 DIGIT_COUNT_MAX: int = int(_DATA["digit_count"]["max_digits"])
+DIGIT_COUNT_GROWTH_AFTER: tuple[str, ...] = tuple(_DATA["digit_count"]["growth_after"])
+DIGIT_COUNT_RATE_BEFORE: tuple[str, ...] = tuple(_DATA["digit_count"]["rate_before"])
 COUNTED_MAGNITUDE_COUNTER: str = _DATA["counted_magnitude"]["counter"]
 COUNTED_MAGNITUDES: str = _DATA["counted_magnitude"]["magnitudes"]
 OVER_PER_COUNTER_MAX: int = int(_DATA["qualifiers"]["over_per"]["per_counter_max"])

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    DIGIT_COUNT_GROWTH_AFTER,
     DIGIT_COUNT_MAX,
+    DIGIT_COUNT_RATE_BEFORE,
     DOUBLING_COUNTER,
     DOUBLING_VERB,
     PREFIX_QUALIFIERS,
@@ -24,7 +26,7 @@ from ._lexicon import (
     UNIT_WORDS,
 )
 from .draft import NOT_A_QUANTITY, Draft
-from .patterns import _GAP, _SUFFIX_RE, _alternation, _cn_to_number, _guarded
+from .patterns import _GAP, _SUFFIX_RE, _alternation, _cn_to_number, _guarded, clause_before
 from .prefixes import _read_prefix_qualifier
 from .ratesteps import speaks_of_a_rate_change
 from .tails import _read_counter_tail
@@ -70,6 +72,8 @@ def _read_idiom_word(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     draft.unit = entry.get("unit")
     draft.counter = entry.get("counter")
     draft.bounds.append(entry.get("bound", "eq"))
+    if entry.get("digit_count"):  # 个位数 (single digits), as N位数
+        settle_digit_count_unit(text, draft)
     if draft.unit == "date":  # 上半年: months of a year (the year before it is read with the document's, reading.py)
         draft.month, draft.month_high = entry["month"], entry["month_high"]
         draft.consumed = draft.end
@@ -114,9 +118,21 @@ def _read_digit_count(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     draft.value_high = float(10 ** int(digits) - 1)
     draft.bounds.append("vague")
     draft.qualifiers.append(DIGIT_COUNT_WORD)
+    settle_digit_count_unit(text, draft)
     if with_prefix:
         draft.start, _ = _read_prefix_qualifier(text, draft, draft.start)
     return draft
+
+
+_RATE_CLAUSE_WINDOW = 12
+
+
+def settle_digit_count_unit(text: str, draft: Draft) -> None:
+    """两位数增长, 利润率仅为个位数: a count of digits where growth or a rate is spoken of is a percentage."""
+    if text.startswith(DIGIT_COUNT_GROWTH_AFTER, draft.end) or any(
+        word in clause_before(text, draft.start, _RATE_CLAUSE_WINDOW) for word in DIGIT_COUNT_RATE_BEFORE
+    ):
+        draft.unit = "percent"
 
 
 #: The first character of the N位数 word: the trigger of _read_digit_count.

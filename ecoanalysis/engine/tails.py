@@ -42,6 +42,8 @@ from ._lexicon import (
     SUFFIX_QUALIFIERS,
     UNIT_GUARDS,
     UNIT_WORDS,
+    WITHIN_UNITS,
+    WITHIN_WORD,
     TENTHS_WORD,
 )
 from ._lexicon import MoneyCounter
@@ -496,6 +498,8 @@ def _read_tail(text: str, tail: re.Match, fields: tuple[str | None, ...], draft:
         after = _SUFFIX_RE.match(text, position) if _char_after_gap(text, position) in _SUFFIX_FIRST_CHARS else None
         if after is not None:
             suffix, position = after.group("suffix"), after.end()
+        elif draft.unit in WITHIN_UNITS and text.startswith(WITHIN_WORD, position):
+            suffix, position = WITHIN_WORD, position + len(WITHIN_WORD)  # 5分钟内销量: within, whatever follows
     not_after = SUFFIX_NOT_AFTER.get(suffix or "", "")
     if not_after and draft.start > 0 and text[draft.start - 1] in not_after:
         suffix = None  # 截至6月30日止六个月内: the period itself

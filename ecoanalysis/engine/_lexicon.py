@@ -239,6 +239,7 @@ HALF_GUARD: str = _NUMERALS["half_guard"]
 WORTH_WORD: str = _NUMERALS["worth_word"]
 PER_WORD: str = _NUMERALS["per_word"]
 MIXED_FRACTION_WORD: str = _NUMERALS["mixed_fraction_word"]
+ZERO_WORD_BEFORE: frozenset[str] = frozenset(_NUMERALS["zero_word_before"])
 FRACTION_SHARE_BEFORE: frozenset[str] = frozenset(_NUMERALS["fraction_share_before"])
 FRACTION_SHARE_MAX_DENOMINATOR: int = int(_NUMERALS["fraction_share_max_denominator"])
 GE_DURATIONS: tuple[str, ...] = tuple(_NUMERALS["ge_durations"])

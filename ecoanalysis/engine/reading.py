@@ -8,6 +8,7 @@ import re
 
 from ._lexicon import (
     HALF_GUARD,
+    ZERO_WORD_BEFORE,
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
     DIVISION_COUNTERS,
@@ -187,7 +188,7 @@ def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) ->
     if len(numeral) > 1 and numeral[-1] == LIANG and numeral[-2] in NO_LIANG_AFTER and _parse_approximate_range(numeral) is None:
         return start, end - 1, numeral[:-1]
     if len(numeral) > 1 and numeral[0] == _ZERO and CHINESE_DIGITS.get(numeral[1]) and (
-        numeral[1] in FINANCIAL_NUMERALS or numeral[2:3] in MAGNITUDES and numeral[2:3]
+        numeral[1] in FINANCIAL_NUMERALS or numeral[2:3] in MAGNITUDES and numeral[2:3] or text[start - 1:start] in ZERO_WORD_BEFORE
     ):
         return start + 1, end, numeral[1:]  # 找零叁拾元, 找零捌角: no numeral opens with 零, which ends the word before it
     return start, end, numeral
@@ -466,7 +467,9 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
             return _name_draft(line_start, end, draft.value)  # 骁龙845, 国窖1573: a model of a product line
         if looks_like_footnote_marker(text, start, end, numeral):
             return None
-    if reading.is_arabic and not reading.context and with_prefix and (title_end := title_opened_at(text, start, end)) is not None:
+    if reading.is_arabic and (not reading.context or draft.unit == "date") and with_prefix and (
+        title_end := title_opened_at(text, start, end)
+    ) is not None:  # (a year opening the title too: 《2024年世界能源展望》)
         return _name_draft(start - 1, title_end, draft.value)  # 《2018城市商业魅力排行榜》: a work's title
     draft.consumed = draft.end
     glued = draft.qualifiers and draft.end == reading.position and text[draft.end - 1:draft.end] in "上下右内+＋%％"

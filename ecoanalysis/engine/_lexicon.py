@@ -306,6 +306,7 @@ YEAR_PAIR_WORD_SEPARATORS: frozenset[str] = frozenset(_DATA["dates"]["year_pair_
 YEAR_PERIOD_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["year_period_words"])
 #: Longest first, so that 年度 is taken before 年.
 YEAR_PAIR_WORDS: tuple[str, ...] = tuple(sorted(_DATA["dates"]["year_pair_words"], key=len, reverse=True))
+SHORT_YEAR_METRICS: tuple[str, ...] = tuple(_DATA["dates"]["short_year_metrics"])
 CLOCK_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["clock_words"])
 #: Years of the Republic of China era ([minguo]): 民國100年 = 2011, 113年第3季, 一一四年度.
 MINGUO_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["era_words"])

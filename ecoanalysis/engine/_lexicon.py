@@ -122,6 +122,7 @@ COMPARED_FIGURE_MARKS: dict[str, tuple[str, ...]] = {
     unit: tuple(marks) for unit, marks in _DATA["qualifiers"]["over_of"]["compared_figure_marks"].items()
 }
 COMPARED_CLAUSE_MAX: int = int(_DATA["qualifiers"]["over_of"]["compared_clause_max"])
+COMPARED_ADVERBS: tuple[str, ...] = tuple(_DATA["qualifiers"]["over_of"]["compared_adverbs"])
 MINUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["minus"])
 MINUS_GUARD_BEFORE: frozenset[str] = frozenset(_DATA["signs"]["minus_guard_before"])
 NEGATIVE_GROWTH_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["negative_growth"])
@@ -277,6 +278,7 @@ YEAR_HALF_MONTHS: dict[str, tuple[int, int]] = {
 FIRST_QUARTERS_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["first_quarters_words"])
 MONTHS_COUNTER: str = _DATA["dates"]["months_counter"]
 FIRST_MONTHS_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["first_months_after"])
+FIRST_MONTHS_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["first_months_before"])
 SHORT_QUARTER_WORD: str = _DATA["short_quarters"]["word"]
 SHORT_QUARTER_GUARD: str = _DATA["short_quarters"]["guard"]
 SEASON_WORDS: tuple[str, ...] = tuple(_DATA["short_quarters"]["season_words"])

@@ -51,7 +51,7 @@ from ._lexicon import (
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import MAGNITUDES
 from .markers import VALUE_VERB_CHARS
-from .patterns import MONTH_DAYS, SENTENCE_BREAKS, _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, clause_before, is_han
+from .patterns import MONTH_DAYS, SENTENCE_BREAKS, _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, clause_before, is_han, unit_word_at
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
 _SERIAL_NOT_BEFORE = frozenset("第月")
@@ -108,6 +108,8 @@ def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     if text[start - 1:start] in _SERIAL_NOT_BEFORE:
         return None
     word = next((word for word in SERIAL_WORDS if text.startswith(word, end)), None)
+    if word is not None and unit_word_at(text, end) not in (None, word):
+        return None  # 五六十号人: a counter that begins with the serial word (号人) counts
     after = None if word is None else end + len(word)
     last = after if word is not None else _shared_serial_end(text, end) if text[end:end + 1] in _SERIAL_SEPARATORS else None
     if last is None:

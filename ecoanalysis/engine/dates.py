@@ -17,6 +17,7 @@ from ._lexicon import (
     DAY_SPAN_BEFORE,
     DAY_WORDS,
     FIRST_MONTHS_AFTER,
+    FIRST_MONTHS_BEFORE,
     FIRST_QUARTERS_WORDS,
     LIST_SEPARATORS,
     MINGUO_SPAN_AFTER,
@@ -376,8 +377,10 @@ def read_first_months(reading: _Reading, draft: Draft) -> None:
     if text[start - 1:start] not in FIRST_QUARTERS_WORDS or draft.qualifiers:
         return
     before = text[start - 2:start - 1]
-    if start >= 2 and before.isalnum() and not text.endswith(FIRST_MONTHS_AFTER, 0, start - 1):
-        return
+    if start >= 2 and before.isalnum() and not text.endswith(FIRST_MONTHS_AFTER, 0, start - 1) and not text.startswith(
+        FIRST_MONTHS_BEFORE, draft.end
+    ):
+        return  # (中国神华前11个月商品煤产量: a figure of the year so far follows)
     draft.unit, draft.month, draft.month_high = "date", 1, int(value)
     draft.value, draft.value_high, draft.counter = None, None, None
     draft.bounds.append("range")

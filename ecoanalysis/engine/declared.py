@@ -71,6 +71,9 @@ class Declaration(NamedTuple):
 _DEFAULT_DECLARATION = Declaration(0, 0, -1, _DEFAULT_CURRENCY, None)
 #: The magnitudes that end an amount of money written without a unit (千亿, 3万).
 _SECTION_MAGNITUDES = frozenset("万萬亿億")
+#: Magnitudes that make a bare Chinese numeral an amount after a noun of money (工资两千五, 房租一千二); an Arabic
+#: number needs 万 or 亿 (营业收入50.43亿; 营收1200 may be a code or a count).
+_SPOKEN_MAGNITUDES = frozenset("千仟百佰")
 
 
 def _generic(word: str) -> bool:
@@ -292,7 +295,10 @@ def _declare(text: str, draft: Draft, currency: str | None, scale: float | None,
         return
     if scale is None:  # a currency only: a bare amount with its own magnitude (营业收入50.43亿) is money
         # 50.43亿, 千亿, 一万出头 (a suffix after the magnitude)
-        magnitude = draft.scale_applied or not _SECTION_MAGNITUDES.isdisjoint(text[draft.start:draft.end])
+        surface = text[draft.start:draft.end]
+        magnitude = draft.scale_applied or not _SECTION_MAGNITUDES.isdisjoint(surface) or (
+            not _SPOKEN_MAGNITUDES.isdisjoint(surface) and not any(char.isdigit() for char in surface)
+        )
         if currency is not None and magnitude and (after_money or _names_money_before(text, draft.start)):
             draft.unit, draft.currency = "currency", currency
         return

@@ -146,6 +146,8 @@ SHARED_CURRENCIES: dict[str, dict[str, str]] = {row["word"]: dict(row["countries
 #: The unit and counter words as one tuple, for str.startswith (is a unit written at this position?).
 UNIT_WORD_TUPLE: tuple[str, ...] = tuple(UNIT_WORDS)
 CURRENCY_PREFIXES: dict[str, str] = dict(_DATA["currency_prefix"])
+EXCHANGE_LINKS: tuple[str, ...] = tuple(_DATA["exchange_rates"]["links"])
+EXCHANGE_WINDOW: int = int(_DATA["exchange_rates"]["window"])
 CURRENCY_PREFIX_GUARD: str = _DATA["currency_prefix_guard"]["before"]
 GENERIC_CURRENCY_WORDS: frozenset[str] = frozenset(_DATA["currency_prefix_guard"]["generic"])
 DISTANCE_BASE_UNITS: tuple[str, ...] = tuple(_DATA["per_unit"]["distance_base_units"])

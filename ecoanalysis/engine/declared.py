@@ -11,7 +11,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from ._lexicon import (
-    CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
+    CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, EXCHANGE_LINKS, EXCHANGE_WINDOW, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
     DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, DECLARED_ROW_LABEL_MAX, DECLARED_ROW_UNITS, MAINLAND_WORDS, REGIONAL_WORDS, SPEAKS_FROM, TRADITIONAL_NOT_WITH,
     DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, MINGUO_CURRENCY, SHARED_CURRENCIES, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS,
     UNIT_WORDS,
@@ -359,3 +359,27 @@ def apply_country_currency(text: str, drafts: list[Draft]) -> None:
         named = [match.group() for match in _COUNTRY_RES[draft.counter].finditer(text, line_start, draft.start)]
         if named:
             draft.currency = countries[named[-1]]
+
+
+_YUAN = "CNY"
+_CURRENCY_CODES: dict[str, str] = {word: info.currency for word, info in UNIT_WORDS.items() if info.currency} | CURRENCY_PREFIXES
+_EXCHANGE_RE = re.compile(
+    rf"(?P<base>{_alternation(_CURRENCY_CODES)})(?:{_alternation(EXCHANGE_LINKS)})(?P<quote>{_alternation(_CURRENCY_CODES)})"
+)
+
+
+def apply_exchange_rates(text: str, drafts: list[Draft]) -> None:
+    """美元兑人民币中间价报7.1234: a bare number after a pair of currencies in its clause is the rate (CNY/USD), in place."""
+    for draft in drafts:
+        if draft.unit not in (None, "count") or draft.counter is not None or draft.value is None or draft.name_like:
+            continue
+        clause = clause_before(text, draft.start, EXCHANGE_WINDOW)
+        if not any(link in clause for link in EXCHANGE_LINKS):
+            continue
+        pairs = list(_EXCHANGE_RE.finditer(clause))
+        if pairs:
+            base, quote = _CURRENCY_CODES[pairs[-1].group("base")], _CURRENCY_CODES[pairs[-1].group("quote")]
+            if base == _YUAN:  # 人民币兑美元6.9: the mainland press quotes the other money in yuan either way round
+                base, quote = quote, base
+            if base and quote and base != quote:
+                draft.unit, draft.currency, draft.unit_symbol = "rate", quote, f"{quote}/{base}"

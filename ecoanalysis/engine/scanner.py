@@ -40,7 +40,7 @@ from ._lexicon import (
     DIVISION_COUNTERS, LIST_SEPARATORS, RANK_WORD, SUFFIX_QUALIFIERS,
 )
 from .codes import names_text_part
-from .declared import apply_country_currency, apply_declared_currency
+from .declared import apply_country_currency, apply_declared_currency, apply_exchange_rates
 from .tolerances import share_tolerance_units
 from .draft import Draft, Quantity
 from .eras import era_range_start, read_bare_era_years
@@ -409,6 +409,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     _bound_over_gloss(text, drafts)  # 2150万美元(约1.54亿元人民币)左右
     apply_declared_currency(text, drafts, traditional=traditional)  # （人民币，下同）, 单位：亿港元
     apply_country_currency(text, drafts)  # 墨西哥央行……500亿比索
+    apply_exchange_rates(text, drafts)  # 美元兑人民币报7.1234
     if traditional:
         read_bare_era_years(text, drafts)  # 台灣112年經濟成長率
     _link_pairs(text, drafts)

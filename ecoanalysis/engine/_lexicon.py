@@ -294,6 +294,7 @@ DAY_OPENERS: tuple[str, ...] = tuple(_DATA["dates"]["day_openers"])
 DAY_FOLLOWERS: tuple[str, ...] = tuple(_DATA["dates"]["day_followers"])
 DAY_FREQUENCY_COUNTERS: tuple[str, ...] = tuple(_DATA["dates"]["day_frequency_counters"])
 DAY_SPAN_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["day_span_before"])
+DAY_BOUND_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["day_bound_before"])
 DAY_GUARD: str = _DATA["dates"]["day_guard"]
 BRACKETED_DATE_BEFORE: dict[str, frozenset[str]] = {
     word: frozenset(before) for word, before in _DATA["dates"]["bracketed_before"].items()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ._lexicon import (
     CONTEXT_UNITS,
+    DAY_BOUND_BEFORE,
     DAY_FOLLOWERS,
     DAY_FREQUENCY_COUNTERS,
     DAY_GUARD,
@@ -78,6 +79,8 @@ def day_of_month_end(text: str, start: int, end: int, day: float) -> int | None:
     day_end = at + len(word)
     if _FREQUENCY_RE.match(text, day_end):
         return None  # 一日3次, 一日三餐: the period of a frequency
+    if text.endswith(DAY_BOUND_BEFORE, 0, start):
+        return None  # 不得少于二十日: a bounded span of days (the 于 of the comparative opens no date)
     if start == 0 or text[max(0, start - _DAY_OPENER_WINDOW):start].endswith(DAY_OPENERS):
         return day_end
     if text.endswith(DAY_SPAN_BEFORE, 0, start):

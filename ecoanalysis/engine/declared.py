@@ -370,6 +370,8 @@ _EXCHANGE_RE = re.compile(
 
 def apply_exchange_rates(text: str, drafts: list[Draft]) -> None:
     """美元兑人民币中间价报7.1234: a bare number after a pair of currencies in its clause is the rate (CNY/USD), in place."""
+    if not any(link in text for link in EXCHANGE_LINKS):
+        return  # (one pass over the text: most have no pair of currencies at all)
     for draft in drafts:
         if draft.unit not in (None, "count") or draft.counter is not None or draft.value is None or draft.name_like:
             continue

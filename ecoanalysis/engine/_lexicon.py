@@ -128,6 +128,8 @@ MINUS_GUARD_BEFORE: frozenset[str] = frozenset(_DATA["signs"]["minus_guard_befor
 NEGATIVE_GROWTH_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["negative_growth"])
 PLUS_MINUS_WORDS: tuple[str, ...] = tuple(_DATA["signs"]["plus_minus"])
 PLUS_SIGNS: tuple[str, ...] = tuple(_DATA["signs"]["plus"])
+
+
 def _shared_currency_rows(rows: list[dict]) -> list[dict]:
     """Unit rows made from [[shared_currency]]: each country's name before the word, and the word alone."""
     made = []
@@ -431,8 +433,8 @@ RATE_LI_WORD: str = _RATE_LI["word"]
 RATE_LI_CHANGE_NOUNS: tuple[str, ...] = tuple(_RATE_LI["change_nouns"])
 RATE_LI_LEVEL_NOUNS: tuple[str, ...] = tuple(_RATE_LI["level_nouns"])
 RATE_LI_MONTHLY_NOUNS: tuple[str, ...] = tuple(_RATE_LI["monthly_nouns"])
-RATE_LI_LEVEL_LINKS: str = _DATA["rate_li"]["level_links"]
-RATE_LI_CHANGE_VERBS: str = _DATA["rate_li"]["change_verbs"]
+RATE_LI_LEVEL_LINKS: str = _RATE_LI["level_links"]
+RATE_LI_CHANGE_VERBS: str = _RATE_LI["change_verbs"]
 RATE_LI_GUARD: str = _RATE_LI["guard"]
 RATE_LI_WINDOW: int = int(_RATE_LI["window"])
 RATE_STEP_WORD: str = _DATA["rate_steps"]["word"]

@@ -375,13 +375,11 @@ def apply_exchange_rates(text: str, drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.unit not in (None, "count") or draft.counter is not None or draft.value is None or draft.name_like:
             continue
-        clause = clause_before(text, draft.start, EXCHANGE_WINDOW)
-        if not any(link in clause for link in EXCHANGE_LINKS):
+        pairs = list(_EXCHANGE_RE.finditer(clause_before(text, draft.start, EXCHANGE_WINDOW)))
+        if not pairs:
             continue
-        pairs = list(_EXCHANGE_RE.finditer(clause))
-        if pairs:
-            base, quote = _CURRENCY_CODES[pairs[-1].group("base")], _CURRENCY_CODES[pairs[-1].group("quote")]
-            if base == _YUAN:  # 人民币兑美元6.9: the mainland press quotes the other money in yuan either way round
-                base, quote = quote, base
-            if base and quote and base != quote:
-                draft.unit, draft.currency, draft.unit_symbol = "rate", quote, f"{quote}/{base}"
+        base, quote = _CURRENCY_CODES[pairs[-1].group("base")], _CURRENCY_CODES[pairs[-1].group("quote")]
+        if base == _YUAN:  # 人民币兑美元6.9: the mainland press quotes the other money in yuan either way round
+            base, quote = quote, base
+        if base != quote:
+            draft.unit, draft.currency, draft.unit_symbol = "rate", quote, f"{quote}/{base}"

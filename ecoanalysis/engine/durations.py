@@ -51,10 +51,7 @@ def read_duration_part(text: str, position: int, draft: Draft) -> int:
 
 #: The words of a duration's first unit that are read only with a part after them: 分 alone is a minute, a point
 #: or a cent, but before a number of seconds (2分30秒) it can only be the minute.
-_PART_LED_UNITS: tuple[str, ...] = tuple(
-    unit for unit in _PART_RES if unit not in UNIT_WORD_TUPLE
-)
-
+_PART_LED_UNITS: tuple[str, ...] = tuple(unit for unit in _PART_RES if unit not in UNIT_WORD_TUPLE)
 PART_LED_FIRST: frozenset[str] = frozenset(unit[0] for unit in _PART_LED_UNITS)
 
 

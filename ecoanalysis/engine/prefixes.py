@@ -227,19 +227,17 @@ def settle_near_duration(text: str, draft: Draft) -> None:
     if draft.unit == "duration" and draft.qualifiers[:1] == [_NEAR_WORD] and "approx" in draft.bounds and _names_last_periods(text, draft):
         draft.bounds[draft.bounds.index("approx")] = "eq"
 
-#: After a rank, 的 and another number (第二名的两倍多): the rank is the noun phrase the qualifier reaches over.
-_RANK_OF_NUMBER_RE = re.compile(rf"{OVER_OF_LINK}[0-9０-９{_CN_CHARS}]")
-_OF_NUMBER_RE = _RANK_OF_NUMBER_RE  # (the same after a date: 约为2022年的3倍)
+#: After a rank or a date, 的 and another number (第二名的两倍多, 约为2022年的3倍): the rank or the year is the noun phrase
+#: the qualifier reaches over.
+_OF_NUMBER_RE = re.compile(rf"{OVER_OF_LINK}[0-9０-９{_CN_CHARS}]")
 
 
 def _read_prefix_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[int, bool]:
     """A qualifier before the number (超过, 约合, 至少, 不足), or before 每 + counter (不低于每股12元): its bound."""
     if text[draft.end:draft.end + 1] not in _GAP_CHARS and _NOUN_OF_NUMBER_RE.match(text, draft.end):
         return prefix_end, False  # 高于两位分析师平均预估的444家: 两位 is part of the compared noun phrase
-    if draft.unit == "date" and _OF_NUMBER_RE.match(text, draft.end):
-        return prefix_end, False  # 约为2022年的3倍: the year is the noun phrase the multiple is of
-    if text.startswith(RANK_WORD, prefix_end) and _RANK_OF_NUMBER_RE.match(text, draft.end):
-        return prefix_end, False  # 相当于第二名的两倍多: the rank is the compared noun phrase
+    if (draft.unit == "date" or text.startswith(RANK_WORD, prefix_end)) and _OF_NUMBER_RE.match(text, draft.end):
+        return prefix_end, False  # 相当于第二名的两倍多, 约为2022年的3倍: the rank or year is the compared noun phrase
     window_start = max(0, prefix_end - PER_PHRASE_WINDOW)
     if PER_WORD in text[window_start:prefix_end]:
         per = _PER_PHRASE_RE.search(text, window_start, prefix_end)

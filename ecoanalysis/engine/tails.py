@@ -52,7 +52,7 @@ from .durations import PART_FIRST_CHARS, read_duration_part, read_unit_decimals
 from .latin import may_start_notation, read_notation
 from .rates import read_per_unit
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
-from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT, magnitude_scale, scaled
+from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, LIANG, MAGNITUDES, WILDCARD_DIGIT, magnitude_scale, scaled
 from .numerals import parse_approximate_range, parse_chinese_wildcard
 from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_FIRST_CHARS, _SUFFIX_RE, _char_after_gap, _cn_to_number
 from .patterns import SENTENCE_BREAKS, _parse_arabic, clause_before, is_han, unit_word_at
@@ -288,7 +288,7 @@ def _read_implicit_subunit(text: str, position: int, draft: Draft) -> tuple[int,
     share, followers = MONEY_IMPLICIT_SUBUNITS[draft.counter]
     # 两块五, 3块5: a digit written as the amount is (an Arabic one after Arabic digits); not 两, the weight 两 too
     arabic_before = text[position - len(draft.counter) - 1:position - len(draft.counter)].isdigit()
-    tenth = (int(digit) if digit in _ARABIC_TENTHS else 0) if arabic_before else (CHINESE_DIGITS.get(digit) if digit != "两" else 0)
+    tenth = (int(digit) if digit in _ARABIC_TENTHS else 0) if arabic_before else (CHINESE_DIGITS.get(digit) if digit != LIANG else 0)
     if not tenth or follower in _IMPLICIT_NOT_BEFORE or (is_han(follower) and follower not in followers):
         return position, None
     draft.value = round(draft.value + tenth * share, 10)

@@ -17,28 +17,28 @@ def _is_bare(draft: Draft) -> bool:
     return draft.unit in (None, "count") and draft.counter is None and draft.value is not None
 
 
+def _past_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] in _SPACES:
+        position += 1
+    return position
+
+
 def _unit_after_bracket(text: str, draft: Draft) -> str | None:
     """The unit word after the bracket that closes right after ``draft`` (perhaps past spaces), or None."""
-    position = draft.end
-    while text[position:position + 1] in _SPACES and position < len(text):
-        position += 1
-    if text[position:position + 1] not in _CLOSERS or not text[position:position + 1]:
+    position = _past_spaces(text, draft.end)
+    if position == len(text) or text[position] not in _CLOSERS:
         return None
-    position += 1
-    while text[position:position + 1] in _SPACES and position < len(text):
-        position += 1
-    word = unit_word_at(text, position)
+    word = unit_word_at(text, _past_spaces(text, position + 1))
     return word if word is not None and UNIT_WORDS[word].scale == 1.0 else None
 
 
-def _give_unit(source: Draft | None, word: str | None, draft: Draft) -> None:
-    if source is not None:
-        draft.unit, draft.unit_symbol, draft.counter, draft.currency = (
-            source.unit, source.unit_symbol, source.counter, source.currency
-        )
-    elif word is not None:
-        info = UNIT_WORDS[word]
-        draft.unit, draft.unit_symbol, draft.counter, draft.currency = info.unit or "count", info.symbol, word, info.currency
+def _copy_unit(source: Draft, draft: Draft) -> None:
+    draft.unit, draft.unit_symbol, draft.counter, draft.currency = source.unit, source.unit_symbol, source.counter, source.currency
+
+
+def _set_unit(word: str, draft: Draft) -> None:
+    info = UNIT_WORDS[word]
+    draft.unit, draft.unit_symbol, draft.counter, draft.currency = info.unit or "count", info.symbol, word, info.currency
 
 
 def share_tolerance_units(text: str, drafts: list[Draft]) -> None:
@@ -49,9 +49,9 @@ def share_tolerance_units(text: str, drafts: list[Draft]) -> None:
         if text[mean.end:spread.start].strip(_SPACES) not in TOLERANCE_SIGNS or not _is_bare(mean):
             continue
         if not _is_bare(spread):
-            _give_unit(spread, None, mean)  # 152.6±11.3 mmHg
+            _copy_unit(spread, mean)  # 152.6±11.3 mmHg
             continue
         word = _unit_after_bracket(text, spread)
         if word is not None:  # (152.6±11.3) mmHg, 年龄（45.3±8.2）岁
-            _give_unit(None, word, mean)
-            _give_unit(None, word, spread)
+            _set_unit(word, mean)
+            _set_unit(word, spread)

@@ -9,6 +9,7 @@ import string
 
 from ._lexicon import SHORT_YEAR_METRICS, YEAR_HALF_MONTHS, YEAR_PAIR_SEPARATORS, YEAR_PAIR_WORD_SEPARATORS, YEAR_PAIR_WORDS, YEAR_PERIOD_WORDS
 from .draft import Draft
+from .eras import YEAR_WORD
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII
 from .patterns import YEAR_RANGE
 
@@ -17,7 +18,6 @@ _YEAR_PAIR_GLUE: frozenset[str] = frozenset(string.ascii_letters + string.digits
 _MONTHS_IN_YEAR = 12
 _YEAR_DIGITS = 4
 _SHORT_YEAR_DIGITS = 2
-_YEAR_WORD = "年"
 #: The POSIX pivot for two-digit years (strptime's %y): below it 20yy, from it 19yy.
 _SHORT_YEAR_PIVOT = 69
 #: The words of a year that straddles two: every year word but 年 itself (25至26年 is a span of 25 to 26 years).
@@ -61,10 +61,10 @@ def read_year_pair(text: str, core: re.Match, with_prefix: bool) -> Draft | None
     if pair is None or pair.end("first") != end:
         return None
     first, second = _digits(pair.group("first")), _digits(pair.group("next"))
-    if len(first) == len(second) == _SHORT_YEAR_DIGITS and text.startswith(_YEAR_WORD, pair.end()) and text.startswith(
-        SHORT_YEAR_METRICS, pair.end() + len(_YEAR_WORD)
+    if len(first) == len(second) == _SHORT_YEAR_DIGITS and text.startswith(YEAR_WORD, pair.end()) and text.startswith(
+        SHORT_YEAR_METRICS, pair.end() + len(YEAR_WORD)
     ) and int(first) < int(second):  # 上调公司24-26年EPS预测: the years of a forecast
-        draft = Draft(start, pair.end() + len(_YEAR_WORD), float(short_year(int(first))))
+        draft = Draft(start, pair.end() + len(YEAR_WORD), float(short_year(int(first))))
         draft.unit, draft.value_high = "date", float(short_year(int(second)))
         draft.bounds.append("range")
         return draft

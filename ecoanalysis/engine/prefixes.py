@@ -47,6 +47,7 @@ from ._lexicon import (
     OVER_PER_COUNTER_MAX,
     PER_WORD,
     PREFIX_NEEDS_AFTER,
+    PREFIX_NEEDS_ROUND,
     PREFIX_QUALIFIERS,
     PREFIX_QUALIFIER_GUARDS,
     SUFFIX_QUALIFIERS,
@@ -71,6 +72,8 @@ _PREFIX_RE = re.compile(
     + rf")(?P<aspect>{ASPECT_MARKER})?{_GAP}\Z"
 )
 _PREFIX_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {ASPECT_MARKER}
+#: A round number: one digit or none, then magnitudes only (一千, 两万, 十万, 100万), for [qualifiers.needs_round].
+_ROUND_NUMBER_RE = re.compile(r"(?:[一二两三四五六七八九]|\d{1,4}|十(?=[百千万亿]))[十百千万亿]+(?![零〇一二两三四五六七八九十几多余\d.点])")
 #: _PREFIX_RE is searched for in the characters right before the number (qualifier, 了, gap).
 _PREFIX_WINDOW = 7
 
@@ -263,6 +266,8 @@ def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
     bound = PREFIX_QUALIFIERS[word]
     if word in PREFIX_NEEDS_AFTER and not (text[draft.end:draft.end + 1] or "\0") in PREFIX_NEEDS_AFTER[word]:
         return prefix_end, False  # 快3秒: "faster", not 快一年了 "almost a year"
+    if word in PREFIX_NEEDS_ROUND and not _ROUND_NUMBER_RE.match(text, prefix_end):
+        return prefix_end, False  # 小三, 小一班: a name, not 小一千 "nearly a thousand"
     if word in LEVEL_COMPARATIVES and text[draft.end:draft.end + 1] == OVER_OF_LINK and _NUMBER_OF_LEVEL_RE.match(text, draft.end):
         return prefix_end, False  # 远低于八成的合理水平: the level's figure, compared with
     if word == _NEAR_WORD and draft.unit == "duration" and _names_last_periods(text, draft):

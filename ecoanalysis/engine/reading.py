@@ -181,16 +181,17 @@ _ZERO = "零"
 
 
 def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) -> tuple[int, int, str]:
-    """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦), and a
-    trailing 两 that cannot be a digit (三十两, 二两: NO_LIANG_AFTER) unless in a span (一两个, 三两天)."""
+    """Give back a trailing magnitude that begins a unit word (一千二百万千瓦: 千 belongs to 千瓦), the 零 of a word
+    before the numeral (找零两角), and a trailing 两 that cannot be a digit (三十两, 二两: NO_LIANG_AFTER) unless in a
+    span (一两个, 三两天). The 零 goes first: once it is given back, 两 is the numeral's only digit."""
     if len(numeral) > 1 and numeral[-1] in MAGNITUDES and text.startswith(_MAGNITUDE_LED_UNITS, end - 1):
-        return start, end - 1, numeral[:-1]
-    if len(numeral) > 1 and numeral[-1] == LIANG and numeral[-2] in NO_LIANG_AFTER and _parse_approximate_range(numeral) is None:
         return start, end - 1, numeral[:-1]
     if len(numeral) > 1 and numeral[0] == _ZERO and CHINESE_DIGITS.get(numeral[1]) and (
         numeral[1] in FINANCIAL_NUMERALS or numeral[2:3] in MAGNITUDES and numeral[2:3] or text[start - 1:start] in ZERO_WORD_BEFORE
     ):
         return start + 1, end, numeral[1:]  # 找零叁拾元, 找零捌角: no numeral opens with 零, which ends the word before it
+    if len(numeral) > 1 and numeral[-1] == LIANG and numeral[-2] in NO_LIANG_AFTER and _parse_approximate_range(numeral) is None:
+        return start, end - 1, numeral[:-1]
     return start, end, numeral
 
 

@@ -54,6 +54,7 @@ from .readers import QUARTER_MONTHS, _set_quarter
 from .ratesteps import read_rate_steps
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .variants import to_simplified, writes_traditional
+from .promotions import apply_promotions
 from .statistics import apply_statistics
 
 __all__ = ["parse_quantity", "scan"]
@@ -412,6 +413,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     apply_country_currency(text, drafts)  # 墨西哥央行……500亿比索
     apply_exchange_rates(text, drafts)  # 美元兑人民币报7.1234
     apply_statistics(text, drafts)  # P<0.05, OR=1.52
+    apply_promotions(text, drafts)  # 满300减50
     if traditional:
         read_bare_era_years(text, drafts)  # 台灣112年經濟成長率
     _link_pairs(text, drafts)

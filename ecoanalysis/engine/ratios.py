@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_WORDS, RATIO_WORD_WINDOW
+from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_NAMED_LINKS, RATIO_NOT_NAMED, RATIO_WORDS
+from ._lexicon import RATIO_WORD_WINDOW, UNIT_WORDS
 from .draft import Draft
 from .numerals import FULLWIDTH_TO_ASCII
+from .patterns import _alternation
 from .prefixes import _read_prefix_qualifier
 
 _NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
@@ -77,3 +79,25 @@ def _read_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | No
         qualifier_start, _ = _read_prefix_qualifier(text, draft, begin)
         draft.start = qualifier_start if begin == start else start
     return draft
+
+
+_RATIO_WORD = "比"
+#: The character before the 比 that ends a unit word (卢 of 卢比, the rupee): that 比 names no ratio.
+_UNITS_ENDING_IN_RATIO_WORD = sorted({word[-2] for word in UNIT_WORDS if word.endswith(_RATIO_WORD) and len(word) > 1})
+#: 比 after a Han character of a noun (收入比, 车桩比), then perhaps a link, at the end of the text before a number.
+_NAMED_RATIO_BEFORE_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?<![{RATIO_NOT_NAMED}{''.join(_UNITS_ENDING_IN_RATIO_WORD)}]){_RATIO_WORD}"
+    rf"(?:{_alternation(RATIO_NAMED_LINKS)})?\s*\Z"
+)
+_NAMED_RATIO_WINDOW = 8
+
+
+def apply_named_ratios(text: str, drafts: list[Draft]) -> None:
+    """A bare number after a noun of ratio ending in 比 (城乡居民收入比为2.39) is in unit ratio, in place."""
+    if _RATIO_WORD not in text:
+        return
+    for draft in drafts:
+        if draft.unit not in (None, "count") or draft.counter is not None or draft.value is None or draft.name_like:
+            continue
+        if _NAMED_RATIO_BEFORE_RE.search(text, max(0, draft.start - _NAMED_RATIO_WINDOW), draft.start):
+            draft.unit = "ratio"

@@ -143,7 +143,11 @@ def _shared_currency_rows(rows: list[dict]) -> list[dict]:
     return made
 
 
-UNIT_WORDS, UNIT_GUARDS = _unit_words(_DATA["unit"] + _shared_currency_rows(_DATA["shared_currency"]))
+#: Ages: durations in the word written, but no periods counted back (近三十岁 is "nearly thirty"); see [ages].
+AGE_WORDS: frozenset[str] = frozenset(_DATA["ages"]["words"])
+UNIT_WORDS, UNIT_GUARDS = _unit_words(
+    _DATA["unit"] + _shared_currency_rows(_DATA["shared_currency"]) + [{"class": "duration", **_DATA["ages"]}]
+)
 #: Names of money several countries share: word -> {country: ISO 4217 code} ([[shared_currency]]).
 SHARED_CURRENCIES: dict[str, dict[str, str]] = {row["word"]: dict(row["countries"]) for row in _DATA["shared_currency"]}
 #: The unit and counter words as one tuple, for str.startswith (is a unit written at this position?).
@@ -193,7 +197,6 @@ if any(len(word) != 1 for word in SHARE_CENTS):
 HALF_WORD: str = _DATA["half"]["word"]
 HALF_PERCENT: float = float(_DATA["half"]["percent"])
 HALF_AFTER_UNITS: frozenset[str] = frozenset(_DATA["half"]["after_units"])
-HALF_AFTER_COUNTERS: frozenset[str] = frozenset(_DATA["half"]["after_counters"])
 DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
 EDITION_COUNTERS: frozenset[str] = frozenset(_DATA["labels"]["edition_counters"])
 SESSION_COUNTER: str = _DATA["labels"]["session_counter"]

@@ -7,6 +7,7 @@ import re
 import string
 
 from ._lexicon import (
+    AGE_WORDS,
     ANGLE_SIGN,
     ASPECT_MARKER,
     ASPECT_MIN_WORD,
@@ -221,8 +222,8 @@ _NEAR_WORD = "近"
 
 
 def _names_last_periods(text: str, draft: Draft) -> bool:
-    """Whether 近 before this duration names the last N periods (近三年) rather than "nearly" (近百年)."""
-    return MAGNITUDES.get(text[draft.start:draft.start + 1], 0) < _ROUND_NEAR
+    """Whether 近 before this duration names the last N periods (近三年) rather than "nearly" (近百年, 近三十岁)."""
+    return MAGNITUDES.get(text[draft.start:draft.start + 1], 0) < _ROUND_NEAR and draft.counter not in AGE_WORDS
 
 
 def settle_near_duration(text: str, draft: Draft) -> None:

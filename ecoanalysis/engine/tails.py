@@ -18,7 +18,6 @@ from ._lexicon import (
     FRACTION_SUFFIXES,
     FRACTION_SUFFIX_GUARDS,
     GE_DURATIONS,
-    HALF_AFTER_COUNTERS,
     HALF_AFTER_UNITS,
     HALF_GUARD,
     HALF_WORD,
@@ -231,7 +230,7 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
     if char == RATE_POINT_WORD and draft.counter == COUNTED_MAGNITUDE_COUNTER and _is_rate_point(text, position, draft):
         draft.counter, draft.unit = None, "percentage_point"  # 毛利率上升0.5个点
         return position + 1
-    if char == HALF_WORD and (draft.unit in HALF_AFTER_UNITS or draft.counter in HALF_AFTER_COUNTERS) and not (follower and follower in HALF_GUARD) and draft.value is not None:
+    if char == HALF_WORD and draft.unit in HALF_AFTER_UNITS and not (follower and follower in HALF_GUARD) and draft.value is not None:
         draft.value += 0.5
         return position + 1
     if draft.counter == "个" and draft.value is not None and text.startswith(_HALF_DURATION_LEAD, position - 1):

@@ -413,10 +413,13 @@ _COHORT_NOT_BEFORE = frozenset("0123456789.第前")
 
 def names_programme_or_day(text: str, start: int, end: int) -> bool:
     """863计划, 211工程, 985高校 (a bare number of three or four digits naming a programme), 232条款, 301调查 (a section
-    of a statute), 2030议程 (a plan named by its target year), 618大促, 315晚会 (a number that reads as a month and day naming that day) and 80后 (a cohort)."""
+    of a statute), 2030议程 (a plan named by its target year), 618大促, 315晚会, 11.11期间 (a number that reads as a month
+    and day naming that day) and 80后 (a cohort)."""
     numeral = text[start:end]
     if len(numeral) == _COHORT_DIGITS and numeral.isdigit() and text.startswith(COHORT_WORD, end):
         return text[start - 1:start] not in _COHORT_NOT_BEFORE or start == 0  # 80后, 00后
+    if _DAY_POINT in numeral:
+        return text.startswith(DAY_NAME_WORDS, end) and reads_as_month_day(numeral)
     if not (3 <= len(numeral) <= 4 and numeral.isdigit()):
         return False
     if text.startswith(_NAMING_WORDS, end):
@@ -431,8 +434,15 @@ def names_programme_or_day(text: str, start: int, end: int) -> bool:
     return text.startswith(DAY_NAME_WORDS, end) and reads_as_month_day(numeral)
 
 
+_DAY_POINT = "."
+
+
 def reads_as_month_day(numeral: str) -> bool:
-    """618 (6 and 18), 1111, 315: three or four digits that read as a month and a day; 2023 is no day."""
+    """618 (6 and 18), 1111, 315, and 6.18, 11.11 with a point between: three or four digits that read as a month and
+    a day; 2023 is no day."""
+    month_part, point, day_part = numeral.partition(_DAY_POINT)
+    if point and len(day_part) == 2 and 1 <= len(month_part) <= 2:  # 11.11期间, 6.18大促: the day written as a decimal
+        numeral = month_part + day_part
     if not (3 <= len(numeral) <= 4 and numeral.isdigit()):
         return False
     month, day = int(numeral[:-2]), int(numeral[-2:])

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ._lexicon import (
     CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, EXCHANGE_LINKS, EXCHANGE_WINDOW, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
-    DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, DECLARED_ROW_LABEL_MAX, DECLARED_ROW_UNITS, MAINLAND_WORDS, REGIONAL_WORDS, SPEAKS_FROM, TRADITIONAL_NOT_WITH,
+    DECLARED_COUNT_NOUNS, DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, DECLARED_ROW_LABEL_MAX, DECLARED_ROW_UNITS, MAINLAND_WORDS, REGIONAL_WORDS, SPEAKS_FROM, TRADITIONAL_NOT_WITH,
     DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, MINGUO_CURRENCY, SHARED_CURRENCIES, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS,
     UNIT_WORDS,
 )
@@ -276,6 +276,13 @@ def _names_money_before(text: str, start: int) -> bool:
     return any(noun in clause for noun in DECLARED_MONEY_NOUNS)
 
 
+def _names_count_before(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` names things counted (观影人次, 活跃用户, 用户数): a bare amount there is
+    no money, even right after money."""
+    clause = clause_before(text, start, _MONEY_NOUN_WINDOW)
+    return any(noun in clause for noun in DECLARED_COUNT_NOUNS)
+
+
 def _takes_declaration(draft: Draft) -> bool:
     """Whether a declaration can change the mention: money with its currency (the generic 元 takes the declared one), or
     a bare amount (a header's unit, or money after a noun of money); a unit, a counter, a name or no value keep it."""
@@ -340,7 +347,7 @@ def apply_declared_currency(text: str, drafts: list[Draft], *, traditional: bool
             # a bare amount right after money in the same sentence continues it (净利润3.2亿，扣非后2.9亿)
             after_money = previous is not None and previous.unit == "currency" and _SENTENCE_ENDS.isdisjoint(
                 text[previous.end:draft.start]
-            )
+            ) and not _names_count_before(text, draft.start)
             _declare(text, draft, currency, scale, after_money=after_money)
         previous = draft
 

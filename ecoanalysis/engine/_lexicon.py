@@ -202,6 +202,7 @@ DIVISION_COUNTERS: tuple[str, ...] = tuple(_DATA["labels"]["division_counters"])
 EDITION_COUNTERS: frozenset[str] = frozenset(_DATA["labels"]["edition_counters"])
 SESSION_COUNTER: str = _DATA["labels"]["session_counter"]
 SESSION_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["session_words"])
+RUN_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["run_words"])
 CLASSIFIER_DIVISIONS: frozenset[str] = frozenset(_DATA["labels"]["classifier_divisions"])
 MATCH_DIVISIONS: frozenset[str] = frozenset(_DATA["labels"]["match_divisions"])
 MATCH_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["match_words"])
@@ -470,12 +471,15 @@ class ContextUnit:
     window: int
     #: A whole number up to this needs the context; any other number takes the unit anywhere (None: always context).
     ambiguous_max: int | None = None
+    #: Words right after the unit word that name its quantity (438.20分的总成绩).
+    after_words: tuple[str, ...] = ()
 
 
 CONTEXT_UNITS: dict[str, ContextUnit] = {
     row["word"]: ContextUnit(
         unit=row["class"], symbol=row.get("symbol"), nouns=tuple(row["nouns"]), adjectives=row.get("adjectives", ""),
         guard=row.get("guard", ""), window=int(row["window"]), ambiguous_max=row.get("ambiguous_max"),
+        after_words=tuple(row.get("after_words", ())),
     )
     for row in _DATA["context_unit"]
 }

@@ -42,6 +42,7 @@ from ._lexicon import (
     LABEL_WORDS,
     SERIAL_WORDS,
     SESSION_COUNTER,
+    RUN_WORDS,
     SESSION_WORDS,
     STATUTE_SECTION_NUMBERS,
     UNIT_WORD_TUPLE,
@@ -180,9 +181,12 @@ def names_text_part(text: str, rank_start: int, end: int, counter: str) -> bool:
     return text[:rank_start].rstrip(" ").endswith(DIVISION_BEFORE)
 
 
-def names_edition(text: str, end: int, counter: str | None) -> bool:
+def names_edition(text: str, start: int, end: int, counter: str | None) -> bool:
     """第六届论坛, 第十六届人大 (an edition or a term), 第二次会议, 第49次《报告》 (a session, an issue): 第 N and the
-    counter ending at ``end`` name the event or the publication ([labels] edition_counters, session_words)."""
+    counter from ``start`` to ``end`` name the event or the publication ([labels] edition_counters, session_words),
+    unless a word of a run stands before (连续第八次会议: the times in a row, a rank)."""
+    if text.endswith(RUN_WORDS, 0, start):
+        return False
     if counter in EDITION_COUNTERS:
         return True
     return counter == SESSION_COUNTER and text.startswith(SESSION_WORDS, end)

@@ -17,7 +17,8 @@ _WEB_START_RE = re.compile(
     r"[A-Za-z][A-Za-z0-9+.\-]*://|www\.|[A-Za-z0-9._%+\-]+@(?=[A-Za-z0-9\-]+\.)"
     rf"|(?<![A-Za-z])(?:{'|'.join(IDENTIFIER_SCHEMES)}):"  # arXiv:2404.14219, doi:10.1000/182
 )
-_TIME_RE = re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?![0-9])")
+#: A time of day; 24:00 closes a day's schedule (营业时间9:00-24:00).
+_TIME_RE = re.compile(r"(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?|24:00)(?![0-9])")
 #: Mobile, area code and local, 400/800 lines, and China's country code with an area code in brackets before the
 #: local number ((8610)66229359). The area code may be in brackets ((010) 6552 8888) and the local number written
 #: in two groups (021-6888 1234, 0755-8888-1234; 400 820 8820), as contact lines print them.

@@ -1,12 +1,13 @@
 """Numbers that run on past their unit: a duration written in two units (有期徒刑二年六个月, 一年零三个月, 用时3小时
 20分钟, 2小时08分15秒), one mention in the first unit with each smaller part added as its share of that unit
 (lexicon [[duration_parts]]), as 五元三角 adds its 角 to the yuan (tails.py); and digits after a unit that are its
-decimals (一米七五 = 1.75 m, 9秒83 = 9.83 s: [unit_decimals])."""
+decimals (一米七五 = 1.75 m, 9秒83 = 9.83 s, and after the last part: 3分27秒46: [unit_decimals])."""
 from __future__ import annotations
 
 import re
 
 from ._lexicon import DISCOUNT_WORD, DURATION_PARTS, MIXED_FRACTION_WORD, TENTHS_WORD, UNIT_DECIMAL_MAX_DIGITS
+from ._lexicon import UNIT_DECIMAL_UNITS
 from ._lexicon import UNIT_WORD_TUPLE
 from .draft import Draft
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES
@@ -46,6 +47,11 @@ def read_duration_part(text: str, position: int, draft: Draft) -> int:
         share /= per_unit
         draft.value = round(draft.value + part * share, 10)
         unit, position = found.group("word"), found.end()
+    if share < 1.0 and unit in UNIT_DECIMAL_UNITS:  # 3分27秒46: the last part's decimals (hundredths of a second)
+        decimals = _unit_decimals_at(text, position)
+        if decimals is not None:
+            draft.value = round(draft.value + decimals[0] * share, 10)
+            position = decimals[1]
     return position
 
 
@@ -77,14 +83,23 @@ _UNIT_DECIMALS_RE = re.compile(f"[{_DECIMAL_DIGITS}]{{1,{UNIT_DECIMAL_MAX_DIGITS
 _OWN_NUMBER_AFTER = frozenset(MAGNITUDES) | frozenset("%％.．点") | {TENTHS_WORD, DISCOUNT_WORD}
 
 
+def _unit_decimals_at(text: str, position: int) -> tuple[float, int] | None:
+    """The decimals written right after a unit word at ``position`` (the 75 of 一米七五) and where they end; None where
+    no digits follow, or they begin a number of their own (1米3人, 100米20秒)."""
+    found = _UNIT_DECIMALS_RE.match(text, position)
+    if found is None or text[found.end():found.end() + 1] in _OWN_NUMBER_AFTER or text.startswith(UNIT_WORD_TUPLE, found.end()):
+        return None
+    digits = "".join(str(CHINESE_DIGITS[c]) if c in CHINESE_DIGITS else c for c in found.group().translate(FULLWIDTH_TO_ASCII))
+    return int(digits) / 10 ** len(digits), found.end()
+
+
 def read_unit_decimals(text: str, position: int, draft: Draft) -> int:
     """一米七五 = 1.75 m, 1米8 = 1.8 m, 9秒83 = 9.83 s: digits right after a whole number of the unit are its
     decimals; where the mention ends."""
     if draft.value is None or draft.value != int(draft.value) or draft.value_high is not None or draft.scale != 1.0:
         return position
-    found = _UNIT_DECIMALS_RE.match(text, position)
-    if found is None or text[found.end():found.end() + 1] in _OWN_NUMBER_AFTER or text.startswith(UNIT_WORD_TUPLE, found.end()):
+    decimals = _unit_decimals_at(text, position)
+    if decimals is None:
         return position
-    digits = "".join(str(CHINESE_DIGITS[c]) if c in CHINESE_DIGITS else c for c in found.group().translate(FULLWIDTH_TO_ASCII))
-    draft.value = round(draft.value + int(digits) / 10 ** len(digits), 10)
-    return found.end()
+    draft.value = round(draft.value + decimals[0], 10)
+    return decimals[1]

@@ -275,10 +275,18 @@ def _list_gap(text: str, item: Draft, after: Draft) -> bool:
 
 
 def _share_list_bounds(text: str, drafts: list[Draft], links: list[int]) -> None:
-    """分别超过1500亿元、2000亿元和4000亿元: a qualifier after 分别 ("respectively") bounds every item; a hedge
-    after the last item (50%和20%左右) approximates every item."""
+    """分别超过1500亿元、2000亿元和4000亿元: a qualifier after 分别 ("respectively") bounds every item; one before a
+    pair joined by a slash (低于140/90毫米汞柱, a blood pressure) bounds both; a hedge after the last item (50%和20%左右)
+    approximates every item."""
     for index in (link - 1 for link in links):
         first = drafts[index]
+        if len(first.bounds) == 1 and first.qualifiers and text[first.end:drafts[index + 1].start] in _PAIR_SLASHES:
+            second = drafts[index + 1]  # 低于140/90毫米汞柱: one reading of two figures, bounded together
+            # (a numerator below its denominator writes a fraction instead: 超过1/3)
+            if not second.bounds and not second.name_like and second.value is not None and first.value is not None and first.value > second.value:
+                second.qualifiers.append(first.qualifiers[0])
+                second.bounds.append(first.bounds[0])
+            continue
         if len(first.bounds) != 1 or not first.qualifiers or not _respectively_before(text, first.start):
             continue
         if not text.startswith(first.qualifiers[0], first.start):
@@ -292,6 +300,8 @@ def _share_list_bounds(text: str, drafts: list[Draft], links: list[int]) -> None
     _share_list_hedge(text, drafts, links)
 
 
+#: The slash joining the two figures of one reading (140/90毫米汞柱).
+_PAIR_SLASHES = ("/", "／")
 #: How far before the qualifier "respectively" may stand, a verb between (各买超逾14万张, 分别增长超过3%).
 _RESPECTIVELY_WINDOW = 4
 

@@ -426,15 +426,16 @@ def _small_whole_number_before(text: str, end: int, limit: int) -> bool:
 
 def context_unit_at(text: str, start: int, end: int) -> str | None:
     """The word of [[context_unit]] right after the number text[start:end] where its quantity is spoken of: a noun
-    of it earlier in the clause (身高1.75m, 综合得分68.9分) or an adjective of size after the word (3m高); else None."""
+    of it earlier in the clause (身高1.75m, 综合得分68.9分), an adjective of size after the word (3m高) or a word naming
+    the quantity after it (438.20分的总成绩); else None."""
     word = next((word for word in CONTEXT_UNITS if text.startswith(word, end)), None)
     if word is None:
         return None
     info, follower = CONTEXT_UNITS[word], text[end + len(word):end + len(word) + 1]
     if (follower.isascii() and follower.isalnum()) or (follower and follower in info.guard):
         return None  # 5min, 3m2; 5分钟, 三分之一
-    if follower and follower in info.adjectives:
-        return word
+    if follower and follower in info.adjectives or info.after_words and text.startswith(info.after_words, end + len(word)):
+        return word  # 3m高; 438.20分的总成绩
     if info.ambiguous_max is not None and not _small_whole_number_before(text, end, info.ambiguous_max):
         return word  # 每片0.25g, 500g: no network generation is written so
     clause = clause_before(text, start, info.window)

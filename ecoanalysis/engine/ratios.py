@@ -47,16 +47,23 @@ def _is_ratio(text: str, chain: re.Match) -> bool:
 
 #: A part of a time of day after its colon: two digits (20:47, 8:05).
 _CLOCK_PART_RE = re.compile(r"[0-9０-９]{2}")
+#: The last hour of a day on a clock.
+_LAST_HOUR = 23
 #: Parts of four digits or more are codes and editions (ISO 9001:2015, localhost:8080), not terms of a ratio.
 _RATIO_PART_MAX_DIGITS = 3
 
 
 def _no_time_of_day(chain: re.Match) -> bool:
-    """Whether a colon chain cannot be a time of day, so it is a ratio or a score (车桩比2:1, 以3:2获胜, 1:1.5): a
-    part after a colon that is not two digits, and no part long enough to be a code."""
+    """Whether a colon chain cannot be a time of day, so it is a ratio or a score (车桩比2:1, 以3:2获胜, 1:1.5, 25:21): a
+    first part above the hours of a day or a part after a colon that is not two digits, and no part long enough to
+    be a code."""
     parts = re.split(f"[{_ALL_COLONS}]", chain.group())
-    if any(len(part.split(".")[0].split("．")[0]) > _RATIO_PART_MAX_DIGITS for part in parts):
+    wholes = [part.split(".")[0].split("．")[0] for part in parts]
+    if any(len(whole) > _RATIO_PART_MAX_DIGITS for whole in wholes):
         return False
+    hour = int(wholes[0].translate(FULLWIDTH_TO_ASCII))
+    if hour > _LAST_HOUR and not (hour == _LAST_HOUR + 1 and parts[1:] == ["00"]):
+        return True  # 以25:21拿下: no hour of the day is 25 (24:00 closes a day's schedule)
     return any(_CLOCK_PART_RE.fullmatch(part) is None for part in parts[1:])
 
 

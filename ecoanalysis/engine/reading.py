@@ -417,7 +417,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
         read_in_context(reading, draft)
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter) or (
-            names_edition(text, draft.end, draft.counter)  # 第一节, 本法第三条 (第三条高速公路 is a rank), 第六届论坛
+            names_edition(text, reading.prefix_end, draft.end, draft.counter)  # 第一节, 本法第三条 (第三条高速公路 is a rank), 第六届论坛
         ):
             return _name_draft(reading.prefix_end, draft.end, draft.value)
         if draft.counter is None and opens_a_point(text, reading.prefix_end, draft.end):

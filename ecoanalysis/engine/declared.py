@@ -380,7 +380,7 @@ def apply_exchange_rates(text: str, drafts: list[Draft]) -> None:
     if not any(link in text for link in EXCHANGE_LINKS):
         return  # (one pass over the text: most have no pair of currencies at all)
     for draft in drafts:
-        if draft.unit not in (None, "count") or draft.counter is not None or draft.value is None or draft.name_like:
+        if not draft.is_bare_number():
             continue
         pairs = list(_EXCHANGE_RE.finditer(clause_before(text, draft.start, EXCHANGE_WINDOW)))
         if not pairs:

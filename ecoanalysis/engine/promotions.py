@@ -15,9 +15,7 @@ _DEFAULT_CURRENCY = "CNY"
 
 
 def _is_money_or_bare(draft: Draft) -> bool:
-    if draft.value is None or draft.name_like:
-        return False
-    return draft.unit == "currency" or (draft.unit in (None, "count") and draft.counter is None)
+    return draft.is_bare_number() or draft.unit == "currency" and draft.value is not None and not draft.name_like
 
 
 def _text_currency(text: str, drafts: list[Draft]) -> str:

@@ -104,7 +104,7 @@ def apply_named_ratios(text: str, drafts: list[Draft]) -> None:
     if _RATIO_WORD not in text:
         return
     for draft in drafts:
-        if draft.unit not in (None, "count") or draft.counter is not None or draft.value is None or draft.name_like:
+        if not draft.is_bare_number():
             continue
         if _NAMED_RATIO_BEFORE_RE.search(text, max(0, draft.start - _NAMED_RATIO_WINDOW), draft.start):
             draft.unit = "ratio"

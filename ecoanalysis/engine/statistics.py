@@ -24,7 +24,7 @@ def apply_statistics(text: str, drafts: list[Draft]) -> None:
     if not any(char in text for char in _FIRST_CHARS):
         return
     for draft in drafts:
-        if draft.unit not in (None, "count") or draft.counter is not None or draft.value is None or draft.name_like:
+        if not draft.is_bare_number():
             continue
         found = _SYMBOL_BEFORE_RE.search(text, max(0, draft.start - _WINDOW), draft.start)
         if found is None or (found.group("link") is None and text[draft.start] not in _SIGNS):

@@ -13,10 +13,6 @@ _SIGN_FIRST = frozenset(sign[0] for sign in TOLERANCE_SIGNS)
 _SPACES = " \u3000"
 
 
-def _is_bare(draft: Draft) -> bool:
-    return draft.unit in (None, "count") and draft.counter is None and draft.value is not None
-
-
 def _past_spaces(text: str, position: int) -> int:
     while position < len(text) and text[position] in _SPACES:
         position += 1
@@ -46,9 +42,9 @@ def share_tolerance_units(text: str, drafts: list[Draft]) -> None:
     for mean, spread in zip(drafts, drafts[1:]):
         if text[mean.end:mean.end + 1] not in _SIGN_FIRST and text[mean.end + 1:mean.end + 2] not in _SIGN_FIRST:
             continue  # (the cheap test: no sign right after the mean, nor after one space)
-        if text[mean.end:spread.start].strip(_SPACES) not in TOLERANCE_SIGNS or not _is_bare(mean):
+        if text[mean.end:spread.start].strip(_SPACES) not in TOLERANCE_SIGNS or not mean.is_bare_number():
             continue
-        if not _is_bare(spread):
+        if not spread.is_bare_number():
             _copy_unit(spread, mean)  # 152.6±11.3 mmHg
             continue
         word = _unit_after_bracket(text, spread)

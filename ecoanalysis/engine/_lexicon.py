@@ -145,8 +145,15 @@ def _shared_currency_rows(rows: list[dict]) -> list[dict]:
 
 #: Ages: durations in the word written, but no periods counted back (近三十岁 is "nearly thirty"); see [ages].
 AGE_WORDS: frozenset[str] = frozenset(_DATA["ages"]["words"])
+AGE_YEAR_WORD: str = _DATA["ages"]["year_word"]
+AGE_YEAR_QUALIFIERS: frozenset[str] = frozenset(_DATA["ages"]["year_qualifiers"])
+AGE_NOT_BEFORE_YEAR: str = _DATA["ages"]["not_before_year"]
+AGE_SPOKEN_OPENERS: tuple[str, ...] = tuple(_DATA["ages"]["spoken_openers"])
+AGE_SPOKEN_ADVERBS: tuple[str, ...] = tuple(_DATA["ages"]["spoken_adverbs"])
+AGE_SPOKEN_SUFFIXES: tuple[str, ...] = tuple(_DATA["ages"]["spoken_suffixes"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(
-    _DATA["unit"] + _shared_currency_rows(_DATA["shared_currency"]) + [{"class": "duration", **_DATA["ages"]}]
+    _DATA["unit"] + _shared_currency_rows(_DATA["shared_currency"])
+    + [{"class": "duration", "words": _DATA["ages"]["words"], "guard_by_word": _DATA["ages"]["guard_by_word"]}]
 )
 #: Names of money several countries share: word -> {country: ISO 4217 code} ([[shared_currency]]).
 SHARED_CURRENCIES: dict[str, dict[str, str]] = {row["word"]: dict(row["countries"]) for row in _DATA["shared_currency"]}

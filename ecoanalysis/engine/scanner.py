@@ -54,6 +54,7 @@ from .readers import QUARTER_MONTHS, _set_quarter
 from .ratesteps import read_rate_steps
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .variants import to_simplified, writes_traditional
+from .ages import apply_implied_ages
 from .promotions import apply_promotions
 from .ratios import apply_named_ratios
 from .statistics import apply_statistics
@@ -416,6 +417,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     apply_statistics(text, drafts)  # P<0.05, OR=1.52
     apply_promotions(text, drafts)  # 满300减50
     apply_named_ratios(text, drafts)  # 城乡居民收入比为2.39
+    apply_implied_ages(text, drafts)  # 年过六十, 他看上去三十出头
     if traditional:
         read_bare_era_years(text, drafts)  # 台灣112年經濟成長率
     _link_pairs(text, drafts)

@@ -1,0 +1,48 @@
+"""Ages said with no 岁: 年过六十, 年近七十 after 年 and a qualifier of reaching, and in speech a bare number with an
+approximating suffix said of a person (他看上去三十出头, 爷爷今年都七十好几了): durations; see [ages]. Run after the
+scan, on the drafts in place.
+"""
+from __future__ import annotations
+
+import re
+
+from ._lexicon import (
+    AGE_NOT_BEFORE_YEAR,
+    AGE_SPOKEN_ADVERBS,
+    AGE_SPOKEN_OPENERS,
+    AGE_SPOKEN_SUFFIXES,
+    AGE_YEAR_QUALIFIERS,
+    AGE_YEAR_WORD,
+)
+from .draft import Draft
+from .patterns import _alternation
+
+_SPOKEN_BEFORE_RE = re.compile(
+    rf"(?:{_alternation(AGE_SPOKEN_OPENERS)})(?:{_alternation(AGE_SPOKEN_ADVERBS)})?\Z"
+)
+_SPOKEN_WINDOW = max(map(len, AGE_SPOKEN_OPENERS)) + max(map(len, AGE_SPOKEN_ADVERBS))
+_ASPECT = "了"
+
+
+def _after_year_and_qualifier(text: str, draft: Draft) -> bool:
+    """年过六十, 年近七十: the draft opens with a qualifier of reaching right after 年, itself after no year word."""
+    if not draft.qualifiers or draft.qualifiers[0] not in AGE_YEAR_QUALIFIERS:
+        return False
+    if not text.startswith(draft.qualifiers[0], draft.start) or text[draft.start - 1:draft.start] != AGE_YEAR_WORD:
+        return False
+    before = text[draft.start - 2:draft.start - 1]
+    return not (before and (before in AGE_NOT_BEFORE_YEAR or before.isdigit()))
+
+
+def _spoken_of_a_person(text: str, draft: Draft) -> bool:
+    """他看上去三十出头, 今年都七十好几了: an opener (and an adverb) right before, a suffix of approximation at the end."""
+    if not text[draft.start:draft.end].rstrip(_ASPECT).endswith(AGE_SPOKEN_SUFFIXES):
+        return False
+    return _SPOKEN_BEFORE_RE.search(text, max(0, draft.start - _SPOKEN_WINDOW), draft.start) is not None
+
+
+def apply_implied_ages(text: str, drafts: list[Draft]) -> None:
+    """Make durations of the bare numbers that are ages said with no 岁 (in place)."""
+    for draft in drafts:
+        if draft.is_bare_number() and (_after_year_and_qualifier(text, draft) or _spoken_of_a_person(text, draft)):
+            draft.unit = "duration"

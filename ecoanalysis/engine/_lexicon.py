@@ -438,6 +438,7 @@ RATIO_CONTEXT_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["context_colons"])
 RATIO_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["words"])
 RATIO_WORD_WINDOW: int = int(_DATA["ratios"]["word_window"])
 RATIO_AFTER_LINK: str = _DATA["ratios"]["after_link"]
+RATIO_NAMED_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["named_words"])
 RATIO_NAMED_LINKS: tuple[str, ...] = tuple(_DATA["ratios"]["named_links"])
 RATIO_NOT_NAMED: str = _DATA["ratios"]["not_named"]
 

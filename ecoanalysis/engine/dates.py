@@ -163,15 +163,14 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
         reading.position, reading.context = month_match.end(), True
         if with_prefix:
             months_start = _first_months_start(text, reading.start, int(value), month_match)
-            if months_start is not None:  # 今年前8月 = January..August
+            if months_start is not None:  # 今年前8月 = January..August, one period (eq) like 前三季度 and 上半年
                 draft.month, draft.month_high, reading.prefix_end = 1, int(value), months_start
-                draft.bounds.append("range")
             relative = _RELATIVE_YEAR_RE.search(text, max(0, reading.prefix_end - 6), reading.prefix_end)
             if relative is not None:
                 reading.prefix_end = relative.start()
                 if year is not None:
                     draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
-                    draft.value_high = draft.value if draft.month_high is not None else None
+                    draft.value_high = draft.value if draft.month_high is not None and "range" in draft.bounds else None
 
 
 #: 前 before N月 (今年前8月: the first eight months), not ending another word (目前, 此前, 提前: [numerals]
@@ -373,7 +372,7 @@ def read_relative_year(reading: _Reading, draft: Draft) -> None:
 
 def read_first_months(reading: _Reading, draft: Draft) -> None:
     """前9个月 (首10個月) opening a clause or after a word of the year (今年前10个月, 本財政年度首10個月) is months
-    1..N of the year, like 前N月; after another word 前 says "before" (上市前3个月) and the span stays a duration."""
+    1..N of the year, one period (eq, like 前三季度 and 上半年), as 前N月 is; after another word 前 says "before" (上市前3个月) and the span stays a duration."""
     text, start, value = reading.text, reading.prefix_end, draft.value
     if draft.counter != MONTHS_COUNTER or value is None or value != int(value) or not 2 <= value <= 12:
         return
@@ -386,7 +385,5 @@ def read_first_months(reading: _Reading, draft: Draft) -> None:
         return  # (中国神华前11个月商品煤产量: a figure of the year so far follows)
     draft.unit, draft.month, draft.month_high = "date", 1, int(value)
     draft.value, draft.value_high, draft.counter = None, None, None
-    draft.bounds.append("range")
     reading.prefix_end = start - 1
     read_relative_year(reading, draft)  # 今年前10个月
-    draft.value_high = draft.value

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_NAMED_LINKS, RATIO_NOT_NAMED, RATIO_WORDS
+from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_NAMED_LINKS, RATIO_NAMED_WORDS, RATIO_NOT_NAMED
+from ._lexicon import RATIO_WORDS
 from ._lexicon import RATIO_WORD_WINDOW, UNIT_WORDS
 from .draft import Draft
 from .numerals import FULLWIDTH_TO_ASCII
@@ -88,20 +89,23 @@ def _read_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     return draft
 
 
-_RATIO_WORD = "比"
-#: The character before the 比 that ends a unit word (卢 of 卢比, the rupee): that 比 names no ratio.
-_UNITS_ENDING_IN_RATIO_WORD = sorted({word[-2] for word in UNIT_WORDS if word.endswith(_RATIO_WORD) and len(word) > 1})
-#: 比 after a Han character of a noun (收入比, 车桩比), then perhaps a link, at the end of the text before a number.
+#: The character before a ratio word that ends a unit word (卢 of 卢比, the rupee): that 比 names no ratio.
+_UNITS_ENDING_IN_RATIO_WORD = sorted(
+    {word[-len(ratio) - 1] for ratio in RATIO_NAMED_WORDS for word in UNIT_WORDS if word.endswith(ratio) and len(word) > len(ratio)}
+)
+#: A ratio word after a Han character of a noun (收入比, 车桩比, 库存系数), then perhaps a link, at the end of the text
+#: before a number.
 _NAMED_RATIO_BEFORE_RE = re.compile(
-    rf"(?<=[\u4e00-\u9fff])(?<![{RATIO_NOT_NAMED}{''.join(_UNITS_ENDING_IN_RATIO_WORD)}]){_RATIO_WORD}"
+    rf"(?<=[\u4e00-\u9fff])(?<![{RATIO_NOT_NAMED}{''.join(_UNITS_ENDING_IN_RATIO_WORD)}])(?:{_alternation(RATIO_NAMED_WORDS)})"
     rf"(?:{_alternation(RATIO_NAMED_LINKS)})?\s*\Z"
 )
+_RATIO_WORD_FIRST = frozenset(word[0] for word in RATIO_NAMED_WORDS)
 _NAMED_RATIO_WINDOW = 8
 
 
 def apply_named_ratios(text: str, drafts: list[Draft]) -> None:
-    """A bare number after a noun of ratio ending in 比 (城乡居民收入比为2.39) is in unit ratio, in place."""
-    if _RATIO_WORD not in text:
+    """A bare number after a noun of ratio ending in 比 or 系数 (城乡居民收入比为2.39) is in unit ratio, in place."""
+    if _RATIO_WORD_FIRST.isdisjoint(text):
         return
     for draft in drafts:
         if not draft.is_bare_number():

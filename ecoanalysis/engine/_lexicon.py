@@ -217,6 +217,7 @@ DIVISION_BEFORE: tuple[str, ...] = tuple(_DATA["labels"]["division_before"])
 DIVISION_AFTER: tuple[str, ...] = tuple(_DATA["labels"]["division_after"])
 DOCUMENT_NUMBER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["document_number_words"])
 LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))
+LABEL_CODE_COPULAS: str = _DATA["labels"]["code_copulas"]
 INDEX_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["index_words"])
 VERSION_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["version_words"])
 VERSION_NOT_AFTER: frozenset[str] = frozenset(_DATA["labels"]["version_not_after"])

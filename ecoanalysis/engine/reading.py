@@ -16,6 +16,7 @@ from ._lexicon import (
     HALF_PERCENT,
     HALF_WORD,
     INFIX_QUALIFIERS,
+    LABEL_CODE_COPULAS,
     LABEL_WORDS,
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
@@ -114,7 +115,10 @@ _FOOTNOTE_FIRST: frozenset[str] = frozenset(" 123456789")  # what a match of _FO
 _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
 #: Between a label word and its digits: a space or a colon (图 3, 股票代码：600519).
 _LABEL_GAP = " ：:"
-_LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_LAST_CHARS | frozenset(_LABEL_GAP)
+#: Nouns of numbering (ending in 号 or 码), which may stand before their digits with a copula (验证码是4827).
+_CODE_NOUNS: tuple[str, ...] = tuple(word for word in LABEL_WORDS if word[-1] in "号码")
+_LABEL_BEFORE_GAP_CHARS: frozenset[str] = _LABEL_LAST_CHARS | frozenset(LABEL_CODE_COPULAS)
+_LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_BEFORE_GAP_CHARS | frozenset(_LABEL_GAP)
 #: After a label's digits: more parts (表 4-2, 1.3) and a closing 号 with a serial (京ICP备12345678号-1).
 _LABEL_TAIL_RE = re.compile(r"(?:[-－.．—–][0-9０-９]+)*(?:[ ]?号(?:[-－][0-9０-９]+)?)?")  # 图1—1: a dash of a figure's number too
 
@@ -367,14 +371,17 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
         reading.prefix_end = start - 1 if before == RANK_WORD else start - 2
     elif (
         reading.is_arabic and start > 0 and text[start - 1] in _LABEL_BEFORE_CHARS
-        and _char_before_gap(text, start, LABEL_WINDOW, _LABEL_GAP) in _LABEL_LAST_CHARS
+        and _char_before_gap(text, start, LABEL_WINDOW, _LABEL_GAP) in _LABEL_BEFORE_GAP_CHARS
     ):
-        near = text[max(0, start - LABEL_WINDOW):start].rstrip(_LABEL_GAP)
+        near = text[max(0, start - LABEL_WINDOW - 1):start].rstrip(_LABEL_GAP)
+        words = LABEL_WORDS
+        if near[-1:] in LABEL_CODE_COPULAS:  # 验证码是4827: only a noun of numbering takes a copula
+            near, words = near[:-1], _CODE_NOUNS
         # one C-level endswith over all the words first: most spaces before a number follow no label
-        word = next((word for word in LABEL_WORDS if near.endswith(word)), None) if near.endswith(LABEL_WORDS) else None
+        word = next((word for word in words if near.endswith(word)), None) if near.endswith(words) else None
         label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
         if label is not None and _TAIL_RE.match(text, label.end()).end() == label.end():  # 图 3, 表 4-2, 附件 2
-            return _name_draft(max(0, start - LABEL_WINDOW) + len(near) - len(word), label.end(), draft.value)
+            return _name_draft(max(0, start - LABEL_WINDOW - 1) + len(near) - len(word), label.end(), draft.value)
     if reading.is_arabic and (
         _is_index_or_version(text, start, reading.end)
         or ((text[reading.end:reading.end + 1] in PROGRAMME_OR_DAY_AFTER or text[start:reading.end] in STATUTE_SECTIONS)

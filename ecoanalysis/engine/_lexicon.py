@@ -362,6 +362,7 @@ MINGUO_SPAN_AFTER_NOT: tuple[str, ...] = tuple(_DATA["minguo"]["span_after_not"]
 MINGUO_DATE_SEPARATORS: str = _DATA["minguo"]["slash_date_separators"]
 CLOCK_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["clock_before"])
 CLOCK_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["clock_after"])
+CLOCK_QUARTERS: tuple[str, ...] = tuple(_DATA["dates"]["clock_quarters"])
 CLOCK_HOUR_GUARD: str = _DATA["dates"]["clock_hour_guard"]
 #: Character classes a set phrase may name by placeholder, derived from the units so that no word is typed twice:
 #: ``{unit_chars}``, the units and counters of one character (个, 家, 年, 米, 元), for a class; ``{measure_words}``,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import CLOCK_AFTER, CLOCK_BEFORE, CLOCK_HOUR_GUARD, CLOCK_WORDS, RANGE_CONNECTORS
+from ._lexicon import CLOCK_AFTER, CLOCK_BEFORE, CLOCK_HOUR_GUARD, CLOCK_QUARTERS, CLOCK_WORDS, RANGE_CONNECTORS
 from .draft import Draft, _name_draft
 from .patterns import _alternation, _cn_to_number, _parse_arabic
 
@@ -23,8 +23,12 @@ _HOUR_WORD = CLOCK_WORDS[0]
 #: After N 时/点: minutes (30分), one of the clock words (半, 许, 钟, 整), or a connector and the hour that ends a
 #: span (8时至20时).
 _CLOCK_TAIL_RE = re.compile(
-    rf"{_CLOCK_NUMERAL}分|{_alternation(CLOCK_AFTER)}|(?:{_CONNECTOR})(?P<until>{_CLOCK_NUMERAL})(?:{_alternation(CLOCK_WORDS)})"
+    rf"{_CLOCK_NUMERAL}分|{_alternation(CLOCK_AFTER)}|{_alternation(CLOCK_QUARTERS)}"
+    # minutes said with no 分, which hold 十 as no decimal does (晚上七点四十, 七点四十五)
+    rf"|[二三四五]?十[一二三四五六七八九]?(?![零〇一二两三四五六七八九十百千万亿])"
+    rf"|(?:{_CONNECTOR})(?P<until>{_CLOCK_NUMERAL})(?:{_alternation(CLOCK_WORDS)})"
 )
+
 #: After the first hour of a bare span: the connector, the second hour and 时 (20-8时).
 _HOUR_SPAN_RE = re.compile(rf"(?:{_CONNECTOR})(?P<until>{_CLOCK_NUMERAL}){_HOUR_WORD}(?![{CLOCK_HOUR_GUARD}])")
 

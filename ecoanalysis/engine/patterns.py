@@ -215,7 +215,8 @@ _CORE_RE = re.compile(
     # unreadable numeral rather than thousands of mentions; 俩 starts one only before a magnitude (俩千)
     rf"|(?:(?<=[{_CN_CHARS}])|(?<=[{_WORD_DIGIT_CHARS}])(?=[{_CN_MAG_CHARS}]))"
     rf"(?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
-    rf"(?:点(?:[{_CN_DECIMAL_DIGIT_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))+[{_CN_MAG_CHARS}]*)?(?P<cn>)"
+    # (no decimal before 十 or 刻: 七点四十 and 九点一刻 are times of day, clock.py)
+    rf"(?:点(?:[{_CN_DECIMAL_DIGIT_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))+(?![十拾刻])[{_CN_MAG_CHARS}]*)?(?P<cn>)"
     rf"|(?<={FIRST_RANK_WORD}){_FIRST_RANK_REST}(?P<first>)"
     rf"|(?:{_word_rest_alternation()})(?P<word>))"
 )

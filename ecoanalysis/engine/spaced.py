@@ -22,6 +22,8 @@ _GLUE_CHARS = frozenset(MAGNITUDES) | {DECIMAL_POINT_WORD}
 #: The whole glued numeral, matched again between its ends so that the readers get an ordinary core.
 _GLUED_RE = re.compile(r"(?P<cn>.+)", re.S)
 _MAX_PIECES = 12
+#: The quarter hour after a clock's 点 (九点一刻, 三点三刻).
+_QUARTER_HOUR = "刻"
 #: Characters after a Chinese core that may begin a next piece.
 SPACED_AFTER_CHARS = frozenset(" " + DECIMAL_POINT_WORD)
 
@@ -72,6 +74,8 @@ def glue_spaced_core(text: str, core: re.Match) -> re.Match:
         ends.append(piece.end())
         position = piece.end()
     for end in reversed(ends):
+        if text.startswith(_QUARTER_HOUR, end):
+            continue  # 九点一刻: the 点 of a clock and a quarter hour, no decimal (clock.py)
         if _reads(text[core.start():end].replace(" ", "")):
             return _GLUED_RE.match(text, core.start(), end)
     return core

@@ -61,6 +61,7 @@ from ._lexicon import (
     TOP_RANK_WORD,
 )
 from .draft import Draft
+from .durations import read_unit_decimals
 from .numerals import FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
 from .patterns import _GAP_CHAR_SET, _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han
@@ -405,7 +406,8 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
             draft.unit, draft.unit_symbol, draft.counter, draft.end = "angle", degree, degree, end + 1  # 转动了90°
             _read_suffix_after_unit(text, draft)
             return start
-    draft.unit, draft.counter, draft.end = "temperature", degree, end + 1
+    draft.unit, draft.counter = "temperature", degree
+    draft.end = read_unit_decimals(text, end + 1, draft)  # 发烧三十八度五 = 38.5 度, as 一米七五 is said
     _read_suffix_after_unit(text, draft)
     return start
 

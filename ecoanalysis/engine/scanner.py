@@ -47,7 +47,7 @@ from .eras import era_range_start, read_bare_era_years
 from .pairs import _link_pairs, quarter_of, share_lists
 from .numerals import MAGNITUDES, scaled
 from .dates import QUARTER_WORD, relative_year_before
-from .patterns import CLAUSE_ENDS, _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, YEAR_RANGE, _alternation
+from .patterns import CLAUSE_ENDS, MONTH_DAYS, _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, YEAR_RANGE, _alternation
 from .patterns import _SUFFIX_RE, _char_after_gap, _char_before_gap, _cn_to_number
 from .reading import _read_one
 from .readers import QUARTER_MONTHS, _set_quarter
@@ -109,6 +109,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     connector = _RANGE_RE.match(text, first.end)
     if connector is None or not _connector_fits(text, connector, first):
         return
+    if first.unit == "date" and _merge_written_day(text, first, connector.end()):
+        return  # 1月1号至3号, 一月一号到三号: the second day read here, before 三号 can name a member of a series
     second, trailing = _read_second_end(text, connector.end(), year=year)
     if second is None:
         return
@@ -323,6 +325,26 @@ def _day_at_end(text: str, draft: Draft) -> int | None:
     match = _DAY_AT_END_RE.fullmatch(text, draft.start, draft.end)
     day = None if match is None else _cn_to_number(match.group(1))
     return None if day is None else int(day)
+
+
+#: A day of the month alone after a range connector (至3号, 到三号, -4日), not a serial before its noun (3号线).
+_DAY_ALONE_RE = re.compile(rf"\s*([0-9０-９]{{1,2}}|[{_CN_CHARS}]{{1,3}})\s*[日号](?![线楼院馆厅机文])")
+
+
+def _merge_written_day(text: str, first: Draft, position: int) -> bool:
+    """10月1日-4日, 1月1号至3号: a day after the connector, later than the first day of a date, makes one range of the
+    first's month (in place)."""
+    if first.month is None or first.month_high is not None or first.value_high is not None:
+        return False
+    found = _DAY_ALONE_RE.match(text, position)
+    low = _day_at_end(text, first)
+    high = None if found is None else _cn_to_number(found.group(1))
+    if low is None or high is None or not low < high <= MONTH_DAYS:
+        return False
+    first.value_high, first.month_high = first.value, first.month
+    first.bounds.append("range")
+    first.end = first.consumed = found.end()
+    return True
 
 
 def _merge_day_range(text: str, first: Draft, second: Draft) -> bool:

@@ -404,8 +404,8 @@ def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -
     if text.startswith(money.price_moves, position):
         return True  # 从八块涨到十二块: a price that moves
     follower = text[position:position + 1]
-    if follower and is_han(follower) and follower not in money.followers:
-        return False
+    if follower and (is_han(follower) and follower not in money.followers or follower.isascii() and follower.isalpha()):
+        return False  # a noun for it to count: 一块蛋糕, 1.6万块GPU
     if draft.value is not None and draft.value >= money.anywhere_from:
         return True  # 这台电脑小一千块: pieces are not counted in hundreds
     before = text[max(0, draft.start - money.window):draft.start]

@@ -71,6 +71,7 @@ PREFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["prefix"]) | NEGATE
 PREFIX_QUALIFIER_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["prefix_guard"])
 PREFIX_NEEDS_AFTER: dict[str, str] = dict(_DATA["qualifiers"]["needs_after"])
 PREFIX_NEEDS_ROUND: frozenset[str] = frozenset(_DATA["qualifiers"]["needs_round"]["words"])
+NEAR_LASTING_VERBS: tuple[str, ...] = tuple(_DATA["qualifiers"]["near_lasting"]["verbs"])
 WITHIN_WORD: str = _DATA["qualifiers"]["within"]["word"]
 WITHIN_UNITS: frozenset[str] = frozenset(_DATA["qualifiers"]["within"]["units"])
 TOLERANCE_SIGNS: frozenset[str] = frozenset(_DATA["tolerances"]["signs"])

@@ -22,6 +22,7 @@ from ._lexicon import (
     HALF_GUARD,
     HALF_WORD,
     SHARE_CENTS,
+    INFIX_GUARDS,
     INFIX_QUALIFIERS,
     MEASURE_ADJECTIVES,
     MEASURE_APPROX_WORD,
@@ -215,7 +216,9 @@ def _read_after_unit(text: str, position: int, draft: Draft) -> int:
             draft.counter, draft.unit = "个" + duration.group("word"), "duration"
             return duration.end()
     # only the "more than" words: 三年来 is "over the past three years", not "about three"
-    if char and INFIX_QUALIFIERS.get(char) == "gt" and not (follower and follower in MORE_GUARD):
+    # (before a digit a plus sign joins two figures, 12GB+256GB: [qualifiers.infix_guard])
+    guarded = follower and (follower in MORE_GUARD or follower in INFIX_GUARDS.get(char, ""))
+    if char and INFIX_QUALIFIERS.get(char) == "gt" and not guarded:
         draft.qualifiers.append(char)
         draft.bounds.append(INFIX_QUALIFIERS[char])
         duration = _MORE_DURATION_RE.match(text, position + 1) if draft.counter == "个" else None
@@ -249,7 +252,7 @@ _SUBUNIT_ZERO = "零"
 #: After each main money unit: 又 or 零 perhaps, one digit and a subunit word not starting another word (3分钟).
 _SUBUNIT_RES: dict[str, re.Pattern] = {
     unit: re.compile(
-        rf"[{MIXED_FRACTION_WORD}{_SUBUNIT_ZERO}]?(?P<digit>[{_SUBUNIT_DIGITS}])(?P<word>"
+        rf"[{MIXED_FRACTION_WORD}{_SUBUNIT_ZERO}]?(?P<digit>[{_SUBUNIT_DIGITS}]|[0-9０-９]{{2}})(?P<word>"
         + "|".join(re.escape(w) + (f"(?![{guards[w]}])" if guards.get(w) else "") for w in sorted(shares, key=len, reverse=True))
         + ")"
     )
@@ -272,6 +275,8 @@ def _read_money_subunits(text: str, position: int, draft: Draft) -> int:
         if last_share is not None and share >= last_share:
             break
         value = CHINESE_DIGITS[digit] if digit in CHINESE_DIGITS else int(digit.translate(FULLWIDTH_TO_ASCII))
+        if value * share >= 1:
+            break  # two digits only where the subunit is a hundredth (3令吉35仙; 12元35角 is no amount)
         draft.value = round(draft.value + value * share, 10)
         last_share, position = share, found.end()
     if last_share is None and draft.counter in MONEY_IMPLICIT_SUBUNITS:

@@ -372,7 +372,8 @@ def read_relative_year(reading: _Reading, draft: Draft) -> None:
 
 def read_first_months(reading: _Reading, draft: Draft) -> None:
     """前9个月 (首10個月) opening a clause or after a word of the year (今年前10个月, 本財政年度首10個月) is months
-    1..N of the year, one period (eq, like 前三季度 and 上半年), as 前N月 is; after another word 前 says "before" (上市前3个月) and the span stays a duration."""
+    1..N of the year, one period (eq, like 前三季度 and 上半年), as 前N月 is; after another word 前 says "before"
+    (上市前3个月) and the span stays a duration."""
     text, start, value = reading.text, reading.prefix_end, draft.value
     if draft.counter != MONTHS_COUNTER or value is None or value != int(value) or not 2 <= value <= 12:
         return

@@ -283,7 +283,8 @@ def _share_list_bounds(text: str, drafts: list[Draft], links: list[int]) -> None
         if len(first.bounds) == 1 and first.qualifiers and text[first.end:drafts[index + 1].start] in _PAIR_SLASHES:
             second = drafts[index + 1]  # 低于140/90毫米汞柱: one reading of two figures, bounded together
             # (a numerator below its denominator writes a fraction instead: 超过1/3)
-            if not second.bounds and not second.name_like and second.value is not None and first.value is not None and first.value > second.value:
+            larger_first = second.value is not None and first.value is not None and first.value > second.value
+            if not second.bounds and not second.name_like and larger_first:
                 second.qualifiers.append(first.qualifiers[0])
                 second.bounds.append(first.bounds[0])
             continue

@@ -441,8 +441,10 @@ def context_unit_at(text: str, start: int, end: int) -> str | None:
     info, follower = CONTEXT_UNITS[word], text[end + len(word):end + len(word) + 1]
     if (follower.isascii() and follower.isalnum()) or (follower and follower in info.guard):
         return None  # 5min, 3m2; 5分钟, 三分之一
-    if follower and follower in info.adjectives or info.after_words and text.startswith(info.after_words, end + len(word)):
-        return word  # 3m高; 438.20分的总成绩
+    if follower and follower in info.adjectives:
+        return word  # 3m高
+    if info.after_words and text.startswith(info.after_words, end + len(word)):
+        return word  # 438.20分的总成绩
     if info.ambiguous_max is not None and not _small_whole_number_before(text, end, info.ambiguous_max):
         return word  # 每片0.25g, 500g: no network generation is written so
     clause = clause_before(text, start, info.window)

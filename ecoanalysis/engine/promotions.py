@@ -35,8 +35,8 @@ def apply_promotions(text: str, drafts: list[Draft]) -> None:
             continue
         if not (_is_money_or_bare(threshold) and _is_money_or_bare(deduction)):
             continue
-        written = threshold.currency if threshold.unit == "currency" else deduction.currency if deduction.unit == "currency" else None
-        currency = written or _text_currency(text, drafts)
+        written = [draft.currency for draft in (threshold, deduction) if draft.unit == "currency"]
+        currency = written[0] if written and written[0] else _text_currency(text, drafts)
         for draft in (threshold, deduction):
             if draft.unit != "currency":
                 draft.unit, draft.currency = "currency", currency

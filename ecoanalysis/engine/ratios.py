@@ -91,7 +91,7 @@ def _read_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 
 #: The character before a ratio word that ends a unit word (卢 of 卢比, the rupee): that 比 names no ratio.
 _UNITS_ENDING_IN_RATIO_WORD = sorted(
-    {word[-len(ratio) - 1] for ratio in RATIO_NAMED_WORDS for word in UNIT_WORDS if word.endswith(ratio) and len(word) > len(ratio)}
+    {word[-len(ratio) - 1] for ratio in RATIO_NAMED_WORDS for word in UNIT_WORDS if len(word) > len(ratio) and word.endswith(ratio)}
 )
 #: A ratio word after a Han character of a noun (收入比, 车桩比, 库存系数), then perhaps a link, at the end of the text
 #: before a number.

@@ -219,6 +219,7 @@ DIVISION_AFTER: tuple[str, ...] = tuple(_DATA["labels"]["division_after"])
 DOCUMENT_NUMBER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["document_number_words"])
 LABEL_WORDS: tuple[str, ...] = tuple(sorted(_DATA["labels"]["before"], key=len, reverse=True))
 LABEL_CODE_COPULAS: str = _DATA["labels"]["code_copulas"]
+LABEL_CODE_NOUN_ENDS: str = _DATA["labels"]["code_noun_ends"]
 INDEX_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["index_words"])
 VERSION_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["version_words"])
 VERSION_NOT_AFTER: frozenset[str] = frozenset(_DATA["labels"]["version_not_after"])
@@ -364,6 +365,8 @@ MINGUO_DATE_SEPARATORS: str = _DATA["minguo"]["slash_date_separators"]
 CLOCK_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["clock_before"])
 CLOCK_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["clock_after"])
 CLOCK_QUARTERS: tuple[str, ...] = tuple(_DATA["dates"]["clock_quarters"])
+#: The characters that end the quarter-hour words (刻 of 一刻): no decimal digit stands before one.
+CLOCK_QUARTER_ENDS: str = "".join(sorted({word[-1] for word in CLOCK_QUARTERS}))
 CLOCK_HOUR_GUARD: str = _DATA["dates"]["clock_hour_guard"]
 #: Character classes a set phrase may name by placeholder, derived from the units so that no word is typed twice:
 #: ``{unit_chars}``, the units and counters of one character (个, 家, 年, 米, 元), for a class; ``{measure_words}``,

@@ -21,7 +21,6 @@ _SPOKEN_BEFORE_RE = re.compile(
     rf"(?:{_alternation(AGE_SPOKEN_OPENERS)})(?:{_alternation(AGE_SPOKEN_ADVERBS)})?\Z"
 )
 _SPOKEN_WINDOW = max(map(len, AGE_SPOKEN_OPENERS)) + max(map(len, AGE_SPOKEN_ADVERBS))
-_ASPECT = "了"
 
 
 def _after_year_and_qualifier(text: str, draft: Draft) -> bool:
@@ -36,7 +35,7 @@ def _after_year_and_qualifier(text: str, draft: Draft) -> bool:
 
 def _spoken_of_a_person(text: str, draft: Draft) -> bool:
     """他看上去三十出头, 今年都七十好几了: an opener (and an adverb) right before, a suffix of approximation at the end."""
-    if not text[draft.start:draft.end].rstrip(_ASPECT).endswith(AGE_SPOKEN_SUFFIXES):
+    if not text.endswith(AGE_SPOKEN_SUFFIXES, draft.start, draft.end):
         return False
     return _SPOKEN_BEFORE_RE.search(text, max(0, draft.start - _SPOKEN_WINDOW), draft.start) is not None
 

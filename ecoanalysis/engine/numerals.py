@@ -368,7 +368,7 @@ def parse_arabic(numeral: str) -> float | None:
 
 
 #: Magnitudes that never follow the digits of a decimal (一点五亿 is read; 七点四十 is no 74).
-_NOT_AFTER_DECIMALS = frozenset("十拾")
+NOT_AFTER_DECIMALS = frozenset("十拾")
 
 
 def _parse_chinese_decimal(numeral: str) -> float | None:
@@ -382,7 +382,7 @@ def _parse_chinese_decimal(numeral: str) -> float | None:
     trailing_magnitudes = rest[index:]
     if not fraction_digits or any(char not in MAGNITUDES for char in trailing_magnitudes):
         return None
-    if trailing_magnitudes[:1] in _NOT_AFTER_DECIMALS:
+    if trailing_magnitudes[:1] in NOT_AFTER_DECIMALS:
         return None  # 七点四十 is a time of day (7:40), never 7.4 x 10: no decimal is scaled by ten
     whole = parse_chinese_integer(integer_part) if integer_part else 0
     if whole is None:

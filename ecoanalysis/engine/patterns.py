@@ -13,6 +13,7 @@ from typing import Any
 
 from ._lexicon import is_han_char
 from ._lexicon import (
+    CLOCK_QUARTER_ENDS,
     DISCOUNT_GUARD,
     DISCOUNT_WORD,
     FIRST_RANK_COUNTERS,
@@ -40,6 +41,7 @@ from ._lexicon import (
 from .numerals import (
     CHINESE_DIGITS,
     MAGNITUDES,
+    NOT_AFTER_DECIMALS,
     NO_DECIMAL_DIGITS,
     TENS_CHARACTERS,
     WILDCARD_DIGIT,
@@ -208,6 +210,8 @@ def _word_rest_alternation() -> str:
 _WORD_FIRST_CHARS = "".join(sorted({word[0] for word in IDIOM_WORDS}))
 _WORD_DIGIT_CHARS = "".join(sorted(WORD_DIGITS))
 #: The kind of a core is its ``lastgroup`` (arabic, cn, first, word): an empty group closing its branch.
+#: What no decimal stands before: a magnitude that never scales one (七点四十) or a quarter hour (九点一刻).
+_NO_DECIMAL_BEFORE = "".join(sorted(NOT_AFTER_DECIMALS)) + CLOCK_QUARTER_ENDS
 _CORE_RE = re.compile(
     rf"[{_CORE_FIRST_CHARS}{_WORD_FIRST_CHARS}]"
     rf"(?:(?<=[0-9０-９])[0-9０-９]*{_ARABIC[len('[0-9０-９]+'):]}(?P<arabic>)"
@@ -216,7 +220,7 @@ _CORE_RE = re.compile(
     rf"|(?:(?<=[{_CN_CHARS}])|(?<=[{_WORD_DIGIT_CHARS}])(?=[{_CN_MAG_CHARS}]))"
     rf"(?:[{_CN_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))*"
     # (no decimal before 十 or 刻: 七点四十 and 九点一刻 are times of day, clock.py)
-    rf"(?:点(?:[{_CN_DECIMAL_DIGIT_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))+(?![十拾刻])[{_CN_MAG_CHARS}]*)?(?P<cn>)"
+    rf"(?:点(?:[{_CN_DECIMAL_DIGIT_CHARS}]|{WILDCARD_DIGIT}(?![{WILDCARD_GUARD}]))+(?![{_NO_DECIMAL_BEFORE}])[{_CN_MAG_CHARS}]*)?(?P<cn>)"
     rf"|(?<={FIRST_RANK_WORD}){_FIRST_RANK_REST}(?P<first>)"
     rf"|(?:{_word_rest_alternation()})(?P<word>))"
 )

@@ -10,6 +10,7 @@ import re
 from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_NAMED_LINKS, RATIO_NAMED_WORDS, RATIO_NOT_NAMED
 from ._lexicon import RATIO_WORDS
 from ._lexicon import RATIO_WORD_WINDOW, UNIT_WORDS
+from .clock import HOURS_IN_DAY
 from .draft import Draft
 from .numerals import FULLWIDTH_TO_ASCII
 from .patterns import _alternation
@@ -49,7 +50,7 @@ def _is_ratio(text: str, chain: re.Match) -> bool:
 #: A part of a time of day after its colon: two digits (20:47, 8:05).
 _CLOCK_PART_RE = re.compile(r"[0-9０-９]{2}")
 #: The last hour of a day on a clock.
-_LAST_HOUR = 23
+_LAST_HOUR = HOURS_IN_DAY - 1
 #: Parts of four digits or more are codes and editions (ISO 9001:2015, localhost:8080), not terms of a ratio.
 _RATIO_PART_MAX_DIGITS = 3
 

@@ -17,6 +17,7 @@ from ._lexicon import (
     HALF_WORD,
     INFIX_QUALIFIERS,
     LABEL_CODE_COPULAS,
+    LABEL_CODE_NOUN_ENDS,
     LABEL_WORDS,
     PERCENTAGE_POINT_WORDS,
     PERCENT_SIGNS,
@@ -116,7 +117,7 @@ _LABEL_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in LABEL_WORDS)
 #: Between a label word and its digits: a space or a colon (图 3, 股票代码：600519).
 _LABEL_GAP = " ：:"
 #: Nouns of numbering (ending in 号 or 码), which may stand before their digits with a copula (验证码是4827).
-_CODE_NOUNS: tuple[str, ...] = tuple(word for word in LABEL_WORDS if word[-1] in "号码")
+_CODE_NOUNS: tuple[str, ...] = tuple(word for word in LABEL_WORDS if word[-1] in LABEL_CODE_NOUN_ENDS)
 _LABEL_BEFORE_GAP_CHARS: frozenset[str] = _LABEL_LAST_CHARS | frozenset(LABEL_CODE_COPULAS)
 _LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_BEFORE_GAP_CHARS | frozenset(_LABEL_GAP)
 #: After a label's digits: more parts (表 4-2, 1.3) and a closing 号 with a serial (京ICP备12345678号-1).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import DISCOUNT_GUARD, DISCOUNT_WORD, WILDCARD_GUARD
+from ._lexicon import CLOCK_QUARTER_ENDS, DISCOUNT_GUARD, DISCOUNT_WORD, WILDCARD_GUARD
 from .numerals import CHINESE_DIGITS, DECIMAL_POINT_WORD, FULLWIDTH_TO_ASCII, MAGNITUDES, WILDCARD_DIGIT
 from .patterns import _CN_CHARS, _CN_DIGIT_CHARS, _RANGE_FIRST_CHARS, _char_after_gap, _cn_to_number, tail_may_follow
 from .patterns import _parse_chinese_wildcard
@@ -22,8 +22,8 @@ _GLUE_CHARS = frozenset(MAGNITUDES) | {DECIMAL_POINT_WORD}
 #: The whole glued numeral, matched again between its ends so that the readers get an ordinary core.
 _GLUED_RE = re.compile(r"(?P<cn>.+)", re.S)
 _MAX_PIECES = 12
-#: The quarter hour after a clock's 点 (九点一刻, 三点三刻).
-_QUARTER_HOUR = "刻"
+#: The end of a quarter hour after a clock's 点 (九点一刻), where no glued decimal may end.
+_QUARTER_ENDS = frozenset(CLOCK_QUARTER_ENDS)
 #: Characters after a Chinese core that may begin a next piece.
 SPACED_AFTER_CHARS = frozenset(" " + DECIMAL_POINT_WORD)
 
@@ -74,7 +74,7 @@ def glue_spaced_core(text: str, core: re.Match) -> re.Match:
         ends.append(piece.end())
         position = piece.end()
     for end in reversed(ends):
-        if text.startswith(_QUARTER_HOUR, end):
+        if text[end:end + 1] in _QUARTER_ENDS:
             continue  # 九点一刻: the 点 of a clock and a quarter hour, no decimal (clock.py)
         if _reads(text[core.start():end].replace(" ", "")):
             return _GLUED_RE.match(text, core.start(), end)

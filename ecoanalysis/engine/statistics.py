@@ -10,7 +10,6 @@ from ._lexicon import STATISTIC_LINKS, STATISTIC_SYMBOLS
 from .draft import Draft
 from .patterns import _alternation
 
-_SIGNS = frozenset("<>≤≥＜＞=＝")
 # the symbol, then perhaps a link, at the end of the text before a number (spaces allowed around the link)
 _SYMBOL_BEFORE_RE = re.compile(
     rf"(?<![A-Za-z])(?P<symbol>{_alternation(STATISTIC_SYMBOLS)})\s*(?P<link>{_alternation(STATISTIC_LINKS)})?\s*\Z"
@@ -27,6 +26,7 @@ def apply_statistics(text: str, drafts: list[Draft]) -> None:
         if not draft.is_bare_number():
             continue
         found = _SYMBOL_BEFORE_RE.search(text, max(0, draft.start - _WINDOW), draft.start)
-        if found is None or (found.group("link") is None and text[draft.start] not in _SIGNS):
+        opens_with_sign = bool(draft.qualifiers) and text.startswith(draft.qualifiers[0], draft.start)  # P<0.05
+        if found is None or (found.group("link") is None and not opens_with_sign):
             continue
         draft.unit, draft.unit_symbol = "other", found.group("symbol")

@@ -425,9 +425,12 @@ _NUMBER_BEFORE_RE = re.compile(r"[0-9０-９][0-9０-９.．]*\Z")
 
 
 def _small_whole_number_before(text: str, end: int, limit: int) -> bool:
-    """Whether the digits ending at ``end`` are a whole number of at most ``limit`` (5g; not 0.25g, 500g)."""
+    """Whether the number ending at ``end`` may be read otherwise: a whole number of at most ``limit`` (5g; not
+    0.25g, 500g) or one in Chinese numerals, which no decimal point or size tells apart (七分熟)."""
     found = _NUMBER_BEFORE_RE.search(text, max(0, end - 12), end)
-    digits = found.group().translate(FULLWIDTH_TO_ASCII) if found is not None else ""
+    if found is None:
+        return True
+    digits = found.group().translate(FULLWIDTH_TO_ASCII)
     return digits.isdigit() and int(digits) <= limit
 
 

@@ -188,6 +188,7 @@ DECLARED_BELOW_LINKS: tuple[str, ...] = tuple(_DATA["declared_currency"]["below_
 DECLARED_BELOW_WINDOW: int = int(_DATA["declared_currency"]["below_window"])
 DECLARED_HEADER_ENDS: str = _DATA["declared_currency"]["header_ends"]
 DECLARED_MONEY_NOUNS: tuple[str, ...] = tuple(_DATA["declared_currency"]["money_nouns"])
+DECLARED_MONEY_NOUNS_AFTER: tuple[str, ...] = tuple(_DATA["declared_currency"]["money_nouns_after"])
 DECLARED_COUNT_NOUNS: tuple[str, ...] = tuple(_DATA["declared_currency"]["count_nouns"])
 DECLARED_ROW_LABEL_MAX: int = int(_DATA["declared_currency"]["row_label_max"])
 DECLARED_ROW_UNITS: dict[str, str] = dict(_DATA["declared_currency"]["row_units"])

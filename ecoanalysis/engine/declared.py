@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ._lexicon import (
     CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, EXCHANGE_LINKS, EXCHANGE_WINDOW, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
-    DECLARED_COUNT_NOUNS, DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, DECLARED_ROW_LABEL_MAX, DECLARED_ROW_UNITS, MAINLAND_WORDS, REGIONAL_WORDS, SPEAKS_FROM, TRADITIONAL_NOT_WITH,
+    DECLARED_COUNT_NOUNS, DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, DECLARED_MONEY_NOUNS_AFTER, DECLARED_ROW_LABEL_MAX, DECLARED_ROW_UNITS, MAINLAND_WORDS, REGIONAL_WORDS, SPEAKS_FROM, TRADITIONAL_NOT_WITH,
     DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, MINGUO_CURRENCY, SHARED_CURRENCIES, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS,
     UNIT_WORDS,
 )
@@ -276,6 +276,11 @@ def _names_money_before(text: str, start: int) -> bool:
     return any(noun in clause for noun in DECLARED_MONEY_NOUNS)
 
 
+def _names_money_after(text: str, end: int) -> bool:
+    """Whether a noun of money follows the amount ending at ``end`` as what it measures (五十万年薪, 两万年终奖)."""
+    return text.startswith(DECLARED_MONEY_NOUNS_AFTER, end)
+
+
 def _names_count_before(text: str, start: int) -> bool:
     """Whether the clause before ``start`` names things counted (观影人次, 活跃用户, 用户数): a bare amount there is
     no money, even right after money."""
@@ -306,7 +311,9 @@ def _declare(text: str, draft: Draft, currency: str | None, scale: float | None,
         magnitude = draft.scale_applied or not _SECTION_MAGNITUDES.isdisjoint(surface) or (
             not _SPOKEN_MAGNITUDES.isdisjoint(surface) and not any(char.isdigit() for char in surface)
         )
-        if currency is not None and magnitude and (after_money or _names_money_before(text, draft.start)):
+        if currency is not None and magnitude and (
+            after_money or _names_money_before(text, draft.start) or _names_money_after(text, draft.end)
+        ):
             draft.unit, draft.currency = "currency", currency
         return
     if not draft.scale_applied:

@@ -7,9 +7,9 @@ from decimal import Decimal
 import re
 import string
 
-from ._lexicon import LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES, LATIN_MAGNITUDES_SPACED
+from ._lexicon import LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES, LATIN_MAGNITUDES_SPACED, WAN_LETTERS, WAN_NOUNS, WAN_WINDOW
 from .numerals import FULLWIDTH_TO_ASCII, scaled
-from .patterns import _ASCII_LETTERS
+from .patterns import _ASCII_LETTERS, clause_before
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _NOTATION_RE = re.compile(
@@ -18,11 +18,14 @@ _NOTATION_RE = re.compile(
     r"|\^(?P<power>[+\-]?[0-9]{1,2}))"
     rf"|(?P<mag>[{''.join(LATIN_MAGNITUDES)}])|[ ](?P<spaced>[{''.join(LATIN_MAGNITUDES_SPACED)}])"
     rf"|[ ]?(?P<word>{'|'.join(LATIN_MAGNITUDE_WORDS)})"
+    rf"|(?P<wan>[{''.join(WAN_LETTERS)}])"
 )
+_PLUS_SIGNS = "+＋"
+_RANGE_DASHES = "-~～—"
 #: What may not follow the notation (it would be a longer Latin name or code: 2e5a, 40km, 3x10cm).
 _NAME_AFTER = re.compile(r"[A-Za-z0-9０-９]")
 _WORD_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in LATIN_MAGNITUDE_WORDS)
-_FIRST_CHARS: frozenset[str] = frozenset("eE×xX*^") | frozenset(LATIN_MAGNITUDES) | _WORD_FIRST_CHARS
+_FIRST_CHARS: frozenset[str] = frozenset("eE×xX*^") | frozenset(LATIN_MAGNITUDES) | _WORD_FIRST_CHARS | frozenset(WAN_LETTERS)
 _TIMES_CHARS: frozenset[str] = frozenset("×xX*") | _WORD_FIRST_CHARS | LATIN_MAGNITUDES_SPACED
 #: Single digits that name a display resolution before K (2K, 4K, 8K).
 _RESOLUTION_DIGITS = frozenset("248２４８")
@@ -47,9 +50,11 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
         return None
     if notation.group("word"):
         return scaled(value, LATIN_MAGNITUDE_WORDS[notation.group("word")]), notation.end()  # 3.2 billion
+    if notation.group("wan"):
+        return _read_wan(text, start, notation, value)
     letter = notation.group("mag") or notation.group("spaced")  # 40k, 52.5 k
     if letter:
-        if end - start == 1 and text[start] in _RESOLUTION_DIGITS:
+        if end - start == 1 and text[start] in _RESOLUTION_DIGITS and not _counts_online(text, start, notation.end()):
             return None  # 2K, 4K, 8K: a display resolution, a name (5k is 5000)
         return scaled(value, LATIN_MAGNITUDES[letter]), notation.end()
     if notation.group("power"):
@@ -65,6 +70,33 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
     except (ArithmeticError, ValueError):
         return None  # an exponent beyond any float (or too long to be a number): no notation
     return (number, notation.end()) if math.isfinite(number) and (number or not value) else None
+
+
+def notation_magnitude(text: str, end: int) -> int | float | None:
+    """The magnitude that a notation read up to ``end`` applied (40k: 1000, 10w: 10000, 3.2 billion: 1e9), else None:
+    a range or a header's unit scales an amount without one (3-5k = 3000..5000)."""
+    letter = text[end - 1:end]
+    if letter in LATIN_MAGNITUDES or letter in WAN_LETTERS:
+        return LATIN_MAGNITUDES.get(letter) or WAN_LETTERS[letter]
+    return next((factor for word, factor in LATIN_MAGNITUDE_WORDS.items() if text.endswith(word, 0, end)), None)
+
+
+def _counts_online(text: str, start: int, end: int) -> bool:
+    """Whether a magnitude letter ending at ``end`` counts, as said online: a plus sign after it (10w+, 8k+), a range
+    of k it opens (8k-15k) or a noun of an audience or of pay before it (粉丝50w, 月薪8k: ``wan_nouns``)."""
+    follower, letter = text[end:end + 1], text[end - 1]
+    if follower and follower in _PLUS_SIGNS:
+        return True
+    if letter in LATIN_MAGNITUDES and follower and follower in _RANGE_DASHES and text[end + 1:end + 2].isdigit():
+        return True  # 8k-15k (a range of watts is as often written 65W-100W)
+    return any(noun in clause_before(text, start, WAN_WINDOW) for noun in WAN_NOUNS)
+
+
+def _read_wan(text: str, start: int, notation: re.Match, value: float) -> tuple[float, int] | None:
+    """10w+, 粉丝50w: the w of online speech is 万 where it counts as said online (:func:`_counts_online`)."""
+    if not _counts_online(text, start, notation.end()):
+        return None  # 65w快充: watts
+    return scaled(value, WAN_LETTERS[notation.group("wan")]), notation.end()
 
 
 #: Characters of the Latin word before "word number" names (GB/T 20000-2014, iPhone 12).

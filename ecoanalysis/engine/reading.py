@@ -58,7 +58,7 @@ from .dates import DATE_WORDS, MONTHS_COUNTER, QUARTER_WORD, read_date, read_fir
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
 from .models import model_line_before, title_opened_at
-from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, read_notation
+from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, notation_magnitude, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import SPACED_DECIMAL_TRIGGERS, read_spaced_arabic, read_spaced_discount
 from .tails import _read_tail, tail_fields_getter
@@ -157,6 +157,8 @@ def _read_arabic_continuation(text: str, draft: Draft) -> bool:
         if notation is not None:
             draft.value, draft.end = notation
             draft.consumed = draft.end
+            if (magnitude := notation_magnitude(text, draft.end)) is not None:
+                draft.scale, draft.scale_applied = float(magnitude), True
             return True
     if char in MIXED_TRIGGERS and draft.value is not None and may_start_mixed(text, end):
         mixed = read_mixed_magnitudes(text, end, draft.value, _MAGNITUDE_LED_UNITS)

@@ -148,6 +148,7 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     scale = second.scale if second.scale_applied else trailing  # 3至8亿元, 3-5万台; 三到五万家, 两到三亿元
     if not first.scale_applied and 1 < scale and first.value < scale and first.value * scale <= second.value:
         first.value = scaled(first.value, scale)  # the magnitude written once applies to the low end too
+        first.scale, first.scale_applied = scale, True
     low, high = (first.value, first.month or 0), (second.value, second.month or 0)
     if conn not in ("到", "至") and not low < high:
         return  # 3-1 is not a range (a dash between unrelated numbers)

@@ -274,7 +274,10 @@ LATIN_MAGNITUDES: dict[str, int] = dict(_NUMERALS["latin_magnitudes"])
 LATIN_MAGNITUDES_SPACED: frozenset[str] = frozenset(_NUMERALS["latin_magnitudes_spaced"])
 LATIN_MAGNITUDE_WORDS: dict[str, float] = dict(_NUMERALS["latin_magnitude_words"])
 WAN_LETTERS: dict[str, int] = dict(_NUMERALS["wan_letters"])
-WAN_NOUNS: tuple[str, ...] = tuple(_NUMERALS["wan_nouns"])
+#: Nouns of an audience or of money before a w that is 万 (粉丝50w, 月薪2w).
+WAN_NOUNS: tuple[str, ...] = tuple(
+    _NUMERALS["wan_nouns"] + _DATA["declared_currency"]["money_nouns"] + _DATA["declared_currency"]["money_nouns_after"]
+)
 WAN_WINDOW: int = int(_NUMERALS["wan_window"])
 RANGE_CONNECTORS: tuple[str, ...] = tuple(_DATA["ranges"]["connectors"])
 LIST_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["separators"])

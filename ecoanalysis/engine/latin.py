@@ -7,7 +7,10 @@ from decimal import Decimal
 import re
 import string
 
-from ._lexicon import LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES, LATIN_MAGNITUDES_SPACED, WAN_LETTERS, WAN_NOUNS, WAN_WINDOW
+from ._lexicon import (
+    LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES, LATIN_MAGNITUDES_SPACED, RANGE_CONNECTORS, SUFFIX_QUALIFIERS, WAN_LETTERS, WAN_NOUNS,
+    WAN_WINDOW,
+)
 from .numerals import FULLWIDTH_TO_ASCII, scaled
 from .patterns import _ASCII_LETTERS, clause_before
 
@@ -20,8 +23,11 @@ _NOTATION_RE = re.compile(
     rf"|[ ]?(?P<word>{'|'.join(LATIN_MAGNITUDE_WORDS)})"
     rf"|(?P<wan>[{''.join(WAN_LETTERS)}])"
 )
-_PLUS_SIGNS = "+＋"
-_RANGE_DASHES = "-~～—"
+#: The signs among the suffix qualifiers ("more than": 10w+) and among the range connectors (8k-15k, 3~5k).
+_PLUS_SIGNS = frozenset(word for word, bound in SUFFIX_QUALIFIERS.items() if bound == "gt" and not word.isalnum())
+_RANGE_SIGNS = frozenset(word for word in RANGE_CONNECTORS if not word.isalnum())
+#: Every letter that scales the number before it, by its factor.
+_MAGNITUDE_LETTERS: dict[str, int] = LATIN_MAGNITUDES | WAN_LETTERS
 #: What may not follow the notation (it would be a longer Latin name or code: 2e5a, 40km, 3x10cm).
 _NAME_AFTER = re.compile(r"[A-Za-z0-9０-９]")
 _WORD_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in LATIN_MAGNITUDE_WORDS)
@@ -75,9 +81,8 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
 def notation_magnitude(text: str, end: int) -> int | float | None:
     """The magnitude that a notation read up to ``end`` applied (40k: 1000, 10w: 10000, 3.2 billion: 1e9), else None:
     a range or a header's unit scales an amount without one (3-5k = 3000..5000)."""
-    letter = text[end - 1:end]
-    if letter in LATIN_MAGNITUDES or letter in WAN_LETTERS:
-        return LATIN_MAGNITUDES.get(letter) or WAN_LETTERS[letter]
+    if (factor := _MAGNITUDE_LETTERS.get(text[end - 1:end])) is not None:
+        return factor
     return next((factor for word, factor in LATIN_MAGNITUDE_WORDS.items() if text.endswith(word, 0, end)), None)
 
 
@@ -85,9 +90,9 @@ def _counts_online(text: str, start: int, end: int) -> bool:
     """Whether a magnitude letter ending at ``end`` counts, as said online: a plus sign after it (10w+, 8k+), a range
     of k it opens (8k-15k) or a noun of an audience or of pay before it (粉丝50w, 月薪8k: ``wan_nouns``)."""
     follower, letter = text[end:end + 1], text[end - 1]
-    if follower and follower in _PLUS_SIGNS:
+    if follower in _PLUS_SIGNS:
         return True
-    if letter in LATIN_MAGNITUDES and follower and follower in _RANGE_DASHES and text[end + 1:end + 2].isdigit():
+    if letter in LATIN_MAGNITUDES and follower in _RANGE_SIGNS and text[end + 1:end + 2].isdigit():
         return True  # 8k-15k (a range of watts is as often written 65W-100W)
     return any(noun in clause_before(text, start, WAN_WINDOW) for noun in WAN_NOUNS)
 

@@ -291,6 +291,11 @@ def _read_page_number(text: str, core: re.Match, with_prefix: bool) -> Draft | N
     return _name_draft(start, end, None)
 
 
+#: Numbers that open no list item (lists of items count from 1), and a next figure followed by the list mark again.
+_NO_ITEM_NUMBERS = frozenset({"0", "０"})
+_FIGURE_LIST_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?、")
+
+
 def _read_enumeration_marker(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """原因是：1、子公司停产。2、…, (1.某大学;2.某研究所): a one- or two-digit number between a sentence or
     clause opener and an enumeration mark (a dot only before a Han character, perhaps past a space) opens a list
@@ -301,8 +306,11 @@ def _read_enumeration_marker(text: str, core: re.Match, with_prefix: bool) -> Dr
     mark = text[end:end + 1]
     if mark not in ENUMERATION_MARKS:
         return None
+    if core.group() in _NO_ITEM_NUMBERS or _FIGURE_LIST_RE.match(text, end + 1):
+        return None  # （0、10、20、40 μmol/L）: figures listed; no list of items counts from 0, or runs 1、10、20
     after = end + 1 + (text[end + 1:end + 2] == " ")  # 注：1. 数据来源…；2. 部分数据…: a space after the dot
     return NOT_A_QUANTITY if mark == ENUMERATION_MARKS[0] or is_han(text[after:after + 1]) else None
+
 
 
 #: The year word that may follow a marked year (2027E年).

@@ -23,11 +23,14 @@ from ._lexicon import (
     LIST_SEPARATORS,
     MINGUO_SPAN_AFTER,
     MINGUO_SPAN_BEFORE,
+    MONTH_SPAN_AFTER,
+    MONTH_SPAN_GUARD,
     MONTH_SUFFIX,
     MONTHS_COUNTER,
     RELATIVE_YEARS,
     SHORT_QUARTER_GUARD,
     SHORT_QUARTER_WORD,
+    INFIX_QUALIFIERS,
     SUFFIX_QUALIFIERS,
     TOP_RANK_GUARD,
     UNIT_GUARDS,
@@ -155,6 +158,8 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
         if day_end is not None:  # 会议于22日召开: a day of an unstated month
             draft.unit, draft.value = "date", None
             reading.position, reading.context = day_end, True
+    elif whole and next_char == "月" and _read_month_span(reading, draft):
+        pass  # 咳嗽2月余: more than two months
     elif whole and next_char == "月" and 1 <= value <= 12 and "." not in numeral:
         month_match = _MONTH_RE.match(text, reading.end)
         if month_match is None:
@@ -171,6 +176,23 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
                 if year is not None:
                     draft.value = float(year + RELATIVE_YEARS[relative.group("rel")])
                     draft.value_high = draft.value if draft.month_high is not None and "range" in draft.bounds else None
+
+
+def _read_month_span(reading: _Reading, draft: Draft) -> bool:
+    """N月余 (病程3月余): months counted with 个 left out, a duration bounded by the qualifier after 月. Whether read."""
+    text = reading.text
+    month_at = text.index("月", reading.end)
+    qualifier = next((word for word in MONTH_SPAN_AFTER if text.startswith(word, month_at + 1)), None)
+    if qualifier is None:
+        return False
+    follower = text[month_at + 1 + len(qualifier):month_at + 2 + len(qualifier)]
+    if follower and follower in MONTH_SPAN_GUARD:
+        return False  # 3月余额: the balance of March
+    draft.unit, draft.counter = "duration", "月"
+    draft.qualifiers.append(qualifier)
+    draft.bounds.append(INFIX_QUALIFIERS[qualifier])
+    reading.position, reading.context = month_at + 1 + len(qualifier), True
+    return True
 
 
 #: 前 before N月 (今年前8月: the first eight months), not ending another word (目前, 此前, 提前: [numerals]

@@ -65,10 +65,19 @@ def _by_first_char(patterns: tuple[str, ...]) -> dict[str, re.Pattern]:
 _SET_PHRASES_BY_FIRST = _by_first_char(SET_PHRASES)
 _SET_PHRASE_LOOKBACK = 3  # the numeral stands at most 3 characters into a set phrase (一带一路)
 _NAMED_BY_FIRST = _by_first_char(NAMED_NUMERALS)
+def _unit_word(word: str) -> str:
+    """The pattern of a unit word with what its row asks of its neighbours: its guard, the character it must stand
+    right after (``after``: 亿度, the space of 7 d) and the one it must stand right before (``before``: t/h)."""
+    info = UNIT_WORDS[word]
+    pattern = _guarded(word, UNIT_GUARDS, behind=False)
+    if info.after:
+        pattern = f"(?<=[{re.escape(info.after)}]){pattern}"
+    return pattern + (f"(?=[{re.escape(info.before)}])" if info.before else "")
+
+
 _LATIN_UNIT_RE = re.compile(
     "|".join(
-        _guarded(w, UNIT_GUARDS, behind=False) + "(?![A-Za-z])" + ("(?![0-9])" if w[-1].isdigit() else "")
-        + (f"(?=[{re.escape(UNIT_WORDS[w].before)}])" if UNIT_WORDS[w].before else "")
+        _unit_word(w) + "(?![A-Za-z])" + ("(?![0-9])" if w[-1].isdigit() else "")
         # (and the symbols led by a Latin letter: m³, km², hm²)
         for w in sorted((w for w in UNIT_WORDS if UNIT_WORDS[w].latin or w[0] in _ASCII_LETTERS), key=len, reverse=True)
     )
@@ -237,7 +246,7 @@ SECTION_SIGN = "§"
 _LIST_COMMA = "、"
 #: Words that, after the number, make it an amount or a date after all (5 家企业, 1.5 亿元, 12 月).
 _TAIL_WORD_RE = re.compile(
-    "|".join(_guarded(word, UNIT_GUARDS, behind=False) for word in sorted(UNIT_WORDS, key=len, reverse=True))
+    "|".join(_unit_word(word) for word in sorted(UNIT_WORDS, key=len, reverse=True))
     + "|" + _alternation((
         *SUFFIX_QUALIFIERS, *PERCENTAGE_POINT_WORDS, *PERCENT_SIGNS, *MAGNITUDES, *DAY_WORDS, TENTHS_WORD,
         DISCOUNT_WORD, PERMILLE_SIGN, "分之", "年", "月",

@@ -94,10 +94,12 @@ def _read_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 _UNITS_ENDING_IN_RATIO_WORD = sorted(
     {word[-len(ratio) - 1] for ratio in RATIO_NAMED_WORDS for word in UNIT_WORDS if len(word) > len(ratio) and word.endswith(ratio)}
 )
-#: A ratio word after a Han character of a noun (收入比, 车桩比, 库存系数), then perhaps a link, at the end of the text
-#: before a number.
+#: A ratio word, then perhaps a link, at the end of the text before a number. A one-character word (比) ends a noun
+#: only after a Han character of it (收入比, 车桩比); a longer one (系数) is a noun itself (库存系数, Cronbach's α系数).
 _NAMED_RATIO_BEFORE_RE = re.compile(
-    rf"(?<=[\u4e00-\u9fff])(?<![{RATIO_NOT_NAMED}{''.join(_UNITS_ENDING_IN_RATIO_WORD)}])(?:{_alternation(RATIO_NAMED_WORDS)})"
+    rf"(?:(?<=[\u4e00-\u9fff])(?<![{RATIO_NOT_NAMED}{''.join(_UNITS_ENDING_IN_RATIO_WORD)}])"
+    rf"(?:{_alternation(word for word in RATIO_NAMED_WORDS if len(word) == 1)})"
+    rf"|{_alternation(word for word in RATIO_NAMED_WORDS if len(word) > 1)})"
     rf"(?:{_alternation(RATIO_NAMED_LINKS)})?\s*\Z"
 )
 _RATIO_WORD_FIRST = frozenset(word[0] for word in RATIO_NAMED_WORDS)

@@ -45,6 +45,7 @@ from .tolerances import share_tolerance_units
 from .draft import Draft, Quantity
 from .eras import era_range_start, read_bare_era_years
 from .pairs import _link_pairs, quarter_of, share_lists
+from .prefixes import CONTEXT_UNIT_FIRST, read_context_unit
 from .numerals import MAGNITUDES, scaled
 from .dates import QUARTER_WORD, relative_year_before
 from .patterns import CLAUSE_ENDS, MONTH_DAYS, _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, YEAR_RANGE, _alternation
@@ -114,6 +115,10 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     second, trailing = _read_second_end(text, connector.end(), year=year)
     if second is None:
         return
+    if text[second.end:second.end + 1] in CONTEXT_UNIT_FIRST and first.is_bare_number() and second.is_bare_number():
+        # 评分0~1分, 身高1.7~1.8m: the noun that makes the word a unit stands before the whole range
+        magnitude_only = all(char in MAGNITUDES for char in text[second.start:second.end])
+        read_context_unit(text, second, first.start, magnitude_only=magnitude_only)
     if _merge_day_range(text, first, second):
         return
     conn = connector.group("conn")

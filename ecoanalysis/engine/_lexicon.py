@@ -227,6 +227,7 @@ VERSION_NOT_AFTER: frozenset[str] = frozenset(_DATA["labels"]["version_not_after
 RANKING_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["ranking_words"])
 LINE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["line_words"])
 PROGRAMME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["programme_words"])
+GRADE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["grade_words"])
 PLAN_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["plan_words"])
 STATUTE_SECTION_NUMBERS: tuple[str, ...] = tuple(_DATA["labels"]["statute_section_numbers"])
 STATUTE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["statute_words"])
@@ -271,6 +272,7 @@ FRACTION_SHARE_MAX_DENOMINATOR: int = int(_NUMERALS["fraction_share_max_denomina
 GE_DURATIONS: tuple[str, ...] = tuple(_NUMERALS["ge_durations"])
 CHENG_DIGIT_FOLLOWERS: str = _NUMERALS["cheng_digit_followers"]
 LATIN_MAGNITUDES: dict[str, int] = dict(_NUMERALS["latin_magnitudes"])
+RESOLUTION_NUMBERS: frozenset[str] = frozenset(_NUMERALS["resolution_numbers"])
 LATIN_MAGNITUDES_SPACED: frozenset[str] = frozenset(_NUMERALS["latin_magnitudes_spaced"])
 LATIN_MAGNITUDE_WORDS: dict[str, float] = dict(_NUMERALS["latin_magnitude_words"])
 WAN_LETTERS: dict[str, int] = dict(_NUMERALS["wan_letters"])
@@ -411,8 +413,8 @@ MONEY_IMPLICIT_SUBUNITS: dict[str, tuple[float, str]] = {
 }
 
 
-UNIT_DECIMAL_UNITS: frozenset[str] = frozenset(_DATA["unit_decimals"]["units"])
-UNIT_DECIMAL_MAX_DIGITS: int = int(_DATA["unit_decimals"]["max_digits"])
+#: The units that take decimals written after them (9秒83), with the most digits each takes.
+UNIT_DECIMAL_UNITS: dict[str, int] = {unit: int(digits) for unit, digits in _DATA["unit_decimals"]["max_digits"].items()}
 #: Durations in two units by their first unit: ({smaller unit: how many make one}, {smaller unit: guard}).
 DURATION_PARTS: dict[str, tuple[dict[str, int], dict[str, str]]] = {
     unit: ({w: int(v) for w, v in row["parts"].items()}, dict(row.get("guard", {})))
@@ -450,6 +452,7 @@ STANDALONE_CLAUSE_ENDS: frozenset[str] = frozenset(_DATA["standalone"]["clause_e
 
 RATIO_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["colons"])
 RATIO_CONTEXT_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["context_colons"])
+RATIO_WORD_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["word_colons"])
 RATIO_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["words"])
 RATIO_WORD_WINDOW: int = int(_DATA["ratios"]["word_window"])
 RATIO_AFTER_LINK: str = _DATA["ratios"]["after_link"]
@@ -458,6 +461,7 @@ RATIO_NAMED_LINKS: tuple[str, ...] = tuple(_DATA["ratios"]["named_links"])
 RATIO_NOT_NAMED: str = _DATA["ratios"]["not_named"]
 
 DEGREE_WORDS: frozenset[str] = frozenset(_DATA["temperature_degrees"]["words"])
+DEGREE_DECIMAL_DIGITS: int = int(_DATA["temperature_degrees"]["decimal_digits"])
 DEGREE_GUARD: str = _DATA["temperature_degrees"]["guard"]
 ANGLE_SIGN: str = _DATA["temperature_degrees"]["angle_sign"]
 TEMPERATURE_SCALES: dict[str, str] = dict(_DATA["temperature_degrees"]["scales"])

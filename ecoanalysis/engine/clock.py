@@ -16,7 +16,7 @@ _CLOCK_WORD_FIRST: frozenset[str] = frozenset(word[0] for word in CLOCK_WORDS)
 #: The characters after a number that may begin a time: a clock word, or a connector before the second hour.
 CLOCK_TRIGGER_CHARS: frozenset[str] = _CLOCK_WORD_FIRST | frozenset(word[0] for word in RANGE_CONNECTORS)
 _CLOCK_BEFORE_WINDOW = max(len(word) for word in CLOCK_BEFORE)
-_CLOCK_NUMERAL = "(?:[0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})"
+_CLOCK_NUMERAL = "(?:[0-9０-９]{1,2}|[零〇一二三四五六七八九十]{1,3})"  # (full-width digits too: １０时３５分)
 _CONNECTOR = _alternation(RANGE_CONNECTORS)
 #: 时, the hour of a 24-hour clock: a bare span of hours ends with it (8-20时; 3-5点 may count points).
 _HOUR_WORD = CLOCK_WORDS[0]

@@ -34,6 +34,7 @@ from ._lexicon import (
     POSTAL_CODE_AFTER,
     POSTAL_CODE_LENGTH,
     PLAN_WORDS,
+    GRADE_WORDS,
     PROGRAMME_WORDS,
     ROUND_THE_CLOCK,
     ROUND_THE_CLOCK_HOURS,
@@ -405,9 +406,9 @@ def _consuming_name(start: int, end: int) -> Draft:
 
 
 #: First characters of the programme and day-name words: the general reading's cheap test before the call.
-#: Words after a bare number of three or four digits that make it a name: programmes (863计划) and sections of a
-#: statute (232条款, 301调查).
-_NAMING_WORDS: tuple[str, ...] = PROGRAMME_WORDS + STATUTE_WORDS
+#: Words after a bare number of three or four digits that make it a name: programmes (863计划), sections of a
+#: statute (232条款, 301调查) and grades of a material (304不锈钢).
+_NAMING_WORDS: tuple[str, ...] = PROGRAMME_WORDS + STATUTE_WORDS + GRADE_WORDS
 #: The sections of trade law known by their numbers (201, 232, 301, 337): their statute noun may come a few words
 #: later (232半导体调查), a phrase of Han characters only.
 STATUTE_SECTIONS: frozenset[str] = frozenset(STATUTE_SECTION_NUMBERS)

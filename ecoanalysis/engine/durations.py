@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import DISCOUNT_WORD, DURATION_PARTS, MIXED_FRACTION_WORD, TENTHS_WORD, UNIT_DECIMAL_MAX_DIGITS
+from ._lexicon import DEGREE_DECIMAL_DIGITS, DEGREE_WORDS, DISCOUNT_WORD, DURATION_PARTS, MIXED_FRACTION_WORD, TENTHS_WORD
 from ._lexicon import UNIT_DECIMAL_UNITS
 from ._lexicon import UNIT_WORD_TUPLE
 from .draft import Draft
@@ -48,7 +48,7 @@ def read_duration_part(text: str, position: int, draft: Draft) -> int:
         draft.value = round(draft.value + part * share, 10)
         unit, position = found.group("word"), found.end()
     if share < 1.0 and unit in UNIT_DECIMAL_UNITS:  # 3分27秒46: the last part's decimals (hundredths of a second)
-        decimals = _unit_decimals_at(text, position)
+        decimals = _unit_decimals_at(text, position, unit)
         if decimals is not None:
             draft.value = round(draft.value + decimals[0] * share, 10)
             position = decimals[1]
@@ -78,15 +78,19 @@ def read_part_led_duration(text: str, draft: Draft) -> bool:
 
 
 _DECIMAL_DIGITS = "0-9０-９" + "".join(CHINESE_DIGITS)
-_UNIT_DECIMALS_RE = re.compile(f"[{_DECIMAL_DIGITS}]{{1,{UNIT_DECIMAL_MAX_DIGITS}}}(?![{_DECIMAL_DIGITS}])")
+#: The decimals each unit takes after it: the [unit_decimals] units and the degrees of a temperature.
+_UNIT_DECIMALS_RES: dict[str, re.Pattern] = {
+    unit: re.compile(f"[{_DECIMAL_DIGITS}]{{1,{digits}}}(?![{_DECIMAL_DIGITS}])")
+    for unit, digits in UNIT_DECIMAL_UNITS.items() | {(word, DEGREE_DECIMAL_DIGITS) for word in DEGREE_WORDS}
+}
 #: After the decimals: what would make them a number of their own (1米3人, 100米20秒, 1米5万, 三米8折).
 _OWN_NUMBER_AFTER = frozenset(MAGNITUDES) | frozenset("%％.．点") | {TENTHS_WORD, DISCOUNT_WORD}
 
 
-def _unit_decimals_at(text: str, position: int) -> tuple[float, int] | None:
-    """The decimals written right after a unit word at ``position`` (the 75 of 一米七五) and where they end; None where
-    no digits follow, or they begin a number of their own (1米3人, 100米20秒)."""
-    found = _UNIT_DECIMALS_RE.match(text, position)
+def _unit_decimals_at(text: str, position: int, unit: str) -> tuple[float, int] | None:
+    """The decimals written right after the unit word ``unit`` at ``position`` (the 75 of 一米七五) and where they end;
+    None where no digits follow, or they begin a number of their own (1米3人, 100米20秒)."""
+    found = _UNIT_DECIMALS_RES[unit].match(text, position)
     if found is None or text[found.end():found.end() + 1] in _OWN_NUMBER_AFTER or text.startswith(UNIT_WORD_TUPLE, found.end()):
         return None
     digits = "".join(str(CHINESE_DIGITS[c]) if c in CHINESE_DIGITS else c for c in found.group().translate(FULLWIDTH_TO_ASCII))
@@ -98,7 +102,7 @@ def read_unit_decimals(text: str, position: int, draft: Draft) -> int:
     decimals; where the mention ends."""
     if draft.value is None or draft.value != int(draft.value) or draft.value_high is not None or draft.scale != 1.0:
         return position
-    decimals = _unit_decimals_at(text, position)
+    decimals = _unit_decimals_at(text, position, draft.counter)
     if decimals is None:
         return position
     draft.value = round(draft.value + decimals[0], 10)

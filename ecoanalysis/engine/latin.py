@@ -8,8 +8,8 @@ import re
 import string
 
 from ._lexicon import (
-    LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES, LATIN_MAGNITUDES_SPACED, RANGE_CONNECTORS, SUFFIX_QUALIFIERS, WAN_LETTERS, WAN_NOUNS,
-    WAN_WINDOW,
+    LATIN_MAGNITUDE_WORDS, LATIN_MAGNITUDES, LATIN_MAGNITUDES_SPACED, RANGE_CONNECTORS, RESOLUTION_NUMBERS, SUFFIX_QUALIFIERS,
+    WAN_LETTERS, WAN_NOUNS, WAN_WINDOW,
 )
 from .numerals import FULLWIDTH_TO_ASCII, scaled
 from .patterns import _ASCII_LETTERS, clause_before
@@ -33,8 +33,6 @@ _NAME_AFTER = re.compile(r"[A-Za-z0-9０-９]")
 _WORD_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in LATIN_MAGNITUDE_WORDS)
 _FIRST_CHARS: frozenset[str] = frozenset("eE×xX*^") | frozenset(LATIN_MAGNITUDES) | _WORD_FIRST_CHARS | frozenset(WAN_LETTERS)
 _TIMES_CHARS: frozenset[str] = frozenset("×xX*") | _WORD_FIRST_CHARS | LATIN_MAGNITUDES_SPACED
-#: Single digits that name a display resolution before K (2K, 4K, 8K).
-_RESOLUTION_DIGITS = frozenset("248２４８")
 #: The characters right after the number that a notation may begin with (a space before ×).
 NOTATION_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
 #: What may follow that space (2.3 ×10^5, 3 billion).
@@ -60,8 +58,8 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
         return _read_wan(text, start, notation, value)
     letter = notation.group("mag") or notation.group("spaced")  # 40k, 52.5 k
     if letter:
-        if end - start == 1 and text[start] in _RESOLUTION_DIGITS and not _counts_online(text, start, notation.end()):
-            return None  # 2K, 4K, 8K: a display resolution, a name (5k is 5000)
+        if text[start:end].translate(FULLWIDTH_TO_ASCII) in RESOLUTION_NUMBERS and not _counts_online(text, start, notation.end()):
+            return None  # 2K, 2.5K, 4K: a display resolution, a name (5k is 5000)
         return scaled(value, LATIN_MAGNITUDES[letter]), notation.end()
     if notation.group("power"):
         try:

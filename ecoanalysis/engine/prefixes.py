@@ -225,11 +225,13 @@ _NEAR_WORD = "近"
 
 def _names_last_periods(text: str, draft: Draft) -> bool:
     """Whether 近 before this duration names the last N periods (近三年) rather than "nearly" (近百年, 近三十岁,
-    持续了近3个小时)."""
+    历时近两年, and after the aspect marker of any verb: 持续了近3个小时, 快了近1秒)."""
     if MAGNITUDES.get(text[draft.start:draft.start + 1], 0) >= _ROUND_NEAR or draft.counter in AGE_WORDS:
         return False
     near_at = text.rfind(_NEAR_WORD, max(0, draft.start - len(_NEAR_WORD) - 1), draft.start + 1)
-    return not text.endswith(NEAR_LASTING_VERBS, 0, near_at) if near_at >= 0 else True  # 持续了近3个小时: nearly
+    if near_at < 0:
+        return True
+    return not (text.endswith(NEAR_LASTING_VERBS, 0, near_at) or text.endswith(ASPECT_MARKER, 0, near_at))  # 持续了近3个小时
 
 
 def settle_near_duration(text: str, draft: Draft) -> None:

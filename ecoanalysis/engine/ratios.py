@@ -8,16 +8,16 @@ from __future__ import annotations
 import re
 
 from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_NAMED_LINKS, RATIO_NAMED_WORDS, RATIO_NOT_NAMED
-from ._lexicon import RATIO_WORDS
+from ._lexicon import DAY_WORDS, RATIO_WORD_COLONS, RATIO_WORDS
 from ._lexicon import RATIO_WORD_WINDOW, UNIT_WORDS
 from .clock import HOURS_IN_DAY
 from .draft import Draft
 from .numerals import FULLWIDTH_TO_ASCII
-from .patterns import _alternation
+from .patterns import _WORD_TAIL_FIRST_CHARS, _alternation, unit_word_at
 from .prefixes import _read_prefix_qualifier
 
 _NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_ALL_COLONS = "".join(RATIO_COLONS) + "".join(RATIO_CONTEXT_COLONS)
+_ALL_COLONS = "".join(RATIO_COLONS) + "".join(RATIO_CONTEXT_COLONS) + "".join(RATIO_WORD_COLONS)
 #: Characters next to a ratio part: the readers' trigger.
 RATIO_NEIGHBOURS: frozenset[str] = frozenset(_ALL_COLONS)
 _PART_RE = re.compile(_NUMBER)
@@ -38,7 +38,12 @@ def _chain_start(text: str, start: int) -> int:
 
 
 def _is_ratio(text: str, chain: re.Match) -> bool:
-    """The ratio colon, or a ratio word before the chain in its clause or right after it (按1:1配比, 1:1的比例)."""
+    """The ratio colon, or a ratio word before the chain in its clause or right after it (按1:1配比, 1:1的比例); with 比
+    as a colon, a chain of short parts that ends the figure (以3比1战胜, not 3比2020年)."""
+    if any(colon in chain.group() for colon in RATIO_WORD_COLONS):
+        return _ends_the_figure(text, chain.end()) and all(
+            len(whole) <= _RATIO_PART_MAX_DIGITS for whole in _part_wholes(chain)
+        )
     if any(colon in chain.group() for colon in RATIO_COLONS):
         return True
     window = text[max(0, chain.start() - RATIO_WORD_WINDOW):chain.start()]
@@ -55,12 +60,28 @@ _LAST_HOUR = HOURS_IN_DAY - 1
 _RATIO_PART_MAX_DIGITS = 3
 
 
+#: The first characters of the words of a date after a number (2020年, 3月, 5日, 5号).
+_DATE_FIRST_CHARS: frozenset[str] = frozenset("年月") | frozenset(word[0] for word in DAY_WORDS)
+
+
+def _ends_the_figure(text: str, end: int) -> bool:
+    """Whether nothing that continues a figure stands at ``end``: no unit or counter word, date word, magnitude,
+    percent sign or other word of a number's tail (3比2020年, 比5%, 比3家 compare; 以3比1战胜 ends)."""
+    char = text[end:end + 1]
+    return char not in _WORD_TAIL_FIRST_CHARS and char not in _DATE_FIRST_CHARS and unit_word_at(text, end) is None
+
+
+def _part_wholes(chain: re.Match) -> list[str]:
+    """The whole-number digits of each part of a colon chain."""
+    return [part.split(".")[0].split("．")[0] for part in re.split(f"[{_ALL_COLONS}]", chain.group())]
+
+
 def _no_time_of_day(chain: re.Match) -> bool:
     """Whether a colon chain cannot be a time of day, so it is a ratio or a score (车桩比2:1, 以3:2获胜, 1:1.5, 25:21): a
     first part above the hours of a day or a part after a colon that is not two digits, and no part long enough to
     be a code."""
     parts = re.split(f"[{_ALL_COLONS}]", chain.group())
-    wholes = [part.split(".")[0].split("．")[0] for part in parts]
+    wholes = _part_wholes(chain)
     if any(len(whole) > _RATIO_PART_MAX_DIGITS for whole in wholes):
         return False
     hour = int(wholes[0].translate(FULLWIDTH_TO_ASCII))

@@ -37,7 +37,7 @@ from ._lexicon import (
     RATE_LI_WORD,
     RATE_STEP_WORD,
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
-    DIVISION_COUNTERS, LIST_SEPARATORS, RANK_WORD, SUFFIX_QUALIFIERS,
+    DEGREE_WORDS, DIVISION_COUNTERS, LIST_SEPARATORS, RANK_WORD, SUFFIX_QUALIFIERS,
 )
 from .codes import names_text_part
 from .declared import apply_country_currency, apply_declared_currency, apply_exchange_rates
@@ -45,7 +45,7 @@ from .tolerances import share_tolerance_units
 from .draft import Draft, Quantity
 from .eras import era_range_start, read_bare_era_years
 from .pairs import _link_pairs, quarter_of, share_lists
-from .prefixes import CONTEXT_UNIT_FIRST, read_context_unit
+from .prefixes import CONTEXT_UNIT_FIRST, read_context_unit, read_temperature_degrees
 from .numerals import MAGNITUDES, scaled
 from .dates import QUARTER_WORD, relative_year_before
 from .patterns import CLAUSE_ENDS, MONTH_DAYS, _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, YEAR_RANGE, _alternation
@@ -84,13 +84,13 @@ def _opens_enumeration(text: str, draft: Draft) -> bool:
     return successor != draft.value + 1
 
 
-#: Minus signs of one character, which may open the second end of a range (-550万元至-820万元).
-_RANGE_MINUS = "".join(sign for sign in MINUS_SIGNS if len(sign) == 1)
+#: The minus signs and words, which may open the second end of a range (-550万元至-820万元, 零下30℃至零下25℃).
+_RANGE_MINUS = _alternation(MINUS_SIGNS)
 #: Plus signs of one character, which open the second end of a range crossing zero (负5%到正12%).
 _RANGE_PLUS = "".join(sign for sign in PLUS_SIGNS if len(sign) == 1)
 _RANGE_RE = re.compile(
     rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}"
-    rf"(?:(?P<minus>[{re.escape(_RANGE_MINUS)}])|(?P<plus>[{re.escape(_RANGE_PLUS)}])|(?P<rank>{RANK_WORD}))?(?=[0-9０-９{_CN_CHARS}])"
+    rf"(?:(?P<minus>{_RANGE_MINUS})|(?P<plus>[{re.escape(_RANGE_PLUS)}])|(?P<rank>{RANK_WORD}))?(?=[0-9０-９{_CN_CHARS}])"
 )
 
 
@@ -115,10 +115,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     second, trailing = _read_second_end(text, connector.end(), year=year)
     if second is None:
         return
-    if text[second.end:second.end + 1] in CONTEXT_UNIT_FIRST and first.is_bare_number() and second.is_bare_number():
-        # 评分0~1分, 身高1.7~1.8m: the noun that makes the word a unit stands before the whole range
-        magnitude_only = all(char in MAGNITUDES for char in text[second.start:second.end])
-        read_context_unit(text, second, first.start, magnitude_only=magnitude_only)
+    if second.is_bare_number():
+        _read_second_in_context(text, first, second)
     if _merge_day_range(text, first, second):
         return
     conn = connector.group("conn")
@@ -243,6 +241,17 @@ def _adopt_unit(text: str, first: Draft, second: Draft) -> None:
         first.value = -first.value
         while first.start < first.end and not text[first.start].isdigit():
             first.start += 1
+
+
+def _read_second_in_context(text: str, first: Draft, second: Draft) -> None:
+    """A unit word after the second end read by what stands before the whole range (评分0~1分, 身高1.7~1.8m, 气温下降8到
+    10度, 零下5度至零下2度): the noun that makes it a unit, or a temperature's."""
+    char = text[second.end:second.end + 1]
+    if char in DEGREE_WORDS:
+        read_temperature_degrees(text, second, first.start)
+    elif char in CONTEXT_UNIT_FIRST:
+        magnitude_only = all(char in MAGNITUDES for char in text[second.start:second.end])
+        read_context_unit(text, second, first.start, magnitude_only=magnitude_only)
 
 
 def _read_second_end(text: str, position: int, *, year: int | None) -> tuple[Draft | None, float]:

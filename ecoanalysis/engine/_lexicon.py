@@ -189,6 +189,8 @@ DECLARED_BELOW_WINDOW: int = int(_DATA["declared_currency"]["below_window"])
 DECLARED_HEADER_ENDS: str = _DATA["declared_currency"]["header_ends"]
 DECLARED_MONEY_NOUNS: tuple[str, ...] = tuple(_DATA["declared_currency"]["money_nouns"])
 DECLARED_MONEY_NOUNS_AFTER: tuple[str, ...] = tuple(_DATA["declared_currency"]["money_nouns_after"])
+PRICE_NOUNS: tuple[str, ...] = tuple(_DATA["declared_currency"]["price_nouns"])
+PRICE_LINKS: tuple[str, ...] = tuple(_DATA["declared_currency"]["price_links"])
 DECLARED_COUNT_NOUNS: tuple[str, ...] = tuple(_DATA["declared_currency"]["count_nouns"])
 DECLARED_ROW_LABEL_MAX: int = int(_DATA["declared_currency"]["row_label_max"])
 DECLARED_ROW_UNITS: dict[str, str] = dict(_DATA["declared_currency"]["row_units"])
@@ -298,6 +300,7 @@ SECURITY_CODE_LENGTH: int = int(_DATA["labels"]["security_code_length"])
 SECURITY_CODE_LEADS: tuple[str, ...] = tuple(_DATA["labels"]["security_code_leads"])
 BOARD_CODE_LENGTHS: frozenset[int] = frozenset(_DATA["labels"]["board_code_lengths"])
 BOARD_PRICE_MOVES: tuple[str, ...] = tuple(_DATA["labels"]["price_moves"])
+BOARD_MOVE_ADVERBS: str = _DATA["labels"]["price_move_adverbs"]
 BOARD_SHARE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["share_words"])
 EXCHANGE_SUFFIXES: tuple[str, ...] = tuple(_DATA["labels"]["exchange_suffixes"])
 POSTAL_CODE_LENGTH: int = int(_DATA["labels"]["postal_code_length"])
@@ -434,12 +437,16 @@ class MoneyCounter:
     anywhere_from: float
     #: Verbs of a price moving: right after the word, it is money (从八块涨到十二块).
     price_moves: tuple[str, ...]
+    #: Adverbs of "only" right before the number that mark a price (才65块).
+    price_adverbs: tuple[str, ...]
+    #: Counters of an item priced: one after a numeral earlier in the clause makes the amount its price (一碗牛肉面28块).
+    item_counters: str
 
 
 MONEY_COUNTERS: dict[str, MoneyCounter] = {
     row["word"]: MoneyCounter(
         row["currency"], tuple(row["nouns"]), row["followers"], int(row["window"]), float(row["anywhere_from"]),
-        tuple(row["price_moves"]),
+        tuple(row["price_moves"]), tuple(row["price_adverbs"]), row["item_counters"],
     )
     for row in _DATA["money_counter"]
 }
@@ -457,6 +464,7 @@ RATIO_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["words"])
 RATIO_WORD_WINDOW: int = int(_DATA["ratios"]["word_window"])
 RATIO_AFTER_LINK: str = _DATA["ratios"]["after_link"]
 RATIO_NAMED_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["named_words"])
+SCORE_NOUNS: tuple[str, ...] = tuple(_DATA["ratios"]["score_nouns"])
 RATIO_NAMED_LINKS: tuple[str, ...] = tuple(_DATA["ratios"]["named_links"])
 RATIO_NOT_NAMED: str = _DATA["ratios"]["not_named"]
 

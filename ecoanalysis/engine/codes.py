@@ -9,6 +9,7 @@ import re
 
 from ._lexicon import (
     BOARD_CODE_LENGTHS,
+    BOARD_MOVE_ADVERBS,
     BOARD_PRICE_MOVES,
     BOARD_SHARE_WORDS,
     CLASSIFIER_DIVISIONS,
@@ -256,14 +257,16 @@ def _read_security_code(text: str, core: re.Match, with_prefix: bool) -> Draft |
 
 
 def _read_board_code(text: str, start: int, end: int) -> Draft | None:
-    """周大福(1929)跌1.5%, 全國電(6281)則是屬於現金減資: a Taiwan or Hong Kong listing's code in brackets after its
-    name, where its price moves right after or (not a year) the sentence speaks of shares."""
+    """周大福(1929)跌1.5%, 美團（3690）則跌1.1%, 全國電(6281)則是屬於現金減資: a Taiwan or Hong Kong listing's code in
+    brackets after its name, where its price moves right after (perhaps past an adverb) or (not a year) the sentence
+    speaks of shares."""
     if text[start - 1:start] not in SECURITY_CODE_BEFORE or text[end:end + 1] not in _CLOSE_BRACKETS or start < 2:
         return None
     if not is_han(text[start - 2]) or not text[start:end].isdigit():
         return None
-    move = next((word for word in BOARD_PRICE_MOVES if text.startswith(word, end + 1)), None)
-    if move is None or not any(char.isdigit() for char in text[end + 1 + len(move):end + 3 + len(move)]):
+    move_at = end + 1 + (text[end + 1:end + 2] in BOARD_MOVE_ADVERBS and end + 1 < len(text))  # 美團（3690）則跌
+    move = next((word for word in BOARD_PRICE_MOVES if text.startswith(word, move_at)), None)
+    if move is None or not any(char.isdigit() for char in text[move_at + len(move):move_at + 2 + len(move)]):
         if YEAR_RANGE[0] <= int(text[start:end]) <= YEAR_RANGE[1]:
             return None
         sentence_start = max(text.rfind(char, 0, start) for char in SENTENCE_BREAKS) + 1

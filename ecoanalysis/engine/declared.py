@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ._lexicon import (
     CURRENCY_PREFIXES, DECLARED_BELOW_LINKS, EXCHANGE_LINKS, EXCHANGE_WINDOW, DECLARED_BELOW_OPENERS, DECLARED_BELOW_WINDOW, DECLARED_CURRENCY_HEADERS,
-    DECLARED_COUNT_NOUNS, DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, DECLARED_MONEY_NOUNS_AFTER, DECLARED_ROW_LABEL_MAX, DECLARED_ROW_UNITS, MAINLAND_WORDS, REGIONAL_WORDS, SPEAKS_FROM, TRADITIONAL_NOT_WITH,
+    DECLARED_COUNT_NOUNS, DECLARED_HEADER_ENDS, DECLARED_MONEY_NOUNS, DECLARED_MONEY_NOUNS_AFTER, DECLARED_ROW_LABEL_MAX, PRICE_LINKS, PRICE_NOUNS, DECLARED_ROW_UNITS, MAINLAND_WORDS, REGIONAL_WORDS, SPEAKS_FROM, TRADITIONAL_NOT_WITH,
     DECLARED_SAME_BELOW, DECLARED_SEPARATORS, GENERIC_CURRENCY_WORDS, MINGUO_CURRENCY, SHARED_CURRENCIES, UNIT_HEADER_LINKS, UNIT_HEADER_WORDS,
     UNIT_WORDS,
 )
@@ -281,6 +281,15 @@ def _names_money_after(text: str, end: int) -> bool:
     return text.startswith(DECLARED_MONEY_NOUNS_AFTER, end)
 
 
+_PRICED_RE = re.compile(rf"(?:{_alternation(PRICE_NOUNS)})(?:{_alternation(PRICE_LINKS)})?\Z")
+_PRICE_WINDOW = max(map(len, PRICE_NOUNS)) + max(map(len, PRICE_LINKS))
+
+
+def _priced_right_before(text: str, start: int) -> bool:
+    """Whether a noun of a price or of pay ends right before ``start``, perhaps past a link (房租4500, 原价为1299)."""
+    return _PRICED_RE.search(text, max(0, start - _PRICE_WINDOW), start) is not None
+
+
 def _names_count_before(text: str, start: int) -> bool:
     """Whether the clause before ``start`` names things counted (观影人次, 活跃用户, 用户数): a bare amount there is
     no money, even right after money."""
@@ -313,8 +322,8 @@ def _declare(text: str, draft: Draft, currency: str | None, scale: float | None,
         )
         if currency is not None and magnitude and (
             after_money or _names_money_before(text, draft.start) or _names_money_after(text, draft.end)
-        ):
-            draft.unit, draft.currency = "currency", currency
+        ) or currency is not None and _priced_right_before(text, draft.start):
+            draft.unit, draft.currency = "currency", currency  # 营业收入50.43亿; 房租4500
         return
     if not draft.scale_applied:
         if _is_year(draft):

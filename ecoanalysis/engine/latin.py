@@ -92,7 +92,16 @@ def _counts_online(text: str, start: int, end: int) -> bool:
         return True
     if letter in LATIN_MAGNITUDES and follower in _RANGE_SIGNS and text[end + 1:end + 2].isdigit():
         return True  # 8k-15k (a range of watts is as often written 65W-100W)
+    if _NOUN_AFTER_RE.match(text, end):
+        return True  # 100w播放, 50w-100w粉丝: the noun right after the figure or its range
     return any(noun in clause_before(text, start, WAN_WINDOW) for noun in WAN_NOUNS)
+
+
+#: A noun of an audience or of pay right after a magnitude letter, or after the range it opens (50w-100w粉丝).
+_NOUN_AFTER_RE = re.compile(
+    rf"(?:(?:{'|'.join(map(re.escape, _RANGE_SIGNS))})[0-9]+(?:\.[0-9]+)?[{''.join(_MAGNITUDE_LETTERS)}])?"
+    rf"(?:{'|'.join(map(re.escape, sorted(WAN_NOUNS, key=len, reverse=True)))})"
+)
 
 
 def _read_wan(text: str, start: int, notation: re.Match, value: float) -> tuple[float, int] | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_NAMED_LINKS, RATIO_NAMED_WORDS, RATIO_NOT_NAMED
-from ._lexicon import DAY_WORDS, RATIO_WORD_COLONS, RATIO_WORDS
+from ._lexicon import DAY_WORDS, RATIO_WORD_COLONS, RATIO_WORDS, SCORE_NOUNS
 from ._lexicon import RATIO_WORD_WINDOW, UNIT_WORDS
 from .clock import HOURS_IN_DAY
 from .draft import Draft
@@ -123,16 +123,23 @@ _NAMED_RATIO_BEFORE_RE = re.compile(
     rf"|{_alternation(word for word in RATIO_NAMED_WORDS if len(word) > 1)})"
     rf"(?:{_alternation(RATIO_NAMED_LINKS)})?\s*\Z"
 )
-_RATIO_WORD_FIRST = frozenset(word[0] for word in RATIO_NAMED_WORDS)
-_NAMED_RATIO_WINDOW = 8
+#: A noun of a rating, then perhaps a link, at the end of the text before a number (豆瓣评分8.9, 综合得分为92.5).
+_NAMED_SCORE_BEFORE_RE = re.compile(rf"(?:{_alternation(SCORE_NOUNS)})(?:{_alternation(RATIO_NAMED_LINKS)})?\s*\Z")
+#: The unit each pattern of a noun gives the bare number after it.
+_NAMED_UNITS: tuple[tuple[str, re.Pattern], ...] = (("ratio", _NAMED_RATIO_BEFORE_RE), ("score", _NAMED_SCORE_BEFORE_RE))
+_NAMED_WORD_FIRST = frozenset(word[0] for word in (*RATIO_NAMED_WORDS, *SCORE_NOUNS))
+_NAMED_WINDOW = 8
 
 
-def apply_named_ratios(text: str, drafts: list[Draft]) -> None:
-    """A bare number after a noun of ratio ending in 比 or 系数 (城乡居民收入比为2.39) is in unit ratio, in place."""
-    if _RATIO_WORD_FIRST.isdisjoint(text):
+def apply_named_units(text: str, drafts: list[Draft]) -> None:
+    """A bare number right after a noun of ratio ending in 比 or 系数 (城乡居民收入比为2.39) is in unit ratio, and one
+    after a noun of a rating (豆瓣评分8.9) a score, in place."""
+    if _NAMED_WORD_FIRST.isdisjoint(text):
         return
     for draft in drafts:
         if not draft.is_bare_number():
             continue
-        if _NAMED_RATIO_BEFORE_RE.search(text, max(0, draft.start - _NAMED_RATIO_WINDOW), draft.start):
-            draft.unit = "ratio"
+        for unit, pattern in _NAMED_UNITS:
+            if pattern.search(text, max(0, draft.start - _NAMED_WINDOW), draft.start):
+                draft.unit = unit
+                break

@@ -57,7 +57,7 @@ from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .variants import to_simplified, writes_traditional
 from .ages import apply_implied_ages
 from .promotions import apply_promotions
-from .ratios import apply_named_ratios
+from .ratios import apply_named_units
 from .statistics import apply_statistics
 
 __all__ = ["parse_quantity", "scan"]
@@ -453,7 +453,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     apply_exchange_rates(text, drafts)  # 美元兑人民币报7.1234
     apply_statistics(text, drafts)  # P<0.05, OR=1.52
     apply_promotions(text, drafts)  # 满300减50
-    apply_named_ratios(text, drafts)  # 城乡居民收入比为2.39
+    apply_named_units(text, drafts)  # 城乡居民收入比为2.39, 豆瓣评分8.9
     apply_implied_ages(text, drafts)  # 年过六十, 他看上去三十出头
     if traditional:
         read_bare_era_years(text, drafts)  # 台灣112年經濟成長率

@@ -475,6 +475,7 @@ ANGLE_SIGN: str = _DATA["temperature_degrees"]["angle_sign"]
 TEMPERATURE_SCALES: dict[str, str] = dict(_DATA["temperature_degrees"]["scales"])
 TEMPERATURE_NOUNS: tuple[str, ...] = tuple(_DATA["temperature_degrees"]["nouns"])
 TEMPERATURE_NOUN_WINDOW: int = int(_DATA["temperature_degrees"]["window"])
+TEMPERATURE_SENTENCE_WINDOW: int = int(_DATA["temperature_degrees"]["sentence_window"])
 _RATE_LI = _DATA["rate_li"]
 RATE_LI_WORD: str = _RATE_LI["word"]
 RATE_LI_CHANGE_NOUNS: tuple[str, ...] = tuple(_RATE_LI["change_nouns"])

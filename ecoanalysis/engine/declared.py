@@ -21,7 +21,7 @@ from .draft import Draft
 from .eras import writes_present_era_years
 from .numerals import MAGNITUDES, scaled
 from .pairs import SENTENCE_END
-from .patterns import YEAR_RANGE, _alternation, clause_before
+from .patterns import SENTENCE_BREAKS, YEAR_RANGE, _alternation, clause_before
 
 _MONEY_WORDS = [word for word, info in UNIT_WORDS.items() if info.unit == "currency"]
 _SPACE = "[ \u3000]*"
@@ -276,6 +276,17 @@ def _names_money_before(text: str, start: int) -> bool:
     return any(noun in clause for noun in DECLARED_MONEY_NOUNS)
 
 
+def _names_money_in_sentence(text: str, start: int) -> bool:
+    """Whether the sentence before ``start`` names money and its own clause no thing counted: the topic a spoken amount
+    in a later clause goes on with (年终奖发了两个月工资，大概一万五左右吧)."""
+    before = text[max(0, start - _SENTENCE_WINDOW):start]
+    sentence = before[max(map(before.rfind, SENTENCE_BREAKS)) + 1:]
+    return any(noun in sentence for noun in DECLARED_MONEY_NOUNS) and not _names_count_before(text, start)
+
+
+_SENTENCE_WINDOW = 40
+
+
 def _names_money_after(text: str, end: int) -> bool:
     """Whether a noun of money follows the amount ending at ``end`` as what it measures (五十万年薪, 两万年终奖)."""
     return text.startswith(DECLARED_MONEY_NOUNS_AFTER, end)
@@ -320,8 +331,10 @@ def _declare(text: str, draft: Draft, currency: str | None, scale: float | None,
         magnitude = draft.scale_applied or not _SECTION_MAGNITUDES.isdisjoint(surface) or (
             not _SPOKEN_MAGNITUDES.isdisjoint(surface) and not any(char.isdigit() for char in surface)
         )
+        spoken = not any(char.isdigit() for char in surface)
         if currency is not None and magnitude and (
             after_money or _names_money_before(text, draft.start) or _names_money_after(text, draft.end)
+            or spoken and _names_money_in_sentence(text, draft.start)
         ) or currency is not None and _priced_right_before(text, draft.start):
             draft.unit, draft.currency = "currency", currency  # 营业收入50.43亿; 房租4500
         return

@@ -13,6 +13,8 @@ from ._lexicon import (
     ASPECT_MARKER,
     ASPECT_MIN_WORD,
     BRIDGE_STOP,
+    CHANGE_LEVEL_VERBS,
+    CHANGE_VERBS,
     BRIDGED_ADJECTIVES,
     BRIDGE_MODALS,
     BRIDGED_ADVERBS,
@@ -57,6 +59,7 @@ from ._lexicon import (
     TOP_RANK_GUARD,
     RANK_WORD,
     TEMPERATURE_NOUN_WINDOW,
+    TEMPERATURE_SENTENCE_WINDOW,
     TEMPERATURE_NOUNS,
     TEMPERATURE_SCALES,
     TOP_RANK_WORD,
@@ -65,7 +68,7 @@ from .draft import Draft
 from .durations import read_unit_decimals
 from .numerals import FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
-from .patterns import _GAP_CHAR_SET, _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han
+from .patterns import SENTENCE_BREAKS, _GAP_CHAR_SET, _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han
 
 _PREFIX_RE = re.compile(
     "(?P<q>"
@@ -391,6 +394,23 @@ _SCALE_RE = re.compile(rf"(?P<scale>{_alternation(TEMPERATURE_SCALES)})[ \u3000]
 _SCALE_WINDOW = 1 + max(len(word) for word in TEMPERATURE_SCALES)
 
 
+#: The nouns that make a bare 度 another quantity (用电量300度: kWh), which a temperature carried over must not meet.
+_OTHER_DEGREE_NOUNS: tuple[str, ...] = CONTEXT_UNITS["度"].nouns
+#: The verbs of a change or a move of a level ([change]).
+_CHANGE_WORDS: tuple[str, ...] = CHANGE_VERBS + CHANGE_LEVEL_VERBS
+
+
+def _temperature_carried(text: str, prefix_end: int, clause: str) -> bool:
+    """Whether a temperature named earlier in the sentence carries over to this clause's bare 度 (最低气温为9.8度，部分
+    地区更跌至5度以下): a temperature noun in the sentence before, a verb of change in the clause (the temperature
+    moves on: 跌至, 升至, 回升) and no noun of another quantity of 度 (用电量) in it."""
+    if not any(verb in clause for verb in _CHANGE_WORDS) or any(noun in clause for noun in _OTHER_DEGREE_NOUNS):
+        return False
+    before = text[max(0, prefix_end - TEMPERATURE_SENTENCE_WINDOW):prefix_end]
+    sentence = before[max(map(before.rfind, SENTENCE_BREAKS)) + 1:]
+    return any(noun in sentence for noun in TEMPERATURE_NOUNS)
+
+
 def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | None:
     """N度 where a temperature is spoken of ([temperature_degrees]): a scale before the number (华氏98.6度 = °F)
     or a temperature noun earlier in the clause (气温升高5度). Where the mention starts, None if not read."""
@@ -407,7 +427,7 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
     else:
         clause = clause_before(text, prefix_end, TEMPERATURE_NOUN_WINDOW) + text[prefix_end:end]  # 零下5度: its sign too
         start = prefix_end
-        if not any(noun in clause for noun in TEMPERATURE_NOUNS):
+        if not any(noun in clause for noun in TEMPERATURE_NOUNS) and not _temperature_carried(text, prefix_end, clause):
             if degree != ANGLE_SIGN:
                 return None
             draft.unit, draft.unit_symbol, draft.counter, draft.end = "angle", degree, degree, end + 1  # 转动了90°

@@ -21,8 +21,6 @@ PEER_DICTS = ("strict_data_dict", "normal_data_dict", "smart_data_dict")
 #: Mixed forms cn2an's smart mode reads and the engine leaves to their first part: an Arabic number and a
 #: magnitude, then more places in other script. They are not how prose writes amounts.
 NOT_READ = {
-    "100万三千": "Chinese places after an Arabic 万 (100万 is read; 三千 is another number)",
-    "200亿零四千230": "Arabic digits after Chinese places after an Arabic 亿",
     "一百点123": "Arabic decimals after a Chinese integer and 点",
     "1百01": "Arabic digits after a small magnitude that is not their place",
 }

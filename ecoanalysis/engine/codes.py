@@ -210,6 +210,19 @@ ZERO_SERIAL_AFTER: frozenset[str] = frozenset("-")
 _ZERO_SERIAL_RE = re.compile(rf"-[{''.join(sorted(CODE_LEAD))}][0-9]{{{CODE_MIN_LENGTH - 1},}}(?![0-9.])")
 
 
+#: A tyre's size as the sidewall prints it (ISO metric): width in mm / aspect ratio, perhaps a space, the construction
+#: (R, ZR) and the rim's diameter in inches, perhaps the load index and speed symbol (245/45 R19, 205/55R16 91V).
+_TYRE_SIZE_RE = re.compile(r"[0-9]{3}[/／][0-9]{2}[ ]?Z?R[0-9]{2}(?:[ ][0-9]{2,3}[A-Z])?(?![0-9A-Za-z])")
+TYRE_SIZE_AFTER: frozenset[str] = frozenset("/／")
+TYRE_WIDTH_DIGITS = 3
+
+
+def _read_tyre_size(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """245/45 R19, 205/55R16 91V: a tyre's size, one name (no fraction, no counts)."""
+    found = _TYRE_SIZE_RE.match(text, core.start())
+    return None if found is None else _consuming_name(core.start(), found.end())
+
+
 def _read_zero_code(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """002309.SZ, 00700: three or more digits with a leading zero are a code, never a count; so is a number joined by
     a hyphen to such a serial (公告编号：临2024-015), where no range is written (a range never pads its end)."""

@@ -1,5 +1,6 @@
 """Arabic digits written among Chinese magnitudes: 5万4千6百, 1亿2000万, 3万4000, 1千零20, 7 万 5 千 4 百, with
-thousands groups as Taiwan writes them (2兆1,617億元, 3萬4,000元).
+thousands groups as Taiwan writes them (2兆1,617億元, 3萬4,000元), and Chinese places after an Arabic magnitude
+(100万三千, 200亿零四千230).
 
 The run after an Arabic core is cut into tokens (magnitude, 零, Arabic number, each after at most one
 space) and read by :func:`.numerals.read_magnitude_tokens`; the longest prefix of the run that makes a
@@ -10,19 +11,22 @@ from __future__ import annotations
 
 import re
 
-from .numerals import MAGNITUDES, read_magnitude_tokens
+from .numerals import CHINESE_DIGITS, MAGNITUDES, SMALL_MAGNITUDES, read_magnitude_tokens
 
 _MAG_CHARS = "".join(MAGNITUDES)
 _ZERO = "零"
 _THOUSANDS = ","
+#: A Chinese digit counts among the places only before a small magnitude of its own (100万三千 = 1,003,000, as cn2an
+#: reads it); 3万四 stays unread, since the elision 一万五 is a rule of spoken numerals, not of digits.
+_CN_PLACE_DIGITS = "".join(char for char, digit in CHINESE_DIGITS.items() if 0 < digit < 10)
 _FIRST_CHARS: frozenset[str] = frozenset(_MAG_CHARS)
-_SECOND_CHARS: frozenset[str] = frozenset("0123456789 " + _ZERO + _MAG_CHARS)
+_SECOND_CHARS: frozenset[str] = frozenset("0123456789 " + _ZERO + _MAG_CHARS + _CN_PLACE_DIGITS)
 #: The characters right after the Arabic core that a mixed run may begin with.
 MIXED_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
 #: What may follow that space (7 万 5 千).
 MIXED_AFTER_SPACE: frozenset[str] = _FIRST_CHARS
 _TOKEN_RE = re.compile(
-    rf"[ ]?(?:(?P<mag>[{_MAG_CHARS}])|(?P<zero>{_ZERO})"
+    rf"[ ]?(?:(?P<mag>[{_MAG_CHARS}])|(?P<zero>{_ZERO})|(?P<cn>[{_CN_PLACE_DIGITS}])(?=[{''.join(SMALL_MAGNITUDES)}])"
     rf"|(?P<num>(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?:\.[0-9]+)?)(?![0-9.,年月日号:%]))"
 )
 #: Tokens read at most: 5亿零1万零4千零6百零5 has 13; a longer run is no numeral and is left unread.
@@ -63,6 +67,8 @@ def read_mixed_magnitudes(text: str, end: int, value: float, unit_words: tuple[s
             tokens.append(token.group("mag"))
         elif token.group("zero"):
             tokens.append(0)
+        elif token.group("cn"):
+            tokens.append(CHINESE_DIGITS[token.group("cn")])
         else:
             tokens.append(float(token.group("num").replace(_THOUSANDS, "")))  # 2兆1,617億: thousands groups
         ends.append(token.end())
@@ -71,8 +77,8 @@ def read_mixed_magnitudes(text: str, end: int, value: float, unit_words: tuple[s
     if len(tokens) < 3 or not isinstance(tokens[1], str):
         return None
     for size in range(len(tokens), max(2, len(tokens) - _MAX_TRIES), -1):
-        if not any(isinstance(token, float) for token in tokens[2:size]):
-            return None  # no Arabic number after the first magnitude
+        if not any(not isinstance(token, str) and token != 0 for token in tokens[2:size]):
+            return None  # no number after the first magnitude
         if tokens[size - 1] == 0 and not isinstance(tokens[size - 1], float):
             continue  # a run does not end in 零
         if spaced[size - 1] and not isinstance(tokens[size - 1], str):

@@ -7,7 +7,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, LIST_SEPARATORS, RANK_WORD, RESPECTIVELY_WORDS, SUFFIX_QUALIFIERS
+from ._lexicon import CHANGE_OPENERS, CHANGE_VERBS, DIMENSION_MIN, DIMENSION_SEPARATORS, LIST_SEPARATORS, RANK_WORD, RESPECTIVELY_WORDS
+from ._lexicon import SUFFIX_QUALIFIERS
 from ._lexicon import SHORT_QUARTER_GUARD, SHORT_QUARTER_WORD
 from .periods import names_a_period
 from .dates import QUARTER_WORD
@@ -267,10 +268,13 @@ def _set_short_quarters(text: str, drafts: list[Draft], index: int, items: list[
 
 
 def _list_gap(text: str, item: Draft, after: Draft) -> bool:
-    """Whether ``item`` and ``after`` are neighbours in a list (、 和 及 between them, not spaces only)."""
+    """Whether ``item`` and ``after`` are neighbours in a list (、 和 及 between them, not spaces only; a times sign
+    between the sides of a size)."""
     if not 0 < after.start - item.end <= 3:
         return False  # (most neighbours: apart by more than a separator, which no slice needs to show)
     gap = text[item.end:after.start]
+    if gap in DIMENSION_SEPARATORS:  # 4917×1860×1772mm: the sides of a size, each of two digits or more
+        return all(draft.value is not None and draft.value >= DIMENSION_MIN for draft in (item, after))
     return bool(gap.strip(" \u3000")) and LIST_SEPARATORS.issuperset(gap)
 
 

@@ -32,6 +32,9 @@ from .yearpairs import PAIR_SEPARATORS, STRADDLING_FIRST_CHARS, read_year_pair, 
 from .stamps import MARK_LAST_CHARS, YEAR_BRACKET_OPEN, follows_mark, read_bracketed_year, read_copyright_year
 from .codes import (
     CODE_MIN_LENGTH,
+    TYRE_SIZE_AFTER,
+    TYRE_WIDTH_DIGITS,
+    _read_tyre_size,
     ZERO_SERIAL_AFTER,
     DAY_DOT_CHARS,
     _read_dotted_day,
@@ -257,6 +260,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_iso_date),
     ("arabic cn", read_year_pair),
     ("arabic", read_year_with_word),  # 2023财年
+    ("arabic", _read_tyre_size),  # 245/45 R19: before the slash dates and fractions
     ("arabic", read_era_slash_date),  # 114/12/31: a date of the ROC era, before the fractions 12/31
     ("arabic", _read_date_code),
     ("arabic", read_copyright_year),  # © 2023: a stamp
@@ -452,6 +456,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_dotted_code: Trigger(after=DOTTED_CODE_AFTER),
     _read_serial_past_the_days: Trigger(after=SERIAL_FIRST_CHARS),
     _read_article_code: Trigger(lengths=frozenset({ISSN_DIGITS})),
+    _read_tyre_size: Trigger(after=TYRE_SIZE_AFTER, lengths=frozenset({TYRE_WIDTH_DIGITS})),
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), a magnitude that begins a unit word (千瓦)

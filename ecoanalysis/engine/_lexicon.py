@@ -167,6 +167,7 @@ PROMOTION_THRESHOLD: str = _DATA["promotions"]["threshold"]
 PROMOTION_LINKS: tuple[str, ...] = tuple(_DATA["promotions"]["links"])
 STATISTIC_SYMBOLS: tuple[str, ...] = tuple(_DATA["statistics"]["symbols"])
 STATISTIC_LINKS: tuple[str, ...] = tuple(_DATA["statistics"]["links"])
+STATISTIC_DISTRIBUTIVES: tuple[str, ...] = tuple(_DATA["statistics"]["distributives"])
 CURRENCY_PREFIX_GUARD: str = _DATA["currency_prefix_guard"]["before"]
 GENERIC_CURRENCY_WORDS: frozenset[str] = frozenset(_DATA["currency_prefix_guard"]["generic"])
 DISTANCE_BASE_UNITS: tuple[str, ...] = tuple(_DATA["per_unit"]["distance_base_units"])
@@ -471,6 +472,9 @@ RATIO_NAMED_LINKS: tuple[str, ...] = tuple(_DATA["ratios"]["named_links"])
 RATIO_NOT_NAMED: str = _DATA["ratios"]["not_named"]
 
 DEGREE_WORDS: frozenset[str] = frozenset(_DATA["temperature_degrees"]["words"])
+FLOOR_AREA_WORDS: dict[str, str] = dict(_DATA["floor_area"]["words"])
+FLOOR_AREA_NOUNS: tuple[str, ...] = tuple(_DATA["floor_area"]["nouns"])
+FLOOR_AREA_WINDOW: int = int(_DATA["floor_area"]["window"])
 DEGREE_DECIMAL_DIGITS: int = int(_DATA["temperature_degrees"]["decimal_digits"])
 DEGREE_GUARD: str = _DATA["temperature_degrees"]["guard"]
 ANGLE_SIGN: str = _DATA["temperature_degrees"]["angle_sign"]
@@ -511,13 +515,15 @@ class ContextUnit:
     ambiguous_max: int | None = None
     #: Words right after the unit word that name its quantity (438.20分的总成绩).
     after_words: tuple[str, ...] = ()
+    #: Words after the unit word that its guard lets stand although they begin with a guard character (分之间).
+    guard_except: tuple[str, ...] = ()
 
 
 CONTEXT_UNITS: dict[str, ContextUnit] = {
     row["word"]: ContextUnit(
         unit=row["class"], symbol=row.get("symbol"), nouns=tuple(row["nouns"]), adjectives=row.get("adjectives", ""),
         guard=row.get("guard", ""), window=int(row["window"]), ambiguous_max=row.get("ambiguous_max"),
-        after_words=tuple(row.get("after_words", ())),
+        after_words=tuple(row.get("after_words", ())), guard_except=tuple(row.get("guard_except", ())),
     )
     for row in _DATA["context_unit"]
 }

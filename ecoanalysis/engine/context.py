@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ._lexicon import COMPARISON_WORD, DEGREE_WORDS, RATE_LI_WORD, RATE_STEP_WORD, SHARE_CENTS
 from .draft import Draft
 from .durations import PART_LED_FIRST, read_part_led_duration
-from .prefixes import CONTEXT_UNIT_FIRST, read_comparison, read_context_unit, read_temperature_degrees
+from .prefixes import CONTEXT_UNIT_FIRST, read_comparison, read_context_unit, read_suffix_after_unit, read_temperature_degrees
 from .rates import read_speed_context
 from .ratesteps import read_rate_li, read_rate_steps
 from .tails import read_share_cents
@@ -42,6 +42,7 @@ def read_in_context(reading: _Reading, draft: Draft) -> None:
     elif char in DEGREE_WORDS and (degrees_start := read_temperature_degrees(text, draft, reading.prefix_end)) is not None:
         reading.prefix_end, reading.position, reading.context = degrees_start, draft.end, True  # 华氏98.6度, 气温升高5度
     elif char in PART_LED_FIRST and read_part_led_duration(text, draft):
+        read_suffix_after_unit(text, draft)  # 3分40秒以内
         reading.position, reading.context = draft.end, True  # 2分30秒: the minute of a duration in minutes and seconds
     elif char in CONTEXT_UNIT_FIRST and read_context_unit(text, draft, reading.prefix_end, magnitude_only=reading.magnitude_only):
         reading.position, reading.context = draft.end, True  # 身高1.75m, 得分68.9分

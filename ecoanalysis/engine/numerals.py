@@ -271,6 +271,8 @@ def read_magnitude_tokens(tokens: list[int | float | str]) -> float | None:
             pending, last_magnitude, zero_seen = None, magnitude, False
         else:
             magnitude = SECTION_MAGNITUDES[token]
+            if isinstance(pending, int) and not zero_seen and section and last_magnitude >= 100:
+                pending *= last_magnitude // 10  # 百五万 = 150万, 三千五万 = 3500万: the elision before a section
             unit_value = section + (pending or 0)
             if isinstance(pending, float) and parts and unit_value * magnitude >= parts[-1][1]:
                 return None  # 5亿12000万: the Arabic number runs past the section before it
@@ -309,6 +311,7 @@ def parse_chinese_wildcard(numeral: str) -> tuple[int, int] | None:
     """
     if WILDCARD_DIGIT not in numeral or len(numeral) > MAX_NUMERAL_CHARS:
         return None
+    numeral = numeral.translate(_EXPAND_TENS)  # 廿几 = 二十几
     if DECIMAL_POINT_WORD in numeral:
         return _parse_wildcard_decimal(numeral)
     low: list[str] = []

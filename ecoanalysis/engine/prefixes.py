@@ -431,11 +431,11 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
             if degree != ANGLE_SIGN:
                 return None
             draft.unit, draft.unit_symbol, draft.counter, draft.end = "angle", degree, degree, end + 1  # 转动了90°
-            _read_suffix_after_unit(text, draft)
+            read_suffix_after_unit(text, draft)
             return start
     draft.unit, draft.counter = "temperature", degree
     draft.end = read_unit_decimals(text, end + 1, draft)  # 发烧三十八度五 = 38.5 度, as 一米七五 is said
-    _read_suffix_after_unit(text, draft)
+    read_suffix_after_unit(text, draft)
     return start
 
 
@@ -464,8 +464,10 @@ def context_unit_at(text: str, start: int, end: int) -> str | None:
     if word is None:
         return None
     info, follower = CONTEXT_UNITS[word], text[end + len(word):end + len(word) + 1]
-    if (follower.isascii() and follower.isalnum()) or (follower and follower in info.guard):
-        return None  # 5min, 3m2; 5分钟, 三分之一
+    if (follower.isascii() and follower.isalnum()) or (
+        follower and follower in info.guard and not text.startswith(info.guard_except, end + len(word))
+    ):
+        return None  # 5min, 3m2; 5分钟, 三分之一 (600-650分之间 stands)
     if follower and follower in info.adjectives:
         return word  # 3m高
     if info.after_words and text.startswith(info.after_words, end + len(word)):
@@ -489,11 +491,11 @@ def read_context_unit(text: str, draft: Draft, prefix_end: int, *, magnitude_onl
     draft.unit, draft.unit_symbol, draft.counter = info.unit, info.symbol, word
     settle_near_duration(text, draft)  # 近11季: the last eleven quarters, as 近三年
     draft.end += len(word)
-    _read_suffix_after_unit(text, draft)
+    read_suffix_after_unit(text, draft)
     return True
 
 
-def _read_suffix_after_unit(text: str, draft: Draft) -> None:
+def read_suffix_after_unit(text: str, draft: Draft) -> None:
     """A suffix qualifier after a unit read from context (海拔3000m以上, 评分4.5分以上, 气温30度以上)."""
     suffix = _SUFFIX_RE.match(text, draft.end)
     if suffix is not None:

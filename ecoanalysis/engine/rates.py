@@ -62,6 +62,21 @@ def read_slash_base(text: str, core: re.Match) -> Draft | None:
     return None
 
 
+#: A rate's base after a number and a slash: a power of ten with a magnitude (472.15/10万, 15.7/100万).
+_RATE_BASE_RE = re.compile(rf"[{PER_UNIT_SLASHES}](?P<base>10{{0,4}}[{''.join(word for word in MAGNITUDES if MAGNITUDES[word] >= 10**4)}])")
+RATE_BASE_FIRST: frozenset[str] = frozenset(PER_UNIT_SLASHES)
+
+
+def read_rate_per_base(text: str, position: int, draft: Draft) -> int:
+    """发病率为472.15/10万, 死亡率为15.7/10万: a bare number before a slash and a base (a power of ten with a magnitude)
+    is a rate per that base, unit rate with the symbol 1/10万, its surface taking the base; where the mention ends."""
+    found = _RATE_BASE_RE.match(text, position)
+    if found is None or draft.unit is not None or draft.counter is not None or draft.value is None:
+        return position
+    draft.unit, draft.unit_symbol = PER_UNIT_DEFAULT_CLASS, f"1/{found.group('base')}"
+    return found.end()
+
+
 def _unit_word_at(text: str, position: int) -> bool:
     return any(text.startswith(word, position) for word, _ in _PER_UNITS)
 

@@ -64,7 +64,7 @@ from .spaced import SPACED_DECIMAL_TRIGGERS, read_spaced_arabic, read_spaced_dis
 from .tails import _read_tail, tail_fields_getter
 from .trillion import MONEY_TRILLION, money_trillion_value, read_trillion_after_currency
 from .context import CONTEXT_AFTER_CHARS, SPACED_RATE_STEP, read_in_context
-from .rates import PER_PERIOD_CLASSES
+from .rates import PER_PERIOD_CLASSES, RATE_BASE_FIRST, read_rate_per_base
 
 
 def _unit_pattern(word: str) -> tuple[str, str]:
@@ -96,6 +96,9 @@ _MAG_RUN = rf"(?:(?:{_MAG_ONE}){{0,2}}{_MAG_SPACED}|(?:{_MAG_ONE}){{1,4}})"
 _SPACED_PP_ALT = "|".join(
     "[ ]{0,2}".join(re.escape(char) for char in word) for word in sorted(PERCENTAGE_POINT_WORDS, key=len, reverse=True)
 )
+#: 分 with 之 left out, as Cantonese and quick speech say a share (三分一 = 1/3, 五分二): one Chinese digit after it that
+#: ends the phrase (no Han character after it: 十分一致 is "very consistent").
+_SPOKEN_FRACTION = rf"分(?=[一二三四五六七八九](?![\u4e00-\u9fff]))"
 _INFIX_ALT = "|".join(_infix_pattern(w) for w in sorted(INFIX_QUALIFIERS, key=len, reverse=True))
 _SECTION_MAG_CHARS = "万萬亿億"
 _TAIL_RE = re.compile(
@@ -106,7 +109,7 @@ _TAIL_RE = re.compile(
     rf"|(?P<infix2>{_INFIX_ALT})(?:{_GAP}(?P<mag2>[{_SECTION_MAG_CHARS}]{{1,2}})(?!{_MAG_UNIT_FREE}[{_TAIL_MAG_CHARS}]|(?<![{_SECTION_MAG_CHARS}])度))?))?"
     rf"(?:{_GAP}(?:(?P<pct>{_alternation(PERCENT_SIGNS)})|(?P<pp>{_SPACED_PP_ALT})"
     rf"|(?P<cheng>{TENTHS_WORD})(?![{TENTHS_GUARD}])"
-    rf"|(?P<frac>分[ ]{{0,2}}之)|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
+    rf"|(?P<frac>分[ ]{{0,2}}之|{_SPOKEN_FRACTION})|(?P<permille>{PERMILLE_SIGN})|(?P<zhe>{DISCOUNT_WORD})(?![{DISCOUNT_GUARD}])"
     rf"|(?P<counter>{_COUNTER_ALT})))?"
     rf"(?:{_GAP}(?P<suffix>{_SUFFIX_ALT}))?"
 )
@@ -269,6 +272,8 @@ def _read_one(text: str, core: re.Match, *, year: int | None, lenient: bool, wit
             fields = _TAIL_FIELDS(tail.groups())
             reading.position, tail_context = _read_tail(text, tail, fields, draft, magnitude_only=reading.magnitude_only)
             reading.context = reading.context or tail_context
+    elif next_char in RATE_BASE_FIRST and draft.unit is None:
+        reading.position = read_rate_per_base(text, reading.position, draft)  # 发病率为472.15/10万
     draft.end = reading.position
     if with_prefix:
         replaced = _apply_prefix(reading, draft)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import STATISTIC_LINKS, STATISTIC_SYMBOLS
+from ._lexicon import STATISTIC_DISTRIBUTIVES, STATISTIC_LINKS, STATISTIC_SYMBOLS
 from .draft import Draft
 from .patterns import _alternation
 
-# the symbol, then perhaps a link, at the end of the text before a number (spaces allowed around the link)
+# the symbol, perhaps 均 (P均<0.05), then perhaps a link, at the end of the text before a number (spaces allowed around the link)
 _SYMBOL_BEFORE_RE = re.compile(
-    rf"(?<![A-Za-z])(?P<symbol>{_alternation(STATISTIC_SYMBOLS)})\s*(?P<link>{_alternation(STATISTIC_LINKS)})?\s*\Z"
+    rf"(?<![A-Za-z])(?P<symbol>{_alternation(STATISTIC_SYMBOLS)})(?:{_alternation(STATISTIC_DISTRIBUTIVES)})?"
+    rf"\s*(?P<link>{_alternation(STATISTIC_LINKS)})?\s*\Z"
 )
 _WINDOW = 8
 _FIRST_CHARS = frozenset(symbol[0] for symbol in STATISTIC_SYMBOLS)

@@ -27,6 +27,9 @@ from ._lexicon import (
     MEASURE_ADJECTIVES,
     MEASURE_APPROX_WORD,
     MIXED_FRACTION_WORD,
+    FLOOR_AREA_NOUNS,
+    FLOOR_AREA_WINDOW,
+    FLOOR_AREA_WORDS,
     MONEY_COUNTERS,
     MONEY_IMPLICIT_SUBUNITS,
     MONEY_SUBUNITS,
@@ -83,6 +86,19 @@ def _share(numerator: float, denominator: float) -> float:
     return numerator / denominator * 100.0
 
 
+#: The 之 of X分之Y; a share said without it (三分一) is read only as a spoken Chinese fraction below one.
+FRACTION_LINK = "之"
+
+
+def _spoken_share(text: str, draft: Draft, numerator: re.Match) -> bool:
+    """Whether 三分一 (分 with 之 left out) is a share: a denominator in Chinese numerals and a smaller numerator."""
+    denominator_digits = text[draft.start:draft.end]
+    if any(char.isdigit() for char in denominator_digits) or draft.value is None:
+        return False
+    value = _cn_to_number(numerator.group())
+    return value is not None and 0 < value < draft.value
+
+
 def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
     """X 分之 Y (百分之二十, 千分之三, 三分之一, 百分之负十): Y / X as a percentage; a suffix qualifier may follow."""
     after = tail.end() + len(text[tail.end():tail.end() + 2]) - len(text[tail.end():tail.end() + 2].lstrip(" "))
@@ -92,6 +108,8 @@ def _read_fraction(text: str, tail: re.Match, draft: Draft) -> tuple[int, bool]:
         numerator = _WILDCARD_NUMERATOR_RE.match(text, after + len(sign))
     if numerator is None or numerator.lastgroup not in ("arabic", "cn"):
         return tail.start("frac"), False
+    if not tail.group("frac").endswith(FRACTION_LINK) and not _spoken_share(text, draft, numerator):
+        return tail.start("frac"), False  # 3分1秒, 一分一: no share said with 之 left out
     if numerator.lastgroup == "cn" and text[numerator.end():numerator.end() + 1] in SPACED_AFTER_CHARS:
         numerator = glue_spaced_core(text, numerator)  # 百分之五 十
     span = _numeral_span(numerator.group().replace(" ", ""), numerator.lastgroup == "arabic")
@@ -434,6 +452,8 @@ def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, 
     """A counter or unit after the number, with money subunits, an order of magnitude and a rate's denominator
     after it: where the mention ends."""
     _read_counter(counter, draft, magnitude_only=magnitude_only, mag=mag)
+    if counter in FLOOR_AREA_WORDS and any(noun in clause_before(text, draft.start, FLOOR_AREA_WINDOW) for noun in FLOOR_AREA_NOUNS):
+        draft.unit, draft.unit_symbol = "area", FLOOR_AREA_WORDS[counter]  # 實用面積四百五十呎: square feet
     if counter in MONEY_COUNTERS and draft.unit in (None, "count") and _counts_money(text, position, draft, MONEY_COUNTERS[counter]):
         draft.unit, draft.currency = "currency", MONEY_COUNTERS[counter].currency  # 月薪三千块
     if draft.counter in _SUBUNIT_RES:  # (its first test, without the call)

@@ -443,6 +443,9 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
                 draft.start += 1
             if text.startswith(OVER_OF_LINK, draft.start):  # 相当于第二名的两倍多: 的 links the previous mention
                 draft.start += len(OVER_OF_LINK)
+        if drafts and _joins_spoken_pair(text, drafts[-1], draft):
+            resume = draft.consumed if draft.consumed > core_end else core_end
+            continue  # 十蚊八蚊, 三年五年: one approximate range
         drafts.append(draft)
         resume = draft.consumed if draft.consumed > core_end else core_end
     drafts = share_lists(text, drafts)  # units, quarters, ranks, dates; the weak dropped (三、四、五成 kept); bounds
@@ -459,6 +462,31 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         read_bare_era_years(text, drafts)  # 台灣112年經濟成長率
     _link_pairs(text, drafts)
     return drafts
+
+
+#: The largest value of either number of a spoken pair (十块八块, 三年五年): small round figures only.
+_SPOKEN_PAIR_MAX = 10
+#: Ordinals and dates name one thing each, and two of them side by side are no pair of round figures.
+_NO_PAIR_UNITS = frozenset({"rank", "date"})
+
+
+def _joins_spoken_pair(text: str, previous: Draft, draft: Draft) -> bool:
+    """十蚊八蚊, 十天八天, 三年五年, 一年两年: two small numbers in Chinese numerals, each with the same counter and nothing
+    between, say "about that many": ``previous`` becomes the range of both (8..10 HKD), in place. Whether joined."""
+    if previous.end != draft.start or previous.counter is None or previous.counter != draft.counter:
+        return False
+    if previous.unit in _NO_PAIR_UNITS or previous.name_like or draft.name_like:
+        return False  # 第一名第二名: two ranks
+    if previous.value is None or draft.value is None or previous.value == draft.value or previous.value_high or draft.value_high:
+        return False
+    if max(previous.value, draft.value) > _SPOKEN_PAIR_MAX or previous.bounds or draft.bounds:
+        return False
+    if any(char.isdigit() for char in text[previous.start:draft.end]):
+        return False  # 3天5天: digits list figures, they do not approximate
+    previous.value, previous.value_high = min(previous.value, draft.value), max(previous.value, draft.value)
+    previous.bounds.append("range")
+    previous.end = previous.consumed = draft.end
+    return True
 
 
 @contextmanager

@@ -271,8 +271,8 @@ def read_magnitude_tokens(tokens: list[int | float | str]) -> float | None:
             pending, last_magnitude, zero_seen = None, magnitude, False
         else:
             magnitude = SECTION_MAGNITUDES[token]
-            if isinstance(pending, int) and not zero_seen and section and last_magnitude >= 100:
-                pending *= last_magnitude // 10  # 百五万 = 150万, 三千五万 = 3500万: the elision before a section
+            if isinstance(pending, int) and section:
+                pending = _last_places(pending, zero_seen, last_magnitude)  # 百五万 = 150万, 三千五万 = 3500万
             unit_value = section + (pending or 0)
             if isinstance(pending, float) and parts and unit_value * magnitude >= parts[-1][1]:
                 return None  # 5亿12000万: the Arabic number runs past the section before it
@@ -281,16 +281,24 @@ def read_magnitude_tokens(tokens: list[int | float | str]) -> float | None:
     if TRILLION_WORD in tokens and _LOWER_SECTIONS.isdisjoint(tokens[len(tokens) - tokens[::-1].index(TRILLION_WORD):]):
         return None  # 五兆: 10^12 or the SI 10^6, no section below it to tell
     if pending is not None:
-        if isinstance(pending, float):
-            # two or more digits are their own places (4万906 = 40906, as Hong Kong and Taiwan write amounts);
-            # one digit alone (3万4) is the spoken elision's, not read
-            low = 1 if zero_seen else min(last_magnitude / 10, 10)
-            if not low <= pending < (last_magnitude / 10 if zero_seen else last_magnitude):
-                return None
-        elif last_magnitude >= 100 and not zero_seen:
-            pending *= last_magnitude // 10  # 一万五 = 15000, 三千五 = 3500
+        pending = _last_places(pending, zero_seen, last_magnitude)
+        if pending is None:
+            return None
         section += pending
     return sum(value for value, _ in parts) + section
+
+
+def _last_places(pending: int | float, zero_seen: bool, last_magnitude: int) -> int | float | None:
+    """The value of a digit or an Arabic number after the last magnitude, before a section magnitude or at the end.
+
+    A lone Chinese digit is the next place down, the spoken elision (一万五 = 15000, 三千五 = 3500, 百五万 = 150万), unless 零
+    stands before it (一万零五). Two or more Arabic digits are their own places (4万906 = 40906, as Hong Kong and Taiwan
+    write amounts); one digit alone (3万4) is the spoken elision's, not read (None).
+    """
+    if isinstance(pending, float):
+        low = 1 if zero_seen else min(last_magnitude / 10, 10)
+        return pending if low <= pending < (last_magnitude / 10 if zero_seen else last_magnitude) else None
+    return pending * (last_magnitude // 10) if last_magnitude >= 100 and not zero_seen else pending
 
 
 def parse_chinese_wildcard(numeral: str) -> tuple[int, int] | None:

@@ -246,10 +246,10 @@ def _adopt_unit(text: str, first: Draft, second: Draft) -> None:
 def _read_second_in_context(text: str, first: Draft, second: Draft) -> None:
     """A unit word after the second end read by what stands before the whole range (评分0~1分, 身高1.7~1.8m, 气温下降8到
     10度, 零下5度至零下2度): the noun that makes it a unit, or a temperature's."""
-    char = text[second.end:second.end + 1]
-    if char in DEGREE_WORDS:
+    after = text[second.end:second.end + 1]
+    if after in DEGREE_WORDS:
         read_temperature_degrees(text, second, first.start)
-    elif char in CONTEXT_UNIT_FIRST:
+    elif after in CONTEXT_UNIT_FIRST:
         magnitude_only = all(char in MAGNITUDES for char in text[second.start:second.end])
         read_context_unit(text, second, first.start, magnitude_only=magnitude_only)
 

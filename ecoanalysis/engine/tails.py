@@ -437,13 +437,13 @@ def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -
     sentence = before[max(map(before.rfind, SENTENCE_BREAKS)) + 1:]  # the sentence so far: 薪资很低，连一千块都拿不到
     if any(noun in sentence for noun in money.nouns):
         return True
-    return _ITEM_RES[money.item_counters].search(clause_before(text, draft.start, money.window)) is not None  # 一碗面28块
+    return _ITEM_RES[draft.counter].search(clause_before(text, draft.start, money.window)) is not None  # 一碗面28块
 
 
-#: A numeral and a counter of an item priced, for each [[money_counter]]'s item_counters (一碗, 两杯, 3份).
+#: A numeral and a counter of an item priced, for each [[money_counter]] word, from its item_counters (一碗, 两杯, 3份).
 _ITEM_RES: dict[str, re.Pattern] = {
-    money.item_counters: re.compile(f"(?:[0-9０-９]|[{''.join(CHINESE_DIGITS)}半])[{money.item_counters}]")
-    for money in MONEY_COUNTERS.values()
+    word: re.compile(f"(?:[0-9０-９]|[{''.join(CHINESE_DIGITS)}半])[{money.item_counters}]")
+    for word, money in MONEY_COUNTERS.items()
 }
 
 

@@ -50,9 +50,11 @@ def _set_unit(text: str, word: str, position: int, draft: Draft) -> None:
     if word in PERCENT_SIGNS:
         draft.unit = "percent"
         return
-    info = UNIT_WORDS.get(word) or CONTEXT_UNITS[word]
-    draft.unit, draft.unit_symbol, draft.counter = info.unit or "count", info.symbol, word
-    draft.currency = getattr(info, "currency", None)
+    if word in UNIT_WORDS:
+        unit = UNIT_WORDS[word]
+        draft.unit, draft.unit_symbol, draft.counter, draft.currency = unit.unit or "count", unit.symbol, word, unit.currency
+    else:  # a word of [[context_unit]]: (3.2±1.1)分
+        draft.unit, draft.unit_symbol, draft.counter = CONTEXT_UNITS[word].unit, CONTEXT_UNITS[word].symbol, word
     read_per_unit(text, position + len(word), draft)
 
 

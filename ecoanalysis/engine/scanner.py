@@ -37,7 +37,7 @@ from ._lexicon import (
     RATE_LI_WORD,
     RATE_STEP_WORD,
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
-    DEGREE_WORDS, DIVISION_COUNTERS, LIST_SEPARATORS, RANK_WORD, SUFFIX_QUALIFIERS,
+    DEGREE_WORDS, DIVISION_COUNTERS, LIST_SEPARATORS, NEXT_YEAR_WORDS, RANK_WORD, SUFFIX_QUALIFIERS,
 )
 from .codes import names_text_part
 from .declared import apply_country_currency, apply_declared_currency, apply_exchange_rates
@@ -89,7 +89,7 @@ _RANGE_MINUS = _alternation(MINUS_SIGNS)
 #: Plus signs of one character, which open the second end of a range crossing zero (负5%到正12%).
 _RANGE_PLUS = "".join(sign for sign in PLUS_SIGNS if len(sign) == 1)
 _RANGE_RE = re.compile(
-    rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}"
+    rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}(?P<next_year>{_alternation(NEXT_YEAR_WORDS)})?"
     rf"(?:(?P<minus>{_RANGE_MINUS})|(?P<plus>[{re.escape(_RANGE_PLUS)}])|(?P<rank>{RANK_WORD}))?(?=[0-9０-９{_CN_CHARS}])"
 )
 
@@ -118,6 +118,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if second.is_bare_number():
         _read_second_in_context(text, first, second)
     if _merge_day_range(text, first, second):
+        return
+    if connector.group("next_year") and not _into_next_year(first, second):
         return
     conn = connector.group("conn")
     if conn in _COLUMN_DASHES and _EQUALS & {_char_before_gap(text, first.start, _GAP_MAX), _char_after_gap(text, second.end)}:
@@ -241,6 +243,22 @@ def _adopt_unit(text: str, first: Draft, second: Draft) -> None:
         first.value = -first.value
         while first.start < first.end and not text[first.start].isdigit():
             first.start += 1
+
+
+def _into_next_year(first: Draft, second: Draft) -> bool:
+    """10月至次年4月, 2023年10月至翌年3月: the second end's month is of the year after the first's. With the first year
+    stated the second end takes the next (2024), and the merge goes on as for any range of dates (True); with none, the
+    months make one range across the turn of the year (month 10 .. month 4, no value), joined here. False when the merge
+    is done: joined here, or the ends are no months."""
+    if first.unit != "date" or second.unit != "date" or first.month is None or second.month is None or second.value is not None:
+        return False
+    if first.value is not None:
+        second.value = first.value + 1
+        return True
+    first.month_high = second.month
+    first.bounds.append("range")
+    first.end, first.consumed = second.end, second.consumed
+    return False  # (joined: nothing more to merge)
 
 
 def _read_second_in_context(text: str, first: Draft, second: Draft) -> None:

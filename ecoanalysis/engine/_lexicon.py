@@ -473,9 +473,26 @@ RATIO_NAMED_LINKS: tuple[str, ...] = tuple(_DATA["ratios"]["named_links"])
 RATIO_NOT_NAMED: str = _DATA["ratios"]["not_named"]
 
 DEGREE_WORDS: frozenset[str] = frozenset(_DATA["temperature_degrees"]["words"])
-FLOOR_AREA_WORDS: dict[str, str] = dict(_DATA["floor_area"]["words"])
-FLOOR_AREA_NOUNS: tuple[str, ...] = tuple(_DATA["floor_area"]["nouns"])
-FLOOR_AREA_WINDOW: int = int(_DATA["floor_area"]["window"])
+
+
+@dataclass(frozen=True)
+class CounterInContext:
+    """A counter or unit word that measures another quantity where that is spoken of ([[counter_in_context]]: 呎 of a
+    flat's floor area, 匹 of an engine's power)."""
+
+    unit: str
+    symbol: str
+    nouns: tuple[str, ...]
+    after_words: tuple[str, ...]
+    window: int
+
+
+COUNTERS_IN_CONTEXT: dict[str, CounterInContext] = {
+    row["word"]: CounterInContext(
+        row["class"], row["symbol"], tuple(row["nouns"]), tuple(row.get("after_words", ())), int(row["window"])
+    )
+    for row in _DATA["counter_in_context"]
+}
 DEGREE_DECIMAL_DIGITS: int = int(_DATA["temperature_degrees"]["decimal_digits"])
 DEGREE_GUARD: str = _DATA["temperature_degrees"]["guard"]
 ANGLE_SIGN: str = _DATA["temperature_degrees"]["angle_sign"]

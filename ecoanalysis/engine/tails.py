@@ -27,9 +27,7 @@ from ._lexicon import (
     MEASURE_ADJECTIVES,
     MEASURE_APPROX_WORD,
     MIXED_FRACTION_WORD,
-    FLOOR_AREA_NOUNS,
-    FLOOR_AREA_WINDOW,
-    FLOOR_AREA_WORDS,
+    COUNTERS_IN_CONTEXT,
     MONEY_COUNTERS,
     MONEY_IMPLICIT_SUBUNITS,
     MONEY_SUBUNITS,
@@ -49,7 +47,7 @@ from ._lexicon import (
     WITHIN_WORD,
     TENTHS_WORD,
 )
-from ._lexicon import MoneyCounter
+from ._lexicon import CounterInContext, MoneyCounter
 from .draft import Draft
 from .durations import PART_FIRST_CHARS, read_duration_part, read_unit_decimals
 from .latin import may_start_notation, read_notation
@@ -448,12 +446,21 @@ _ITEM_RES: dict[str, re.Pattern] = {
 
 
 
+def _read_counter_in_context(text: str, position: int, draft: Draft, word: CounterInContext) -> None:
+    """呎 of a flat (實用面積四百五十呎 = ft²), 匹 of an engine (最大马力181匹, 1.5匹空调 = hp): the quantity a noun in the
+    clause before, or right after the word ending at ``position``, speaks of."""
+    if text.startswith(word.after_words, position) or any(
+        noun in clause_before(text, draft.start, word.window) for noun in word.nouns
+    ):
+        draft.unit, draft.unit_symbol = word.unit, word.symbol
+
+
 def _read_counter_tail(text: str, position: int, draft: Draft, counter: str, *, magnitude_only: bool, mag: str | None) -> int:
     """A counter or unit after the number, with money subunits, an order of magnitude and a rate's denominator
     after it: where the mention ends."""
     _read_counter(counter, draft, magnitude_only=magnitude_only, mag=mag)
-    if counter in FLOOR_AREA_WORDS and any(noun in clause_before(text, draft.start, FLOOR_AREA_WINDOW) for noun in FLOOR_AREA_NOUNS):
-        draft.unit, draft.unit_symbol = "area", FLOOR_AREA_WORDS[counter]  # 實用面積四百五十呎: square feet
+    if counter in COUNTERS_IN_CONTEXT:
+        _read_counter_in_context(text, position, draft, COUNTERS_IN_CONTEXT[counter])  # 實用面積四百五十呎, 马力181匹
     if counter in MONEY_COUNTERS and draft.unit in (None, "count") and _counts_money(text, position, draft, MONEY_COUNTERS[counter]):
         draft.unit, draft.currency = "currency", MONEY_COUNTERS[counter].currency  # 月薪三千块
     if draft.counter in _SUBUNIT_RES:  # (its first test, without the call)

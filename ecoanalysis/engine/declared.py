@@ -331,10 +331,9 @@ def _declare(text: str, draft: Draft, currency: str | None, scale: float | None,
         magnitude = draft.scale_applied or not _SECTION_MAGNITUDES.isdisjoint(surface) or (
             not _SPOKEN_MAGNITUDES.isdisjoint(surface) and not any(char.isdigit() for char in surface)
         )
-        spoken = not any(char.isdigit() for char in surface)
         if currency is not None and magnitude and (
             after_money or _names_money_before(text, draft.start) or _names_money_after(text, draft.end)
-            or spoken and _names_money_in_sentence(text, draft.start)
+            or not any(char.isdigit() for char in surface) and _names_money_in_sentence(text, draft.start)  # spoken
         ) or currency is not None and _priced_right_before(text, draft.start):
             draft.unit, draft.currency = "currency", currency  # 营业收入50.43亿; 房租4500
         return

@@ -115,18 +115,17 @@ def _read_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 _UNITS_ENDING_IN_RATIO_WORD = sorted(
     {word[-len(ratio) - 1] for ratio in RATIO_NAMED_WORDS for word in UNIT_WORDS if len(word) > len(ratio) and word.endswith(ratio)}
 )
-#: A ratio word, then perhaps a link, at the end of the text before a number. A one-character word (比) ends a noun
-#: only after a Han character of it (收入比, 车桩比); a longer one (系数) is a noun itself (库存系数, Cronbach's α系数).
-_NAMED_RATIO_BEFORE_RE = re.compile(
-    rf"(?:(?<=[\u4e00-\u9fff])(?<![{RATIO_NOT_NAMED}{''.join(_UNITS_ENDING_IN_RATIO_WORD)}])"
+#: A noun that names the unit of the bare number right after it, perhaps past a link, at the end of the text before
+#: the number: a ratio word (the group ``ratio``; a one-character word, 比, ends a noun only after a Han character of it:
+#: 收入比, 车桩比; a longer one, 系数, is a noun itself: 库存系数, Cronbach's α系数) or a noun of a rating (``score``:
+#: 豆瓣评分8.9, 综合得分为92.5). One pattern, so each bare number costs one search.
+_NAMED_BEFORE_RE = re.compile(
+    rf"(?:(?P<ratio>(?<=[\u4e00-\u9fff])(?<![{RATIO_NOT_NAMED}{''.join(_UNITS_ENDING_IN_RATIO_WORD)}])"
     rf"(?:{_alternation(word for word in RATIO_NAMED_WORDS if len(word) == 1)})"
     rf"|{_alternation(word for word in RATIO_NAMED_WORDS if len(word) > 1)})"
+    rf"|(?P<score>{_alternation(SCORE_NOUNS)}))"
     rf"(?:{_alternation(RATIO_NAMED_LINKS)})?\s*\Z"
 )
-#: A noun of a rating, then perhaps a link, at the end of the text before a number (豆瓣评分8.9, 综合得分为92.5).
-_NAMED_SCORE_BEFORE_RE = re.compile(rf"(?:{_alternation(SCORE_NOUNS)})(?:{_alternation(RATIO_NAMED_LINKS)})?\s*\Z")
-#: The unit each pattern of a noun gives the bare number after it.
-_NAMED_UNITS: tuple[tuple[str, re.Pattern], ...] = (("ratio", _NAMED_RATIO_BEFORE_RE), ("score", _NAMED_SCORE_BEFORE_RE))
 _NAMED_WORD_FIRST = frozenset(word[0] for word in (*RATIO_NAMED_WORDS, *SCORE_NOUNS))
 _NAMED_WINDOW = 8
 
@@ -139,7 +138,6 @@ def apply_named_units(text: str, drafts: list[Draft]) -> None:
     for draft in drafts:
         if not draft.is_bare_number():
             continue
-        for unit, pattern in _NAMED_UNITS:
-            if pattern.search(text, max(0, draft.start - _NAMED_WINDOW), draft.start):
-                draft.unit = unit
-                break
+        found = _NAMED_BEFORE_RE.search(text, max(0, draft.start - _NAMED_WINDOW), draft.start)
+        if found is not None:
+            draft.unit = found.lastgroup  # ratio or score

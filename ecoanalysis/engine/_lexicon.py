@@ -152,6 +152,7 @@ AGE_NOT_BEFORE_YEAR: str = _DATA["ages"]["not_before_year"]
 AGE_SPOKEN_OPENERS: tuple[str, ...] = tuple(_DATA["ages"]["spoken_openers"])
 AGE_SPOKEN_ADVERBS: tuple[str, ...] = tuple(_DATA["ages"]["spoken_adverbs"])
 AGE_SPOKEN_SUFFIXES: tuple[str, ...] = tuple(_DATA["ages"]["spoken_suffixes"])
+AGE_PERSON_NOUNS: tuple[str, ...] = tuple(_DATA["ages"]["person_nouns"])
 UNIT_WORDS, UNIT_GUARDS = _unit_words(
     _DATA["unit"] + _shared_currency_rows(_DATA["shared_currency"])
     + [{"class": "duration", "words": _DATA["ages"]["words"], "guard_by_word": _DATA["ages"]["guard_by_word"]}]
@@ -330,6 +331,7 @@ DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
 MONTH_SUFFIX: str = _DATA["dates"]["month_suffix"]
 MONTH_SPAN_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["month_span_after"])
 MONTH_SPAN_GUARD: str = _DATA["dates"]["month_span_guard"]
+MONTH_SPAN_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["month_span_before"])
 DAY_OPENERS: tuple[str, ...] = tuple(_DATA["dates"]["day_openers"])
 DAY_FOLLOWERS: tuple[str, ...] = tuple(_DATA["dates"]["day_followers"])
 DAY_FREQUENCY_COUNTERS: tuple[str, ...] = tuple(_DATA["dates"]["day_frequency_counters"])

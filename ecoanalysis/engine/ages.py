@@ -1,5 +1,5 @@
 """Ages said with no 岁: 年过六十, 年近七十 after 年 and a qualifier of reaching, and in speech a bare number with an
-approximating suffix said of a person (他看上去三十出头, 爷爷今年都七十好几了): durations; see [ages]. Run after the
+approximating suffix said of a person (他看上去三十出头, 爷爷今年都七十好几了, 三十出头的年轻人): durations; see [ages]. Run after the
 scan, on the drafts in place.
 """
 from __future__ import annotations
@@ -8,6 +8,7 @@ import re
 
 from ._lexicon import (
     AGE_NOT_BEFORE_YEAR,
+    AGE_PERSON_NOUNS,
     AGE_SPOKEN_ADVERBS,
     AGE_SPOKEN_OPENERS,
     AGE_SPOKEN_SUFFIXES,
@@ -33,10 +34,17 @@ def _after_year_and_qualifier(text: str, draft: Draft) -> bool:
     return not (before and (before in AGE_NOT_BEFORE_YEAR or before.isdigit()))
 
 
+#: 的 and a noun of a person after a spoken age (三十出头的年轻人).
+_PERSON_AFTER: tuple[str, ...] = tuple(f"的{noun}" for noun in AGE_PERSON_NOUNS)
+
+
 def _spoken_of_a_person(text: str, draft: Draft) -> bool:
-    """他看上去三十出头, 今年都七十好几了: an opener (and an adverb) right before, a suffix of approximation at the end."""
+    """他看上去三十出头, 今年都七十好几了, 三十出头的年轻人: a suffix of approximation at the end, and an opener (and an
+    adverb) right before or 的 and a noun of a person right after."""
     if not text.endswith(AGE_SPOKEN_SUFFIXES, draft.start, draft.end):
         return False
+    if text.startswith(_PERSON_AFTER, draft.end):
+        return True
     return _SPOKEN_BEFORE_RE.search(text, max(0, draft.start - _SPOKEN_WINDOW), draft.start) is not None
 
 

@@ -24,6 +24,7 @@ from ._lexicon import (
     MINGUO_SPAN_AFTER,
     MINGUO_SPAN_BEFORE,
     MONTH_SPAN_AFTER,
+    MONTH_SPAN_BEFORE,
     MONTH_SPAN_GUARD,
     MONTH_SUFFIX,
     MONTHS_COUNTER,
@@ -179,12 +180,17 @@ def read_date(reading: _Reading, draft: Draft, next_char: str, *, year: int | No
 
 
 def _read_month_span(reading: _Reading, draft: Draft) -> bool:
-    """N月余 (病程3月余): months counted with 个 left out, a duration bounded by the qualifier after 月. Whether read."""
+    """N月余 (病程3月余), 有期徒刑8月: months counted with 个 left out, a duration (bounded by the qualifier after 月).
+    Whether read."""
     text = reading.text
     month_at = text.index("月", reading.end)
     qualifier = next((word for word in MONTH_SPAN_AFTER if text.startswith(word, month_at + 1)), None)
     if qualifier is None:
-        return False
+        if not text.endswith(MONTH_SPAN_BEFORE, 0, reading.start) or text[month_at + 1:month_at + 2] in MONTH_SPAN_GUARD_AFTER:
+            return False
+        draft.unit, draft.counter = "duration", "月"  # 有期徒刑8月
+        reading.position, reading.context = month_at + 1, True
+        return True
     follower = text[month_at + 1 + len(qualifier):month_at + 2 + len(qualifier)]
     if follower and follower in MONTH_SPAN_GUARD:
         return False  # 3月余额: the balance of March
@@ -193,6 +199,10 @@ def _read_month_span(reading: _Reading, draft: Draft) -> bool:
     draft.bounds.append(INFIX_QUALIFIERS[qualifier])
     reading.position, reading.context = month_at + 1 + len(qualifier), True
     return True
+
+
+#: After 月, what makes it a month of the calendar even after a word of a term (月份, 月底).
+MONTH_SPAN_GUARD_AFTER = frozenset("份底末初")
 
 
 #: 前 before N月 (今年前8月: the first eight months), not ending another word (目前, 此前, 提前: [numerals]

@@ -1,5 +1,5 @@
 """Names a bare number belongs to: the model of a product line (骁龙845, 昇腾910, 国窖1573) and the title of a work it
-opens (《2018城市商业魅力排行榜》): name-like rows, not counts."""
+opens (《2018城市商业魅力排行榜》) or makes up alone (《十年》): name-like rows, not counts."""
 from __future__ import annotations
 
 from ._lexicon import MODEL_LINES, TITLE_MARKS, TITLE_MAX
@@ -30,3 +30,9 @@ def title_opened_at(text: str, start: int, end: int) -> int | None:
         return None
     found = text.find(close, end, end + TITLE_MAX)
     return None if found < 0 or "\n" in text[end:found] else found + 1
+
+
+def fills_title(text: str, start: int, end: int) -> bool:
+    """Whether the mention text[start:end] is a work's whole title, between its marks (《十年》, 《1984》, 《2046》)."""
+    close = TITLE_MARKS.get(text[start - 1:start]) if start > 0 else None
+    return close is not None and text[end:end + 1] == close

@@ -419,6 +419,10 @@ def _order_suffix_at(text: str, position: int) -> str | None:
     return None if word is None or (follower and follower in UNIT_GUARDS.get(word, "")) else word
 
 
+#: The general counter, which after a demonstrative points at no item (这个月, 那个人).
+_GENERAL_COUNTER = "个"
+
+
 def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -> bool:
     """Whether the counter ending at ``position`` is the yuan ([[money_counter]]): no noun follows for it to count,
     and a word of money stands earlier in the sentence (工资一千块左右; not 一块蛋糕, 三块地)."""
@@ -438,9 +442,13 @@ def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -
     return _ITEM_RES[draft.counter].search(clause_before(text, draft.start, money.window)) is not None  # 一碗面28块
 
 
-#: A numeral and a counter of an item priced, for each [[money_counter]] word, from its item_counters (一碗, 两杯, 3份).
+#: A numeral or a demonstrative and a counter of an item priced, for each [[money_counter]] word, from its
+#: item_counters (一碗, 两杯, 3份, 那碗, 这杯; after a demonstrative not the general 个: 这个月, 那个人 price nothing).
 _ITEM_RES: dict[str, re.Pattern] = {
-    word: re.compile(f"(?:[0-9０-９]|[{''.join(CHINESE_DIGITS)}半])[{money.item_counters}]")
+    word: re.compile(
+        f"(?:[0-9０-９]|[{''.join(CHINESE_DIGITS)}半])[{money.item_counters}]"
+        f"|[这那每][{money.item_counters.replace(_GENERAL_COUNTER, '')}]"
+    )
     for word, money in MONEY_COUNTERS.items()
 }
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    STANDALONE_QUOTES,
     BOARD_CODE_LENGTHS,
     BOARD_MOVE_ADVERBS,
     BOARD_PRICE_MOVES,
@@ -480,16 +481,22 @@ def reads_as_month_day(numeral: str) -> bool:
 
 DAY_DOT_CHARS: frozenset[str] = frozenset(DAY_DOTS)
 _DOTTED_DAY_RE = re.compile(rf"[0-9]{{1,2}}[{re.escape(DAY_DOTS)}](?P<day>[0-9]{{1,2}})(?![0-9])")
+#: Numbers joined by the same dots (30·60, 1·3·5): quoted alone, they name a goal or a slogan, whatever their values.
+_DOTTED_NUMBERS_RE = re.compile(rf"[0-9]+(?:[{re.escape(DAY_DOTS)}][0-9]+)+")
 #: After the day, what makes a month·day the name of an event's day: a word, a closing quotation mark, a mark of
 #: punctuation or the end of the text (“6·18”, 今年6·18期间; not a unit or a sign: 3·5%).
 _DOTTED_DAY_CLOSERS = frozenset("”」』’\"'，。、；：！？,;:!?)）") | {""}
 
 
 def _read_dotted_day(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
-    """3·15晚会, 9·11事件, “7·20”暴雨: a month and a day joined by a middle dot name the day of an event (name-like)."""
+    """3·15晚会, 9·11事件, “7·20”暴雨: a month and a day joined by a middle dot name the day of an event (name-like);
+    numbers so joined that make up a whole quotation name a goal (“30·60”)."""
     start, end = core.span()
     if core.lastgroup != "arabic" or text[end:end + 1] not in DAY_DOT_CHARS or not core.group().isdigit():
         return None
+    slogan = _DOTTED_NUMBERS_RE.match(text, start)
+    if slogan is not None and start > 0 and text[slogan.end():slogan.end() + 1] == STANDALONE_QUOTES.get(text[start - 1]):
+        return _name_draft(start, slogan.end(), None)  # “30·60”目标: the whole quotation is the slogan
     dotted = _DOTTED_DAY_RE.match(text, start)
     if dotted is None or dotted.start() != start or not 1 <= int(core.group()) <= 12 or not 1 <= int(dotted.group("day")) <= 31:
         return None

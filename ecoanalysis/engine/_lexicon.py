@@ -359,6 +359,8 @@ CLOCK_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["clock_words"])
 MINGUO_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["era_words"])
 MINGUO_OFFSET: int = int(_DATA["minguo"]["offset"])
 COMMON_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["common_era_words"])
+BEFORE_COMMON_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["before_common_era_words"])
+YEAR_POINT_VERBS: tuple[str, ...] = tuple(_DATA["minguo"]["point_verbs"])
 MINGUO_CURRENCY: str = _DATA["minguo"]["currency"]
 #: The places a text may speak from ([[speaks_from]]: Hong Kong, Taiwan): the currency of their generic 元, the words
 #: naming the place as the text's own, and the words that keep 元 the renminbi.

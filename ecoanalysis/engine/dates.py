@@ -22,6 +22,7 @@ from ._lexicon import (
     FIRST_QUARTERS_WORDS,
     LIST_SEPARATORS,
     MINGUO_SPAN_AFTER,
+    YEAR_POINT_VERBS,
     MINGUO_SPAN_BEFORE,
     MONTH_SPAN_AFTER,
     MONTH_SPAN_BEFORE,
@@ -271,12 +272,20 @@ def _read_short_year(reading: _Reading, draft: Draft) -> bool:
 
 def _read_minguo_year(reading: _Reading, draft: Draft, date_match: re.Match, *, with_prefix: bool) -> bool:
     """民國100年 = 2011, 105年底 = December 2016, 一一四年度: the Gregorian year set as the draft's value, the era
-    word taken into the mention; False when the number is no year of the era (运营了100年)."""
+    word taken into the mention; a year of the Common Era as written after 公元 (公元前221年 = -221) or a verb placing it
+    (建于1056年); False when the number is no year (运营了100年)."""
     text = reading.text
     common_era = common_era_start(text, reading.start)
-    if common_era is not None:  # 公元105年: a Gregorian year as written
-        reading.prefix_end = common_era if with_prefix else reading.prefix_end
+    if common_era is not None:  # 公元105年: a Gregorian year as written; 公元前221年: before the era
+        era_at, before_era = common_era
+        reading.prefix_end = era_at if with_prefix else reading.prefix_end
+        if before_era:
+            draft.value = -draft.value
         return True
+    if text.endswith(YEAR_POINT_VERBS, 0, reading.start) and not text.startswith(
+        MINGUO_SPAN_AFTER, text.index(YEAR_WORD, reading.end) + len(YEAR_WORD)
+    ):
+        return True  # 建于1056年, 出生于701年: a year placed by its verb, whatever its digits
     era = era_start(text, reading.start)
     if era is None:
         point_in_year = placed_in_year(text, text.index(YEAR_WORD, reading.end) + 1)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from ._lexicon import (
-    COMMON_ERA_WORDS, MINGUO_AFTER_YEAR, MINGUO_BARE_YEARS, MINGUO_ERA_WORDS, MINGUO_OFFSET, MINGUO_OPENERS, MINGUO_SPAN_BEFORE,
+    BEFORE_COMMON_ERA_WORDS, COMMON_ERA_WORDS, MINGUO_AFTER_YEAR, MINGUO_BARE_YEARS, MINGUO_ERA_WORDS, MINGUO_OFFSET, MINGUO_OPENERS, MINGUO_SPAN_BEFORE,
     MINGUO_SPAN_AFTER, MINGUO_SPAN_AFTER_NOT, RANGE_CONNECTORS,
 )
 from .numerals import CHINESE_DIGITS, MAGNITUDES
@@ -30,8 +30,10 @@ from .patterns import _alternation, _cn_to_number
 _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 _CN_DIGIT_CHARS: frozenset[str] = frozenset(CHINESE_DIGITS) - frozenset(MAGNITUDES)
 _ERA_RE = re.compile(rf"(?:{_alternation(MINGUO_ERA_WORDS)})[ \u3000]?\Z")
-_COMMON_ERA_RE = re.compile(rf"(?:{_alternation(COMMON_ERA_WORDS)})[ \u3000]?\Z")
-_ERA_WINDOW = max(len(word) for word in MINGUO_ERA_WORDS + COMMON_ERA_WORDS) + 1
+_COMMON_ERA_RE = re.compile(
+    rf"(?:(?P<before>{_alternation(BEFORE_COMMON_ERA_WORDS)})|{_alternation(COMMON_ERA_WORDS)})[ \u3000]?\Z"
+)
+_ERA_WINDOW = max(len(word) for word in MINGUO_ERA_WORDS + COMMON_ERA_WORDS + BEFORE_COMMON_ERA_WORDS) + 1
 #: Words before a bare year of the era in a text of the era: the openers, and a range connector (105~112年).
 _OPENERS: tuple[str, ...] = MINGUO_OPENERS + tuple(RANGE_CONNECTORS)
 _SPAN_WINDOW = max(len(word) for word in MINGUO_SPAN_BEFORE + _OPENERS)
@@ -93,10 +95,11 @@ def era_start(text: str, start: int) -> int | None:
     return None if found is None else found.start()
 
 
-def common_era_start(text: str, start: int) -> int | None:
-    """Where 公元 or 西元 right before the year at ``start`` begins (公元105年: a Gregorian year), or None."""
+def common_era_start(text: str, start: int) -> tuple[int, bool] | None:
+    """(where 公元 or 西元 right before the year at ``start`` begins, whether it is 公元前: a year before the era) or None
+    (公元105年: a Gregorian year; 公元前221年: the year -221)."""
     found = _COMMON_ERA_RE.search(text, max(0, start - _ERA_WINDOW), start)
-    return None if found is None else found.start()
+    return None if found is None else (found.start(), found.group("before") is not None)
 
 
 def _digit_by_digit(numeral: str) -> bool:

@@ -483,9 +483,9 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
             return _name_draft(line_start, end, draft.value)  # 骁龙845, 国窖1573: a model of a product line
         if looks_like_footnote_marker(text, start, end, numeral):
             return None
-    if reading.is_arabic and (not reading.context or draft.unit == "date") and with_prefix and (
+    if (not reading.context or draft.unit == "date" or not reading.is_arabic) and with_prefix and (
         title_end := title_opened_at(text, start, end)
-    ) is not None:  # (a year opening the title too: 《2024年世界能源展望》)
+    ) is not None:  # (a year opening the title too: 《2024年世界能源展望》; Chinese numerals with a counter: 《百年孤独》)
         return _name_draft(start - 1, title_end, draft.value)  # 《2018城市商业魅力排行榜》: a work's title
     if with_prefix and fills_title(text, draft.start, draft.end):
         return _name_draft(draft.start - 1, draft.end + 1, draft.value)  # 《十年》, 《1984》: the whole title

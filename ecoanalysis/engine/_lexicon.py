@@ -311,6 +311,7 @@ POSTAL_CODE_LENGTH: int = int(_DATA["labels"]["postal_code_length"])
 POSTAL_CODE_AFTER: frozenset[str] = frozenset(_DATA["labels"]["postal_code_after"])
 RELATIVE_YEARS: dict[str, int] = dict(_DATA["dates"]["relative_years"])
 NEXT_YEAR_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["next_year_words"])
+YEARS_BETWEEN: str = _DATA["dates"]["years_between"]
 YEAR_PART_MONTHS: dict[str, int] = dict(_DATA["dates"]["year_part_months"])
 YEAR_PART_GUARD: dict[str, str] = dict(_DATA["dates"]["year_part_guard"])
 YEAR_HALF_MONTHS: dict[str, tuple[int, int]] = {

@@ -37,13 +37,13 @@ from ._lexicon import (
     RATE_LI_WORD,
     RATE_STEP_WORD,
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
-    DEGREE_WORDS, DIVISION_COUNTERS, LIST_SEPARATORS, NEXT_YEAR_WORDS, RANK_WORD, SUFFIX_QUALIFIERS,
+    DEGREE_WORDS, DIVISION_COUNTERS, LIST_SEPARATORS, NEXT_YEAR_WORDS, RANK_WORD, SUFFIX_QUALIFIERS, YEARS_BETWEEN,
 )
 from .codes import names_text_part
 from .declared import apply_country_currency, apply_declared_currency, apply_exchange_rates
 from .tolerances import share_tolerance_units
 from .draft import Draft, Quantity
-from .eras import era_range_start, read_bare_era_years
+from .eras import YEAR_WORD, era_range_start, read_bare_era_years
 from .pairs import _link_pairs, quarter_of, share_lists
 from .prefixes import CONTEXT_UNIT_FIRST, read_context_unit, read_temperature_degrees
 from .numerals import MAGNITUDES, scaled
@@ -243,6 +243,22 @@ def _adopt_unit(text: str, first: Draft, second: Draft) -> None:
         first.value = -first.value
         while first.start < first.end and not text[first.start].isdigit():
             first.start += 1
+
+
+#: The digits of a year written in full, which a range of 年 followed by 间 is written in (1840年至1842年间).
+_FULL_YEAR_DIGITS = 4
+
+
+def _read_years_between(text: str, draft: Draft) -> None:
+    """1840年至1842年间, 1368年至1644年间: a range of four-digit numbers of 年 followed by 间 "in the years" is a range of
+    years, whatever the digits (in place)."""
+    if draft.unit != "duration" or draft.value_high is None or "range" not in draft.bounds:
+        return
+    low, high = draft.value, draft.value_high
+    if not all(value == int(value) and len(str(int(value))) == _FULL_YEAR_DIGITS for value in (low, high)):
+        return
+    if text[draft.end - 1:draft.end] == YEAR_WORD and low < high:
+        draft.unit, draft.counter = "date", None
 
 
 def _into_next_year(first: Draft, second: Draft) -> bool:
@@ -453,6 +469,8 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
             continue
         if text[draft.end:draft.end + 1] in _RANGE_OR_GAP_CHARS:  # _merge_range's first test, without the call
             _merge_range(text, draft, year=year, lenient=lenient)
+            if text.startswith(YEARS_BETWEEN, draft.end):
+                _read_years_between(text, draft)  # 1840年至1842年间
         if draft.weak and (text[draft.end:draft.end + 1] not in _LIST_MARKS or _opens_enumeration(text, draft)):
             continue  # a bare Chinese numeral that no range (六至八) gave context, nor a list (三、四成: below)
         if drafts and draft.start < drafts[-1].end:

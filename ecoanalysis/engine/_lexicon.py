@@ -305,6 +305,7 @@ SECURITY_CODE_LEADS: tuple[str, ...] = tuple(_DATA["labels"]["security_code_lead
 BOARD_CODE_LENGTHS: frozenset[int] = frozenset(_DATA["labels"]["board_code_lengths"])
 BOARD_PRICE_MOVES: tuple[str, ...] = tuple(_DATA["labels"]["price_moves"])
 BOARD_MOVE_ADVERBS: str = _DATA["labels"]["price_move_adverbs"]
+BOARD_SHARE_NOUNS_AFTER: tuple[str, ...] = tuple(_DATA["labels"]["share_nouns_after"])
 BOARD_SHARE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["share_words"])
 EXCHANGE_SUFFIXES: tuple[str, ...] = tuple(_DATA["labels"]["exchange_suffixes"])
 POSTAL_CODE_LENGTH: int = int(_DATA["labels"]["postal_code_length"])

@@ -12,6 +12,7 @@ from ._lexicon import (
     BOARD_CODE_LENGTHS,
     BOARD_MOVE_ADVERBS,
     BOARD_PRICE_MOVES,
+    BOARD_SHARE_NOUNS_AFTER,
     BOARD_SHARE_WORDS,
     CLASSIFIER_DIVISIONS,
     MATCH_DIVISIONS,
@@ -280,6 +281,8 @@ def _read_board_code(text: str, start: int, end: int) -> Draft | None:
         return None
     move_at = end + 1 + (text[end + 1:end + 2] in BOARD_MOVE_ADVERBS and end + 1 < len(text))  # 美團（3690）則跌
     move = next((word for word in BOARD_PRICE_MOVES if text.startswith(word, move_at)), None)
+    if text.startswith(BOARD_SHARE_NOUNS_AFTER, end + 1):
+        return _name_draft(start, end, None)  # 碧桂園（2007）股價: the code, a year's digits or not
     if move is None or not any(char.isdigit() for char in text[move_at + len(move):move_at + 2 + len(move)]):
         if YEAR_RANGE[0] <= int(text[start:end]) <= YEAR_RANGE[1]:
             return None

@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    ADDRESS_LOCATIVES,
+    ADDRESS_PARTS,
+    ADDRESS_ZONES,
     STANDALONE_QUOTES,
     BOARD_CODE_LENGTHS,
     BOARD_MOVE_ADVERBS,
@@ -550,3 +553,28 @@ def _read_article_code(text: str, core: re.Match, with_prefix: bool) -> Draft | 
 
 _CODE_WORDS = ("ISSN", "刊号", "编号", "編號")
 _CODE_WORD_WINDOW = 8
+
+_ADDRESS_NUMBER = "[0-9０-９]+"
+_ADDRESS_SEGMENT = rf"第?{_ADDRESS_NUMBER}(?:{'|'.join(sorted(ADDRESS_PARTS, key=len, reverse=True))})"
+_ADDRESS_LINK = "|".join(re.escape(connector) for connector in ("至", "到", "-", "－", "~", "～"))
+#: Numbered parts of an address in a row (6号楼2单元, 第3排12号, A区3栋至8栋), a numbered building before a locative
+#: (2栋楼下) and a room of three digits or more (1502房).
+_ADDRESS_RE = re.compile(
+    rf"(?:[A-Za-z][{ADDRESS_ZONES}]|{_ADDRESS_SEGMENT})(?:(?:{_ADDRESS_LINK})?{_ADDRESS_SEGMENT})+"
+    rf"|{_ADDRESS_NUMBER}[栋幢号]楼(?=[{ADDRESS_LOCATIVES}])"
+    rf"|[0-9０-９]{{3,5}}房(?![间子屋])"
+)
+_ADDRESS_FIRST = frozenset(part[0] for part in ADDRESS_PARTS)
+
+
+def apply_address_labels(text: str, drafts: list[Draft]) -> None:
+    """The numbers of an address or a seat are labels, no counts (6号楼2单元, 第3排12号, A区3栋至8栋, 2栋楼下, 1502房):
+    every mention inside one becomes name-like, in place."""
+    if len(drafts) < 1 or _ADDRESS_FIRST.isdisjoint(text):
+        return
+    spans = [match.span() for match in _ADDRESS_RE.finditer(text)]
+    if not spans:
+        return
+    for draft in drafts:
+        if not draft.name_like and any(start <= draft.start < end for start, end in spans):
+            draft.name_like, draft.unit, draft.counter, draft.bounds = True, "other", None, []

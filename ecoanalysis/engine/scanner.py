@@ -39,7 +39,7 @@ from ._lexicon import (
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
     DEGREE_WORDS, DIVISION_COUNTERS, LIST_SEPARATORS, NEXT_YEAR_WORDS, RANK_WORD, SUFFIX_QUALIFIERS, YEARS_BETWEEN,
 )
-from .codes import names_text_part
+from .codes import apply_address_labels, names_text_part
 from .declared import apply_country_currency, apply_declared_currency, apply_exchange_rates
 from .tolerances import share_tolerance_units
 from .draft import Draft, Quantity
@@ -279,11 +279,11 @@ def _into_next_year(first: Draft, second: Draft) -> bool:
 
 def _read_second_in_context(text: str, first: Draft, second: Draft) -> None:
     """A unit word after the second end read by what stands before the whole range (评分0~1分, 身高1.7~1.8m, 气温下降8到
-    10度, 零下5度至零下2度): the noun that makes it a unit, or a temperature's."""
+    10度, 零下5度至零下2度, 用电量在200到300度之间): a temperature's, or the noun that makes it a unit."""
     after = text[second.end:second.end + 1]
-    if after in DEGREE_WORDS:
-        read_temperature_degrees(text, second, first.start)
-    elif after in CONTEXT_UNIT_FIRST:
+    if after in DEGREE_WORDS and read_temperature_degrees(text, second, first.start) is not None:
+        return
+    if after in CONTEXT_UNIT_FIRST:  # (度 of 用电量200到300度 too, where no temperature is spoken of)
         magnitude_only = all(char in MAGNITUDES for char in text[second.start:second.end])
         read_context_unit(text, second, first.start, magnitude_only=magnitude_only)
 
@@ -486,6 +486,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         resume = draft.consumed if draft.consumed > core_end else core_end
     drafts = share_lists(text, drafts)  # units, quarters, ranks, dates; the weak dropped (三、四、五成 kept); bounds
     share_tolerance_units(text, drafts)  # (152.6±11.3) mmHg
+    apply_address_labels(text, drafts)  # 6号楼2单元, 第3排12号
     _bound_over_gloss(text, drafts)  # 2150万美元(约1.54亿元人民币)左右
     apply_declared_currency(text, drafts, traditional=traditional)  # （人民币，下同）, 单位：亿港元
     apply_country_currency(text, drafts)  # 墨西哥央行……500亿比索

@@ -28,6 +28,7 @@ from ._lexicon import (
     MEASURE_APPROX_WORD,
     MIXED_FRACTION_WORD,
     COUNTERS_IN_CONTEXT,
+    DECLARED_COUNT_NOUNS,
     MONEY_COUNTERS,
     MONEY_IMPLICIT_SUBUNITS,
     MONEY_SUBUNITS,
@@ -431,6 +432,8 @@ def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -
     follower = text[position:position + 1]
     if follower and (is_han(follower) and follower not in money.followers or follower.isascii() and follower.isalpha()):
         return False  # a noun for it to count: 一块蛋糕, 1.6万块GPU
+    if any(noun in clause_before(text, draft.start, money.window) for noun in DECLARED_COUNT_NOUNS):
+        return False  # 集成电路产量为3514亿块: the output counted, pieces
     if draft.value is not None and draft.value >= money.anywhere_from:
         return True  # 这台电脑小一千块: pieces are not counted in hundreds
     before = text[max(0, draft.start - money.window):draft.start]

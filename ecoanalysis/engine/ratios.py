@@ -13,13 +13,15 @@ from ._lexicon import RATIO_WORD_WINDOW, UNIT_WORDS
 from .clock import HOURS_IN_DAY
 from .draft import Draft
 from .numerals import FULLWIDTH_TO_ASCII
-from .patterns import _WORD_TAIL_FIRST_CHARS, _alternation, unit_word_at
+from .patterns import _WORD_TAIL_FIRST_CHARS, _alternation, _cn_to_number, unit_word_at
 from .prefixes import _read_prefix_qualifier
 
 _NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _ALL_COLONS = "".join(RATIO_COLONS) + "".join(RATIO_CONTEXT_COLONS) + "".join(RATIO_WORD_COLONS)
 #: Characters next to a ratio part: the readers' trigger.
 RATIO_NEIGHBOURS: frozenset[str] = frozenset(_ALL_COLONS)
+#: Characters next to a part said in Chinese numerals (三比零).
+CN_RATIO_NEIGHBOURS: frozenset[str] = frozenset("".join(RATIO_WORD_COLONS))
 _PART_RE = re.compile(_NUMBER)
 #: At most 12 parts: a ratio has a few (7.1∶38.3∶54.6), and the bound keeps a colon run thousands of parts long from
 #: being matched once per part.
@@ -108,6 +110,35 @@ def _read_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     if with_prefix:  # 约为1：1.2: the qualifier before the ratio bounds every part; the first one starts at it
         qualifier_start, _ = _read_prefix_qualifier(text, draft, begin)
         draft.start = qualifier_start if begin == start else start
+    return draft
+
+
+#: A score or a ratio said in Chinese numerals with 比 between (以三比零横扫, 二比一逆转, 六比四): small numbers each side.
+_CN_PART = "[零〇一二两三四五六七八九十]{1,3}"
+_CN_CHAIN_RE = re.compile(rf"{_CN_PART}(?:(?:{_alternation(RATIO_WORD_COLONS)}){_CN_PART})+")
+_CN_CHAIN_BEFORE_RE = re.compile(rf"(?:{_CN_PART}(?:{_alternation(RATIO_WORD_COLONS)}))+\Z")
+#: What may not stand before the first part: 无比, 不比, 对比 ... make 比 a word of comparison.
+_CN_CHAIN_NOT_AFTER = frozenset("无不对相好类评占同环")
+
+
+def _read_cn_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
+    """One side of a score or a ratio said in Chinese numerals (以三比零横扫 = 3 and 0, unit ratio), where the chain ends the
+    figure (no unit or counter after it: 三比二十个 is no score)."""
+    start, end = core.span()
+    before = _CN_CHAIN_BEFORE_RE.search(text, max(0, start - _LOOKBACK), start)
+    begin = start if before is None else before.start()
+    if text[begin - 1:begin] in _CN_CHAIN_NOT_AFTER and begin > 0:
+        return None
+    chain = _CN_CHAIN_RE.match(text, begin)
+    if chain is None or chain.end() < end or not _ends_the_figure(text, chain.end()):
+        return None
+    value = _cn_to_number(core.group())
+    if value is None or not 0 <= value < 100:
+        return None
+    draft = Draft(start, end, float(value))
+    draft.unit = "ratio"
+    if with_prefix and begin == start:  # 约为三比一: the qualifier before the chain bounds it
+        draft.start, _ = _read_prefix_qualifier(text, draft, start)
     return draft
 
 

@@ -20,7 +20,7 @@ from .clock import CLOCK_TRIGGER_CHARS
 from .draft import NOT_A_QUANTITY, Draft
 from .idioms import DIGIT_COUNT_FIRST, _read_counted, _read_digit_count, _read_doubling, _read_idiom_word
 from .prefixes import _read_prefix_qualifier
-from .ratios import RATIO_NEIGHBOURS, _read_ratio_part
+from .ratios import CN_RATIO_NEIGHBOURS, RATIO_NEIGHBOURS, _read_cn_ratio_part, _read_ratio_part
 from .rates import DISTANCE_BASE_FIRST, NETWORK_GRADE_LAST, SPACED_PER, read_network_grade
 from ._lexicon import BRACKETED_DATE_CLOSE, ROUTE_WORD
 from .datelines import ERA_DATE_SEPARATORS, read_bracketed_date, read_era_slash_date, read_month_day_slash
@@ -272,6 +272,7 @@ WHOLE_READERS: tuple[tuple[str, Any], ...] = (
     ("arabic", _read_quoted_name),  # “保8”, 「保2」: a slogan
     ("cn", _read_lone_financial),
     ("arabic", _read_ratio_part),
+    ("cn", _read_cn_ratio_part),  # 以三比零横扫
     ("arabic", _read_web_or_time),
     ("arabic", _read_formula),  # “1+N”, 1+1>2, 7×24小时: before the neighbours' reading of 24小时
     ("arabic", read_month_day_slash),  # 9/21: a month and a day where no fraction is read, after 7/24小时
@@ -459,6 +460,7 @@ TRIGGERS: dict[Any, Trigger] = {
     _read_tyre_size: Trigger(after=TYRE_SIZE_AFTER, lengths=frozenset({TYRE_WIDTH_DIGITS})),
     # a part of a ratio has a colon next to it
     _read_ratio_part: Trigger(before=RATIO_NEIGHBOURS, after=RATIO_NEIGHBOURS),
+    _read_cn_ratio_part: Trigger(before=CN_RATIO_NEIGHBOURS, after=CN_RATIO_NEIGHBOURS),
     # times of day (时/点 after), rate bases (每 before), a magnitude that begins a unit word (千瓦)
     read_network_grade: Trigger(last=NETWORK_GRADE_LAST),
     read_unit_header: Trigger(before=UNIT_HEADER_BEFORE, core_chars=frozenset(_CN_MAG_CHARS), past_space=UNIT_HEADER_PAST_SPACE),  # magnitudes only

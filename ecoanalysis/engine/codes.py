@@ -565,16 +565,23 @@ _ADDRESS_RE = re.compile(
     rf"|[0-9０-９]{{3,5}}房(?![间子屋])"
 )
 _ADDRESS_FIRST = frozenset(part[0] for part in ADDRESS_PARTS)
+_ADDRESS_LAST = frozenset(part[-1] for part in ADDRESS_PARTS) | frozenset(ADDRESS_ZONES)
+#: How far around a mention an address it belongs to is looked for (A区3栋至8栋, 3栋2单元501室).
+_ADDRESS_REACH = 8
 
 
 def apply_address_labels(text: str, drafts: list[Draft]) -> None:
     """The numbers of an address or a seat are labels, no counts (6号楼2单元, 第3排12号, A区3栋至8栋, 2栋楼下, 1502房):
-    every mention inside one becomes name-like, in place."""
-    if len(drafts) < 1 or _ADDRESS_FIRST.isdisjoint(text):
-        return
-    spans = [match.span() for match in _ADDRESS_RE.finditer(text)]
-    if not spans:
-        return
+    every mention inside one becomes name-like, in place. Only mentions with an address part right after them or right
+    before them are looked at, in a short window: most numbers have neither."""
     for draft in drafts:
-        if not draft.name_like and any(start <= draft.start < end for start, end in spans):
-            draft.name_like, draft.unit, draft.counter, draft.bounds = True, "other", None, []
+        if draft.name_like or not (
+            text[draft.end:draft.end + 1] in _ADDRESS_FIRST or text[draft.start - 1:draft.start] in _ADDRESS_LAST
+            or (draft.counter is not None and draft.counter[0] in _ADDRESS_FIRST)
+        ):
+            continue
+        window_start = max(0, draft.start - _ADDRESS_REACH)
+        for match in _ADDRESS_RE.finditer(text, window_start, draft.end + _ADDRESS_REACH):
+            if match.start() <= draft.start < match.end():
+                draft.name_like, draft.unit, draft.counter, draft.bounds = True, "other", None, []
+                break

@@ -9,6 +9,8 @@ from .variants import to_simplified
 #: The lines as the scanner sees them (traditional characters of the variants table read as simplified).
 _LINES: tuple[str, ...] = tuple(dict.fromkeys(to_simplified(line) for line in MODEL_LINES))
 _LONGEST = max(map(len, _LINES))
+#: The opening marks of a work's title (《, 〈): the cheap first test of :func:`fills_title`.
+TITLE_OPENERS: frozenset[str] = frozenset(TITLE_MARKS)
 #: Last characters of the lines: the cheap first test.
 MODEL_LINE_LAST: frozenset[str] = frozenset(line[-1] for line in _LINES)
 

@@ -57,7 +57,7 @@ from .centuries import PERIOD_FIRST_CHARS, read_period
 from .dates import DATE_WORDS, MONTHS_COUNTER, QUARTER_WORD, read_date, read_first_months, read_quarter_count, read_relative_year, read_short_quarter, relative_year_before
 from .fractions import FRACTION_PART_AFTER_SPACE, FRACTION_PART_TRIGGERS, SLASHES
 from .fractions import may_start_fraction_part, read_fraction_part, read_slash_fraction
-from .models import fills_title, model_line_before, title_opened_at
+from .models import TITLE_OPENERS, fills_title, model_line_before, title_opened_at
 from .latin import NOTATION_AFTER_SPACE, NOTATION_TRIGGERS, latin_name_span, may_start_notation, notation_magnitude, read_notation
 from .mixed import MIXED_AFTER_SPACE, MIXED_TRIGGERS, may_start_mixed, read_mixed_magnitudes
 from .spaced import SPACED_DECIMAL_TRIGGERS, read_spaced_arabic, read_spaced_discount
@@ -487,7 +487,7 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
         title_end := title_opened_at(text, start, end)
     ) is not None:  # (a year opening the title too: 《2024年世界能源展望》; Chinese numerals with a counter: 《百年孤独》)
         return _name_draft(start - 1, title_end, draft.value)  # 《2018城市商业魅力排行榜》: a work's title
-    if with_prefix and fills_title(text, draft.start, draft.end):
+    if with_prefix and text[draft.start - 1:draft.start] in TITLE_OPENERS and fills_title(text, draft.start, draft.end):
         return _name_draft(draft.start - 1, draft.end + 1, draft.value)  # 《十年》, 《1984》: the whole title
     draft.consumed = draft.end
     glued = draft.qualifiers and draft.end == reading.position and text[draft.end - 1:draft.end] in "上下右内+＋%％"

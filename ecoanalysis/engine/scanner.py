@@ -112,11 +112,9 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
         return
     if first.unit == "date" and _merge_written_day(text, first, connector.end()):
         return  # 1月1号至3号, 一月一号到三号: the second day read here, before 三号 can name a member of a series
-    second, trailing = _read_second_end(text, connector.end(), year=year)
+    second, trailing = _read_second_end(text, connector.end(), year=year, context_start=first.start)
     if second is None:
         return
-    if second.is_bare_number():
-        _read_second_in_context(text, first, second)
     if _merge_day_range(text, first, second):
         return
     if connector.group("next_year") and not _into_next_year(first, second):
@@ -277,20 +275,21 @@ def _into_next_year(first: Draft, second: Draft) -> bool:
     return False  # (joined: nothing more to merge)
 
 
-def _read_second_in_context(text: str, first: Draft, second: Draft) -> None:
+def _read_second_in_context(text: str, context_start: int, second: Draft) -> None:
     """A unit word after the second end read by what stands before the whole range (评分0~1分, 身高1.7~1.8m, 气温下降8到
     10度, 零下5度至零下2度, 用电量在200到300度之间): a temperature's, or the noun that makes it a unit."""
     after = text[second.end:second.end + 1]
-    if after in DEGREE_WORDS and read_temperature_degrees(text, second, first.start) is not None:
+    if after in DEGREE_WORDS and read_temperature_degrees(text, second, context_start) is not None:
         return
     if after in CONTEXT_UNIT_FIRST:  # (度 of 用电量200到300度 too, where no temperature is spoken of)
         magnitude_only = all(char in MAGNITUDES for char in text[second.start:second.end])
-        read_context_unit(text, second, first.start, magnitude_only=magnitude_only)
+        read_context_unit(text, second, context_start, magnitude_only=magnitude_only)
 
 
-def _read_second_end(text: str, position: int, *, year: int | None) -> tuple[Draft | None, float]:
+def _read_second_end(text: str, position: int, *, year: int | None, context_start: int) -> tuple[Draft | None, float]:
     """The quantity after a range connector (the 8 of 6 到 8 周), or None when there is none to join; and
-    the magnitude a Chinese numeral ends with (五万 -> 10^4, 五千万 -> 10^7, 二十万 -> 10^4), else 1."""
+    the magnitude a Chinese numeral ends with (五万 -> 10^4, 五千万 -> 10^7, 二十万 -> 10^4), else 1. A bare second end
+    takes a unit word read by what stands before ``context_start``, the range's start (评分0~1分)."""
     core = _CORE_RE.match(text, position)
     if core is None or core.lastgroup == "first":
         return None, 1.0
@@ -299,6 +298,8 @@ def _read_second_end(text: str, position: int, *, year: int | None) -> tuple[Dra
     second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
     if second is None or second.name_like:
         return None, 1.0
+    if second.is_bare_number():
+        _read_second_in_context(text, context_start, second)
     if second.counter == QUARTER_WORD and second.value in (1, 2, 3, 4) and second.value_high is None:
         _set_quarter(second, int(second.value))  # 至三季度: a quarter, as 三季度 is before a connector
         second.value = second.counter = None

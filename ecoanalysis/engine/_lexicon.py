@@ -297,6 +297,7 @@ MODEL_LINES: tuple[str, ...] = tuple(_DATA["labels"]["model_lines"])
 SERIAL_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["serial_words"])
 ADDRESS_PARTS: tuple[str, ...] = tuple(_DATA["labels"]["address_parts"])
 ADDRESS_ZONES: str = _DATA["labels"]["address_zones"]
+ADDRESS_LABEL_PARTS: tuple[str, ...] = tuple(_DATA["labels"]["address_label_parts"])
 ADDRESS_LOCATIVES: str = _DATA["labels"]["address_locatives"]
 ROUTE_WORD: str = _DATA["labels"]["route_word"]
 IDENTIFIER_SCHEMES: tuple[str, ...] = tuple(_DATA["labels"]["identifier_schemes"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    ADDRESS_LABEL_PARTS,
     ADDRESS_LOCATIVES,
     ADDRESS_PARTS,
     ADDRESS_ZONES,
@@ -564,6 +565,17 @@ _ADDRESS_RE = re.compile(
     rf"|{_ADDRESS_NUMBER}[栋幢号]楼(?=[{ADDRESS_LOCATIVES}])"
     rf"|[0-9０-９]{{3,5}}房(?![间子屋])"
 )
+#: The parts that only label (a serial, a stairwell, a room, a row): a chain of counters alone (共有12栋6层住宅楼, 第28层至
+#: 第35层) counts or ranks, and names no place.
+_LABEL_PART_RE = re.compile(rf"[0-9０-９](?:{'|'.join(sorted(ADDRESS_LABEL_PARTS, key=len, reverse=True))})|^[A-Za-z]|[栋幢号]楼$")
+
+
+def _names_a_place(address: str) -> bool:
+    """Whether a chain of numbered parts holds a part that only labels, opens with a lettered zone (A区3栋至8栋) or is a
+    numbered building before a locative (2栋楼下)."""
+    return _LABEL_PART_RE.search(address) is not None
+
+
 _ADDRESS_FIRST = frozenset(part[0] for part in ADDRESS_PARTS)
 _ADDRESS_LAST = frozenset(part[-1] for part in ADDRESS_PARTS) | frozenset(ADDRESS_ZONES)
 #: How far around a mention an address it belongs to is looked for (A区3栋至8栋, 3栋2单元501室).
@@ -582,6 +594,6 @@ def apply_address_labels(text: str, drafts: list[Draft]) -> None:
             continue
         window_start = max(0, draft.start - _ADDRESS_REACH)
         for match in _ADDRESS_RE.finditer(text, window_start, draft.end + _ADDRESS_REACH):
-            if match.start() <= draft.start < match.end():
+            if match.start() <= draft.start < match.end() and _names_a_place(match.group()):
                 draft.name_like, draft.unit, draft.counter, draft.bounds = True, "other", None, []
                 break

@@ -299,6 +299,9 @@ ADDRESS_PARTS: tuple[str, ...] = tuple(_DATA["labels"]["address_parts"])
 ADDRESS_ZONES: str = _DATA["labels"]["address_zones"]
 ADDRESS_LABEL_PARTS: tuple[str, ...] = tuple(_DATA["labels"]["address_label_parts"])
 ADDRESS_LOCATIVES: str = _DATA["labels"]["address_locatives"]
+ADDRESS_BUILDINGS: tuple[str, ...] = tuple(_DATA["labels"]["address_buildings"])
+ADDRESS_ROOM: str = _DATA["labels"]["address_room"]
+ADDRESS_ROOM_GUARD: str = _DATA["labels"]["address_room_guard"]
 ROUTE_WORD: str = _DATA["labels"]["route_word"]
 IDENTIFIER_SCHEMES: tuple[str, ...] = tuple(_DATA["labels"]["identifier_schemes"])
 ROUTE_VEHICLES: tuple[str, ...] = tuple(_DATA["labels"]["route_vehicles"])
@@ -334,6 +337,8 @@ HEADING_MAX_TITLE: int = int(_DATA["headings"]["max_title"])
 HEADING_MIN_TITLE: int = int(_DATA["headings"]["min_title"])
 HEADING_SENTENCE_MARKS: frozenset[str] = frozenset(_DATA["headings"]["sentence_marks"])
 DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
+#: The words a date reading starts with after a number: 2019 年, 3 月, 22 日 (the first characters of the day words).
+DATE_WORDS: frozenset[str] = frozenset("年月") | frozenset(word[0] for word in DAY_WORDS)
 MONTH_SUFFIX: str = _DATA["dates"]["month_suffix"]
 MONTH_SPAN_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["month_span_after"])
 MONTH_SPAN_GUARD: str = _DATA["dates"]["month_span_guard"]
@@ -455,12 +460,16 @@ class MoneyCounter:
     price_adverbs: tuple[str, ...]
     #: Counters of an item priced: one after a numeral earlier in the clause makes the amount its price (一碗牛肉面28块).
     item_counters: str
+    #: Demonstratives that point at the item priced (那碗), and the counter that then points at none (这个月).
+    demonstratives: str
+    general_counter: str
 
 
 MONEY_COUNTERS: dict[str, MoneyCounter] = {
     row["word"]: MoneyCounter(
         row["currency"], tuple(row["nouns"]), row["followers"], int(row["window"]), float(row["anywhere_from"]),
-        tuple(row["price_moves"]), tuple(row["price_adverbs"]), row["item_counters"],
+        tuple(row["price_moves"]), tuple(row["price_adverbs"]), row["item_counters"], row["demonstratives"],
+        row["general_counter"],
     )
     for row in _DATA["money_counter"]
 }

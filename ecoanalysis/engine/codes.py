@@ -8,6 +8,10 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    ADDRESS_BUILDINGS,
+    ADDRESS_ROOM,
+    ADDRESS_ROOM_GUARD,
+    RANGE_CONNECTORS,
     ADDRESS_LABEL_PARTS,
     ADDRESS_LOCATIVES,
     ADDRESS_PARTS,
@@ -60,7 +64,7 @@ from ._lexicon import (
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import MAGNITUDES
 from .markers import VALUE_VERB_CHARS
-from .patterns import MONTH_DAYS, SENTENCE_BREAKS, _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _char_after_gap, clause_before, is_han, unit_word_at
+from .patterns import MONTH_DAYS, SENTENCE_BREAKS, _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _alternation, _char_after_gap, clause_before, is_han, unit_word_at
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
 _SERIAL_NOT_BEFORE = frozenset("第月")
@@ -556,18 +560,18 @@ _CODE_WORDS = ("ISSN", "刊号", "编号", "編號")
 _CODE_WORD_WINDOW = 8
 
 _ADDRESS_NUMBER = "[0-9０-９]+"
-_ADDRESS_SEGMENT = rf"第?{_ADDRESS_NUMBER}(?:{'|'.join(sorted(ADDRESS_PARTS, key=len, reverse=True))})"
-_ADDRESS_LINK = "|".join(re.escape(connector) for connector in ("至", "到", "-", "－", "~", "～"))
+_ADDRESS_SEGMENT = rf"第?{_ADDRESS_NUMBER}(?:{_alternation(ADDRESS_PARTS)})"
+_ADDRESS_LINK = _alternation(RANGE_CONNECTORS)
 #: Numbered parts of an address in a row (6号楼2单元, 第3排12号, A区3栋至8栋), a numbered building before a locative
 #: (2栋楼下) and a room of three digits or more (1502房).
 _ADDRESS_RE = re.compile(
     rf"(?:[A-Za-z][{ADDRESS_ZONES}]|{_ADDRESS_SEGMENT})(?:(?:{_ADDRESS_LINK})?{_ADDRESS_SEGMENT})+"
-    rf"|{_ADDRESS_NUMBER}[栋幢号]楼(?=[{ADDRESS_LOCATIVES}])"
-    rf"|[0-9０-９]{{3,5}}房(?![间子屋])"
+    rf"|{_ADDRESS_NUMBER}(?:{_alternation(ADDRESS_BUILDINGS)})(?=[{ADDRESS_LOCATIVES}])"
+    rf"|[0-9０-９]{{3,5}}{ADDRESS_ROOM}(?![{ADDRESS_ROOM_GUARD}])"
 )
 #: The parts that only label (a serial, a stairwell, a room, a row): a chain of counters alone (共有12栋6层住宅楼, 第28层至
 #: 第35层) counts or ranks, and names no place.
-_LABEL_PART_RE = re.compile(rf"[0-9０-９](?:{'|'.join(sorted(ADDRESS_LABEL_PARTS, key=len, reverse=True))})|^[A-Za-z]|[栋幢号]楼$")
+_LABEL_PART_RE = re.compile(rf"[0-9０-９](?:{_alternation(ADDRESS_LABEL_PARTS)})|^[A-Za-z]|(?:{_alternation(ADDRESS_BUILDINGS)})$")
 
 
 def _names_a_place(address: str) -> bool:

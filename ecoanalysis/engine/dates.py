@@ -16,6 +16,7 @@ from ._lexicon import (
     DAY_GUARD,
     DAY_OPENERS,
     DAY_SPAN_BEFORE,
+    DATE_WORDS,
     DAY_WORDS,
     FIRST_MONTHS_AFTER,
     FIRST_MONTHS_BEFORE,
@@ -133,8 +134,6 @@ _DATE_RE = re.compile(
 )
 QUARTER_WORD = "季度"
 _SHORT_QUARTER_GUARD_CHARS: frozenset[str] = frozenset(SHORT_QUARTER_GUARD) | {QUARTER_WORD[-1]}
-#: The words a date reading starts with (after the gap): 2019 年, 3 月, 22 日.
-DATE_WORDS: frozenset[str] = frozenset("年月") | DAY_FIRST_CHARS
 
 _MONTH_RE = re.compile(
     rf"{_GAP}月(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?"
@@ -203,7 +202,7 @@ def _read_month_span(reading: _Reading, draft: Draft) -> bool:
 
 
 #: After 月, what makes it a month of the calendar even after a word of a term (月份, 月底).
-MONTH_SPAN_GUARD_AFTER = frozenset("份底末初")
+MONTH_SPAN_GUARD_AFTER = frozenset(MONTH_SUFFIX) | frozenset(YEAR_PART_MONTHS)
 
 
 #: 前 before N月 (今年前8月: the first eight months), not ending another word (目前, 此前, 提前: [numerals]

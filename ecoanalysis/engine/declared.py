@@ -21,7 +21,7 @@ from .draft import Draft
 from .eras import writes_present_era_years
 from .numerals import MAGNITUDES, scaled
 from .pairs import SENTENCE_END
-from .patterns import SENTENCE_BREAKS, YEAR_RANGE, _alternation, clause_before
+from .patterns import YEAR_RANGE, _alternation, clause_before, sentence_before
 
 _MONEY_WORDS = [word for word, info in UNIT_WORDS.items() if info.unit == "currency"]
 _SPACE = "[ \u3000]*"
@@ -279,8 +279,7 @@ def _names_money_before(text: str, start: int) -> bool:
 def _names_money_in_sentence(text: str, start: int) -> bool:
     """Whether the sentence before ``start`` names money and its own clause no thing counted: the topic a spoken amount
     in a later clause goes on with (年终奖发了两个月工资，大概一万五左右吧)."""
-    before = text[max(0, start - _SENTENCE_WINDOW):start]
-    sentence = before[max(map(before.rfind, SENTENCE_BREAKS)) + 1:]
+    sentence = sentence_before(text, start, _SENTENCE_WINDOW)
     return any(noun in sentence for noun in DECLARED_MONEY_NOUNS) and not _names_count_before(text, start)
 
 

@@ -139,6 +139,14 @@ def _first_chars(patterns: Any) -> frozenset[str]:
 
 #: Characters that end a sentence or a line, for readers that look back over the sentence so far.
 SENTENCE_BREAKS = "。！？!?\n"
+
+
+def sentence_before(text: str, position: int, window: int) -> str:
+    """The sentence's text before ``position``, at most ``window`` characters (past clause commas: 工资不高，连一千块)."""
+    before = text[max(0, position - window):position]
+    return before[max(map(before.rfind, SENTENCE_BREAKS)) + 1:]
+
+
 #: Whether a character is a CJK unified ideograph (defined with the lexicon, which derives its classes with it).
 is_han = is_han_char
 

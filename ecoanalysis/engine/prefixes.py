@@ -68,7 +68,7 @@ from .draft import Draft
 from .durations import read_unit_decimals
 from .numerals import FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
-from .patterns import SENTENCE_BREAKS, _GAP_CHAR_SET, _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han
+from .patterns import _GAP_CHAR_SET, _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han, sentence_before
 
 _PREFIX_RE = re.compile(
     "(?P<q>"
@@ -406,8 +406,7 @@ def _temperature_carried(text: str, prefix_end: int, clause: str) -> bool:
     moves on: 跌至, 升至, 回升) and no noun of another quantity of 度 (用电量) in it."""
     if not any(verb in clause for verb in _CHANGE_WORDS) or any(noun in clause for noun in _OTHER_DEGREE_NOUNS):
         return False
-    before = text[max(0, prefix_end - TEMPERATURE_SENTENCE_WINDOW):prefix_end]
-    sentence = before[max(map(before.rfind, SENTENCE_BREAKS)) + 1:]
+    sentence = sentence_before(text, prefix_end, TEMPERATURE_SENTENCE_WINDOW)
     return any(noun in sentence for noun in TEMPERATURE_NOUNS)
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_NAMED_LINKS, RATIO_NAMED_WORDS, RATIO_NOT_NAMED
-from ._lexicon import DAY_WORDS, RATIO_WORD_COLONS, RATIO_WORDS, SCORE_NOUNS
+from ._lexicon import DATE_WORDS, RATIO_WORD_COLONS, RATIO_WORDS, SCORE_NOUNS
 from ._lexicon import RATIO_WORD_WINDOW, UNIT_WORDS
 from .clock import HOURS_IN_DAY
 from .draft import Draft
-from .numerals import FULLWIDTH_TO_ASCII
+from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII
 from .patterns import _WORD_TAIL_FIRST_CHARS, _alternation, _cn_to_number, unit_word_at
 from .prefixes import _read_prefix_qualifier
 
@@ -62,15 +62,11 @@ _LAST_HOUR = HOURS_IN_DAY - 1
 _RATIO_PART_MAX_DIGITS = 3
 
 
-#: The first characters of the words of a date after a number (2020年, 3月, 5日, 5号).
-_DATE_FIRST_CHARS: frozenset[str] = frozenset("年月") | frozenset(word[0] for word in DAY_WORDS)
-
-
 def _ends_the_figure(text: str, end: int) -> bool:
     """Whether nothing that continues a figure stands at ``end``: no unit or counter word, date word, magnitude,
     percent sign or other word of a number's tail (3比2020年, 比5%, 比3家 compare; 以3比1战胜 ends)."""
     char = text[end:end + 1]
-    return char not in _WORD_TAIL_FIRST_CHARS and char not in _DATE_FIRST_CHARS and unit_word_at(text, end) is None
+    return char not in _WORD_TAIL_FIRST_CHARS and char not in DATE_WORDS and unit_word_at(text, end) is None
 
 
 def _part_wholes(chain: re.Match) -> list[str]:
@@ -114,11 +110,12 @@ def _read_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | No
 
 
 #: A score or a ratio said in Chinese numerals with 比 between (以三比零横扫, 二比一逆转, 六比四): small numbers each side.
-_CN_PART = "[零〇一二两三四五六七八九十]{1,3}"
+_CN_PART = f"[{''.join(CHINESE_DIGITS)}十]{{1,3}}"
 _CN_CHAIN_RE = re.compile(rf"{_CN_PART}(?:(?:{_alternation(RATIO_WORD_COLONS)}){_CN_PART})+")
 _CN_CHAIN_BEFORE_RE = re.compile(rf"(?:{_CN_PART}(?:{_alternation(RATIO_WORD_COLONS)}))+\Z")
-#: What may not stand before the first part: 无比, 不比, 对比 ... make 比 a word of comparison.
-_CN_CHAIN_NOT_AFTER = frozenset("无不对相好类评占同环")
+#: What may not stand before the first part: 无比, 对比, 相比 ... make 比 a word of comparison (the characters of `not_named`,
+#: and 不: 不比).
+_CN_CHAIN_NOT_AFTER = frozenset(RATIO_NOT_NAMED) | {"不"}
 
 
 def _read_cn_ratio_part(text: str, core: re.Match, with_prefix: bool) -> Draft | None:

@@ -98,7 +98,7 @@ _SPACED_PP_ALT = "|".join(
 )
 #: 分 with 之 left out, as Cantonese and quick speech say a share (三分一 = 1/3, 五分二): one Chinese digit after it that
 #: ends the phrase (no Han character after it: 十分一致 is "very consistent").
-_SPOKEN_FRACTION = rf"分(?=[一二三四五六七八九](?![\u4e00-\u9fff]))"
+_SPOKEN_FRACTION = rf"分(?=[{''.join(digit for digit, value in CHINESE_DIGITS.items() if value)}](?![\u4e00-\u9fff]))"
 _INFIX_ALT = "|".join(_infix_pattern(w) for w in sorted(INFIX_QUALIFIERS, key=len, reverse=True))
 _SECTION_MAG_CHARS = "万萬亿億"
 _TAIL_RE = re.compile(

@@ -57,7 +57,7 @@ from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, LIANG, MAGNITUDES, WILDCARD_DIGIT, magnitude_scale, scaled
 from .numerals import parse_approximate_range, parse_chinese_wildcard
 from .patterns import _CN_CHARS, _CORE_RE, _MINUS_WORDS, _SUFFIX_FIRST_CHARS, _SUFFIX_RE, _char_after_gap, _cn_to_number
-from .patterns import SENTENCE_BREAKS, _parse_arabic, clause_before, is_han, unit_word_at
+from .patterns import _parse_arabic, clause_before, is_han, sentence_before, unit_word_at
 
 #: A numerator that begins with the wildcard 几 (百分之几十 = 20..90 %, 千分之几: a few per mille, vague).
 _WILDCARD_NUMERATOR_RE = re.compile(rf"(?P<cn>{WILDCARD_DIGIT}[{_CN_CHARS}{WILDCARD_DIGIT}]*)")
@@ -420,10 +420,6 @@ def _order_suffix_at(text: str, position: int) -> str | None:
     return None if word is None or (follower and follower in UNIT_GUARDS.get(word, "")) else word
 
 
-#: The general counter, which after a demonstrative points at no item (这个月, 那个人).
-_GENERAL_COUNTER = "个"
-
-
 def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -> bool:
     """Whether the counter ending at ``position`` is the yuan ([[money_counter]]): no noun follows for it to count,
     and a word of money stands earlier in the sentence (工资一千块左右; not 一块蛋糕, 三块地)."""
@@ -436,10 +432,9 @@ def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -
         return False  # 集成电路产量为3514亿块: the output counted, pieces
     if draft.value is not None and draft.value >= money.anywhere_from:
         return True  # 这台电脑小一千块: pieces are not counted in hundreds
-    before = text[max(0, draft.start - money.window):draft.start]
-    if before.endswith(money.price_adverbs):
+    if text.endswith(money.price_adverbs, 0, draft.start):
         return True  # 雞排才65塊: "only" marks a price
-    sentence = before[max(map(before.rfind, SENTENCE_BREAKS)) + 1:]  # the sentence so far: 薪资很低，连一千块都拿不到
+    sentence = sentence_before(text, draft.start, money.window)  # the sentence so far: 薪资很低，连一千块都拿不到
     if any(noun in sentence for noun in money.nouns):
         return True
     return _ITEM_RES[draft.counter].search(clause_before(text, draft.start, money.window)) is not None  # 一碗面28块
@@ -450,7 +445,7 @@ def _counts_money(text: str, position: int, draft: Draft, money: MoneyCounter) -
 _ITEM_RES: dict[str, re.Pattern] = {
     word: re.compile(
         f"(?:[0-9０-９]|[{''.join(CHINESE_DIGITS)}半])[{money.item_counters}]"
-        f"|[这那每][{money.item_counters.replace(_GENERAL_COUNTER, '')}]"
+        f"|[{money.demonstratives}][{money.item_counters.replace(money.general_counter, '')}]"
     )
     for word, money in MONEY_COUNTERS.items()
 }

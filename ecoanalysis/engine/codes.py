@@ -22,6 +22,7 @@ from ._lexicon import (
     BOARD_PRICE_MOVES,
     BOARD_SHARE_NOUNS_AFTER,
     BOARD_SHARE_WORDS,
+    SHARE_CLASS_SUFFIXES,
     CLASSIFIER_DIVISIONS,
     MATCH_DIVISIONS,
     MATCH_WORDS,
@@ -59,6 +60,7 @@ from ._lexicon import (
     STATUTE_SECTION_NUMBERS,
     UNIT_WORD_TUPLE,
     STATUTE_WORDS,
+    DECLARED_COUNT_NOUNS,
     YEAR_MARKS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
@@ -279,14 +281,23 @@ def _read_security_code(text: str, core: re.Match, with_prefix: bool) -> Draft |
 
 
 
+#: The nouns of things counted, and the last characters of such nouns (人数, 总量): a figure in brackets after one counts.
+_COUNT_NOUN_ENDS: tuple[str, ...] = (*DECLARED_COUNT_NOUNS, "数", "量")
+
+
 def _read_board_code(text: str, start: int, end: int) -> Draft | None:
     """周大福(1929)跌1.5%, 美團（3690）則跌1.1%, 全國電(6281)則是屬於現金減資: a Taiwan or Hong Kong listing's code in
     brackets after its name, where its price moves right after (perhaps past an adverb) or (not a year) the sentence
     speaks of shares."""
     if text[start - 1:start] not in SECURITY_CODE_BEFORE or text[end:end + 1] not in _CLOSE_BRACKETS or start < 2:
         return None
-    if not is_han(text[start - 2]) or not text[start:end].isdigit():
+    if not text[start:end].isdigit():
         return None
+    share_class = next((suffix for suffix in SHARE_CLASS_SUFFIXES if text.endswith(suffix, 0, start - 1)), None)
+    if share_class is not None and is_han(text[start - 2 - len(share_class):start - 1 - len(share_class)]):
+        return _name_draft(start, end, None)  # 網易-S（9999）: a listing's share class, then its code
+    if not is_han(text[start - 2]) or text.endswith(_COUNT_NOUN_ENDS, 0, start - 1):
+        return None  # 用户数（1234）: a count after its noun
     move_at = end + 1 + (text[end + 1:end + 2] in BOARD_MOVE_ADVERBS and end + 1 < len(text))  # 美團（3690）則跌
     move = next((word for word in BOARD_PRICE_MOVES if text.startswith(word, move_at)), None)
     if text.startswith(BOARD_SHARE_NOUNS_AFTER, end + 1):
@@ -299,6 +310,16 @@ def _read_board_code(text: str, start: int, end: int) -> Draft | None:
         if not any(word in text[sentence_start:sentence_end] for word in BOARD_SHARE_WORDS):
             return None
     return _name_draft(start, end, None)
+
+
+def names_before_code(text: str, previous: Draft, code: Draft) -> bool:
+    """元大台灣50（0050）: whether ``previous``, a bare number glued to a name, is part of that name, since the name's
+    code in brackets (name-like ``code``) follows it."""
+    if not code.name_like or code.start != previous.end + 1 or text[previous.end:code.start] not in _OPEN_BRACKETS:
+        return False
+    if text[code.end:code.end + 1] not in _CLOSE_BRACKETS or not previous.is_bare_number() or previous.qualifiers:
+        return False
+    return previous.start > 0 and is_han(text[previous.start - 1]) and text[previous.start:previous.end].isdigit()
 
 
 #: The dashes that frame a page number on a line of its own (- 12 -, — 3 —), as PDF text keeps a page's footer.
@@ -444,9 +465,11 @@ _STATUTE_LATER_RE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(map(re.esc
 #: A programme's number listed before another's that takes the naming word (985、211高校, 863和973计划).
 _LIST_LINKS = "、/和与及"
 _LISTED_PROGRAMME_RE = re.compile(f"[{_LIST_LINKS}]([0-9]{{3,4}})")
+#: The closing quotation marks a programme's number may stand in before its word (“996”工作制), by opening mark.
+_QUOTE_CLOSERS: dict[str, str] = {opener: closer for opener, closer in STANDALONE_QUOTES.items() if opener != closer}
 PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(
     word[0] for word in (*_NAMING_WORDS, *PLAN_WORDS, *DAY_NAME_WORDS, COHORT_WORD)
-) | frozenset(_LIST_LINKS)
+) | frozenset(_LIST_LINKS) | frozenset(_QUOTE_CLOSERS.values())
 _COHORT_DIGITS = 2
 #: Before a cohort's two digits, what makes them part of another number or an ordinal (1.80后, 第10后).
 _COHORT_NOT_BEFORE = frozenset("0123456789.第前")
@@ -463,6 +486,8 @@ def names_programme_or_day(text: str, start: int, end: int) -> bool:
         return text.startswith(DAY_NAME_WORDS, end) and reads_as_month_day(numeral)
     if not (3 <= len(numeral) <= 4 and numeral.isdigit()):
         return False
+    if start > 0 and text[end:end + 1] == _QUOTE_CLOSERS.get(text[start - 1]):
+        return text.startswith(PROGRAMME_WORDS, end + 1)  # “996”工作制, “863”计划
     if text.startswith(_NAMING_WORDS, end):
         return True
     listed = _LISTED_PROGRAMME_RE.match(text, end)

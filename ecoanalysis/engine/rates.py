@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
-    DISTANCE_BASE_NOUNS, DISTANCE_BASE_UNITS, NETWORK_GRADES, PER_UNIT_CLASSES, PER_UNIT_DEFAULT_CLASS, PER_UNIT_EXTRA, PER_UNIT_LATIN, PER_UNIT_SLASHES,
+    DISTANCE_BASE_NOUNS, DISTANCE_BASE_UNITS, NETWORK_GRADES, PER_UNIT_BEFORE_CLASSES, PER_UNIT_CLASSES, PER_UNIT_DEFAULT_CLASS, PER_UNIT_EXTRA, PER_UNIT_LATIN, PER_UNIT_SLASHES,
     PER_UNIT_SYMBOLS, PER_WORD, SPEED_PER_DURATIONS, SPEED_WINDOW, SPEED_WORDS, UNIT_WORDS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
-from .patterns import CLAUSE_ENDS
+from .patterns import CLAUSE_ENDS, _alternation
 
 #: Leading characters of a bare magnitude that still reads as a denominator (十万 in 每十万人).
 _DENOMINATOR_LEAD = "十拾"
@@ -147,6 +147,27 @@ def read_per_unit(text: str, position: int, draft: Draft) -> int:
     written, word = found
     _compound(draft, *_denominator_symbol(word))
     return position + 1 + len(written)
+
+
+#: The unit words 每 may name right before a number as the rate's denominator (每立方米, 每千克, 每平方米), and their last
+#: characters (the callers' pre-filter).
+_PER_BEFORE_WORDS: tuple[str, ...] = tuple(
+    word for word, info in UNIT_WORDS.items() if info.unit in PER_UNIT_BEFORE_CLASSES and info.scale == 1.0 and not info.latin
+)
+PER_UNIT_BEFORE_LAST: frozenset[str] = frozenset(word[-1] for word in _PER_BEFORE_WORDS)
+_PER_BEFORE_RE = re.compile(rf"{PER_WORD}(?P<word>{_alternation(_PER_BEFORE_WORDS)})\Z")
+
+
+def read_per_unit_before(text: str, draft: Draft, *ends: int) -> None:
+    """每立方米75微克, 超过每立方米75微克, 每千克30元: 每 and a unit ending at one of ``ends`` (the number's start, its
+    qualifier's) is the denominator of the amount's rate (µg/m³, CNY/kg), written first; the draft in place."""
+    if draft.unit in (None, "count", "rate", "percent") or draft.unit_symbol and "/" in draft.unit_symbol:
+        return
+    for end in ends:
+        found = _PER_BEFORE_RE.search(text, max(0, end - 8), end)
+        if found is not None:
+            _compound(draft, *_denominator_symbol(found.group("word")))
+            return
 
 
 #: Words before the number that state a speed's period (时速 -> 小时, 每小时 -> 小时).

@@ -10,6 +10,7 @@ import re
 from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_NAMED_LINKS, RATIO_NAMED_WORDS, RATIO_NOT_NAMED
 from ._lexicon import DATE_WORDS, RATIO_WORD_COLONS, RATIO_WORDS, SCORE_NOUNS
 from ._lexicon import RATIO_WORD_WINDOW, UNIT_WORDS
+from ._lexicon import RATIO_COMPARED_END, RATIO_COMPARED_OPENERS, RATIO_LEVEL_ENDS, RATIO_LEVEL_VERB_MAX
 from .clock import HOURS_IN_DAY
 from .draft import Draft
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII
@@ -154,6 +155,12 @@ _NAMED_BEFORE_RE = re.compile(
     rf"|(?P<score>{_alternation(SCORE_NOUNS)}))"
     rf"(?:{_alternation(RATIO_NAMED_LINKS)})?\s*\Z"
 )
+#: Between a named number and a later bare one of the same quantity: a change to a level (下降至), or a clause of
+#: comparison ending in 的 (，较2008年的), in one sentence.
+_SAME_QUANTITY_GAP_RE = re.compile(
+    rf"[\u4e00-\u9fff]{{0,{RATIO_LEVEL_VERB_MAX}}}[{RATIO_LEVEL_ENDS}]"
+    rf"|[，,]?(?:{_alternation(RATIO_COMPARED_OPENERS)})[^{_CLAUSE_END}，,]{{0,16}}{RATIO_COMPARED_END}"
+)
 _NAMED_WORD_FIRST = frozenset(word[0] for word in (*RATIO_NAMED_WORDS, *SCORE_NOUNS))
 _NAMED_WINDOW = 8
 
@@ -163,9 +170,12 @@ def apply_named_units(text: str, drafts: list[Draft]) -> None:
     after a noun of a rating (豆瓣评分8.9) a score, in place."""
     if _NAMED_WORD_FIRST.isdisjoint(text):
         return
+    named: Draft | None = None  # the last number a noun named
     for draft in drafts:
         if not draft.is_bare_number():
             continue
         found = _NAMED_BEFORE_RE.search(text, max(0, draft.start - _NAMED_WINDOW), draft.start)
         if found is not None:
-            draft.unit = found.lastgroup  # ratio or score
+            draft.unit, named = found.lastgroup, draft  # ratio or score
+        elif named is not None and _SAME_QUANTITY_GAP_RE.fullmatch(text, named.end, draft.start):
+            draft.unit = named.unit  # 收入比由3.10下降至2.45, 基尼系数为0.468，较2008年的0.491

@@ -29,6 +29,7 @@ from ._lexicon import (
     UNIT_GUARDS,
     UNIT_WORDS,
     VAGUE_PREFIXES,
+    VAGUE_PREFIX_NOT_BEFORE,
     WILDCARD_INTENSIFIER,
     WORTH_WORD,
 )
@@ -64,7 +65,7 @@ from .spaced import SPACED_DECIMAL_TRIGGERS, read_spaced_arabic, read_spaced_dis
 from .tails import _read_tail, tail_fields_getter
 from .trillion import MONEY_TRILLION, money_trillion_value, read_trillion_after_currency
 from .context import CONTEXT_AFTER_CHARS, SPACED_RATE_STEP, read_in_context
-from .rates import PER_PERIOD_CLASSES, RATE_BASE_FIRST, read_rate_per_base
+from .rates import PER_PERIOD_CLASSES, PER_UNIT_BEFORE_LAST, RATE_BASE_FIRST, read_per_unit_before, read_rate_per_base
 
 
 def _unit_pattern(word: str) -> tuple[str, str]:
@@ -361,7 +362,9 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     """Words glued before the number: 数/几/上 (vague), 第 (rank), 图/表 (a label, returned as a name)."""
     text, start = reading.text, reading.start
     before = text[start - 1] if start > 0 else ""
-    if reading.magnitude_only and before in VAGUE_PREFIXES and not (before == "上" and text[start - 2:start - 1] == "以"):
+    if reading.magnitude_only and before in VAGUE_PREFIXES and not (before == "上" and text[start - 2:start - 1] == "以") and (
+        not text.startswith(VAGUE_PREFIX_NOT_BEFORE, reading.end)
+    ):
         reading.vague_prefix, reading.prefix_end = before, start - 1
         if before == WILDCARD_DIGIT:
             if text[start - 2:start - 1] == WILDCARD_INTENSIFIER:  # 好几百 reads as 几百
@@ -430,6 +433,8 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     if text[draft.end:draft.end + 1] in CONTEXT_AFTER_CHARS or draft.unit in PER_PERIOD_CLASSES or text[
         reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD or text.startswith(SPACED_RATE_STEP, draft.end):
         read_in_context(reading, draft)
+    if text[reading.start - 1:reading.start] in PER_UNIT_BEFORE_LAST or text[reading.prefix_end - 1:reading.prefix_end] in PER_UNIT_BEFORE_LAST:
+        read_per_unit_before(text, draft, reading.start, reading.prefix_end)  # 每立方米75微克, 每千克30元
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter) or (
             names_edition(text, reading.prefix_end, draft.end, draft.counter)  # 第一节, 本法第三条 (第三条高速公路 is a rank), 第六届论坛

@@ -39,7 +39,7 @@ from ._lexicon import (
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
     DEGREE_WORDS, DIVISION_COUNTERS, LIST_SEPARATORS, NEXT_YEAR_WORDS, RANK_WORD, SUFFIX_QUALIFIERS, YEARS_BETWEEN,
 )
-from .codes import apply_address_labels, names_text_part
+from .codes import apply_address_labels, names_before_code, names_text_part
 from .declared import apply_country_currency, apply_declared_currency, apply_exchange_rates
 from .tolerances import share_tolerance_units
 from .draft import Draft, Quantity
@@ -139,8 +139,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if second.value is None or first.value is None or _change_then_level(text, conn, first, second):
         return  # 11月至2019年8月: a month of an unstated year is no end of a range in a stated one
     if first.unit is not None and second.unit is None:
-        if first.unit == "date" or (second.counter is not None and first.counter is None):
-            return  # 增长1.4%至860万台: a share, then a count of 台, are no range
+        if not _takes_first_unit(first, second):
+            return
         second.unit = first.unit
     if first.counter is not None and second.counter is not None and first.counter != second.counter:
         return
@@ -164,6 +164,14 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
 _LEVEL_VERBS: tuple[str, ...] = tuple(f"{verb}{aspect}" for verb in (*CHANGE_VERBS, *CHANGE_LEVEL_VERBS) for aspect in ("", "了"))
 _LEVEL_CONNECTORS = frozenset("至到")
 _NO_LEVEL_UNITS = frozenset({"multiple", "percentage_point", "percent"})
+
+
+def _takes_first_unit(first: Draft, second: Draft) -> bool:
+    """Whether the second end of a range, with no unit of its own, is in the first end's unit (2%至5, 3千瓦到5)."""
+    if first.unit == "date" or (second.counter is not None and first.counter is None):
+        return False  # 增长1.4%至860万台: a share, then a count of 台, are no range
+    # 增长16%至2.3亿: a share (or a multiple) takes no 万 or 亿, so the second end is the level reached
+    return not (first.unit in _NO_LEVEL_UNITS and second.scale_applied and not first.scale_applied)
 
 
 def _change_then_level(text: str, conn: str, first: Draft, second: Draft) -> bool:
@@ -480,6 +488,8 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
                 draft.start += 1
             if text.startswith(OVER_OF_LINK, draft.start):  # 相当于第二名的两倍多: 的 links the previous mention
                 draft.start += len(OVER_OF_LINK)
+        if draft.name_like and drafts and names_before_code(text, drafts[-1], draft):
+            drafts[-1].name_like = True  # 元大台灣50（0050）
         if drafts and _joins_spoken_pair(text, drafts[-1], draft):
             resume = draft.consumed if draft.consumed > core_end else core_end
             continue  # 十蚊八蚊, 三年五年: one approximate range

@@ -58,7 +58,7 @@ def read_bracketed_year(text: str, core: re.Match, with_prefix: bool) -> Draft |
     start, end = core.span()
     if core.lastgroup != "arabic" or start == 0 or text[start - 1:start] not in YEAR_BRACKET_OPEN:
         return None
-    if end - start != _YEAR_DIGITS or text[end:end + 1] not in _YEAR_BRACKET_CLOSE:
+    if end - start != _YEAR_DIGITS or not core.group().isdigit() or text[end:end + 1] not in _YEAR_BRACKET_CLOSE:
         return _read_bracketed_week(text, start)
     year = int(core.group().translate(FULLWIDTH_TO_ASCII))
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:

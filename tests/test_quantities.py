@@ -6,6 +6,7 @@ import math
 from concurrent.futures import ThreadPoolExecutor
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from ecoanalysis import Quantity, extract_mentions, parse_quantity
 from ecoanalysis.config import REPORT_PATH
+from ecoanalysis import engine
 from ecoanalysis.engine.scanner import scan
 from ecoanalysis.engine import BOUNDS, UNITS
 from ecoanalysis.mentions import MENTION_COLUMNS, MENTION_DTYPES, TEXT_MENTION_COLUMNS
@@ -302,6 +304,31 @@ def test_numeric_soup_spans_slice_back(text: str) -> None:
     assert starts == sorted(starts)
     for surface, start, end in zip(frame["surface"], frame["char_start"], frame["char_end"]):
         assert text[start:end] == surface
+
+
+def _lexicon_marks() -> list[str]:
+    """Every punctuation mark and symbol the lexicon file writes (brackets, quotes, colons, slashes, signs, ©, ℃ ...):
+    the characters the readers' triggers look for next to a number."""
+    lexicon = (Path(engine.__file__).parent / "lexicon.toml").read_text(encoding="utf-8")
+    return sorted({char for char in lexicon if not char.isalnum() and not char.isspace()})
+
+
+#: Numbers of the shapes a reader may take for another: four characters that are a decimal, not a year (48.6, ４８.６),
+#: four digits, a decimal glued to a magnitude.
+NUMBER_SHAPES = ("48.6", "４８.６", "2023", "0.03", "12.5万")
+
+
+def test_every_mark_of_the_lexicon_around_every_number_shape_reads_without_error() -> None:
+    # (P值为(0.03) and ©48.6 once raised ValueError: readers of a bracketed or a copyright year parsed four characters
+    # as four digits)
+    marks = _lexicon_marks()
+    assert {"(", "（", "©", "[", "“"} <= set(marks) and len(marks) > 50
+    for before in marks:
+        for after in marks:
+            for number in NUMBER_SHAPES:
+                text = f"{before}{number}{after}"
+                for draft in scan(text, year=2021):
+                    assert 0 <= draft.start < draft.end <= len(text), text
 
 
 #: The report's lines with a digit. Cut anywhere (inside a number too) they are the PDF text's cuts (a year cut to 017 年 by a

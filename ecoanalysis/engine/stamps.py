@@ -31,8 +31,8 @@ def follows_mark(text: str, start: int) -> bool:
 def read_copyright_year(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """© 2023, Copyright 2019-2023: the year (or years) of a copyright notice, a date flagged name-like."""
     start, end = core.span()
-    if core.lastgroup != "arabic" or end - start != _YEAR_DIGITS or not follows_mark(text, start):
-        return None
+    if core.lastgroup != "arabic" or end - start != _YEAR_DIGITS or not core.group().isdigit() or not follows_mark(text, start):
+        return None  # (four characters of a decimal, ４８.６, are no year)
     if _MARK_RE.search(text, max(0, start - _MARK_WINDOW), start) is None:
         return None
     year = int(core.group().translate(FULLWIDTH_TO_ASCII))

@@ -237,6 +237,7 @@ LINE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["line_words"])
 PROGRAMME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["programme_words"])
 GRADE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["grade_words"])
 PLAN_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["plan_words"])
+CLASS_YEAR_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["class_year_words"])
 STATUTE_SECTION_NUMBERS: tuple[str, ...] = tuple(_DATA["labels"]["statute_section_numbers"])
 STATUTE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["statute_words"])
 DAY_NAME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["day_name_words"])
@@ -408,10 +409,14 @@ CLOCK_QUARTERS: tuple[str, ...] = tuple(_DATA["dates"]["clock_quarters"])
 CLOCK_QUARTER_ENDS: str = "".join(sorted({word[-1] for word in CLOCK_QUARTERS}))
 CLOCK_HOUR_GUARD: str = _DATA["dates"]["clock_hour_guard"]
 #: Character classes a set phrase may name by placeholder, derived from the units so that no word is typed twice:
-#: ``{unit_chars}``, the units and counters of one character (个, 家, 年, 米, 元), for a class; ``{measure_words}``,
+#: ``{unit_chars}``, the units and counters of one character (个, 家, 年, 米, 元, and the words read in context: 分, 金 of
+#: 三金两银), for a class; ``{measure_words}``,
 #: the longer units of a measure, money or time (公里, 平方米, 美元, 小时, 基点), not counters (中心), as an alternation.
 SET_PHRASE_CLASSES: dict[str, str] = {
-    "{unit_chars}": "".join(sorted({word for word in UNIT_WORDS if len(word) == 1 and is_han_char(word)})),
+    "{unit_chars}": "".join(sorted(
+        {word for word in UNIT_WORDS if len(word) == 1 and is_han_char(word)}
+        | {row["word"] for row in (*_DATA["context_unit"], *_DATA["counter_in_context"]) if len(row["word"]) == 1 and is_han_char(row["word"])}
+    )),
     "{measure_words}": "|".join(map(re.escape, sorted(
         (word for word, info in UNIT_WORDS.items() if len(word) > 1 and info.unit not in (None, "count") and is_han_char(word[0])),
         key=len, reverse=True,

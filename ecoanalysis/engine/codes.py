@@ -46,6 +46,7 @@ from ._lexicon import (
     POSTAL_CODE_AFTER,
     POSTAL_CODE_LENGTH,
     PLAN_WORDS,
+    CLASS_YEAR_WORDS,
     GRADE_WORDS,
     PROGRAMME_WORDS,
     ROUND_THE_CLOCK,
@@ -322,6 +323,21 @@ def names_before_code(text: str, previous: Draft, code: Draft) -> bool:
     return previous.start > 0 and is_han(text[previous.start - 1]) and text[previous.start:previous.end].isdigit()
 
 
+#: The hyphens that join a model's name and its variant (波音757-200, A320-200).
+_VARIANT_HYPHENS = "-－"
+
+
+def extends_name(text: str, name: Draft, draft: Draft) -> bool:
+    """波音757-200, A320-200: whether ``draft``, digits after a hyphen glued to the name-like ``name``, is the name's
+    variant. If so, ``name`` takes it in (in place)."""
+    if not name.name_like or draft.start != name.end + 1 or text[name.end:draft.start] not in _VARIANT_HYPHENS:
+        return False
+    if not draft.is_bare_number() or draft.qualifiers or not text[draft.start:draft.end].isdigit():
+        return False
+    name.end = name.consumed = draft.end
+    return True
+
+
 #: The dashes that frame a page number on a line of its own (- 12 -, — 3 —), as PDF text keeps a page's footer.
 PAGE_DASHES: frozenset[str] = frozenset("-—–－")
 _PAGE_NUMBER_RE = re.compile(r"[ \t\u3000]*[-—–－][ \t\u3000]*[0-9]{1,4}[ \t\u3000]{0,2}[-—–－][ \t\u3000]*(?:\n|\Z)")
@@ -468,7 +484,7 @@ _LISTED_PROGRAMME_RE = re.compile(f"[{_LIST_LINKS}]([0-9]{{3,4}})")
 #: The closing quotation marks a programme's number may stand in before its word (“996”工作制), by opening mark.
 _QUOTE_CLOSERS: dict[str, str] = {opener: closer for opener, closer in STANDALONE_QUOTES.items() if opener != closer}
 PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(
-    word[0] for word in (*_NAMING_WORDS, *PLAN_WORDS, *DAY_NAME_WORDS, COHORT_WORD)
+    word[0] for word in (*_NAMING_WORDS, *PLAN_WORDS, *CLASS_YEAR_WORDS, *DAY_NAME_WORDS, COHORT_WORD)
 ) | frozenset(_LIST_LINKS) | frozenset(_QUOTE_CLOSERS.values())
 _COHORT_DIGITS = 2
 #: Before a cohort's two digits, what makes them part of another number or an ordinal (1.80后, 第10后).
@@ -477,7 +493,7 @@ _COHORT_NOT_BEFORE = frozenset("0123456789.第前")
 
 def names_programme_or_day(text: str, start: int, end: int) -> bool:
     """863计划, 211工程, 985高校 (a bare number of three or four digits naming a programme), 232条款, 301调查 (a section
-    of a statute), 2030议程 (a plan named by its target year), 618大促, 315晚会, 11.11期间 (a number that reads as a month
+    of a statute), 2030议程 (a plan named by its target year), 2024届 (a class named by its year), 618大促, 315晚会, 11.11期间 (a number that reads as a month
     and day naming that day) and 80后 (a cohort)."""
     numeral = text[start:end]
     if len(numeral) == _COHORT_DIGITS and numeral.isdigit() and text.startswith(COHORT_WORD, end):
@@ -495,7 +511,7 @@ def names_programme_or_day(text: str, start: int, end: int) -> bool:
         return True  # 985、211高校: the naming word after the last number names every number of the list
     if numeral in STATUTE_SECTIONS and not text.startswith(UNIT_WORD_TUPLE, end) and _STATUTE_LATER_RE.match(text, end):
         return True  # 發起232半導體產業調查: a known section with its statute noun later in the phrase
-    if text.startswith(PLAN_WORDS, end):  # 健康中国2030规划纲要: a plan named by its target year
+    if text.startswith((*PLAN_WORDS, *CLASS_YEAR_WORDS), end):  # 健康中国2030规划纲要, 2024届毕业生: named by a year
         return len(numeral) == 4 and YEAR_RANGE[0] <= int(numeral) <= YEAR_RANGE[1]
     return text.startswith(DAY_NAME_WORDS, end) and reads_as_month_day(numeral)
 

@@ -463,10 +463,10 @@ def context_unit_at(text: str, start: int, end: int) -> str | None:
     if word is None:
         return None
     info, follower = CONTEXT_UNITS[word], text[end + len(word):end + len(word) + 1]
-    if (follower.isascii() and follower.isalnum()) or (
+    if (follower.isascii() and (follower.isalpha() or follower.isdigit() and word.isascii())) or (
         follower and follower in info.guard and not text.startswith(info.guard_except, end + len(word))
     ):
-        return None  # 5min, 3m2; 5分钟, 三分之一 (600-650分之间 stands)
+        return None  # 5min, 3m2; 5分钟, 三分之一 (600-650分之间 stands; 5金3银 is a tally)
     if follower and follower in info.adjectives:
         return word  # 3m高
     if info.after_words and text.startswith(info.after_words, end + len(word)):

@@ -39,7 +39,7 @@ from ._lexicon import (
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
     DEGREE_WORDS, DIVISION_COUNTERS, LIST_SEPARATORS, NEXT_YEAR_WORDS, RANK_WORD, SUFFIX_QUALIFIERS, YEARS_BETWEEN,
 )
-from .codes import apply_address_labels, names_before_code, names_text_part
+from .codes import apply_address_labels, extends_name, names_before_code, names_text_part
 from .declared import apply_country_currency, apply_declared_currency, apply_exchange_rates
 from .tolerances import share_tolerance_units
 from .draft import Draft, Quantity
@@ -490,9 +490,9 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
                 draft.start += len(OVER_OF_LINK)
         if draft.name_like and drafts and names_before_code(text, drafts[-1], draft):
             drafts[-1].name_like = True  # 元大台灣50（0050）
-        if drafts and _joins_spoken_pair(text, drafts[-1], draft):
+        if drafts and (_joins_spoken_pair(text, drafts[-1], draft) or extends_name(text, drafts[-1], draft)):
             resume = draft.consumed if draft.consumed > core_end else core_end
-            continue  # 十蚊八蚊, 三年五年: one approximate range
+            continue  # 十蚊八蚊, 三年五年: one approximate range; 波音757-200: one name
         drafts.append(draft)
         resume = draft.consumed if draft.consumed > core_end else core_end
     drafts = share_lists(text, drafts)  # units, quarters, ranks, dates; the weak dropped (三、四、五成 kept); bounds

@@ -301,6 +301,7 @@ ENUMERATION_MARKS: tuple[str, ...] = tuple(_DATA["lists"]["enumeration_marks"])
 MODEL_SUFFIXES: tuple[str, ...] = tuple(_DATA["labels"]["model_suffixes"])
 MODEL_LINES: tuple[str, ...] = tuple(_DATA["labels"]["model_lines"])
 SERIAL_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["serial_words"])
+LAYOUT_ROOMS: frozenset[str] = frozenset(_DATA["labels"]["layout_rooms"])
 ADDRESS_PARTS: tuple[str, ...] = tuple(_DATA["labels"]["address_parts"])
 ADDRESS_ZONES: str = _DATA["labels"]["address_zones"]
 ADDRESS_LABEL_PARTS: tuple[str, ...] = tuple(_DATA["labels"]["address_label_parts"])

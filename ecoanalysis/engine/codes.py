@@ -55,6 +55,7 @@ from ._lexicon import (
     SECURITY_CODE_LENGTH,
     LABEL_WORDS,
     SERIAL_WORDS,
+    LAYOUT_ROOMS,
     SESSION_COUNTER,
     RUN_WORDS,
     SESSION_WORDS,
@@ -133,6 +134,8 @@ def _read_serial_label(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     last = _walk(text, last, _NEXT_SERIAL_RE)
     if not is_han(text[last:last + 1]) or text.startswith(DAY_FOLLOWERS, last):
         return None
+    if word in LAYOUT_ROOMS and text[last:last + 1] in _CN_CHARS and text[last + 1:last + 2] in LAYOUT_ROOMS:
+        return None  # 三室两厅: a layout counts rooms
     return _name_draft(start, end if after is None else after, None)
 
 

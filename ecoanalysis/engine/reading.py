@@ -128,6 +128,9 @@ _LABEL_BEFORE_CHARS: frozenset[str] = _LABEL_BEFORE_GAP_CHARS | frozenset(_LABEL
 _LABEL_TAIL_RE = re.compile(r"(?:[-－.．—–][0-9０-９]+)*(?:[ ]?号(?:[-－][0-9０-９]+)?)?")  # 图1—1: a dash of a figure's number too
 
 
+#: Unit words of an ordinal (楼, a floor): after a label of an address they label too (政府大樓 19 樓).
+_ORDINAL_UNIT_WORDS: frozenset[str] = frozenset(word for word, info in UNIT_WORDS.items() if info.unit == "rank")
+
 #: Characters that are both the digit ten and a magnitude (十万 = 一十万).
 _TEN_CHARS = "十拾"
 
@@ -391,7 +394,9 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
         # one C-level endswith over all the words first: most spaces before a number follow no label
         word = next((word for word in words if near.endswith(word)), None) if near.endswith(words) else None
         label = None if word is None else _LABEL_TAIL_RE.match(text, reading.end)
-        if label is not None and _TAIL_RE.match(text, label.end()).end() == label.end():  # 图 3, 表 4-2, 附件 2
+        tail = None if label is None else _TAIL_RE.match(text, label.end())
+        # 图 3, 表 4-2, 附件 2; and an ordinal after a label of an address (政府大樓 19 樓: the floor of a named building)
+        if tail is not None and (tail.end() == label.end() or tail.group("counter") in _ORDINAL_UNIT_WORDS):
             return _name_draft(max(0, start - LABEL_WINDOW - 1) + len(near) - len(word), label.end(), draft.value)
     if reading.is_arabic and (
         _is_index_or_version(text, start, reading.end)

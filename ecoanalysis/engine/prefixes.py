@@ -52,6 +52,9 @@ from ._lexicon import (
     PER_WORD,
     PREFIX_NEEDS_AFTER,
     PREFIX_NEEDS_ROUND,
+    CAPACITY_WORDS,
+    LAST_EVENT_COUNTERS,
+    LAST_EVENT_MAX,
     PREFIX_QUALIFIERS,
     PREFIX_QUALIFIER_GUARDS,
     SUFFIX_QUALIFIERS,
@@ -237,6 +240,11 @@ def _names_last_periods(text: str, draft: Draft) -> bool:
     return not (text.endswith(NEAR_LASTING_VERBS, 0, near_at) or text.endswith(ASPECT_MARKER, 0, near_at))  # 持续了近3个小时
 
 
+def _counts_last_events(draft: Draft) -> bool:
+    """近三届, 近五次, 近10场: a small count of editions, times or games, no magnitude (近16万次 is nearly so many)."""
+    return draft.counter in LAST_EVENT_COUNTERS and not draft.scale_applied and draft.value is not None and draft.value < LAST_EVENT_MAX
+
+
 def settle_near_duration(text: str, draft: Draft) -> None:
     """近 read before the number was known to be a duration (近11季, 近三季度: its unit came later): the last N."""
     if draft.unit == "duration" and draft.qualifiers[:1] == [_NEAR_WORD] and "approx" in draft.bounds and _names_last_periods(text, draft):
@@ -282,8 +290,10 @@ def _read_direct_qualifier(text: str, draft: Draft, prefix_end: int) -> tuple[in
         return prefix_end, False  # 小三, 小一班: a name, not 小一千 "nearly a thousand"
     if word in LEVEL_COMPARATIVES and text[draft.end:draft.end + 1] == OVER_OF_LINK and _NUMBER_OF_LEVEL_RE.match(text, draft.end):
         return prefix_end, False  # 远低于八成的合理水平: the level's figure, compared with
-    if word == _NEAR_WORD and draft.unit == "duration" and _names_last_periods(text, draft):
-        bound = "eq"  # 近 6 年, 近十年 = "the last six, ten years"; but 近百年, 近千小时 = nearly a hundred, a thousand
+    if word == _NEAR_WORD and (draft.unit == "duration" or _counts_last_events(draft)) and _names_last_periods(text, draft):
+        bound = "eq"  # 近 6 年, 近十年, 近三届 = "the last six, ten years, three editions"; 近百年 = nearly a hundred
+    if word in CAPACITY_WORDS and draft.bounds:
+        bound = "eq"  # 可高达120摄氏度以上: the suffix bounds it
     if bound == "eq" or word in LINKING_VERBS:  # 达, 可达: a linking verb, perhaps after a bound word (最高可达)
         start, bridged = _read_bridged_qualifier(text, draft, prefix_end)
         if bridged:

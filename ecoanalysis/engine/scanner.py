@@ -53,6 +53,7 @@ from .patterns import _SUFFIX_RE, _char_after_gap, _char_before_gap, _cn_to_numb
 from .reading import _read_one
 from .readers import QUARTER_MONTHS, _set_quarter
 from .ratesteps import read_rate_steps
+from .rates import PER_UNIT_BEFORE_LAST, read_per_unit_before
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .variants import to_simplified, writes_traditional
 from .ages import apply_implied_ages
@@ -86,11 +87,11 @@ def _opens_enumeration(text: str, draft: Draft) -> bool:
 
 #: The minus signs and words, which may open the second end of a range (-550万元至-820万元, 零下30℃至零下25℃).
 _RANGE_MINUS = _alternation(MINUS_SIGNS)
-#: Plus signs of one character, which open the second end of a range crossing zero (负5%到正12%).
-_RANGE_PLUS = "".join(sign for sign in PLUS_SIGNS if len(sign) == 1)
+#: Plus signs and words, which open the second end of a range crossing zero (负5%到正12%, 零下5至零上3摄氏度).
+_RANGE_PLUS = _alternation(PLUS_SIGNS)
 _RANGE_RE = re.compile(
     rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}(?P<next_year>{_alternation(NEXT_YEAR_WORDS)})?"
-    rf"(?:(?P<minus>{_RANGE_MINUS})|(?P<plus>[{re.escape(_RANGE_PLUS)}])|(?P<rank>{RANK_WORD}))?(?=[0-9０-９{_CN_CHARS}])"
+    rf"(?:(?P<minus>{_RANGE_MINUS})|(?P<plus>{_RANGE_PLUS})|(?P<rank>{RANK_WORD}))?(?=[0-9０-９{_CN_CHARS}])"
 )
 
 
@@ -198,6 +199,8 @@ def _close_range(text: str, first: Draft, second: Draft) -> None:
     first.weak = False  # 六至八: the range is the context
     if text[first.end:first.end + 1] == RATE_STEP_WORD:
         read_rate_steps(text, first, first.start)  # 升息1至2碼: 0.25..0.5 percentage point
+    if text[first.start - 1:first.start] in PER_UNIT_BEFORE_LAST:
+        read_per_unit_before(text, first, first.start)  # 每吨3000-3500元: the unit came with the second end
     if first.unit == "rank" and first.counter in DIVISION_COUNTERS and names_text_part(text, first.start, first.end, first.counter):
         first.unit, first.name_like, first.counter = "other", True, None  # 第一至第三章, 第5-8页: parts of a text
 

@@ -380,6 +380,7 @@ CLOCK_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["clock_words"])
 #: Years of the Republic of China era ([minguo]): 民國100年 = 2011, 113年第3季, 一一四年度.
 MINGUO_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["era_words"])
 MINGUO_OFFSET: int = int(_DATA["minguo"]["offset"])
+REIGN_ERAS: dict[str, int] = {name: int(first) for name, first in _DATA["reign_eras"].items()}
 COMMON_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["common_era_words"])
 BEFORE_COMMON_ERA_WORDS: tuple[str, ...] = tuple(_DATA["minguo"]["before_common_era_words"])
 YEAR_POINT_VERBS: tuple[str, ...] = tuple(_DATA["minguo"]["point_verbs"])

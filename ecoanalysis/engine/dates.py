@@ -45,7 +45,7 @@ from ._lexicon import (
 from .draft import Draft, _name_draft
 from .periods import names_a_period
 from .prefixes import settle_near_duration
-from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year
+from .eras import YEAR_WORD, common_era_start, date_words_follow, era_start, gregorian, is_bare_minguo_year, reign_era_start
 from .numerals import LIANG, MAGNITUDES
 from .patterns import MONTH_DAYS, YEAR_RANGE, _GAP, _SUFFIX_RE, _alternation, _cn_to_number, clause_before, is_han
 from .readers import QUARTER_MONTHS, _set_quarter
@@ -280,6 +280,11 @@ def _read_minguo_year(reading: _Reading, draft: Draft, date_match: re.Match, *, 
         reading.prefix_end = era_at if with_prefix else reading.prefix_end
         if before_era:
             draft.value = -draft.value
+        return True
+    reign = reign_era_start(text, reading.start)
+    if reign is not None:  # 康熙二十三年 = 1684: year N of a reign era
+        reading.prefix_end = reign[0] if with_prefix else reading.prefix_end
+        draft.value = float(reign[1] + draft.value - 1)
         return True
     if text.endswith(YEAR_POINT_VERBS, 0, reading.start) and not text.startswith(
         MINGUO_SPAN_AFTER, text.index(YEAR_WORD, reading.end) + len(YEAR_WORD)

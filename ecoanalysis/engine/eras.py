@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ._lexicon import (
     BEFORE_COMMON_ERA_WORDS, COMMON_ERA_WORDS, MINGUO_AFTER_YEAR, MINGUO_BARE_YEARS, MINGUO_ERA_WORDS, MINGUO_OFFSET, MINGUO_OPENERS, MINGUO_SPAN_BEFORE,
-    MINGUO_SPAN_AFTER, MINGUO_SPAN_AFTER_NOT, RANGE_CONNECTORS,
+    MINGUO_SPAN_AFTER, MINGUO_SPAN_AFTER_NOT, RANGE_CONNECTORS, REIGN_ERAS,
 )
 from .numerals import CHINESE_DIGITS, MAGNITUDES
 from .patterns import _alternation, _cn_to_number
@@ -93,6 +93,19 @@ def era_start(text: str, start: int) -> int | None:
     """Where the era word right before the year at ``start`` begins (民國100年), or None."""
     found = _ERA_RE.search(text, max(0, start - _ERA_WINDOW), start)
     return None if found is None else found.start()
+
+
+_REIGN_RE = re.compile(rf"(?:{_alternation(REIGN_ERAS)})\Z")
+_REIGN_LAST = frozenset(name[-1] for name in REIGN_ERAS)
+
+
+def reign_era_start(text: str, start: int) -> tuple[int, int] | None:
+    """(where the reign era right before the year at ``start`` begins, the Gregorian year of its first year) or None
+    (康熙二十三年: 康熙 began in 1662, so year 23 is 1684)."""
+    if text[start - 1:start] not in _REIGN_LAST:
+        return None
+    found = _REIGN_RE.search(text, max(0, start - _ERA_WINDOW), start)
+    return None if found is None else (found.start(), REIGN_ERAS[found.group()])
 
 
 def common_era_start(text: str, start: int) -> tuple[int, bool] | None:

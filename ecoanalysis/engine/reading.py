@@ -484,9 +484,10 @@ def _finish(reading: _Reading, draft: Draft, *, lenient: bool, with_prefix: bool
             alone = draft.value is not None and numeral_stands_alone(text, start, end, numeral)
             draft.weak = DECIMAL_POINT_WORD not in numeral and not alone
     if reading.is_arabic and not reading.context and with_prefix and start > 1:
-        if text[start - 2] in _ASCII_LETTERS and text[start - 1] == " ":
+        if text[start - 2] in _ASCII_LETTERS and (text[start - 1] == " " or text[start - 1] == "." and text[start - 3:start - 2] in _ASCII_LETTERS):
             # A Latin word, a space and a number that nothing marks as an amount is a name: iPhone 12,
-            # Windows 10, Python 3, GB/T 20000-2014 (with a counter, unit or % it stays one: AI 4000 种).
+            # Windows 10, Python 3, GB/T 20000-2014, and a dot for the space (ID.4) (with a counter, unit or % it stays one:
+            # AI 4000 种).
             left, right = latin_name_span(text, start, end)
             return _name_draft(left, right, draft.value)
         if (line_start := model_line_before(text, start)) is not None:

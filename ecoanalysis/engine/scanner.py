@@ -129,7 +129,7 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
         return
     if first.unit == "rank" and second.unit in (None, "duration") and second.value_high is None:
         second.unit = "rank"  # 第3到5位, 第三至第五名, 第2至4年: after 第 both ends are ordinals
-    if first.unit is not None and second.unit is not None and first.unit != second.unit:
+    if first.unit is not None and second.unit is not None and first.unit != second.unit and not _shares_the_rate(first, second):
         return
     if first.unit == "percentage_point" and second.unit is None and text.startswith(RATE_LI_WORD, second.end):
         return  # 下調25個基點至5.25厘: a change in points, then the level reached in 厘 (a rate of its own)
@@ -165,6 +165,15 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
 _LEVEL_VERBS: tuple[str, ...] = tuple(f"{verb}{aspect}" for verb in (*CHANGE_VERBS, *CHANGE_LEVEL_VERBS) for aspect in ("", "了"))
 _LEVEL_CONNECTORS = frozenset("至到")
 _NO_LEVEL_UNITS = frozenset({"multiple", "percentage_point", "percent"})
+
+
+def _shares_the_rate(first: Draft, second: Draft) -> bool:
+    """每斤一块二到一块五: whether the second end, money in the first end's currency, is per the same base as the first end's
+    rate (its 每斤 written once, before the range). If so it takes the rate's unit (in place)."""
+    if first.unit != "rate" or second.unit != "currency" or first.currency != second.currency or not first.unit_symbol:
+        return False
+    second.unit, second.unit_symbol = first.unit, first.unit_symbol
+    return True
 
 
 def _takes_first_unit(first: Draft, second: Draft) -> bool:

@@ -16,7 +16,7 @@ _INTERVAL_OPENERS = "".join(link for link in STATISTIC_LINKS if link in "[［(�
 # the symbol, perhaps 均 (P均<0.05), then perhaps a link, at the end of the text before a number (spaces allowed around the link)
 _SYMBOL_BEFORE_RE = re.compile(
     rf"(?<![A-Za-z])(?P<symbol>{_alternation((*STATISTIC_SYMBOLS, *STATISTIC_WORDS))})(?:{_alternation(STATISTIC_DISTRIBUTIVES)})?"
-    rf"\s*(?P<link>{_alternation(STATISTIC_LINKS)})?\s*(?P<opener>[{''.join(_INTERVAL_OPENERS)}])?\s*\Z"
+    rf"\s*(?P<link>{_alternation(STATISTIC_LINKS)})?\s*(?P<opener>[{re.escape(_INTERVAL_OPENERS)}])?\s*\Z"
 )
 _WINDOW = 8
 _FIRST_CHARS = frozenset(symbol[0] for symbol in (*STATISTIC_SYMBOLS, *STATISTIC_WORDS))

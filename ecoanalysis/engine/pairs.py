@@ -273,8 +273,8 @@ def _list_gap(text: str, item: Draft, after: Draft) -> bool:
     if not 0 < after.start - item.end <= 3:
         return False  # (most neighbours: apart by more than a separator, which no slice needs to show)
     gap = text[item.end:after.start]
-    if gap in DIMENSION_SEPARATORS:  # 4917×1860×1772mm: the sides of a size, each of two digits or more
-        return all(draft.value is not None and draft.value >= DIMENSION_MIN for draft in (item, after))
+    if gap in DIMENSION_SEPARATORS:  # 4917×1860×1772mm, 160×75×8mm: the sides of a size, those before the last of two digits or more
+        return item.value is not None and item.value >= DIMENSION_MIN and after.value is not None
     return bool(gap.strip(" \u3000")) and LIST_SEPARATORS.issuperset(gap)
 
 

@@ -83,7 +83,7 @@ from .names import (
 )
 from .markers import stands_alone
 from .unitheaders import UNIT_HEADER_BEFORE, UNIT_HEADER_PAST_SPACE, read_unit_header
-from .numerals import CHINESE_DIGITS, FINANCIAL_NUMERALS, FULLWIDTH_TO_ASCII, MAGNITUDES
+from .numerals import CHINESE_DIGITS, FINANCIAL_NUMERALS, FULLWIDTH_TO_ASCII, MAGNITUDES, SECTION_MAGNITUDES
 from .patterns import (
     YEAR_RANGE,
     _ASCII_LETTERS,
@@ -222,6 +222,9 @@ def _read_fixed_phrase(text: str, core: re.Match, with_prefix: bool) -> Draft | 
         if begin >= 0 and text.startswith(phrase, begin):
             draft = Draft(begin, begin + len(phrase), float(reading["value"]))
             draft.value_high = float(reading["value_high"]) if "value_high" in reading else None
+            if reading["unit"] == "count" and text[draft.end:draft.end + 1] in SECTION_MAGNITUDES and draft.value_high:
+                scale = MAGNITUDES[text[draft.end]]  # 百八十万 = 800,000..1,000,000: a section magnitude scales both ends
+                draft.value, draft.value_high, draft.end = draft.value * scale, draft.value_high * scale, draft.end + 1
             draft.unit = None if reading["unit"] == "count" else reading["unit"]
             if draft.unit is not None or not _read_counted(text, draft, ""):  # 百儿八十块: the counter after a count
                 draft.unit = reading["unit"]

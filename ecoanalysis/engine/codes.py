@@ -63,6 +63,7 @@ from ._lexicon import (
     UNIT_WORD_TUPLE,
     STATUTE_WORDS,
     DECLARED_COUNT_NOUNS,
+    COUNT_NOUN_LAST_CHARS,
     YEAR_MARKS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
@@ -286,7 +287,7 @@ def _read_security_code(text: str, core: re.Match, with_prefix: bool) -> Draft |
 
 
 #: The nouns of things counted, and the last characters of such nouns (人数, 总量): a figure in brackets after one counts.
-_COUNT_NOUN_ENDS: tuple[str, ...] = (*DECLARED_COUNT_NOUNS, "数", "量")
+_COUNT_NOUN_ENDS: tuple[str, ...] = (*DECLARED_COUNT_NOUNS, *COUNT_NOUN_LAST_CHARS)
 
 
 def _read_board_code(text: str, start: int, end: int) -> Draft | None:
@@ -484,11 +485,9 @@ _STATUTE_LATER_RE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(map(re.esc
 #: A programme's number listed before another's that takes the naming word (985、211高校, 863和973计划).
 _LIST_LINKS = "、/和与及"
 _LISTED_PROGRAMME_RE = re.compile(f"[{_LIST_LINKS}]([0-9]{{3,4}})")
-#: The closing quotation marks a programme's number may stand in before its word (“996”工作制), by opening mark.
-_QUOTE_CLOSERS: dict[str, str] = {opener: closer for opener, closer in STANDALONE_QUOTES.items() if opener != closer}
 PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(
     word[0] for word in (*_NAMING_WORDS, *PLAN_WORDS, *CLASS_YEAR_WORDS, *DAY_NAME_WORDS, COHORT_WORD)
-) | frozenset(_LIST_LINKS) | frozenset(_QUOTE_CLOSERS.values())
+) | frozenset(_LIST_LINKS) | frozenset(STANDALONE_QUOTES.values())
 _COHORT_DIGITS = 2
 #: Before a cohort's two digits, what makes them part of another number or an ordinal (1.80后, 第10后).
 _COHORT_NOT_BEFORE = frozenset("0123456789.第前")
@@ -505,7 +504,7 @@ def names_programme_or_day(text: str, start: int, end: int) -> bool:
         return text.startswith(DAY_NAME_WORDS, end) and reads_as_month_day(numeral)
     if not (3 <= len(numeral) <= 4 and numeral.isdigit()):
         return False
-    if start > 0 and text[end:end + 1] == _QUOTE_CLOSERS.get(text[start - 1]):
+    if start > 0 and text[end:end + 1] == STANDALONE_QUOTES.get(text[start - 1]):
         return text.startswith(PROGRAMME_WORDS, end + 1)  # “996”工作制, “863”计划
     if text.startswith(_NAMING_WORDS, end):
         return True

@@ -156,6 +156,7 @@ _PER_BEFORE_WORDS: tuple[str, ...] = tuple(
 )
 PER_UNIT_BEFORE_LAST: frozenset[str] = frozenset(word[-1] for word in _PER_BEFORE_WORDS)
 _PER_BEFORE_RE = re.compile(rf"{PER_WORD}(?P<word>{_alternation(_PER_BEFORE_WORDS)})\Z")
+_PER_BEFORE_WINDOW = len(PER_WORD) + max(map(len, _PER_BEFORE_WORDS))
 
 
 def read_per_unit_before(text: str, draft: Draft, *ends: int) -> None:
@@ -164,7 +165,7 @@ def read_per_unit_before(text: str, draft: Draft, *ends: int) -> None:
     if draft.unit in (None, "count", "rate", "percent") or draft.unit_symbol and "/" in draft.unit_symbol:
         return
     for end in ends:
-        found = _PER_BEFORE_RE.search(text, max(0, end - 8), end)
+        found = _PER_BEFORE_RE.search(text, max(0, end - _PER_BEFORE_WINDOW), end)
         if found is not None:
             _compound(draft, *_denominator_symbol(found.group("word")))
             return

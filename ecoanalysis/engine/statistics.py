@@ -7,16 +7,14 @@ from __future__ import annotations
 import re
 
 from ._lexicon import STATISTIC_DISTRIBUTIVES, STATISTIC_LINKS, STATISTIC_SYMBOLS, STATISTIC_WORDS
-from ._lexicon import STATISTIC_INTERVAL_CLOSERS, STATISTIC_INTERVAL_SEPARATORS
+from ._lexicon import STATISTIC_INTERVAL_CLOSERS, STATISTIC_INTERVAL_OPENERS, STATISTIC_INTERVAL_SEPARATORS
 from .draft import Draft
 from .patterns import _alternation
 
-#: The links that open an interval's brackets; one may follow another link too (置信区间为[1.2, 3.4]).
-_INTERVAL_OPENERS = "".join(link for link in STATISTIC_LINKS if link in "[［(（")
 # the symbol, perhaps 均 (P均<0.05), then perhaps a link, at the end of the text before a number (spaces allowed around the link)
 _SYMBOL_BEFORE_RE = re.compile(
     rf"(?<![A-Za-z])(?P<symbol>{_alternation((*STATISTIC_SYMBOLS, *STATISTIC_WORDS))})(?:{_alternation(STATISTIC_DISTRIBUTIVES)})?"
-    rf"\s*(?P<link>{_alternation(STATISTIC_LINKS)})?\s*(?P<opener>[{re.escape(_INTERVAL_OPENERS)}])?\s*\Z"
+    rf"\s*(?P<link>{_alternation(STATISTIC_LINKS)})?\s*(?P<opener>[{re.escape(STATISTIC_INTERVAL_OPENERS)}])?\s*\Z"
 )
 _WINDOW = 8
 _FIRST_CHARS = frozenset(symbol[0] for symbol in (*STATISTIC_SYMBOLS, *STATISTIC_WORDS))
@@ -38,7 +36,7 @@ def apply_statistics(text: str, drafts: list[Draft]) -> None:
             continue
         draft.unit, draft.unit_symbol = "other", STATISTIC_WORDS.get(found.group("symbol"), found.group("symbol"))
         opener = found.group("opener") or found.group("link")
-        if opener and opener in _INTERVAL_OPENERS and index < len(drafts) and _closes_interval(text, draft, drafts[index]):
+        if opener and opener in STATISTIC_INTERVAL_OPENERS and index < len(drafts) and _closes_interval(text, draft, drafts[index]):
             del drafts[index]  # [1.2, 3.4]: the second end is part of the range
 
 

@@ -156,6 +156,7 @@ AGE_SPOKEN_OPENERS: tuple[str, ...] = tuple(_DATA["ages"]["spoken_openers"])
 AGE_SPOKEN_ADVERBS: tuple[str, ...] = tuple(_DATA["ages"]["spoken_adverbs"])
 AGE_SPOKEN_SUFFIXES: tuple[str, ...] = tuple(_DATA["ages"]["spoken_suffixes"])
 AGE_PERSON_NOUNS: tuple[str, ...] = tuple(_DATA["ages"]["person_nouns"])
+AGE_OLDEST: int = _DATA["ages"]["oldest"]
 UNIT_WORDS, UNIT_GUARDS = _unit_words(
     _DATA["unit"] + _shared_currency_rows(_DATA["shared_currency"])
     + [{"class": "duration", "words": _DATA["ages"]["words"], "guard_by_word": _DATA["ages"]["guard_by_word"]}]

@@ -8,6 +8,7 @@ import re
 
 from ._lexicon import (
     AGE_NOT_BEFORE_YEAR,
+    AGE_OLDEST,
     AGE_PERSON_NOUNS,
     AGE_SPOKEN_ADVERBS,
     AGE_SPOKEN_OPENERS,
@@ -51,5 +52,7 @@ def _spoken_of_a_person(text: str, draft: Draft) -> bool:
 def apply_implied_ages(text: str, drafts: list[Draft]) -> None:
     """Make durations of the bare numbers that are ages said with no 岁 (in place)."""
     for draft in drafts:
-        if draft.is_bare_number() and (_after_year_and_qualifier(text, draft) or _spoken_of_a_person(text, draft)):
+        if not draft.is_bare_number() or draft.value is None or draft.value > AGE_OLDEST:
+            continue  # 一千出头的人口: no age
+        if _after_year_and_qualifier(text, draft) or _spoken_of_a_person(text, draft):
             draft.unit = "duration"

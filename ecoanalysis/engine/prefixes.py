@@ -436,7 +436,10 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
     else:
         clause = clause_before(text, prefix_end, TEMPERATURE_NOUN_WINDOW) + text[prefix_end:end]  # 零下5度: its sign too
         start = prefix_end
-        if not any(noun in clause for noun in TEMPERATURE_NOUNS) and not _temperature_carried(text, prefix_end, clause):
+        spoken_of = any(noun in clause for noun in TEMPERATURE_NOUNS) and not any(
+            noun in clause for noun in _OTHER_DEGREE_NOUNS  # 空调每天耗电3度: kWh
+        )
+        if not spoken_of and not _temperature_carried(text, prefix_end, clause):
             if degree != ANGLE_SIGN:
                 return None
             draft.unit, draft.unit_symbol, draft.counter, draft.end = "angle", degree, degree, end + 1  # 转动了90°

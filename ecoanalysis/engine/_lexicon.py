@@ -297,6 +297,7 @@ WAN_NOUNS: tuple[str, ...] = tuple(
 )
 WAN_WINDOW: int = int(_NUMERALS["wan_window"])
 RANGE_CONNECTORS: tuple[str, ...] = tuple(_DATA["ranges"]["connectors"])
+RANGE_OPEN_AFTER: frozenset[str] = frozenset(_DATA["ranges"]["open_after"])
 LIST_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["separators"])
 DIMENSION_SEPARATORS: frozenset[str] = frozenset(_DATA["lists"]["dimension_separators"])
 DIMENSION_MIN: float = float(_DATA["lists"]["dimension_min"])

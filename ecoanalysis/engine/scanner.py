@@ -37,6 +37,7 @@ from ._lexicon import (
     RATE_LI_WORD,
     RATE_STEP_WORD,
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
+    RANGE_OPEN_AFTER,
     DEGREE_WORDS, DIVISION_COUNTERS, LIST_SEPARATORS, NEXT_YEAR_WORDS, RANK_WORD, SUFFIX_QUALIFIERS, YEARS_BETWEEN,
 )
 from .codes import apply_address_labels, extends_name, names_before_code, names_text_part
@@ -145,6 +146,21 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
         second.unit = first.unit
     if first.counter is not None and second.counter is not None and first.counter != second.counter:
         return
+    saved = tuple(getattr(first, field) for field in _END_FIELDS)
+    if _share_the_written_unit(text, conn, first, second, trailing):
+        _close_range(text, first, second)
+    else:  # 5000多-3.5毛: no range, and the first end stays as it was read
+        for field, value in zip(_END_FIELDS, saved):
+            setattr(first, field, value)
+
+
+#: What _share_the_written_unit may change in a first end, restored when no range comes of it.
+_END_FIELDS: tuple[str, ...] = ("unit", "currency", "unit_symbol", "value", "start", "scale", "scale_applied")
+
+
+def _share_the_written_unit(text: str, conn: str, first: Draft, second: Draft, trailing: float) -> bool:
+    """Give ``first`` the unit and magnitude written once after the second end (3至8亿元, 20~29‰), and whether the
+    two ends then make a range in order (3-1 is not one: a dash between unrelated numbers)."""
     if first.unit is None and second.unit is not None:
         _adopt_unit(text, first, second)
         if second.scale_applied and second.scale < 1 and not first.scale_applied:
@@ -155,10 +171,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
         first.scale, first.scale_applied = scale, True
     low, high = (first.value, first.month or 0), (second.value, second.month or 0)
     if conn not in ("到", "至") and not low < high:
-        return  # 3-1 is not a range (a dash between unrelated numbers)
-    if low > high:
-        return
-    _close_range(text, first, second)
+        return False
+    return low <= high
 
 
 #: Change verbs (and 了) that may stand right before the change of "change 至 level" ([change] level_*).
@@ -330,10 +344,11 @@ def _read_second_end(text: str, position: int, *, year: int | None, context_star
 
 
 def _bounded_only_before(draft: Draft) -> bool:
-    """No bound yet, or only those of qualifiers before the number (not 以上, 左右, 余 after it, not a span)."""
+    """No bound yet, or only those of qualifiers before the number or of approximations inside it (10余万至20万人),
+    not 以上 or 左右 after it, nor a span."""
     if "range" in draft.bounds or "vague" in draft.bounds:
         return False
-    return all(qualifier in _PREFIX_WORDS for qualifier in draft.qualifiers)
+    return all(qualifier in _PREFIX_WORDS or qualifier in RANGE_OPEN_AFTER for qualifier in draft.qualifiers)
 
 
 def _merge_quarter_range(text: str, first: Draft, second: Draft, *, year: int | None) -> bool:

@@ -191,6 +191,7 @@ PER_UNIT_BEFORE_CLASSES: frozenset[str] = frozenset(_DATA["per_unit"]["before_cl
 SPEED_WORDS: dict[str, str] = dict(_DATA["speed"]["words"])
 SPEED_PER_DURATIONS: tuple[str, ...] = tuple(_DATA["speed"]["per_durations"])
 SPEED_WINDOW: int = int(_DATA["speed"]["window"])
+SPEED_AFTER: dict[str, str] = dict(_DATA["speed"]["after"])
 DECLARED_CURRENCY_HEADERS: tuple[str, ...] = tuple(_DATA["declared_currency"]["currency_headers"])
 DECLARED_SAME_BELOW: tuple[str, ...] = tuple(_DATA["declared_currency"]["same_below"])
 DECLARED_SEPARATORS: str = _DATA["declared_currency"]["separators"]
@@ -239,6 +240,9 @@ VERSION_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["version_words"])
 VERSION_NOT_AFTER: frozenset[str] = frozenset(_DATA["labels"]["version_not_after"])
 RANKING_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["ranking_words"])
 LINE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["line_words"])
+SERVICE_NUMBER_LENGTH: int = _DATA["labels"]["service_number_length"]
+SERVICE_NUMBER_OPENERS: tuple[str, ...] = tuple(_DATA["labels"]["service_number_openers"])
+SERVICE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["service_words"])
 PROGRAMME_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["programme_words"])
 GRADE_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["grade_words"])
 PLAN_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["plan_words"])
@@ -258,6 +262,7 @@ UNIT_HEADER_LINKS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_links"])
 
 _NUMERALS = _DATA["numerals"]
 VAGUE_PREFIXES: frozenset[str] = frozenset(_NUMERALS["vague_prefixes"])
+VAGUE_PREFIX_NOT_AFTER: dict[str, str] = dict(_NUMERALS["vague_prefix_not_after"])
 VAGUE_PREFIX_NOT_BEFORE: tuple[str, ...] = tuple(_NUMERALS["vague_prefix_not_before"])
 WILDCARD_GUARD: str = _NUMERALS["wildcard_guard"]
 WILDCARD_INTENSIFIER: str = _NUMERALS["wildcard_intensifier"]
@@ -354,7 +359,14 @@ HEADING_SENTENCE_MARKS: frozenset[str] = frozenset(_DATA["headings"]["sentence_m
 DAY_WORDS: tuple[str, ...] = tuple(_DATA["dates"]["day_words"])
 #: The words a date reading starts with after a number: 2019 年, 3 月, 22 日 (the first characters of the day words).
 DATE_WORDS: frozenset[str] = frozenset("年月") | frozenset(word[0] for word in DAY_WORDS)
-MONTH_SUFFIX: str = _DATA["dates"]["month_suffix"]
+_MONTH_PART_GUARD: dict[str, str] = _DATA["dates"]["month_part_guard"]
+#: What may follow 月 as part of the date: 份 (4月份) or a part of the month (下旬, 底), as one regex alternation.
+MONTH_SUFFIX: str = "|".join(
+    [_DATA["dates"]["month_suffix"]] + [
+        re.escape(part) + (f"(?![{re.escape(_MONTH_PART_GUARD[part])}])" if part in _MONTH_PART_GUARD else "")
+        for part in _DATA["dates"]["month_parts"]
+    ]
+)
 MONTH_SPAN_AFTER: tuple[str, ...] = tuple(_DATA["dates"]["month_span_after"])
 MONTH_SPAN_GUARD: str = _DATA["dates"]["month_span_guard"]
 MONTH_SPAN_BEFORE: tuple[str, ...] = tuple(_DATA["dates"]["month_span_before"])
@@ -508,6 +520,11 @@ RATIO_WORD_WINDOW: int = int(_DATA["ratios"]["word_window"])
 RATIO_AFTER_LINK: str = _DATA["ratios"]["after_link"]
 RATIO_NAMED_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["named_words"])
 SCORE_NOUNS: tuple[str, ...] = tuple(_DATA["ratios"]["score_nouns"])
+QUAKE_SCALE_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["quake_scale_words"])
+QUAKE_NOUNS: tuple[str, ...] = tuple(_DATA["ratios"]["quake_nouns"])
+QUAKE_WINDOW: int = _DATA["ratios"]["quake_window"]
+QUAKE_MAX: float = _DATA["ratios"]["quake_max"]
+QUAKE_DECIMAL_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["quake_decimal_words"])
 RATIO_NAMED_LINKS: tuple[str, ...] = tuple(_DATA["ratios"]["named_links"])
 RATIO_LEVEL_ENDS: str = "".join(_DATA["ratios"]["level_ends"])
 RATIO_LEVEL_VERB_MAX: int = _DATA["ratios"]["level_verb_max"]
@@ -541,6 +558,7 @@ DEGREE_GUARD: str = _DATA["temperature_degrees"]["guard"]
 ANGLE_SIGN: str = _DATA["temperature_degrees"]["angle_sign"]
 TEMPERATURE_SCALES: dict[str, str] = dict(_DATA["temperature_degrees"]["scales"])
 TEMPERATURE_NOUNS: tuple[str, ...] = tuple(_DATA["temperature_degrees"]["nouns"])
+TEMPERATURE_VERBS_AFTER: tuple[str, ...] = tuple(_DATA["temperature_degrees"]["verbs_after"])
 TEMPERATURE_NOUN_WINDOW: int = int(_DATA["temperature_degrees"]["window"])
 TEMPERATURE_SENTENCE_WINDOW: int = int(_DATA["temperature_degrees"]["sentence_window"])
 _RATE_LI = _DATA["rate_li"]

@@ -60,6 +60,17 @@ def _read_counted(text: str, draft: Draft, word: str = _GE) -> bool:
     return True
 
 
+def _counts_halves(entry: dict, draft: Draft) -> bool:
+    """Whether 半 halves what follows it: a unit of measure written in words (半斤, 半公里) or a counter of a vessel or a
+    piece (半碗, 半根), not a coin or another counter (半圆, 半天, 半场)."""
+    if draft.unit in entry["counted_classes"]:
+        return not str(draft.counter).isascii()  # 半t is no unit spoken
+    if draft.unit in (None, "count") and draft.counter in entry.get("counted_counters", ()):
+        draft.unit = "count"
+        return True
+    return False
+
+
 def _read_idiom_word(text: str, core: re.Match, with_prefix: bool) -> Draft | None:
     """A word of the lexicon's [words] (大半 = more than 50 %, 俩 = 2, 数倍: a multiple, vague), with the
     qualifiers before and after it."""
@@ -86,7 +97,7 @@ def _read_idiom_word(text: str, core: re.Match, with_prefix: bool) -> Draft | No
     if entry.get("counted"):
         if not _read_counted(text, draft, word):
             return NOT_A_QUANTITY  # 个把 with no counter after it is no quantity (把握), nor 若干意见
-        if "counted_classes" in entry and (draft.unit not in entry["counted_classes"] or str(draft.counter).isascii()):
+        if "counted_classes" in entry and not _counts_halves(entry, draft):
             return NOT_A_QUANTITY  # 半 counts only a unit of measure in words (半斤), not a coin or counter (半圆, 半天)
     elif draft.unit is None:
         _read_counted(text, draft)  # 半亿元, 仨人: a counter or unit may follow a count

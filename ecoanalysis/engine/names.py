@@ -26,6 +26,9 @@ from ._lexicon import (
     PERCENT_SIGNS,
     PERMILLE_SIGN,
     LINE_WORDS,
+    SERVICE_NUMBER_LENGTH,
+    SERVICE_NUMBER_OPENERS,
+    SERVICE_WORDS,
     RANKING_WORDS,
     ROUTE_OPENERS,
     ROUTE_VEHICLES,
@@ -400,6 +403,8 @@ def _is_index_or_version(text: str, start: int, end: int) -> bool:
     ranking list (世界500强) or a telephone line (12345热线)."""
     if text[end:end + 1] in _NAME_AFTER_CHARS and text.startswith(LINE_WORDS, end):
         return text[start:end].isdigit()  # 12345热线
+    if text[end:end + 1] in _NAME_AFTER_CHARS and text.startswith(SERVICE_WORDS, end) and _is_service_number(text[start:end]):
+        return True  # 12306平台: a service number names the service
     if text.endswith(_WHOLE_DECIMAL, start, end) and _is_bare_version(text, start, end):
         return True  # 工业4.0, 电力模块3.0
     if start == 0 or not (
@@ -408,6 +413,18 @@ def _is_index_or_version(text: str, start: int, end: int) -> bool:
     ):
         return False
     return _is_index_name(text, start, end) or _is_version(text, start, end) or text.startswith(RANKING_WORDS, end)
+
+
+#: How a round figure of thousands ends, which no service number does.
+_ROUND_THOUSANDS = "000"
+
+
+def _is_service_number(digits: str) -> bool:
+    """12306, 12315, 95588: five digits opening with 12, 95 or 96, and no round figure (12000)."""
+    return (
+        digits.isdigit() and len(digits) == SERVICE_NUMBER_LENGTH and digits.startswith(SERVICE_NUMBER_OPENERS)
+        and not digits.endswith(_ROUND_THOUSANDS)
+    )
 
 
 #: How a version without a version word ends: a whole number written with .0 (工业4.0).
@@ -452,7 +469,9 @@ def _is_version(text: str, start: int, end: int) -> bool:
 #: (沪深300, 沪深 300) or the one after may start 指数 or a version word (300指数, 2.0版).
 _INDEX_BEFORE_CHARS: frozenset[str] = frozenset(word[-1] for word in INDEX_NAMES)
 _SPACED_INDEX_BEFORE: frozenset[str] = frozenset(char + " " for char in _INDEX_BEFORE_CHARS)
-_NAME_AFTER_CHARS: frozenset[str] = frozenset(word[0] for word in (*INDEX_WORDS, *VERSION_WORDS, *RANKING_WORDS, *LINE_WORDS))
+_NAME_AFTER_CHARS: frozenset[str] = frozenset(
+    word[0] for word in (*INDEX_WORDS, *VERSION_WORDS, *RANKING_WORDS, *LINE_WORDS, *SERVICE_WORDS)
+)
 _INDEX_NAME_WINDOW = 1 + max(len(word) for word in INDEX_NAMES)
 
 

@@ -64,6 +64,7 @@ from ._lexicon import (
     TEMPERATURE_NOUN_WINDOW,
     TEMPERATURE_SENTENCE_WINDOW,
     TEMPERATURE_NOUNS,
+    TEMPERATURE_VERBS_AFTER,
     TEMPERATURE_SCALES,
     TOP_RANK_WORD,
 )
@@ -436,8 +437,9 @@ def read_temperature_degrees(text: str, draft: Draft, prefix_end: int) -> int | 
     else:
         clause = clause_before(text, prefix_end, TEMPERATURE_NOUN_WINDOW) + text[prefix_end:end]  # 零下5度: its sign too
         start = prefix_end
-        spoken_of = any(noun in clause for noun in TEMPERATURE_NOUNS) and not any(
-            noun in clause for noun in _OTHER_DEGREE_NOUNS  # 空调每天耗电3度: kWh
+        spoken_of = text.startswith(TEMPERATURE_VERBS_AFTER, end + 1) or (  # 再用180度烤8分钟
+            any(noun in clause for noun in TEMPERATURE_NOUNS)
+            and not any(noun in clause for noun in _OTHER_DEGREE_NOUNS)  # 空调每天耗电3度: kWh
         )
         if not spoken_of and not _temperature_carried(text, prefix_end, clause):
             if degree != ANGLE_SIGN:

@@ -10,7 +10,7 @@ import re
 
 from ._lexicon import (
     DISTANCE_BASE_NOUNS, DISTANCE_BASE_UNITS, NETWORK_GRADES, PER_UNIT_BEFORE_CLASSES, PER_UNIT_CLASSES, PER_UNIT_DEFAULT_CLASS, PER_UNIT_EXTRA, PER_UNIT_LATIN, PER_UNIT_SLASHES,
-    PER_UNIT_SYMBOLS, PER_WORD, SPEED_PER_DURATIONS, SPEED_WINDOW, SPEED_WORDS, UNIT_WORDS,
+    PER_UNIT_SYMBOLS, PER_WORD, SPEED_AFTER, SPEED_PER_DURATIONS, SPEED_WINDOW, SPEED_WORDS, UNIT_WORDS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
@@ -175,15 +175,21 @@ def read_per_unit_before(text: str, draft: Draft, *ends: int) -> None:
 _SPEED_WORDS: dict[str, str] = {**SPEED_WORDS, **{PER_WORD + word: word for word in SPEED_PER_DURATIONS}}
 #: The classes a word of period before the number makes a rate of: a speed (length), a flow (volume).
 PER_PERIOD_CLASSES = frozenset({"length", "volume"})
+#: The words after a length that name it a speed, longest first (的时速 before 时速).
+_SPEED_AFTER_LONGEST_FIRST: tuple[str, ...] = tuple(sorted(SPEED_AFTER, key=len, reverse=True))
 #: What the speed word must not be separated from the number by: a clause end or another number.
 _SPEED_STOP_RE = re.compile(f"[0-9０-９{re.escape(''.join(sorted(CHINESE_DIGITS.keys() | CLAUSE_ENDS)))}]")
 
 
 def read_speed_context(text: str, draft: Draft, number_start: int) -> None:
     """时速可达350公里, 每小时能跑600公里, 达每秒45米: a length after a word stating the speed's period in its clause
-    (no number or clause end between; a qualifier may be) is a speed in that period (km/h); a volume so placed is a
-    flow (每秒1.2万立方米 = m³/s)."""
+    (no number or clause end between; a qualifier may be), or right before 的时速 (跑出486.1公里的时速), is a speed in
+    that period (km/h); a volume so placed is a flow (每秒1.2万立方米 = m³/s)."""
     if draft.unit not in PER_PERIOD_CLASSES or draft.unit_symbol is None or "/" in draft.unit_symbol:
+        return
+    after = next((SPEED_AFTER[word] for word in _SPEED_AFTER_LONGEST_FIRST if text.startswith(word, draft.end)), None)
+    if after is not None:
+        _compound(draft, *_denominator_symbol(after))  # 跑出486.1公里的时速
         return
     window = text[max(0, number_start - SPEED_WINDOW):number_start]
     stops = list(_SPEED_STOP_RE.finditer(window))

@@ -9,12 +9,13 @@ import re
 
 from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_NAMED_LINKS, RATIO_NAMED_WORDS, RATIO_NOT_NAMED
 from ._lexicon import DATE_WORDS, RATIO_WORD_COLONS, RATIO_WORDS, SCORE_NOUNS
+from ._lexicon import QUAKE_DECIMAL_WORDS, QUAKE_MAX, QUAKE_NOUNS, QUAKE_SCALE_WORDS, QUAKE_WINDOW
 from ._lexicon import RATIO_WORD_WINDOW, UNIT_WORDS
 from ._lexicon import RATIO_COMPARED_END, RATIO_COMPARED_OPENERS, RATIO_LEVEL_ENDS, RATIO_LEVEL_VERB_MAX
 from .clock import HOURS_IN_DAY
 from .draft import Draft
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII
-from .patterns import _WORD_TAIL_FIRST_CHARS, _alternation, _cn_to_number, unit_word_at
+from .patterns import _WORD_TAIL_FIRST_CHARS, _alternation, _cn_to_number, sentence_before, unit_word_at
 from .prefixes import _read_prefix_qualifier
 
 _NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
@@ -161,13 +162,32 @@ _SAME_QUANTITY_GAP_RE = re.compile(
     rf"[\u4e00-\u9fff]{{0,{RATIO_LEVEL_VERB_MAX}}}[{RATIO_LEVEL_ENDS}]"
     rf"|[，,]?(?:{_alternation(RATIO_COMPARED_OPENERS)})[^{_CLAUSE_END}，,]{{0,16}}{RATIO_COMPARED_END}"
 )
-_NAMED_WORD_FIRST = frozenset(word[0] for word in (*RATIO_NAMED_WORDS, *SCORE_NOUNS))
+_NAMED_WORD_FIRST = frozenset(word[0] for word in (*RATIO_NAMED_WORDS, *SCORE_NOUNS, *QUAKE_SCALE_WORDS))
 _NAMED_WINDOW = 8
+#: A word of an earthquake's scale right before a bare number, perhaps past a link (發生規模6.2地震, 芮氏規模5.8).
+_QUAKE_SCALE_BEFORE_RE = re.compile(
+    rf"(?:{_alternation(QUAKE_SCALE_WORDS)})(?:{_alternation(RATIO_NAMED_LINKS)})?\s*\Z"
+)
+_QUAKE_NOUN_LEN = max(map(len, QUAKE_NOUNS))
+
+
+def _names_quake_magnitude(text: str, draft: Draft) -> bool:
+    """Whether the bare number is an earthquake's magnitude with 级 left out: a word of the scale right before it and a
+    word of a quake in its sentence before it or right after it (規模6.2地震, 強震規模7.2)."""
+    if draft.value is None or not 0 <= draft.value < QUAKE_MAX:
+        return False  # 地震后投资规模为300: a size
+    scale = _QUAKE_SCALE_BEFORE_RE.search(text, max(0, draft.start - _NAMED_WINDOW), draft.start)
+    if scale is None:
+        return False
+    if scale.group().startswith(QUAKE_DECIMAL_WORDS) and not any(dot in text[draft.start:draft.end] for dot in ".．"):
+        return False  # 地震后重建规模为3: a size
+    around = sentence_before(text, draft.start, QUAKE_WINDOW) + text[draft.end:draft.end + _QUAKE_NOUN_LEN + 1]
+    return any(noun in around for noun in QUAKE_NOUNS)
 
 
 def apply_named_units(text: str, drafts: list[Draft]) -> None:
     """A bare number right after a noun of ratio ending in 比 or 系数 (城乡居民收入比为2.39) is in unit ratio, and one
-    after a noun of a rating (豆瓣评分8.9) a score, in place."""
+    after a noun of a rating (豆瓣评分8.9) a score; one after a word of a quake's scale (規模6.2地震) a grade, in place."""
     if _NAMED_WORD_FIRST.isdisjoint(text):
         return
     named: Draft | None = None  # the last number a noun named
@@ -175,7 +195,9 @@ def apply_named_units(text: str, drafts: list[Draft]) -> None:
         if not draft.is_bare_number():
             continue
         found = _NAMED_BEFORE_RE.search(text, max(0, draft.start - _NAMED_WINDOW), draft.start)
-        if found is not None:
+        if _names_quake_magnitude(text, draft):
+            draft.unit = "other"  # 花蓮近海發生規模6.2地震: a grade, as 6.2级 is
+        elif found is not None:
             draft.unit, named = found.lastgroup, draft  # ratio or score
         elif named is not None and _SAME_QUANTITY_GAP_RE.fullmatch(text, named.end, draft.start):
             draft.unit = named.unit  # 收入比由3.10下降至2.45, 基尼系数为0.468，较2008年的0.491

@@ -29,6 +29,7 @@ from ._lexicon import (
     UNIT_GUARDS,
     UNIT_WORDS,
     VAGUE_PREFIXES,
+    VAGUE_PREFIX_NOT_AFTER,
     VAGUE_PREFIX_NOT_BEFORE,
     WILDCARD_INTENSIFIER,
     WORTH_WORD,
@@ -365,7 +366,9 @@ def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     """Words glued before the number: 数/几/上 (vague), 第 (rank), 图/表 (a label, returned as a name)."""
     text, start = reading.text, reading.start
     before = text[start - 1] if start > 0 else ""
-    if reading.magnitude_only and before in VAGUE_PREFIXES and not (before == "上" and text[start - 2:start - 1] == "以") and (
+    preceding = text[start - 2:start - 1]
+    completes = bool(preceding) and preceding in VAGUE_PREFIX_NOT_AFTER.get(before, "")  # 以上, 走上: 上 ends a word
+    if reading.magnitude_only and before in VAGUE_PREFIXES and not completes and (
         not text.startswith(VAGUE_PREFIX_NOT_BEFORE, reading.end)
     ):
         reading.vague_prefix, reading.prefix_end = before, start - 1

@@ -35,6 +35,8 @@ def read_rate_denominator(text: str, core: re.Match, with_prefix: bool) -> Draft
     if text[start - 1:start] != PER_WORD and text[start - 2:start] != SPACED_PER:  # 每10股, 每 10 股 (PDF text)
         return None
     numeral, end = core.group(), core.end()
+    if core.lastgroup == "arabic" and _PER_BASE_UNIT_RE.match(text, end) is not None:
+        return NOT_A_QUANTITY  # 收购价为每50公斤130元: the amount a price is given per, no quantity
     if core.lastgroup == "arabic":  # 每10万人口, 每100元, 每10股: a power of ten, perhaps with magnitudes
         if not _POWER_OF_TEN_RE.fullmatch(numeral):
             return None
@@ -155,19 +157,27 @@ _PER_BEFORE_WORDS: tuple[str, ...] = tuple(
     word for word, info in UNIT_WORDS.items() if info.unit in PER_UNIT_BEFORE_CLASSES and info.scale == 1.0 and not info.latin
 )
 PER_UNIT_BEFORE_LAST: frozenset[str] = frozenset(word[-1] for word in _PER_BEFORE_WORDS)
-_PER_BEFORE_RE = re.compile(rf"{PER_WORD}(?P<word>{_alternation(_PER_BEFORE_WORDS)})\Z")
-_PER_BEFORE_WINDOW = len(PER_WORD) + max(map(len, _PER_BEFORE_WORDS))
+#: The digits of an amount a rate may be given per, between 每 and its unit (每50公斤130元: CNY per 50 kg).
+_PER_BASE_DIGITS = 4
+_PER_BEFORE_RE = re.compile(
+    rf"{PER_WORD}(?P<base>[0-9]{{1,{_PER_BASE_DIGITS}}})?(?P<word>{_alternation(_PER_BEFORE_WORDS)})\Z"
+)
+_PER_BEFORE_WINDOW = len(PER_WORD) + _PER_BASE_DIGITS + max(map(len, _PER_BEFORE_WORDS))
+#: A unit of such a base with a number right after it (每50公斤130元), which the base is read before.
+_PER_BASE_UNIT_RE = re.compile(rf"(?:{_alternation(_PER_BEFORE_WORDS)})(?=[0-9０-９])")
 
 
 def read_per_unit_before(text: str, draft: Draft, *ends: int) -> None:
     """每立方米75微克, 超过每立方米75微克, 每千克30元: 每 and a unit ending at one of ``ends`` (the number's start, its
-    qualifier's) is the denominator of the amount's rate (µg/m³, CNY/kg), written first; the draft in place."""
+    qualifier's) is the denominator of the amount's rate (µg/m³, CNY/kg), written first, perhaps with the amount it
+    is given per (每50公斤130元 = CNY/50kg); the draft in place."""
     if draft.unit in (None, "count", "rate", "percent") or draft.unit_symbol and "/" in draft.unit_symbol:
         return
     for end in ends:
         found = _PER_BEFORE_RE.search(text, max(0, end - _PER_BEFORE_WINDOW), end)
         if found is not None:
-            _compound(draft, *_denominator_symbol(found.group("word")))
+            unit, symbol = _denominator_symbol(found.group("word"))
+            _compound(draft, unit, (found.group("base") or "") + symbol)  # CNY/kg; per 50 kg: CNY/50kg
             return
 
 

@@ -69,6 +69,7 @@ NEGATED_COMPARATIVES: dict[str, str] = {
 }
 PREFIX_QUALIFIERS: dict[str, str] = dict(_DATA["qualifiers"]["prefix"]) | NEGATED_COMPARATIVES
 PREFIX_QUALIFIER_GUARDS: dict[str, str] = dict(_DATA["qualifiers"]["prefix_guard"])
+PREFIX_GUARD_NOUNS: dict[str, tuple[str, ...]] = {word: tuple(nouns) for word, nouns in _DATA["qualifiers"]["prefix_guard_nouns"].items()}
 PREFIX_NEEDS_AFTER: dict[str, str] = dict(_DATA["qualifiers"]["needs_after"])
 PREFIX_NEEDS_ROUND: frozenset[str] = frozenset(_DATA["qualifiers"]["needs_round"]["words"])
 CAPACITY_WORDS: frozenset[str] = frozenset(_DATA["qualifiers"]["capacity"]["words"])

@@ -56,6 +56,7 @@ from ._lexicon import (
     LAST_EVENT_COUNTERS,
     LAST_EVENT_MAX,
     PREFIX_QUALIFIERS,
+    PREFIX_GUARD_NOUNS,
     PREFIX_QUALIFIER_GUARDS,
     SUFFIX_QUALIFIERS,
     TOP_RANK_COUNTERS,
@@ -74,11 +75,26 @@ from .numerals import FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
 from .patterns import _GAP_CHAR_SET, _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han, sentence_before
 
+
+
+def _guarded_prefix(word: str) -> tuple[str, str]:
+    """:func:`_guarded_split` for a prefix qualifier, with the nouns after which its guard does not hold
+    ([qualifiers.prefix_guard_nouns]: 进度过九成 is 过 after the noun 进度, where 度过三年 is a verb)."""
+    first, rest = _guarded_split(word, PREFIX_QUALIFIER_GUARDS, behind=True)
+    nouns = PREFIX_GUARD_NOUNS.get(word)
+    if not nouns:
+        return first, rest
+    first_escaped, rest_escaped = re.escape(first), re.escape(word[1:])
+    by_width: dict[int, list[str]] = {}
+    for noun in nouns:  # a look-behind holds words of one width
+        by_width.setdefault(len(noun), []).append(re.escape(noun) + first_escaped)
+    after_noun = "|".join(f"(?<={'|'.join(words)})" for words in by_width.values())
+    return first, f"(?:{after_noun}){rest_escaped}|{rest}"
+
+
 _PREFIX_RE = re.compile(
     "(?P<q>"
-    + _by_first_char_alternation(
-        _guarded_split(w, PREFIX_QUALIFIER_GUARDS, behind=True) for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True)
-    )
+    + _by_first_char_alternation(_guarded_prefix(w) for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
     + rf")(?P<aspect>{ASPECT_MARKER})?{_GAP}\Z"
 )
 _PREFIX_LAST_CHARS: frozenset[str] = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {ASPECT_MARKER}

@@ -17,7 +17,7 @@ from ._lexicon import (
     AGE_YEAR_WORD,
 )
 from .draft import Draft
-from .patterns import _alternation
+from .patterns import SENTENCE_BREAKS, _alternation
 
 _SPOKEN_BEFORE_RE = re.compile(
     rf"(?:{_alternation(AGE_SPOKEN_OPENERS)})(?:{_alternation(AGE_SPOKEN_ADVERBS)})?\Z"
@@ -50,9 +50,19 @@ def _spoken_of_a_person(text: str, draft: Draft) -> bool:
 
 
 def apply_implied_ages(text: str, drafts: list[Draft]) -> None:
-    """Make durations of the bare numbers that are ages said with no 岁 (in place)."""
+    """Make durations of the bare numbers that are ages said with no 岁 (in place). A spoken age later in the sentence
+    of one is an age too (她看上去三十出头，其实都四十好几了)."""
+    last_age: Draft | None = None
     for draft in drafts:
         if not draft.is_bare_number() or draft.value is None or draft.value > AGE_OLDEST:
             continue  # 一千出头的人口: no age
-        if _after_year_and_qualifier(text, draft) or _spoken_of_a_person(text, draft):
-            draft.unit = "duration"
+        if _after_year_and_qualifier(text, draft) or _spoken_of_a_person(text, draft) or (
+            last_age is not None and _same_sentence(text, last_age.end, draft.start)
+            and text.endswith(AGE_SPOKEN_SUFFIXES, draft.start, draft.end)
+        ):
+            draft.unit, last_age = "duration", draft
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    """Whether no mark that ends a sentence stands in text[start:end]."""
+    return not any(mark in text[start:end] for mark in SENTENCE_BREAKS)

@@ -29,6 +29,7 @@ from ._lexicon import (
     MONTH_SPAN_BEFORE,
     MONTH_SPAN_GUARD,
     MONTH_SUFFIX,
+    RANGE_CONNECTORS,
     MONTHS_COUNTER,
     RELATIVE_YEARS,
     SHORT_QUARTER_GUARD,
@@ -62,8 +63,11 @@ _DAY_GUARD_CHARS: frozenset[str] = frozenset(DAY_GUARD) | frozenset("".join(UNIT
 _DAY_LED_UNITS: tuple[str, ...] = tuple(word for word in UNIT_WORDS if len(word) > 1 and word[0] in DAY_FIRST_CHARS)
 _DAY_OPENER_WINDOW = max(len(word) for word in DAY_OPENERS)
 _DAY_WORD = DAY_WORDS[0]
-#: A count of times after N日 ([dates] day_frequency_counters): 一日3次, 一日三餐, 两日一次.
-_FREQUENCY_RE = re.compile(rf"[0-9０-９一二两三四五六七八九十]{{1,3}}(?:{_alternation(DAY_FREQUENCY_COUNTERS)})")
+#: A count of times after N日 ([dates] day_frequency_counters): 一日3次, 一日三餐, 两日一次, and a range of them (一日2~4次).
+_FREQUENCY_COUNT = "[0-9０-９一二两三四五六七八九十]{1,3}"
+_FREQUENCY_RE = re.compile(
+    rf"{_FREQUENCY_COUNT}(?:(?:{_alternation(RANGE_CONNECTORS)}){_FREQUENCY_COUNT})?(?:{_alternation(DAY_FREQUENCY_COUNTERS)})"
+)
 #: One space of PDF text between a day and 日 (今天 (11 日) 发布); a line break ends the phrase.
 _INLINE_SPACES: frozenset[str] = frozenset(" \u3000\xa0")
 
@@ -121,13 +125,16 @@ _YEAR_PART = "|".join(
     f"{re.escape(part)}(?![{re.escape(YEAR_PART_GUARD[part])}])" if YEAR_PART_GUARD.get(part) else re.escape(part)
     for part in YEAR_PART_MONTHS
 )
+#: The connectors of a range of months or quarters written after its year (2023年1—11月, 2023年1—3季度), from [ranges] (the
+#: dashes and tildes, 至 and 到).
+_PERIOD_RANGE_CONNECTORS = _alternation(RANGE_CONNECTORS)
 _DATE_RE = re.compile(
     rf"{_GAP}年(?:{_GAP}(?P<month>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
-    rf"(?:{_GAP}[-~～至到]{_GAP}(?P<month_high>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}))?{_GAP}月"
+    rf"(?:{_GAP}(?:{_PERIOD_RANGE_CONNECTORS}){_GAP}(?P<month_high>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}))?{_GAP}月"
     rf"(?:{MONTH_SUFFIX}|{_GAP}(?P<day>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_GAP}{_DAY_END})?|(?P<part>{_YEAR_PART})"
     rf"|(?P<half>{_alternation(YEAR_HALF_MONTHS)})"
     rf"|(?P<quarters>{_GAP}(?P<first_quarters>{_alternation(FIRST_QUARTERS_WORDS)})?(?P<ordinal>第)?{_GAP}"
-    rf"(?P<quarter>[1-4一二三四])(?:{_GAP}[-~～至到]{_GAP}第?{_GAP}(?P<quarter_high>[1-4一二三四])|(?P<next_quarter>[二三四]))?"
+    rf"(?P<quarter>[1-4一二三四])(?:{_GAP}(?:{_PERIOD_RANGE_CONNECTORS}){_GAP}第?{_GAP}(?P<quarter_high>[1-4一二三四])|(?P<next_quarter>[二三四]))?"
     rf"{_GAP}{SHORT_QUARTER_WORD}(?:(?P<full>度)|(?![{SHORT_QUARTER_GUARD}])))"
     # a quarter in the Latin letter of brokers' tables (2024年Q3, 2025年 Q1): the same quarter
     rf"|{_GAP}[Qq](?P<latin_quarter>[1-4])(?![0-9A-Za-z]|[.．][0-9]))?"

@@ -5,9 +5,11 @@
 """
 from __future__ import annotations
 
+import re
+
 from ._lexicon import (
     RATE_LI_CHANGE_NOUNS, RATE_LI_CHANGE_VERBS, RATE_LI_GUARD, RATE_LI_LEVEL_LINKS, RATE_LI_LEVEL_NOUNS, RATE_LI_MONTHLY_NOUNS, RATE_LI_WINDOW, RATE_LI_WORD,
-    RATE_STEP_NOUNS, RATE_STEP_POINTS, RATE_STEP_WINDOW, RATE_STEP_WORD,
+    RATE_STEP_NOUNS, RATE_STEP_POINTS, RATE_STEP_WINDOW, RATE_STEP_WORD, LIST_SEPARATORS,
 )
 from .draft import Draft
 from .numerals import scaled
@@ -38,6 +40,11 @@ def read_rate_steps(text: str, draft: Draft, prefix_end: int) -> bool:
 
 #: The percent of one 厘 of a monthly interest rate.
 MONTHLY_LI_PERCENT = 0.1
+#: A link to the level reached at the end of the clause, perhaps before the earlier items of a list that shares the 厘
+#: (下調至5.625、5.75及5.875厘: each a level).
+_LEVEL_LINK_RE = re.compile(
+    rf"[{re.escape(RATE_LI_LEVEL_LINKS)}](?:[0-9０-９.．]+[{re.escape(''.join(sorted(LIST_SEPARATORS)))}]+)*\Z"
+)
 
 
 def read_rate_li(text: str, draft: Draft, prefix_end: int) -> bool:
@@ -57,7 +64,7 @@ def read_rate_li(text: str, draft: Draft, prefix_end: int) -> bool:
             draft.value_high = scaled(draft.value_high, MONTHLY_LI_PERCENT)
     elif not any(noun in clause for noun in (*RATE_LI_CHANGE_NOUNS, *RATE_LI_LEVEL_NOUNS)):
         return False
-    elif clause[-1:] in RATE_LI_LEVEL_LINKS:
+    elif _LEVEL_LINK_RE.search(clause) is not None:
         draft.unit = "percent"  # 下調25個基點至5.25厘: the level reached
     elif clause[-1:] in RATE_LI_CHANGE_VERBS or any(noun in clause for noun in RATE_LI_CHANGE_NOUNS):
         draft.unit = "percentage_point"  # 减息0.25厘, 將減0.125厘

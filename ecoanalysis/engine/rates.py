@@ -52,13 +52,13 @@ def read_rate_denominator(text: str, core: re.Match, with_prefix: bool) -> Draft
 #: 每 and a power of ten right before a magnitude (每10万人: the 万 of the base).
 _PER_POWER_BEFORE_RE = re.compile(rf"{PER_WORD} ?10{{1,5}} ?\Z")
 _PER_POWER_WINDOW = 9
-_BASE_LAST_CHARS = frozenset("0 ")  # 每10万, PDF text's 每 10 万
+BASE_LAST_CHARS = frozenset("0 ")  # 每10万, PDF text's 每 10 万
 
 
 def ends_rate_base(text: str, start: int) -> bool:
     """Whether a magnitude starting at ``start`` is the end of a rate's base after 每 and a power of ten (每10万人口:
     no 万人口 of its own; the 10 before it is no quantity either, see :func:`read_rate_denominator`)."""
-    return text[start - 1:start] in _BASE_LAST_CHARS and _PER_POWER_BEFORE_RE.search(text, max(0, start - _PER_POWER_WINDOW), start) is not None
+    return text[start - 1:start] in BASE_LAST_CHARS and _PER_POWER_BEFORE_RE.search(text, max(0, start - _PER_POWER_WINDOW), start) is not None
 
 
 def read_slash_base(text: str, core: re.Match) -> Draft | None:

@@ -362,13 +362,17 @@ def _read_number(reading: _Reading) -> Draft:
     return draft
 
 
+def _completes_word(text: str, start: int, before: str) -> bool:
+    """Whether the vague prefix ``before`` (right before ``start``) ends the word or verb before it: 以上, 走上."""
+    preceding = text[start - 2:start - 1]
+    return bool(preceding) and preceding in VAGUE_PREFIX_NOT_AFTER.get(before, "")
+
+
 def _read_before(reading: _Reading, draft: Draft) -> Draft | None:
     """Words glued before the number: 数/几/上 (vague), 第 (rank), 图/表 (a label, returned as a name)."""
     text, start = reading.text, reading.start
     before = text[start - 1] if start > 0 else ""
-    preceding = text[start - 2:start - 1]
-    completes = bool(preceding) and preceding in VAGUE_PREFIX_NOT_AFTER.get(before, "")  # 以上, 走上: 上 ends a word
-    if reading.magnitude_only and before in VAGUE_PREFIXES and not completes and (
+    if reading.magnitude_only and before in VAGUE_PREFIXES and not _completes_word(text, start, before) and (
         not text.startswith(VAGUE_PREFIX_NOT_BEFORE, reading.end)
     ):
         reading.vague_prefix, reading.prefix_end = before, start - 1

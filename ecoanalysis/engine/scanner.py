@@ -54,7 +54,7 @@ from .patterns import _SUFFIX_RE, _char_after_gap, _char_before_gap, _cn_to_numb
 from .reading import _read_one
 from .readers import QUARTER_MONTHS, _set_quarter
 from .ratesteps import read_rate_steps
-from .rates import PER_UNIT_BEFORE_LAST, ends_rate_base, read_per_unit_before
+from .rates import BASE_LAST_CHARS, PER_UNIT_BEFORE_LAST, ends_rate_base, read_per_unit_before
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .variants import to_simplified, writes_traditional
 from .ages import apply_implied_ages
@@ -497,11 +497,13 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
         if core.start() < resume:
             continue
         core_end = core.end()
-        if core.lastgroup == "cn" and text[core_end:core_end + 1] in SPACED_AFTER_CHARS:
-            core = glue_spaced_core(text, core)
-            core_end = core.end()
-        if core.lastgroup == "cn" and ends_rate_base(text, core.start()):
-            continue  # 每10万人口: the base's magnitude
+        if core.lastgroup == "cn":
+            if text[core_end:core_end + 1] in SPACED_AFTER_CHARS:
+                core = glue_spaced_core(text, core)
+                core_end = core.end()
+            core_start = core.start()
+            if text[core_start - 1:core_start] in BASE_LAST_CHARS and ends_rate_base(text, core_start):
+                continue  # 每10万人口: the base's magnitude
         draft = _read_one(text, core, year=year, lenient=lenient, with_prefix=True)
         if draft is None:
             continue

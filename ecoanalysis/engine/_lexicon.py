@@ -262,6 +262,7 @@ UNIT_HEADER_WORDS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_words"])
 UNIT_HEADER_LINKS: tuple[str, ...] = tuple(_DATA["labels"]["unit_header_links"])
 
 _NUMERALS = _DATA["numerals"]
+SPOKEN_MAGNITUDE_UNITS: tuple[str, ...] = tuple(_NUMERALS["spoken_magnitude_units"])
 VAGUE_PREFIXES: frozenset[str] = frozenset(_NUMERALS["vague_prefixes"])
 VAGUE_PREFIX_NOT_AFTER: dict[str, str] = dict(_NUMERALS["vague_prefix_not_after"])
 VAGUE_PREFIX_NOT_BEFORE: tuple[str, ...] = tuple(_NUMERALS["vague_prefix_not_before"])

@@ -28,6 +28,7 @@ from ._lexicon import (
     TENTHS_WORD,
     UNIT_GUARDS,
     UNIT_WORDS,
+    SPOKEN_MAGNITUDE_UNITS,
     VAGUE_PREFIXES,
     VAGUE_PREFIX_NOT_AFTER,
     VAGUE_PREFIX_NOT_BEFORE,
@@ -200,6 +201,8 @@ def _before_magnitude_led_unit(text: str, start: int, end: int, numeral: str) ->
     before the numeral (找零两角), and a trailing 两 that cannot be a digit (三十两, 二两: NO_LIANG_AFTER) unless in a
     span (一两个, 三两天). The 零 goes first: once it is given back, 两 is the numeral's only digit."""
     if len(numeral) > 1 and numeral[-1] in MAGNITUDES and text.startswith(_MAGNITUDE_LED_UNITS, end - 1):
+        if len(numeral) == 2 and numeral[0] in CHINESE_DIGITS and text.startswith(SPOKEN_MAGNITUDE_UNITS, end - 1):
+            return start, end, numeral  # 五千米 = 5000 m, as it is spoken
         return start, end - 1, numeral[:-1]
     if len(numeral) > 1 and numeral[0] == _ZERO and CHINESE_DIGITS.get(numeral[1]) and (
         numeral[1] in FINANCIAL_NUMERALS or numeral[2:3] in MAGNITUDES and numeral[2:3] or text[start - 1:start] in ZERO_WORD_BEFORE

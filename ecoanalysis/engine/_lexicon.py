@@ -516,6 +516,9 @@ STANDALONE_CLAUSE_ENDS: frozenset[str] = frozenset(_DATA["standalone"]["clause_e
 
 RATIO_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["colons"])
 RATIO_CONTEXT_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["context_colons"])
+SCORE_DASHES: tuple[str, ...] = tuple(_DATA["ratios"]["score_dashes"])
+SCORE_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["score_words"])
+SCORE_RESULTS: tuple[str, ...] = tuple(_DATA["ratios"]["score_results"])
 RATIO_WORD_COLONS: tuple[str, ...] = tuple(_DATA["ratios"]["word_colons"])
 RATIO_WORDS: tuple[str, ...] = tuple(_DATA["ratios"]["words"])
 RATIO_WORD_WINDOW: int = int(_DATA["ratios"]["word_window"])

@@ -9,6 +9,7 @@ import re
 
 from ._lexicon import RATIO_AFTER_LINK, RATIO_COLONS, RATIO_CONTEXT_COLONS, RATIO_NAMED_LINKS, RATIO_NAMED_WORDS, RATIO_NOT_NAMED
 from ._lexicon import DATE_WORDS, RATIO_WORD_COLONS, RATIO_WORDS, SCORE_NOUNS
+from ._lexicon import SCORE_DASHES, SCORE_RESULTS, SCORE_WORDS
 from ._lexicon import QUAKE_DECIMAL_WORDS, QUAKE_MAX, QUAKE_NOUNS, QUAKE_SCALE_WORDS, QUAKE_WINDOW
 from ._lexicon import RATIO_WORD_WINDOW, UNIT_WORDS
 from ._lexicon import RATIO_COMPARED_END, RATIO_COMPARED_OPENERS, RATIO_LEVEL_ENDS, RATIO_LEVEL_VERB_MAX
@@ -19,7 +20,9 @@ from .patterns import _WORD_TAIL_FIRST_CHARS, _alternation, _cn_to_number, sente
 from .prefixes import _read_prefix_qualifier
 
 _NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_ALL_COLONS = "".join(RATIO_COLONS) + "".join(RATIO_CONTEXT_COLONS) + "".join(RATIO_WORD_COLONS)
+_ALL_COLONS = "".join(RATIO_COLONS) + "".join(RATIO_CONTEXT_COLONS) + "".join(RATIO_WORD_COLONS) + "".join(SCORE_DASHES)
+#: The colons as a regex character class body (the dashes escaped).
+_COLON_CLASS = re.escape(_ALL_COLONS)
 #: Characters next to a ratio part: the readers' trigger.
 RATIO_NEIGHBOURS: frozenset[str] = frozenset(_ALL_COLONS)
 #: Characters next to a part said in Chinese numerals (三比零).
@@ -27,8 +30,8 @@ CN_RATIO_NEIGHBOURS: frozenset[str] = frozenset("".join(RATIO_WORD_COLONS))
 _PART_RE = re.compile(_NUMBER)
 #: At most 12 parts: a ratio has a few (7.1∶38.3∶54.6), and the bound keeps a colon run thousands of parts long from
 #: being matched once per part.
-_CHAIN_RE = re.compile(rf"{_NUMBER}(?:[{_ALL_COLONS}]{_NUMBER}){{1,11}}(?![0-9０-９.．])")
-_CHAIN_BEFORE_RE = re.compile(rf"(?:{_NUMBER}[{_ALL_COLONS}])+\Z")
+_CHAIN_RE = re.compile(rf"{_NUMBER}(?:[{_COLON_CLASS}]{_NUMBER}){{1,11}}(?![0-9０-９.．])")
+_CHAIN_BEFORE_RE = re.compile(rf"(?:{_NUMBER}[{_COLON_CLASS}])+\Z")
 #: Characters that end the clause a ratio word must stand in.
 _CLAUSE_END = "。；;！？\n"
 _LOOKBACK = 48
@@ -44,6 +47,8 @@ def _chain_start(text: str, start: int) -> int:
 def _is_ratio(text: str, chain: re.Match) -> bool:
     """The ratio colon, or a ratio word before the chain in its clause or right after it (按1:1配比, 1:1的比例); with 比
     as a colon, a chain of short parts that ends the figure (以3比1战胜, not 3比2020年)."""
+    if any(dash in chain.group() for dash in SCORE_DASHES):
+        return _is_score(text, chain)
     if any(colon in chain.group() for colon in RATIO_WORD_COLONS):
         return _ends_the_figure(text, chain.end()) and all(
             len(whole) <= _RATIO_PART_MAX_DIGITS for whole in _part_wholes(chain)
@@ -54,6 +59,25 @@ def _is_ratio(text: str, chain: re.Match) -> bool:
     clause = window[max(window.rfind(end) for end in _CLAUSE_END) + 1:]
     after = chain.end() + (1 if text.startswith(RATIO_AFTER_LINK, chain.end()) else 0)
     return any(word in clause for word in RATIO_WORDS) or text.startswith(RATIO_WORDS, after) or _no_time_of_day(chain)
+
+
+def _is_score(text: str, chain: re.Match) -> bool:
+    """以108-102战胜, 比分为3-1: two whole numbers of at most three digits joined by a dash, ending the figure, in a
+    clause that speaks of a result (or with a word of it right after): a score ([ratios] score_words)."""
+    parts = re.split(f"[{_COLON_CLASS}]", chain.group())
+    if len(parts) != 2 or not all(part.isdigit() and len(part) <= _RATIO_PART_MAX_DIGITS for part in parts):
+        return False
+    if any(colon in chain.group() for colon in _ALL_COLONS if colon not in SCORE_DASHES):
+        return False
+    if not _ends_the_figure(text, chain.end()):
+        return False
+    window = text[max(0, chain.start() - RATIO_WORD_WINDOW):chain.start()]
+    clause = window[max(window.rfind(end) for end in _SCORE_CLAUSE_END) + 1:]
+    return any(word in clause for word in SCORE_WORDS) or text.startswith(SCORE_WORDS, chain.end())
+
+
+#: Characters that end the clause a score's word must stand in (a comma too: 比分为3-1，随后…).
+_SCORE_CLAUSE_END = "。；;！？\n，,"
 
 
 #: A part of a time of day after its colon: two digits (20:47, 8:05).
@@ -67,20 +91,22 @@ _RATIO_PART_MAX_DIGITS = 3
 def _ends_the_figure(text: str, end: int) -> bool:
     """Whether nothing that continues a figure stands at ``end``: no unit or counter word, date word, magnitude,
     percent sign or other word of a number's tail (3比2020年, 比5%, 比3家 compare; 以3比1战胜 ends)."""
+    if text.startswith(SCORE_RESULTS, end):
+        return True  # 1比1平, 2-2平: a draw, no 平 of housing
     char = text[end:end + 1]
     return char not in _WORD_TAIL_FIRST_CHARS and char not in DATE_WORDS and unit_word_at(text, end) is None
 
 
 def _part_wholes(chain: re.Match) -> list[str]:
     """The whole-number digits of each part of a colon chain."""
-    return [part.split(".")[0].split("．")[0] for part in re.split(f"[{_ALL_COLONS}]", chain.group())]
+    return [part.split(".")[0].split("．")[0] for part in re.split(f"[{_COLON_CLASS}]", chain.group())]
 
 
 def _no_time_of_day(chain: re.Match) -> bool:
     """Whether a colon chain cannot be a time of day, so it is a ratio or a score (车桩比2:1, 以3:2获胜, 1:1.5, 25:21): a
     first part above the hours of a day or a part after a colon that is not two digits, and no part long enough to
     be a code."""
-    parts = re.split(f"[{_ALL_COLONS}]", chain.group())
+    parts = re.split(f"[{_COLON_CLASS}]", chain.group())
     wholes = _part_wholes(chain)
     if any(len(whole) > _RATIO_PART_MAX_DIGITS for whole in wholes):
         return False

@@ -37,7 +37,7 @@ from ._lexicon import (
     RATE_LI_WORD,
     RATE_STEP_WORD,
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
-    RANGE_OPEN_AFTER,
+    RANGE_OPEN_AFTER, SCORE_DASHES,
     DEGREE_WORDS, DIVISION_COUNTERS, LIST_SEPARATORS, NEXT_YEAR_WORDS, RANK_WORD, SUFFIX_QUALIFIERS, YEARS_BETWEEN,
 )
 from .codes import apply_address_labels, extends_name, names_before_code, names_text_part
@@ -122,6 +122,8 @@ def _merge_range(text: str, first: Draft, *, year: int | None, lenient: bool) ->
     if connector.group("next_year") and not _into_next_year(first, second):
         return
     conn = connector.group("conn")
+    if first.unit == "ratio" and conn in SCORE_DASHES:
+        return  # 比分为2-3: the two sides of a score, no range
     if conn in _COLUMN_DASHES and _EQUALS & {_char_before_gap(text, first.start, _GAP_MAX), _char_after_gap(text, second.end)}:
         return  # 增长率=6.77‰-7.37‰=-0.6‰: a subtraction, no range
     if connector.group("minus") and not _negate_second_end(first, second):

@@ -11,7 +11,7 @@ from ._lexicon import UNIT_DECIMAL_UNITS
 from ._lexicon import UNIT_WORD_TUPLE
 from .draft import Draft
 from .numerals import CHINESE_DIGITS, FULLWIDTH_TO_ASCII, MAGNITUDES
-from .patterns import _cn_to_number
+from .patterns import _cn_to_number, unit_word_at
 
 #: The links allowed between the two parts: 零 (一年零三个月) and 又 (两年又六个月).
 _LINKS = "零" + MIXED_FRACTION_WORD
@@ -91,7 +91,7 @@ def _unit_decimals_at(text: str, position: int, unit: str) -> tuple[float, int] 
     """The decimals written right after the unit word ``unit`` at ``position`` (the 75 of 一米七五) and where they end;
     None where no digits follow, or they begin a number of their own (1米3人, 100米20秒)."""
     found = _UNIT_DECIMALS_RES[unit].match(text, position)
-    if found is None or text[found.end():found.end() + 1] in _OWN_NUMBER_AFTER or text.startswith(UNIT_WORD_TUPLE, found.end()):
+    if found is None or text[found.end():found.end() + 1] in _OWN_NUMBER_AFTER or unit_word_at(text, found.end()) is not None:
         return None
     digits = "".join(str(CHINESE_DIGITS[c]) if c in CHINESE_DIGITS else c for c in found.group().translate(FULLWIDTH_TO_ASCII))
     return int(digits) / 10 ** len(digits), found.end()

@@ -150,17 +150,29 @@ def _compound(draft: Draft, denominator_class: str, denominator: str) -> None:
     draft.unit_symbol = f"{numerator}/{denominator}"
 
 
+_BASE_MAGNITUDES = ("百", "千", "万")
+_BASE_COUNTERS = ("人", "户", "家")
+
+
 def read_per_unit(text: str, position: int, draft: Draft) -> int:
     """"/unit" after a unit or counter (3000元/吨, 250Wh/kg, 12米/秒): the mention states a rate in a compound
     unit, its surface takes the denominator, the value stays the numerator's. Where it ends (``position`` if none)."""
     if text[position:position + 1] not in PER_UNIT_SLASHES or draft.counter is None:
         return position
-    found = _denominator_at(text, position + 1)
+    base = _BASE_MAGNITUDE_RE.match(text, position + 1)  # 12.3部/百人: a penetration rate per a round base
+    at = position + 1 if base is None else base.end()
+    found = _denominator_at(text, at)
     if found is None:
         return position
     written, word = found
-    _compound(draft, *_denominator_symbol(word))
-    return position + 1 + len(written)
+    unit, symbol = _denominator_symbol(word)
+    _compound(draft, unit, symbol if base is None else f"{int(MAGNITUDES[base.group()])}{symbol}")
+    return at + len(written)
+
+
+#: A bare magnitude before a counter of people or households as a rate's denominator (部/百人, 张/千人, 人/万人, 台/百户):
+#: the round base a penetration rate is given per (a unit after it, kWh/百公里, is the distance base of `read_slash_base`).
+_BASE_MAGNITUDE_RE = re.compile(f"[{''.join(_BASE_MAGNITUDES)}](?=[{''.join(_BASE_COUNTERS)}])")
 
 
 #: The unit words 每 may name right before a number as the rate's denominator (每立方米, 每千克, 每平方米), and their last

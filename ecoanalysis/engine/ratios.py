@@ -62,8 +62,8 @@ def _is_ratio(text: str, chain: re.Match) -> bool:
 
 
 def _is_score(text: str, chain: re.Match) -> bool:
-    """以108-102战胜, 比分为3-1: two whole numbers of at most three digits joined by a dash, ending the figure, in a
-    clause that speaks of a result (or with a word of it right after): a score ([ratios] score_words)."""
+    """以108-102战胜, 比分为3-1, 以6-4、7-6战胜: two whole numbers of at most three digits joined by a dash, ending the
+    figure, in a clause that speaks of a result (before the score or after it): a score ([ratios] score_words)."""
     parts = re.split(f"[{_COLON_CLASS}]", chain.group())
     if len(parts) != 2 or not all(part.isdigit() and len(part) <= _RATIO_PART_MAX_DIGITS for part in parts):
         return False
@@ -73,7 +73,9 @@ def _is_score(text: str, chain: re.Match) -> bool:
         return False
     window = text[max(0, chain.start() - RATIO_WORD_WINDOW):chain.start()]
     clause = window[max(window.rfind(end) for end in _SCORE_CLAUSE_END) + 1:]
-    return any(word in clause for word in SCORE_WORDS) or text.startswith(SCORE_WORDS, chain.end())
+    after = text[chain.end():chain.end() + RATIO_WORD_WINDOW]  # 以6-4、7-6战胜: the result after a list of scores
+    after = after[:min((at for at in map(after.find, _SCORE_CLAUSE_END) if at >= 0), default=len(after))]
+    return any(word in clause or word in after for word in SCORE_WORDS)
 
 
 #: Characters that end the clause a score's word must stand in (a comma too: 比分为3-1，随后…).

@@ -250,9 +250,19 @@ def _read_zero_code(text: str, core: re.Match, with_prefix: bool) -> Draft | Non
         serial = _ZERO_SERIAL_RE.match(text, core.end())
         if serial is not None:
             return _name_draft(core.start(), serial.end(), None)
+    if numeral[0] in CODE_LEAD and len(numeral) == CODE_MIN_LENGTH - 1 and _ends_a_model_name(text, core.start(), core.end()):
+        return _name_draft(core.start(), core.end(), None)  # 海豹06 DM-i: a model's number, glued to its line's name
     if len(numeral) < CODE_MIN_LENGTH or numeral[0] not in CODE_LEAD:
         return None
     return _name_draft(core.start(), core.end(), None)
+
+
+def _ends_a_model_name(text: str, start: int, end: int) -> bool:
+    """Whether two digits with a leading zero between a Han name and a Latin suffix name a model (比亚迪海豹06 DM-i)."""
+    before, after = text[start - 1:start], text[end:end + 2]
+    if not (before and is_han(before)):
+        return False
+    return after[:1].isascii() and after[:1].isalpha() or (after[:1] == " " and after[1:].isascii() and after[1:].isalpha())
 
 
 _OPEN_BRACKETS, _CLOSE_BRACKETS = "（(", "）)"

@@ -333,8 +333,8 @@ def _may_be_special(text: str, start: int, end: int) -> bool:
     before, length = text[start - 1], end - start
     if before in _SPECIAL_BEFORE or text[end:end + 1] in _SPECIAL_AFTER or length in (8, 11):
         return True  # 8 and 11 digits: a date code, a phone
-    if (text[start] in CODE_LEAD and length >= CODE_MIN_LENGTH) or text[start] in _NAMED_FIRST_CHARS:
-        return True  # 002309: a code; 360 公司: a name
+    if text[start] in CODE_LEAD and (length >= CODE_MIN_LENGTH or text[end:end + 1] == " ") or text[start] in _NAMED_FIRST_CHARS:
+        return True  # 002309: a code; 海豹06 DM-i: a model; 360 公司: a name
     if length >= 4 and text[start + 4:start + 5] in _ISO_DATE_SEPARATOR_SET:
         return True
     if text[end + 2:end + 3] in PERIOD_LETTERS and text[end:end + 1] == PERIOD_YEAR_WORD:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import CLOCK_AFTER, CLOCK_BEFORE, CLOCK_HOUR_GUARD, CLOCK_QUARTERS, CLOCK_WORDS, RANGE_CONNECTORS
+from ._lexicon import CLOCK_AFTER, CLOCK_BEFORE, CLOCK_MARKS_AFTER, CLOCK_HOUR_GUARD, CLOCK_QUARTERS, CLOCK_WORDS, RANGE_CONNECTORS
 from .draft import Draft, _name_draft
 from .patterns import _alternation, _cn_to_number, _parse_arabic
 
@@ -56,6 +56,8 @@ def read_clock_time(text: str, core: re.Match, with_prefix: bool, hour: float | 
     tail = _CLOCK_TAIL_RE.match(text, after)
     if tail is not None and not _is_hour(tail.group("until")):
         return None
-    if tail is None and not text[max(0, start - _CLOCK_BEFORE_WINDOW):start].endswith(CLOCK_BEFORE):
+    if tail is None and not text[max(0, start - _CLOCK_BEFORE_WINDOW):start].endswith(CLOCK_BEFORE) and not (
+        text.startswith(CLOCK_MARKS_AFTER, after)  # 不到9點就賣完, 12点前退房
+    ):
         return None
     return _name_draft(start, after if tail is None else tail.end(), None)

@@ -48,6 +48,7 @@ from ._lexicon import (
     PLAN_WORDS,
     CLASS_YEAR_WORDS,
     GRADE_WORDS,
+    OCTANE_WORDS,
     PROGRAMME_WORDS,
     ROUND_THE_CLOCK,
     ROUND_THE_CLOCK_HOURS,
@@ -496,7 +497,7 @@ _STATUTE_LATER_RE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(map(re.esc
 _LIST_LINKS = "、/和与及"
 _LISTED_PROGRAMME_RE = re.compile(f"[{_LIST_LINKS}]([0-9]{{3,4}})")
 PROGRAMME_OR_DAY_AFTER: frozenset[str] = frozenset(
-    word[0] for word in (*_NAMING_WORDS, *PLAN_WORDS, *CLASS_YEAR_WORDS, *DAY_NAME_WORDS, COHORT_WORD)
+    word[0] for word in (*_NAMING_WORDS, *PLAN_WORDS, *CLASS_YEAR_WORDS, *DAY_NAME_WORDS, COHORT_WORD, *OCTANE_WORDS)
 ) | frozenset(_LIST_LINKS) | frozenset(STANDALONE_QUOTES.values())
 _COHORT_DIGITS = 2
 #: Before a cohort's two digits, what makes them part of another number or an ordinal (1.80后, 第10后).
@@ -512,6 +513,8 @@ def names_programme_or_day(text: str, start: int, end: int) -> bool:
         return text[start - 1:start] not in _COHORT_NOT_BEFORE or start == 0  # 80后, 00后
     if _DAY_POINT in numeral:
         return text.startswith(DAY_NAME_WORDS, end) and reads_as_month_day(numeral)
+    if len(numeral) == _COHORT_DIGITS and numeral.isdigit() and text.startswith(OCTANE_WORDS, end):
+        return True  # 95無鉛汽油: the octane grade
     if not (3 <= len(numeral) <= 4 and numeral.isdigit()):
         return False
     if start > 0 and text[end:end + 1] == STANDALONE_QUOTES.get(text[start - 1]):

@@ -22,6 +22,8 @@ from ._lexicon import (
     FIRST_MONTHS_BEFORE,
     FIRST_QUARTERS_WORDS,
     LIST_SEPARATORS,
+    EARLY_YEAR_MIN,
+    YEARS_BETWEEN,
     MINGUO_SPAN_AFTER,
     YEAR_POINT_VERBS,
     MINGUO_SPAN_BEFORE,
@@ -229,7 +231,8 @@ def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:
     """2019 年 (3 月, 底, 上半年, 第三季度); a year of the Republic of China era (民國100年, 105年底: eras.py)."""
     text = reading.text
     date_match = _DATE_RE.match(text, reading.end)
-    if not (YEAR_RANGE[0] <= draft.value <= YEAR_RANGE[1] and _writes_a_year(reading, draft)) and not _read_minguo_year(
+    in_range = YEAR_RANGE[0] <= draft.value <= YEAR_RANGE[1] or _is_early_year(reading, draft)
+    if not (in_range and _writes_a_year(reading, draft)) and not _read_minguo_year(
         reading, draft, date_match, with_prefix=with_prefix
     ) and not _read_short_year(reading, draft):
         return
@@ -249,6 +252,19 @@ def _read_year(reading: _Reading, draft: Draft, *, with_prefix: bool) -> None:
     elif date_match.group("latin_quarter"):
         _set_quarter(draft, int(date_match.group("latin_quarter")))
     _read_date_suffix(reading, draft)
+
+
+def _is_early_year(reading: _Reading, draft: Draft) -> bool:
+    """1684年, 1894年: four digits before the years of [dates], no round hundred, and no word of a span after 年
+    (1500年的历史 and 1000年来 are spans)."""
+    if not EARLY_YEAR_MIN <= draft.value < YEAR_RANGE[0] or draft.value % 100 == 0 or not reading.is_arabic:
+        return False
+    after_year = reading.text.find(YEAR_WORD, reading.end) + len(YEAR_WORD)
+    return not reading.text.startswith(_EARLY_SPAN_AFTER, after_year)
+
+
+#: The words of a span after an early year's 年, but 间 "in the years", which a range of years ends in (1405年至1433年间).
+_EARLY_SPAN_AFTER: tuple[str, ...] = tuple(word for word in MINGUO_SPAN_AFTER if word != YEARS_BETWEEN)
 
 
 def _writes_a_year(reading: _Reading, draft: Draft) -> bool:

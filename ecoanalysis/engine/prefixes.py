@@ -74,6 +74,7 @@ from .durations import read_unit_decimals
 from .numerals import FULLWIDTH_TO_ASCII, MAGNITUDES
 from .patterns import _CN_CHARS, _GAP, _MINUS_WORDS, _alternation, _by_first_char_alternation, _char_before_gap, _guarded
 from .patterns import _GAP_CHAR_SET, _GAP_CHARS, _SUFFIX_RE, _guarded_split, clause_before, is_han, sentence_before
+from .models import model_line_before
 
 
 
@@ -181,6 +182,8 @@ def _read_sign(text: str, draft: Draft, prefix_end: int) -> int:
     column = end == prefix_end and text[sign_at - 1:sign_at] in _COLUMN_GAPS
     if not _is_sign_word(sign) and before and before in _NOT_SIGN_BEFORE and not column:
         return prefix_end
+    if end == prefix_end and draft.unit is None and draft.counter is None and model_line_before(text, prefix_end) is not None:
+        return prefix_end  # 歼-20: the hyphen of a designation (气温一直-20℃ keeps its sign)
     if _is_sign_word(sign) and text[sign_at - 1:sign_at] in MINUS_GUARD_BEFORE:
         return prefix_end  # 胜负3场: the end of another word
     if end < prefix_end and not _is_sign_word(sign) and not _signs_after_word(before):

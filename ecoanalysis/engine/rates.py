@@ -10,7 +10,7 @@ import re
 
 from ._lexicon import (
     DISTANCE_BASE_NOUNS, DISTANCE_BASE_UNITS, NETWORK_GRADES, PER_UNIT_BEFORE_CLASSES, PER_UNIT_CLASSES, PER_UNIT_DEFAULT_CLASS, PER_UNIT_EXTRA, PER_UNIT_LATIN, PER_UNIT_SLASHES,
-    PER_UNIT_SYMBOLS, PER_WORD, SPEED_AFTER, SPEED_PER_DURATIONS, SPEED_WINDOW, SPEED_WORDS, UNIT_WORDS,
+    PER_UNIT_SYMBOLS, PER_WORD, RATIO_LEVEL_ENDS, RATIO_LEVEL_VERB_MAX, SPEED_AFTER, SPEED_PER_DURATIONS, SPEED_WINDOW, SPEED_WORDS, UNIT_WORDS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
@@ -175,20 +175,27 @@ def read_per_unit(text: str, position: int, draft: Draft) -> int:
 _BASE_MAGNITUDE_RE = re.compile(f"[{''.join(_BASE_MAGNITUDES)}](?=[{''.join(_BASE_COUNTERS)}])")
 
 
-#: The unit words 每 may name right before a number as the rate's denominator (每立方米, 每千克, 每平方米), and their last
-#: characters (the callers' pre-filter).
+#: The unit words 每 may name right before a number as the rate's denominator (每立方米, 每千克, 每平方米).
 _PER_BEFORE_WORDS: tuple[str, ...] = tuple(
     word for word, info in UNIT_WORDS.items() if info.unit in PER_UNIT_BEFORE_CLASSES and info.scale == 1.0 and not info.latin
 )
-PER_UNIT_BEFORE_LAST: frozenset[str] = frozenset(word[-1] for word in _PER_BEFORE_WORDS)
 #: The digits of an amount a rate may be given per, between 每 and its unit (每50公斤130元: CNY per 50 kg).
 _PER_BASE_DIGITS = 4
+#: Han characters that may stand between the unit and an amount of money: the thing priced, a verb of a price or a
+#: link (每吨钢材3000元, 每公升調漲0.3元, 每公升將為31.2元); another quantity is a rate only right after the unit.
+_PER_BEFORE_WORDS_MAX = 4
 _PER_BEFORE_RE = re.compile(
-    rf"{PER_WORD}(?P<base>[0-9]{{1,{_PER_BASE_DIGITS}}})?(?P<word>{_alternation(_PER_BEFORE_WORDS)})\Z"
+    rf"{PER_WORD}(?P<base>[0-9]{{1,{_PER_BASE_DIGITS}}})?(?P<word>{_alternation(_PER_BEFORE_WORDS)})"
+    rf"[\u4e00-\u9fff]{{0,{_PER_BEFORE_WORDS_MAX}}}\Z"
 )
-_PER_BEFORE_WINDOW = len(PER_WORD) + _PER_BASE_DIGITS + max(map(len, _PER_BEFORE_WORDS))
+_PER_BEFORE_WINDOW = len(PER_WORD) + _PER_BASE_DIGITS + max(map(len, _PER_BEFORE_WORDS)) + _PER_BEFORE_WORDS_MAX
 #: A unit of such a base with a number right after it (每50公斤130元), which the base is read before.
 _PER_BASE_UNIT_RE = re.compile(rf"(?:{_alternation(_PER_BEFORE_WORDS)})(?=[0-9０-９])")
+
+
+def per_word_near(text: str, start: int) -> bool:
+    """Whether 每 stands close enough before ``start`` to open a denominator written first: the callers' pre-filter."""
+    return PER_WORD in text[max(0, start - _PER_BEFORE_WINDOW):start]
 
 
 def read_per_unit_before(text: str, draft: Draft, *ends: int) -> None:
@@ -199,6 +206,8 @@ def read_per_unit_before(text: str, draft: Draft, *ends: int) -> None:
         return
     for end in ends:
         found = _PER_BEFORE_RE.search(text, max(0, end - _PER_BEFORE_WINDOW), end)
+        if found is not None and found.end("word") < end and draft.unit != "currency":
+            continue  # 每100克含能量1680千焦: words between make a price per unit only (每吨钢材3000元)
         if found is not None:
             unit, symbol = _denominator_symbol(found.group("word"))
             _compound(draft, unit, (found.group("base") or "") + symbol)  # CNY/kg; per 50 kg: CNY/50kg
@@ -244,3 +253,17 @@ def read_network_grade(text: str, core: re.Match, with_prefix: bool) -> Draft | 
     if core.group() not in NETWORK_GRADES or text.startswith(MAGNITUDE_UNIT_WORDS, end - 1):
         return None
     return _name_draft(start, end, None)
+
+
+#: Between a price per unit and the level it moves to: a verb of the move ending in 至 or 到 (从每公斤25元漲到48元), the
+#: same gap as a named ratio's ([ratios] level_ends, level_verb_max).
+_PRICE_MOVE_RE = re.compile(rf"[\u4e00-\u9fff]{{0,{RATIO_LEVEL_VERB_MAX}}}[{''.join(RATIO_LEVEL_ENDS)}]")
+
+
+def apply_rate_moves(text: str, drafts: list[Draft]) -> None:
+    """从每公斤25元漲到48元: money a price per unit moves to is per the same unit (in place)."""
+    for previous, draft in zip(drafts, drafts[1:]):
+        if draft.unit != "currency" or previous.unit != "rate" or previous.currency != draft.currency:
+            continue
+        if _PRICE_MOVE_RE.fullmatch(text, previous.end, draft.start) is not None:
+            draft.unit, draft.unit_symbol = previous.unit, previous.unit_symbol

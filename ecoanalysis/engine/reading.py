@@ -67,7 +67,7 @@ from .spaced import SPACED_DECIMAL_TRIGGERS, read_spaced_arabic, read_spaced_dis
 from .tails import _read_tail, tail_fields_getter
 from .trillion import MONEY_TRILLION, money_trillion_value, read_trillion_after_currency
 from .context import CONTEXT_AFTER_CHARS, SPACED_RATE_STEP, read_in_context
-from .rates import PER_PERIOD_CLASSES, PER_UNIT_BEFORE_LAST, RATE_BASE_FIRST, read_per_unit_before, read_rate_per_base
+from .rates import PER_PERIOD_CLASSES, RATE_BASE_FIRST, per_word_near, read_per_unit_before, read_rate_per_base
 
 
 def _unit_pattern(word: str) -> tuple[str, str]:
@@ -365,6 +365,10 @@ def _read_number(reading: _Reading) -> Draft:
     return draft
 
 
+#: Units no denominator written first makes a rate of (read_per_unit_before decides the rest).
+_NO_PER_UNITS = frozenset({None, "count", "rate", "percent"})
+
+
 def _completes_word(text: str, start: int, before: str) -> bool:
     """Whether the vague prefix ``before`` (right before ``start``) ends the word or verb before it: 以上, 走上."""
     preceding = text[start - 2:start - 1]
@@ -448,7 +452,7 @@ def _apply_prefix(reading: _Reading, draft: Draft) -> Draft | None:
     if text[draft.end:draft.end + 1] in CONTEXT_AFTER_CHARS or draft.unit in PER_PERIOD_CLASSES or text[
         reading.prefix_end - 1:reading.prefix_end] == COMPARISON_WORD or text.startswith(SPACED_RATE_STEP, draft.end):
         read_in_context(reading, draft)
-    if text[reading.start - 1:reading.start] in PER_UNIT_BEFORE_LAST or text[reading.prefix_end - 1:reading.prefix_end] in PER_UNIT_BEFORE_LAST:
+    if draft.unit not in _NO_PER_UNITS and per_word_near(text, reading.start):
         read_per_unit_before(text, draft, reading.start, reading.prefix_end)  # 每立方米75微克, 每千克30元
     if reading.rank:
         if draft.counter in DIVISION_COUNTERS and names_text_part(text, reading.prefix_end, draft.end, draft.counter) or (

@@ -37,7 +37,7 @@ from ._lexicon import (
     RATE_LI_WORD,
     RATE_STEP_WORD,
     BRIDGED_ADJECTIVES, BRIDGED_ADVERBS, MINUS_SIGNS, OVER_OF_LINK, PLUS_SIGNS, PREFIX_QUALIFIERS, RANGE_CONNECTORS,
-    RANGE_OPEN_AFTER, SCORE_DASHES,
+    RANGE_OPEN_AFTER, SCORE_DASHES, YI_WORD_HEADS, COMMON_ERA_WORDS, BEFORE_COMMON_ERA_WORDS,
     DEGREE_WORDS, DIVISION_COUNTERS, LIST_SEPARATORS, NEXT_YEAR_WORDS, RANK_WORD, SUFFIX_QUALIFIERS, YEARS_BETWEEN,
 )
 from .codes import apply_address_labels, extends_name, names_before_code, names_text_part
@@ -54,7 +54,7 @@ from .patterns import _SUFFIX_RE, _char_after_gap, _char_before_gap, _cn_to_numb
 from .reading import _read_one
 from .readers import QUARTER_MONTHS, _set_quarter
 from .ratesteps import read_rate_steps
-from .rates import BASE_LAST_CHARS, PER_UNIT_BEFORE_LAST, ends_rate_base, read_per_unit_before
+from .rates import BASE_LAST_CHARS, apply_rate_moves, ends_rate_base, per_word_near, read_per_unit_before
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .variants import to_simplified, writes_traditional
 from .ages import apply_implied_ages
@@ -90,9 +90,12 @@ def _opens_enumeration(text: str, draft: Draft) -> bool:
 _RANGE_MINUS = _alternation(MINUS_SIGNS)
 #: Plus signs and words, which open the second end of a range crossing zero (负5%到正12%, 零下5至零上3摄氏度).
 _RANGE_PLUS = _alternation(PLUS_SIGNS)
+#: A word of the Common Era opening a range's second end, matched ahead only (its reader takes it as a prefix).
+_ERA_AHEAD = rf"(?:{_alternation(COMMON_ERA_WORDS + BEFORE_COMMON_ERA_WORDS)})[0-9０-９{_CN_CHARS}]"
 _RANGE_RE = re.compile(
     rf"{_GAP}(?P<conn>{_alternation(RANGE_CONNECTORS)}){_GAP}(?P<next_year>{_alternation(NEXT_YEAR_WORDS)})?"
-    rf"(?:(?P<minus>{_RANGE_MINUS})|(?P<plus>{_RANGE_PLUS})|(?P<rank>{RANK_WORD}))?(?=[0-9０-９{_CN_CHARS}])"
+    # the era of a year written again at the second end (公元前202年至公元8年), read with it
+    rf"(?:(?P<minus>{_RANGE_MINUS})|(?P<plus>{_RANGE_PLUS})|(?P<rank>{RANK_WORD}))?(?=[0-9０-９{_CN_CHARS}]|{_ERA_AHEAD})"
 )
 
 
@@ -224,7 +227,7 @@ def _close_range(text: str, first: Draft, second: Draft) -> None:
     first.weak = False  # 六至八: the range is the context
     if text[first.end:first.end + 1] == RATE_STEP_WORD:
         read_rate_steps(text, first, first.start)  # 升息1至2碼: 0.25..0.5 percentage point
-    if text[first.start - 1:first.start] in PER_UNIT_BEFORE_LAST:
+    if per_word_near(text, first.start):
         read_per_unit_before(text, first, first.start)  # 每吨3000-3500元: the unit came with the second end
     if first.unit == "rank" and first.counter in DIVISION_COUNTERS and names_text_part(text, first.start, first.end, first.counter):
         first.unit, first.name_like, first.counter = "other", True, None  # 第一至第三章, 第5-8页: parts of a text
@@ -322,16 +325,20 @@ def _read_second_in_context(text: str, context_start: int, second: Draft) -> Non
         read_context_unit(text, second, context_start, magnitude_only=magnitude_only)
 
 
+_ERA_WORDS_LONGEST_FIRST: tuple[str, ...] = tuple(sorted(COMMON_ERA_WORDS + BEFORE_COMMON_ERA_WORDS, key=len, reverse=True))
+
+
 def _read_second_end(text: str, position: int, *, year: int | None, context_start: int) -> tuple[Draft | None, float]:
     """The quantity after a range connector (the 8 of 6 到 8 周), or None when there is none to join; and
     the magnitude a Chinese numeral ends with (五万 -> 10^4, 五千万 -> 10^7, 二十万 -> 10^4), else 1. A bare second end
     takes a unit word read by what stands before ``context_start``, the range's start (评分0~1分)."""
-    core = _CORE_RE.match(text, position)
+    era = next((word for word in _ERA_WORDS_LONGEST_FIRST if text.startswith(word, position)), "")
+    core = _CORE_RE.match(text, position + len(era))  # 至公元8年: the era read as the year's prefix
     if core is None or core.lastgroup == "first":
         return None, 1.0
     if core.lastgroup == "cn" and text[core.end():core.end() + 1] in SPACED_AFTER_CHARS:
         core = glue_spaced_core(text, core)
-    second = _read_one(text, core, year=year, lenient=True, with_prefix=False)
+    second = _read_one(text, core, year=year, lenient=True, with_prefix=bool(era))
     if second is None or second.name_like:
         return None, 1.0
     if second.is_bare_number():
@@ -488,6 +495,28 @@ def _bound_over_gloss(text: str, drafts: list[Draft]) -> None:
             draft.bounds.append(SUFFIX_QUALIFIERS[suffix.group("suffix")])
 
 
+_YI = "一"
+#: The characters before 一 that end a word with it (统一, 唯一), from the lexicon; never the empty string.
+_YI_HEADS = frozenset(YI_WORD_HEADS)
+#: The digits after such a 一 that begin a number of their own (统一六国); a magnitude after it is the number's own
+#: (约合一百二十: 一百二十).
+_YI_NEXT_DIGITS = frozenset("二两三四五六七八九")
+
+
+def _chinese_core(text: str, core: re.Match) -> re.Match | None:
+    """A core of Chinese numerals as it is read: past the 一 of a word before it (统一六国), over the spaced pieces that
+    continue it (一百 五 十), or None when it is the magnitude of a rate's base (每10万人口)."""
+    start = core.start()
+    if text[start] == _YI and text[start + 1:start + 2] in _YI_NEXT_DIGITS and text[start - 1:start] in _YI_HEADS:
+        core = _CORE_RE.match(text, start + 1) or core  # 统一六国: 一 ends the word 统一
+    if text[core.end():core.end() + 1] in SPACED_AFTER_CHARS:
+        core = glue_spaced_core(text, core)
+    start = core.start()
+    if text[start - 1:start] in BASE_LAST_CHARS and ends_rate_base(text, start):
+        return None
+    return core
+
+
 def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     """All mention drafts of ``text`` in order of appearance (traditional characters read as simplified)."""
     simplified = to_simplified(text)
@@ -498,14 +527,11 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     for core in _CORE_RE.finditer(text):
         if core.start() < resume:
             continue
-        core_end = core.end()
         if core.lastgroup == "cn":
-            if text[core_end:core_end + 1] in SPACED_AFTER_CHARS:
-                core = glue_spaced_core(text, core)
-                core_end = core.end()
-            core_start = core.start()
-            if text[core_start - 1:core_start] in BASE_LAST_CHARS and ends_rate_base(text, core_start):
+            core = _chinese_core(text, core)
+            if core is None:
                 continue  # 每10万人口: the base's magnitude
+        core_end = core.end()
         draft = _read_one(text, core, year=year, lenient=lenient, with_prefix=True)
         if draft is None:
             continue
@@ -538,6 +564,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     apply_statistics(text, drafts)  # P<0.05, OR=1.52
     apply_promotions(text, drafts)  # 满300减50
     apply_named_units(text, drafts)  # 城乡居民收入比为2.39, 豆瓣评分8.9
+    apply_rate_moves(text, drafts)  # 从每公斤25元涨到48元
     apply_implied_ages(text, drafts)  # 年过六十, 他看上去三十出头
     if traditional:
         read_bare_era_years(text, drafts)  # 台灣112年經濟成長率

@@ -527,7 +527,10 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     for core in _CORE_RE.finditer(text):
         if core.start() < resume:
             continue
-        if core.lastgroup == "cn":
+        if core.lastgroup == "cn" and (
+            text[core.start() + 1:core.start() + 2] in _YI_NEXT_DIGITS or text[core.end():core.end() + 1] in SPACED_AFTER_CHARS
+            or text[core.start() - 1:core.start()] in BASE_LAST_CHARS  # the cheap tests of _chinese_core, inline
+        ):
             core = _chinese_core(text, core)
             if core is None:
                 continue  # 每10万人口: the base's magnitude

@@ -271,9 +271,12 @@ def _is_year(draft: Draft) -> bool:
 
 
 def _names_money_before(text: str, start: int) -> bool:
-    """Whether the clause before ``start`` names money (营业收入, 净利润): what makes a bare 50.43亿 an amount of it."""
+    """Whether the clause before ``start`` names money (营业收入, 净利润): what makes a bare 50.43亿 an amount of it; a
+    noun of things counted nearer the number names what it counts (2024年入境旅客人次达3,490万: visitors, whatever
+    年入 reads as)."""
     clause = clause_before(text, start, _MONEY_NOUN_WINDOW)
-    return any(noun in clause for noun in DECLARED_MONEY_NOUNS)
+    money_at = max(map(clause.rfind, DECLARED_MONEY_NOUNS))
+    return money_at >= 0 and money_at > max(map(clause.rfind, DECLARED_COUNT_NOUNS))
 
 
 def _names_money_in_sentence(text: str, start: int) -> bool:

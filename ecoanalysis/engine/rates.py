@@ -216,8 +216,9 @@ def read_per_unit_before(text: str, draft: Draft, *ends: int) -> None:
 
 #: Words before the number that state a speed's period (时速 -> 小时, 每小时 -> 小时).
 _SPEED_WORDS: dict[str, str] = {**SPEED_WORDS, **{PER_WORD + word: word for word in SPEED_PER_DURATIONS}}
-#: The classes a word of period before the number makes a rate of: a speed (length), a flow (volume).
-PER_PERIOD_CLASSES = frozenset({"length", "volume"})
+#: The classes a word of period before the number makes a rate of: a speed (length), a flow (volume), an output per
+#: period (mass: 每小时180吨 = t/h).
+PER_PERIOD_CLASSES = frozenset({"length", "volume", "mass"})
 #: The words after a length that name it a speed, longest first (的时速 before 时速).
 _SPEED_AFTER_LONGEST_FIRST: tuple[str, ...] = tuple(sorted(SPEED_AFTER, key=len, reverse=True))
 #: What the speed word must not be separated from the number by: a clause end or another number.
@@ -261,9 +262,39 @@ _PRICE_MOVE_RE = re.compile(rf"[\u4e00-\u9fff]{{0,{RATIO_LEVEL_VERB_MAX}}}[{''.j
 
 
 def apply_rate_moves(text: str, drafts: list[Draft]) -> None:
-    """从每公斤25元漲到48元: money a price per unit moves to is per the same unit (in place)."""
+    """从每公斤25元漲到48元, 由每小时180吨提高到220吨: the level a rate moves to, in the rate's numerator, is per the same
+    denominator (in place)."""
     for previous, draft in zip(drafts, drafts[1:]):
-        if draft.unit != "currency" or previous.unit != "rate" or previous.currency != draft.currency:
+        if previous.unit not in _RATE_UNITS or "/" not in (previous.unit_symbol or "") or draft.unit in _RATE_UNITS:
+            continue
+        numerator = draft.unit_symbol or draft.currency
+        if numerator is None or previous.unit_symbol.split("/", 1)[0] != numerator:
             continue
         if _PRICE_MOVE_RE.fullmatch(text, previous.end, draft.start) is not None:
             draft.unit, draft.unit_symbol = previous.unit, previous.unit_symbol
+
+
+#: The compound classes a move keeps (a rate; a speed or a data rate has a class of its own).
+_RATE_UNITS = frozenset({"rate", "speed", "data_rate"})
+
+
+#: What the "one" of a spoken price is: 一 with a unit or a counter right after an amount of money (三十多块一斤).
+_SPOKEN_PER_ONE = "一"
+
+
+def apply_spoken_prices(text: str, drafts: list[Draft]) -> list[Draft]:
+    """猪肉涨到三十多块一斤, 五块钱一个, 两百元一晚: money glued before 一 and a unit or counter is a price per that unit, as
+    30元/斤 is; the 一斤 is its denominator, no row. The drafts, without those denominators."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None and previous.unit == "currency" and draft.start == previous.end
+            and draft.value == 1 and text.startswith(_SPOKEN_PER_ONE, draft.start) and draft.counter is not None
+            and not draft.bounds[1:] and draft.value_high is None
+        ):
+            _compound(previous, "count" if draft.unit == "count" else draft.unit, draft.unit_symbol or draft.counter)
+            previous.end = previous.consumed = draft.end
+            continue
+        kept.append(draft)
+    return kept

@@ -54,7 +54,7 @@ from .patterns import _SUFFIX_RE, _char_after_gap, _char_before_gap, _cn_to_numb
 from .reading import _read_one
 from .readers import QUARTER_MONTHS, _set_quarter
 from .ratesteps import read_rate_steps
-from .rates import BASE_LAST_CHARS, apply_rate_moves, ends_rate_base, per_word_near, read_per_unit_before
+from .rates import BASE_LAST_CHARS, apply_rate_moves, apply_spoken_prices, ends_rate_base, per_word_near, read_per_unit_before
 from .spaced import SPACED_AFTER_CHARS, glue_spaced_core
 from .variants import to_simplified, writes_traditional
 from .ages import apply_implied_ages
@@ -567,6 +567,7 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     apply_statistics(text, drafts)  # P<0.05, OR=1.52
     apply_promotions(text, drafts)  # 满300减50
     apply_named_units(text, drafts)  # 城乡居民收入比为2.39, 豆瓣评分8.9
+    drafts = apply_spoken_prices(text, drafts)  # 三十多块一斤
     apply_rate_moves(text, drafts)  # 从每公斤25元涨到48元
     apply_implied_ages(text, drafts)  # 年过六十, 他看上去三十出头
     if traditional:

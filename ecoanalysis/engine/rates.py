@@ -10,7 +10,7 @@ import re
 
 from ._lexicon import (
     DISTANCE_BASE_NOUNS, DISTANCE_BASE_UNITS, NETWORK_GRADES, PER_UNIT_BEFORE_CLASSES, PER_UNIT_CLASSES, PER_UNIT_DEFAULT_CLASS, PER_UNIT_EXTRA, PER_UNIT_LATIN, PER_UNIT_SLASHES,
-    PER_UNIT_SYMBOLS, PER_WORD, RATIO_LEVEL_ENDS, RATIO_LEVEL_VERB_MAX, SPEED_AFTER, SPEED_PER_DURATIONS, SPEED_WINDOW, SPEED_WORDS, UNIT_WORDS,
+    PER_UNIT_BASE_COUNTERS, PER_UNIT_BASE_MAGNITUDES, PER_UNIT_SYMBOLS, PER_WORD, RATIO_LEVEL_ENDS, RATIO_LEVEL_VERB_MAX, SPEED_AFTER, SPEED_PER_DURATIONS, SPEED_WINDOW, SPEED_WORDS, UNIT_WORDS,
 )
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import CHINESE_DIGITS, MAGNITUDES
@@ -150,10 +150,6 @@ def _compound(draft: Draft, denominator_class: str, denominator: str) -> None:
     draft.unit_symbol = f"{numerator}/{denominator}"
 
 
-_BASE_MAGNITUDES = ("百", "千", "万")
-_BASE_COUNTERS = ("人", "户", "家")
-
-
 def read_per_unit(text: str, position: int, draft: Draft) -> int:
     """"/unit" after a unit or counter (3000元/吨, 250Wh/kg, 12米/秒): the mention states a rate in a compound
     unit, its surface takes the denominator, the value stays the numerator's. Where it ends (``position`` if none)."""
@@ -172,7 +168,7 @@ def read_per_unit(text: str, position: int, draft: Draft) -> int:
 
 #: A bare magnitude before a counter of people or households as a rate's denominator (部/百人, 张/千人, 人/万人, 台/百户):
 #: the round base a penetration rate is given per (a unit after it, kWh/百公里, is the distance base of `read_slash_base`).
-_BASE_MAGNITUDE_RE = re.compile(f"[{''.join(_BASE_MAGNITUDES)}](?=[{''.join(_BASE_COUNTERS)}])")
+_BASE_MAGNITUDE_RE = re.compile(f"[{''.join(PER_UNIT_BASE_MAGNITUDES)}](?=[{''.join(PER_UNIT_BASE_COUNTERS)}])")
 
 
 #: The unit words 每 may name right before a number as the rate's denominator (每立方米, 每千克, 每平方米).

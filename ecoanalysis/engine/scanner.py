@@ -47,7 +47,7 @@ from .draft import Draft, Quantity
 from .eras import YEAR_WORD, era_range_start, read_bare_era_years
 from .pairs import _link_pairs, quarter_of, share_lists
 from .prefixes import CONTEXT_UNIT_FIRST, read_context_unit, read_temperature_degrees
-from .numerals import MAGNITUDES, scaled
+from .numerals import CHINESE_DIGITS, MAGNITUDES, scaled
 from .dates import QUARTER_WORD, relative_year_before
 from .patterns import CLAUSE_ENDS, MONTH_DAYS, _CN_CHARS, _CORE_RE, _GAP, _GAP_CHAR_SET, _GAP_MAX, _RANGE_FIRST_CHARS, YEAR_RANGE, _alternation
 from .patterns import _SUFFIX_RE, _char_after_gap, _char_before_gap, _cn_to_number
@@ -500,7 +500,7 @@ _YI = "一"
 _YI_HEADS = frozenset(YI_WORD_HEADS)
 #: The digits after such a 一 that begin a number of their own (统一六国); a magnitude after it is the number's own
 #: (约合一百二十: 一百二十).
-_YI_NEXT_DIGITS = frozenset("二两三四五六七八九")
+_YI_NEXT_DIGITS = frozenset(char for char, value in CHINESE_DIGITS.items() if 2 <= value <= 9)
 
 
 def _chinese_core(text: str, core: re.Match) -> re.Match | None:

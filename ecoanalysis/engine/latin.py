@@ -12,13 +12,15 @@ from ._lexicon import (
     WAN_LETTERS, WAN_NOUNS, WAN_WINDOW,
 )
 from .numerals import FULLWIDTH_TO_ASCII, scaled
-from .patterns import _ASCII_LETTERS, clause_before
+from .patterns import _ASCII_LETTERS, _cn_to_number, clause_before
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _NOTATION_RE = re.compile(
     r"(?:[eE](?P<exp>[+\-－−]?[0-9０-９]{1,3})"
     r"|[ ]?[×xX*][ ]?10(?:\^(?P<pow>[+\-−]?[0-9]{1,3})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
-    r"|\^(?P<power>[+\-]?[0-9]{1,2}))"
+    r"|\^(?P<power>[+\-]?[0-9]{1,2})"
+    # a power said in words (10的8次方 = 10^8, 2的10次方 = 1024)
+    r"|的(?P<power_words>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})次方)"
     rf"|(?P<mag>[{''.join(LATIN_MAGNITUDES)}])|[ ](?P<spaced>[{''.join(LATIN_MAGNITUDES_SPACED)}])"
     rf"|[ ]?(?P<word>{'|'.join(LATIN_MAGNITUDE_WORDS)})"
     rf"|(?P<wan>[{''.join(WAN_LETTERS)}])"
@@ -31,7 +33,7 @@ _MAGNITUDE_LETTERS: dict[str, int] = LATIN_MAGNITUDES | WAN_LETTERS
 #: What may not follow the notation (it would be a longer Latin name or code: 2e5a, 40km, 3x10cm).
 _NAME_AFTER = re.compile(r"[A-Za-z0-9０-９]")
 _WORD_FIRST_CHARS: frozenset[str] = frozenset(word[0] for word in LATIN_MAGNITUDE_WORDS)
-_FIRST_CHARS: frozenset[str] = frozenset("eE×xX*^") | frozenset(LATIN_MAGNITUDES) | _WORD_FIRST_CHARS | frozenset(WAN_LETTERS)
+_FIRST_CHARS: frozenset[str] = frozenset("eE×xX*^的") | frozenset(LATIN_MAGNITUDES) | _WORD_FIRST_CHARS | frozenset(WAN_LETTERS)
 _TIMES_CHARS: frozenset[str] = frozenset("×xX*") | _WORD_FIRST_CHARS | LATIN_MAGNITUDES_SPACED
 #: The characters right after the number that a notation may begin with (a space before ×).
 NOTATION_TRIGGERS: frozenset[str] = _FIRST_CHARS | {" "}
@@ -61,9 +63,10 @@ def read_notation(text: str, start: int, end: int, value: float) -> tuple[float,
         if text[start:end].translate(FULLWIDTH_TO_ASCII) in RESOLUTION_NUMBERS and not _counts_online(text, start, notation.end()):
             return None  # 2K, 2.5K, 4K: a display resolution, a name (5k is 5000)
         return scaled(value, LATIN_MAGNITUDES[letter]), notation.end()
-    if notation.group("power"):
+    if notation.group("power") or notation.group("power_words"):
+        power = notation.group("power") or notation.group("power_words")
         try:
-            number = value ** int(notation.group("power"))  # 2^5 = 32, 2.5^-1 = 0.4
+            number = value ** int(power if power[0] in "+-" or power.isdigit() else _cn_to_number(power))  # 2^5 = 32
         except (OverflowError, ZeroDivisionError):
             return None
         return (number, notation.end()) if isinstance(number, float) and math.isfinite(number) else None

@@ -155,20 +155,24 @@ def read_per_unit(text: str, position: int, draft: Draft) -> int:
     unit, its surface takes the denominator, the value stays the numerator's. Where it ends (``position`` if none)."""
     if text[position:position + 1] not in PER_UNIT_SLASHES or draft.counter is None:
         return position
-    base = _BASE_MAGNITUDE_RE.match(text, position + 1)  # 12.3部/百人: a penetration rate per a round base
-    at = position + 1 if base is None else base.end()
+    base = _BASE_MAGNITUDE_RE.match(text, position + 1) or _BASE_DIGITS_RE.match(text, position + 1)
+    at = position + 1 if base is None else base.end()  # 12.3部/百人, 156毫克/100毫升: a rate per a round base
     found = _denominator_at(text, at)
     if found is None:
         return position
     written, word = found
     unit, symbol = _denominator_symbol(word)
-    _compound(draft, unit, symbol if base is None else f"{int(MAGNITUDES[base.group()])}{symbol}")
+    if base is not None:
+        symbol = f"{int(MAGNITUDES.get(base.group(), 0) or base.group())}{symbol}"
+    _compound(draft, unit, symbol)
     return at + len(written)
 
 
 #: A bare magnitude before a counter of people or households as a rate's denominator (部/百人, 张/千人, 人/万人, 台/百户):
 #: the round base a penetration rate is given per (a unit after it, kWh/百公里, is the distance base of `read_slash_base`).
 _BASE_MAGNITUDE_RE = re.compile(f"[{''.join(PER_UNIT_BASE_MAGNITUDES)}](?=[{''.join(PER_UNIT_BASE_COUNTERS)}])")
+#: A power of ten before a unit word as a rate's denominator (血液酒精含量为156毫克/100毫升 = mg/100mL).
+_BASE_DIGITS_RE = re.compile(r"10{1,4}(?=[\u4e00-\u9fff])")
 
 
 #: The unit words 每 may name right before a number as the rate's denominator (每立方米, 每千克, 每平方米).

@@ -526,7 +526,8 @@ def _scan(text: str, *, year: int | None, lenient: bool = False) -> list[Draft]:
     resume = 0
     for core in _CORE_RE.finditer(text):
         if core.start() < resume:
-            continue
+            if core.end() <= resume or core.lastgroup != "cn" or (core := _CORE_RE.match(text, resume)) is None:
+                continue  # a Chinese core the last mention ends inside goes on after it (三块五 | 一斤)
         if core.lastgroup == "cn" and (
             text[core.start() + 1:core.start() + 2] in _YI_NEXT_DIGITS or text[core.end():core.end() + 1] in SPACED_AFTER_CHARS
             or text[core.start() - 1:core.start()] in BASE_LAST_CHARS  # the cheap tests of _chinese_core, inline

@@ -310,12 +310,15 @@ def _read_implicit_subunit(text: str, position: int, draft: Draft) -> tuple[int,
     # 两块五, 3块5: a digit written as the amount is (an Arabic one after Arabic digits); not 两, the weight 两 too
     arabic_before = text[position - len(draft.counter) - 1:position - len(draft.counter)].isdigit()
     tenth = (int(digit) if digit in _ARABIC_TENTHS else 0) if arabic_before else (CHINESE_DIGITS.get(digit) if digit != LIANG else 0)
+    if follower == _ONE and unit_word_at(text, position + 2) is not None:
+        follower = ""  # 三块五一斤: the 一 opens the unit the price is per
     if not tenth or follower in _IMPLICIT_NOT_BEFORE or (is_han(follower) and follower not in followers):
         return position, None
     draft.value = round(draft.value + tenth * share, 10)
     return position + 1, share
 
 
+_ONE = "一"
 #: After the digit of an unsaid subunit: what makes it a number of its own (3块50, 3块5.5, 两块五十).
 _IMPLICIT_NOT_BEFORE = frozenset("0123456789.．%％") | frozenset(CHINESE_DIGITS) | frozenset(MAGNITUDES)
 

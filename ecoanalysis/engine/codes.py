@@ -70,6 +70,7 @@ from ._lexicon import (
 from .draft import Draft, NOT_A_QUANTITY, _name_draft
 from .numerals import MAGNITUDES
 from .markers import VALUE_VERB_CHARS
+from .models import MODEL_HYPHENS
 from .patterns import MONTH_DAYS, SENTENCE_BREAKS, _CN_CHARS, _GAP_CHAR_SET, _GAP_MAX, _TAIL_FIRST_CHARS, YEAR_RANGE, _alternation, _char_after_gap, clause_before, is_han, unit_word_at
 
 #: The character before a serial number that makes it an ordinal or a document number read elsewhere (第5号).
@@ -338,14 +339,12 @@ def names_before_code(text: str, previous: Draft, code: Draft) -> bool:
     return previous.start > 0 and is_han(text[previous.start - 1]) and text[previous.start:previous.end].isdigit()
 
 
-#: The hyphens that join a model's name and its variant (波音757-200, A320-200).
-_VARIANT_HYPHENS = "-－"
 
 
 def extends_name(text: str, name: Draft, draft: Draft) -> bool:
     """波音757-200, A320-200: whether ``draft``, digits after a hyphen glued to the name-like ``name``, is the name's
     variant. If so, ``name`` takes it in (in place)."""
-    if not name.name_like or draft.start != name.end + 1 or text[name.end:draft.start] not in _VARIANT_HYPHENS:
+    if not name.name_like or draft.start != name.end + 1 or text[name.end:draft.start] not in MODEL_HYPHENS:
         return False
     if not draft.is_bare_number() or draft.qualifiers or not text[draft.start:draft.end].isdigit():
         return False

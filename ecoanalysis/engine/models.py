@@ -13,15 +13,16 @@ _LONGEST = max(map(len, _LINES))
 TITLE_OPENERS: frozenset[str] = frozenset(TITLE_MARKS)
 #: Last characters of the lines: the cheap first test.
 MODEL_LINE_LAST: frozenset[str] = frozenset(line[-1] for line in _LINES)
-#: The designations written with a hyphen (歼-20), as the scanner sees them, and the hyphens.
+#: The designations written with a hyphen (歼-20), as the scanner sees them.
 _HYPHEN_LINES: tuple[str, ...] = tuple(dict.fromkeys(to_simplified(line) for line in HYPHEN_MODEL_LINES))
-_HYPHENS = "-－"
+#: The hyphens inside a model's name: after a designation (歼-20) and before a variant (波音757-200, codes.py).
+MODEL_HYPHENS = "-－"
 
 
 def model_line_before(text: str, start: int) -> int | None:
     """Where the name of a product line standing right before the number at ``start`` begins (骁龙845, 昇腾 910:
     one space allowed; 歼-20: a designation and its hyphen), or None."""
-    if text[start - 1:start] in _HYPHENS and start > 1:
+    if text[start - 1:start] in MODEL_HYPHENS and start > 1:
         line = next((line for line in _HYPHEN_LINES if text.endswith(line, 0, start - 1)), None)
         return None if line is None else start - 1 - len(line)
     end = start - 1 if text[start - 1:start] == " " else start

@@ -162,8 +162,8 @@ def read_per_unit(text: str, position: int, draft: Draft) -> int:
         return position
     written, word = found
     unit, symbol = _denominator_symbol(word)
-    if base is not None:
-        symbol = f"{int(MAGNITUDES.get(base.group(), 0) or base.group())}{symbol}"
+    if base is not None:  # 百 -> 100; a power of ten written in digits stays as written
+        symbol = f"{int(MAGNITUDES[base.group()]) if base.group() in MAGNITUDES else base.group()}{symbol}"
     _compound(draft, unit, symbol)
     return at + len(written)
 
@@ -291,7 +291,7 @@ def apply_spoken_prices(text: str, drafts: list[Draft]) -> list[Draft]:
         if (
             previous is not None and previous.unit == "currency" and draft.start == previous.end
             and draft.value == 1 and text.startswith(_SPOKEN_PER_ONE, draft.start) and draft.counter is not None
-            and not draft.bounds[1:] and draft.value_high is None
+            and set(draft.bounds) <= {"eq"} and draft.value_high is None
         ):
             _compound(previous, "count" if draft.unit == "count" else draft.unit, draft.unit_symbol or draft.counter)
             previous.end = previous.consumed = draft.end

@@ -79,7 +79,7 @@ def _is_score(text: str, chain: re.Match) -> bool:
 
 
 #: Characters that end the clause a score's word must stand in (a comma too: 比分为3-1，随后…).
-_SCORE_CLAUSE_END = "。；;！？\n，,"
+_SCORE_CLAUSE_END = _CLAUSE_END + "，,"
 
 
 #: A part of a time of day after its colon: two digits (20:47, 8:05).
